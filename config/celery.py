@@ -1,0 +1,22 @@
+"""The Celery app. Every periodic schedule is declared here, in one place."""
+
+import os
+
+from celery import Celery
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+
+app = Celery("kumppani")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()
+
+from celery.schedules import crontab  # noqa: E402
+
+# Periodic tasks: one entry each, with a comment in words.
+app.conf.beat_schedule = {
+    # Every night at 03:30 Helsinki time, delete expired login sessions.
+    "sessions-clear-expired": {
+        "task": "core.tasks.sessions_clear_expired",
+        "schedule": crontab(hour=3, minute=30),
+    },
+}

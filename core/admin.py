@@ -1,0 +1,33 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.utils.translation import gettext_lazy as _
+
+from .models import Institution, StudentGroup, Unit, User
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    fieldsets = (*DjangoUserAdmin.fieldsets, (_("Kumppani"), {"fields": ("unit", "language", "phone")}))
+    list_display = ("username", "first_name", "last_name", "email", "unit", "is_active")
+    list_filter = (*DjangoUserAdmin.list_filter, "unit")
+    list_select_related = ("unit",)
+
+
+@admin.register(Institution)
+class InstitutionAdmin(admin.ModelAdmin):
+    list_display = ("name", "website", "email", "phone")
+
+
+@admin.register(Unit)
+class UnitAdmin(admin.ModelAdmin):
+    list_display = ("name", "code")
+    search_fields = ("name", "code")
+
+
+@admin.register(StudentGroup)
+class StudentGroupAdmin(admin.ModelAdmin):
+    list_display = ("name", "unit")
+    list_filter = ("unit",)
+    list_select_related = ("unit",)
+    search_fields = ("name",)
+    filter_horizontal = ("teachers",)

@@ -1,0 +1,110 @@
+import django_filters
+from django import forms
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from core.models import StudentGroup, User
+
+from .forms import staff_choices
+from .models import Employer, Sector, Student
+
+# Sort keys offered on the employer list. Never-contacted employers count as the oldest.
+EMPLOYER_SORTS = {
+    "name": (_("Name"), ("name",)),
+    "-name": (_("Name (Z–A)"), ("-name",)),
+    "-last_contact": (_("Last contact (newest first)"), (F("last_contact").desc(nulls_last=True),)),
+    "last_contact": (_("Last contact (oldest first)"), (F("last_contact").asc(nulls_first=True),)),
+    "owner": (_("Account owner"), ("account_owner__first_name", "account_owner__last_name")),
+}
+
+
+def _unchanged(queryset, name, value):
+    """For filters applied in `qs` below, where they combine with the others."""
+    return queryset
+
+
+class EmployerFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label=_("Search"),
+        method="filter_search",
+        widget=forms.TextInput(attrs={"placeholder": _("Name or business ID"), "type": "search"}),
+    )
+    sector = django_filters.ChoiceFilter(
+        label=_("Sector"), choices=Sector.choices, empty_label=_("All sectors")
+    )
+    municipality = django_filters.CharFilter(label=_("Municipality"), method="filter_municipality")
+    account_owner = django_filters.ModelChoiceFilter(
+        label=_("Account owner"), queryset=User.objects.none(), empty_label=_("Anyone")
+    )
+    not_contacted_days = django_filters.NumberFilter(
+        label=_("Not contacted in (days)"),
+        method="filter_not_contacted",
+        min_value=1,
+        max_value=3650,
+        widget=forms.NumberInput(attrs={"min": 1, "max": 3650, "step": 1}),
+    )
+    inactive = django_filters.BooleanFilter(
+        label=_("Include inactive employers"), method=_unchanged, widget=forms.CheckboxInput
+    )
+    o = django_filters.ChoiceFilter(
+        label=_("Sort by"),
+        choices=[(key, label) for key, (label, _order) in EMPLOYER_SORTS.items()],
+        method=_unchanged,
+        empty_label=None,
+    )
+
+    class Meta:
+        model = Employer
+        fields = ["q", "sector", "municipality", "account_owner", "not_contacted_days"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["account_owner"].queryset = staff_choices()
+
+    @property
+    def qs(self):
+        qs = super().qs
+        data = getattr(self.form, "cleaned_data", {})
+        if not data.get("inactive"):
+            qs = qs.filter(is_active=True)
+        _label, order = EMPLOYER_SORTS.get(data.get("o") or "name", EMPLOYER_SORTS["name"])
+        return qs.order_by(*order, "name", "pk")
+
+    def filter_search(self, queryset, name, value):
+        return queryset.search(value)
+
+    def filter_municipality(self, queryset, name, value):
+        return queryset.in_municipality(value) if value.strip() else queryset
+
+    def filter_not_contacted(self, queryset, name, value):
+        return queryset.needing_contact(int(value))
+
+
+class StudentFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label=_("Search"),
+        method="filter_search",
+        widget=forms.TextInput(attrs={"placeholder": _("Name or student number"), "type": "search"}),
+    )
+    group = django_filters.ModelChoiceFilter(
+        label=_("Group"), queryset=StudentGroup.objects.none(), empty_label=_("All groups")
+    )
+
+    class Meta:
+        model = Student
+        fields = ["q", "group"]
+
+    def __init__(self, *args, user: User, **kwargs):
+        super().__init__(*args, **kwargs)
+        groups = StudentGroup.objects.all()
+        if not user.is_coordinator:
+            groups = groups.filter(teachers=user)
+        self.filters["group"].queryset = groups
+
+    def filter_search(self, queryset, name, value):
+        value = value.strip()
+        return queryset.filter(
+            Q(first_name__icontains=value)
+            | Q(last_name__icontains=value)
+            | Q(student_number__icontains=value)
+        )

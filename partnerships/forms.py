@@ -1,0 +1,193 @@
+"""Forms validate what people type; the services in services.py do the writing."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from checkpoints.models import Checkpoint
+from core.models import StudentGroup, User
+
+from .models import Contact, ContactPerson, Employer, Student, Workplace
+from .validators import normalize_business_id, validate_business_id
+
+DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d.%m.%Y", "%d.%m.%y"]
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+def _date_field(label, required=False, **kwargs):
+    return forms.DateField(
+        label=label, required=required, widget=DateInput, input_formats=DATE_INPUT_FORMATS, **kwargs
+    )
+
+
+def staff_choices():
+    return User.objects.filter(is_active=True, groups__name__in=["Teacher", "Coordinator"]).distinct()
+
+
+class BusinessIdMixin:
+    def clean_business_id(self):
+        value = normalize_business_id(self.cleaned_data.get("business_id") or "")
+        if value:
+            validate_business_id(value)
+        return value or None
+
+
+class EmployerForm(BusinessIdMixin, forms.ModelForm):
+    # Longer than the stored form, so that a mistyped ID gets the format message, not a length one.
+    business_id = forms.CharField(label=_("Business ID (Y-tunnus)"), max_length=30, required=False)
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+
+    class Meta:
+        model = Employer
+        fields = ["name", "business_id", "sector", "website", "account_owner", "main_contact", "notes"]
+        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["business_id"].widget.attrs.update(
+            {"placeholder": "1234567-8", "inputmode": "numeric", "autocomplete": "off"}
+        )
+        self.fields["account_owner"].queryset = staff_choices()
+        if "main_contact" in self.fields:
+            self.fields["main_contact"].queryset = self.instance.people.filter(is_active=True)
+
+
+class EmployerCreateForm(EmployerForm):
+    """A new employer together with its first workplace (every employer has at least one)."""
+
+    street_address = forms.CharField(label=_("Street address"), max_length=200, required=False)
+    postal_code = forms.CharField(label=_("Postal code"), max_length=10, required=False)
+    municipality = forms.CharField(label=_("Municipality"), max_length=100)
+
+    class Meta(EmployerForm.Meta):
+        fields = ["name", "business_id", "sector", "website", "account_owner", "notes"]
+
+
+class WorkplaceForm(forms.ModelForm):
+    class Meta:
+        model = Workplace
+        fields = ["name", "street_address", "postal_code", "municipality", "sector"]
+
+
+class ContactPersonForm(forms.ModelForm):
+    induction_date = _date_field(_("Inducted on"))
+    instructor_training_date = _date_field(_("Training completed on"))
+
+    class Meta:
+        model = ContactPerson
+        fields = [
+            "first_name",
+            "last_name",
+            "title",
+            "workplace",
+            "email",
+            "phone",
+            "language",
+            "is_instructor",
+            "induction_date",
+            "instructor_training",
+            "instructor_training_date",
+            "is_active",
+        ]
+
+    def __init__(self, *args, employer: Employer, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["workplace"].queryset = employer.workplaces.all()
+        if not self.instance.pk:
+            del self.fields["is_active"]
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("is_instructor"):
+            for field in ("induction_date", "instructor_training", "instructor_training_date"):
+                if data.get(field):
+                    self.add_error(
+                        field, _("Only workplace instructors have an induction or instructor training.")
+                    )
+        return data
+
+
+class StudentForm(forms.ModelForm):
+    date_of_birth = _date_field(_("Date of birth"))
+
+    class Meta:
+        model = Student
+        fields = [
+            "first_name",
+            "last_name",
+            "student_number",
+            "learner_oid",
+            "email",
+            "phone",
+            "date_of_birth",
+            "qualification",
+            "group",
+            "language",
+        ]
+
+    def __init__(self, *args, user: User, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["learner_oid"].widget.attrs["placeholder"] = "1.2.246.562.24.12345678901"
+        groups = StudentGroup.objects.select_related("unit")
+        if not user.is_coordinator:
+            # A teacher files students only into the groups they teach (need to know).
+            groups = groups.filter(teachers=user)
+            self.fields["group"].required = True
+        self.fields["group"].queryset = groups
+
+    def clean_date_of_birth(self):
+        value = self.cleaned_data.get("date_of_birth")
+        if value and value >= timezone.localdate():
+            raise forms.ValidationError(_("The date of birth must be in the past."))
+        return value
+
+
+class ContactForm(forms.ModelForm):
+    """Log a contact: date (prefilled), channel and summary are all that is required."""
+
+    date = _date_field(_("Date"), required=True, initial=timezone.localdate)
+    follow_up_date = _date_field(_("Follow-up date"))
+
+    class Meta:
+        model = Contact
+        fields = [
+            "date",
+            "channel",
+            "summary",
+            "workplace",
+            "persons",
+            "checkpoints",
+            "follow_up_date",
+            "follow_up_note",
+        ]
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 3}),
+            "persons": forms.CheckboxSelectMultiple,
+            "checkpoints": forms.CheckboxSelectMultiple,
+        }
+        error_messages = {
+            "summary": {"required": _("Write a few words on what was discussed.")},
+            "channel": {"required": _("Choose how you were in contact.")},
+        }
+
+    def __init__(self, *args, employer: Employer, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["workplace"].queryset = employer.workplaces.all()
+        self.fields["persons"].queryset = employer.people.filter(is_active=True)
+        self.fields["checkpoints"].queryset = Checkpoint.objects.all()
+        self.fields["channel"].choices = [("", _("Choose…")), *list(self.fields["channel"].choices)[1:]]
+
+    def clean(self):
+        data = super().clean()
+        date, follow_up = data.get("date"), data.get("follow_up_date")
+        if date and follow_up and follow_up < date:
+            self.add_error("follow_up_date", _("The follow-up date cannot be before the contact date."))
+        if data.get("follow_up_note") and not follow_up:
+            self.add_error("follow_up_date", _("Give a date for the follow-up."))
+        return data

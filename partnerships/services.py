@@ -1,0 +1,210 @@
+"""Every write of the partnerships app: views, admin actions, tasks and commands call these."""
+
+import datetime
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from checkpoints.models import Checkpoint
+from core.models import User
+
+from .models import Contact, ContactPerson, Employer, Student, Workplace
+from .validators import normalize_business_id
+
+
+def _apply(instance, data: dict[str, Any], *, exclude: Iterable[str] = ()) -> None:
+    """Set plain fields from `data`, validate the whole object, and save it."""
+    for field, value in data.items():
+        setattr(instance, field, value)
+    instance.full_clean(exclude=list(exclude))
+    instance.save()
+
+
+@transaction.atomic
+def employer_create(
+    *,
+    name: str,
+    municipality: str,
+    business_id: str | None = None,
+    sector: str = "",
+    website: str = "",
+    account_owner: User | None = None,
+    notes: str = "",
+    workplace_name: str = "",
+    street_address: str = "",
+    postal_code: str = "",
+) -> Employer:
+    """Create an employer with its first workplace: every employer has at least one."""
+    employer = Employer(
+        name=name.strip(),
+        business_id=normalize_business_id(business_id) if business_id else None,
+        sector=sector,
+        website=website,
+        account_owner=account_owner,
+        notes=notes,
+    )
+    employer.full_clean()
+    employer.save()
+    workplace = Workplace(
+        employer=employer,
+        name=(workplace_name or name).strip(),
+        street_address=street_address,
+        postal_code=postal_code,
+        municipality=municipality.strip(),
+    )
+    workplace.full_clean()
+    workplace.save()
+    return employer
+
+
+@transaction.atomic
+def employer_update(*, employer: Employer, data: dict[str, Any]) -> Employer:
+    data = dict(data)
+    if "business_id" in data:
+        data["business_id"] = normalize_business_id(data["business_id"]) or None
+    main_contact = data.get("main_contact")
+    if main_contact is not None and main_contact.employer_id != employer.pk:
+        raise ValidationError({"main_contact": _("The main contact must work for this employer.")})
+    _apply(employer, data)
+    return employer
+
+
+def employer_set_active(*, employer: Employer, active: bool, by: User) -> Employer:
+    """Deactivate (or reactivate) an employer. Only coordinators may (foundation issue)."""
+    if not by.is_coordinator:
+        raise PermissionDenied
+    Employer.objects.filter(pk=employer.pk).update(is_active=active, updated_at=timezone.now())
+    employer.is_active = active
+    return employer
+
+
+def workplace_create(*, employer: Employer, data: dict[str, Any]) -> Workplace:
+    workplace = Workplace(employer=employer)
+    _apply(workplace, data)
+    return workplace
+
+
+def workplace_update(*, workplace: Workplace, data: dict[str, Any]) -> Workplace:
+    _apply(workplace, data)
+    return workplace
+
+
+def _check_person_workplace(employer: Employer, workplace: Workplace | None) -> None:
+    if workplace is not None and workplace.employer_id != employer.pk:
+        raise ValidationError({"workplace": _("Choose a workplace of this employer.")})
+
+
+@transaction.atomic
+def contact_person_create(*, employer: Employer, data: dict[str, Any]) -> ContactPerson:
+    _check_person_workplace(employer, data.get("workplace"))
+    person = ContactPerson(employer=employer)
+    _apply(person, data)
+    if employer.main_contact_id is None:
+        # The first person recorded is the natural main contact until someone picks another.
+        Employer.objects.filter(pk=employer.pk, main_contact__isnull=True).update(main_contact=person)
+        employer.main_contact = person
+    return person
+
+
+def contact_person_update(*, person: ContactPerson, data: dict[str, Any]) -> ContactPerson:
+    _check_person_workplace(person.employer, data.get("workplace"))
+    _apply(person, data)
+    return person
+
+
+def student_create(*, data: dict[str, Any]) -> Student:
+    student = Student()
+    _apply(student, data)
+    return student
+
+
+def student_update(*, student: Student, data: dict[str, Any]) -> Student:
+    _apply(student, data)
+    return student
+
+
+def _validate_contact_links(
+    employer: Employer, workplace: Workplace | None, persons: Iterable[ContactPerson]
+) -> None:
+    errors = {}
+    if workplace is not None and workplace.employer_id != employer.pk:
+        errors["workplace"] = _("Choose a workplace of this employer.")
+    if any(p.employer_id != employer.pk for p in persons):
+        errors["persons"] = _("Choose people who work for this employer.")
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def contact_log(
+    *,
+    employer: Employer,
+    author: User,
+    channel: str,
+    summary: str,
+    date: datetime.date | None = None,
+    workplace: Workplace | None = None,
+    persons: Iterable[ContactPerson] = (),
+    checkpoints: Iterable[Checkpoint] = (),
+    follow_up_date: datetime.date | None = None,
+    follow_up_note: str = "",
+) -> Contact:
+    """Log a contact with an employer (the teacher's everyday entry, checkpoints 1 and 8)."""
+    persons = list(persons)
+    _validate_contact_links(employer, workplace, persons)
+    contact = Contact(
+        employer=employer,
+        workplace=workplace,
+        author=author,
+        channel=channel,
+        summary=summary.strip(),
+        date=date or timezone.localdate(),
+        follow_up_date=follow_up_date,
+        follow_up_note=follow_up_note.strip(),
+    )
+    contact.full_clean()
+    contact.save()
+    contact.persons.set(persons)
+    contact.checkpoints.set(list(checkpoints))
+    return contact
+
+
+def can_edit_contact(user: User, contact: Contact) -> bool:
+    """Teachers edit and delete their own entries; coordinators any (foundation issue)."""
+    return user.is_coordinator or (user.is_teacher and contact.author_id == user.pk)
+
+
+@transaction.atomic
+def contact_update(*, contact: Contact, by: User, data: dict[str, Any]) -> Contact:
+    if not can_edit_contact(by, contact):
+        raise PermissionDenied
+    data = dict(data)
+    persons = list(data.pop("persons", contact.persons.all()))
+    checkpoints = list(data.pop("checkpoints", contact.checkpoints.all()))
+    _validate_contact_links(contact.employer, data.get("workplace", contact.workplace), persons)
+    _apply(contact, data)
+    contact.persons.set(persons)
+    contact.checkpoints.set(checkpoints)
+    return contact
+
+
+def contact_delete(*, contact: Contact, by: User) -> None:
+    if not can_edit_contact(by, contact):
+        raise PermissionDenied
+    contact.delete()
+
+
+def follow_up_complete(*, contact: Contact, by: User) -> Contact:
+    """Mark a follow-up done. A conditional update, so a double click records it once."""
+    if not can_edit_contact(by, contact):
+        raise PermissionDenied
+    now = timezone.now()
+    Contact.objects.filter(pk=contact.pk, follow_up_done_at__isnull=True).update(
+        follow_up_done_at=now, updated_at=now
+    )
+    contact.refresh_from_db(fields=["follow_up_done_at", "updated_at"])
+    return contact

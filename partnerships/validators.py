@@ -1,0 +1,61 @@
+"""Validators for identifiers the data must respect (domain.md, "Facts the data must respect")."""
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+# Y-tunnus check digit: Finnish Tax Administration / PRH business ID specification.
+_BUSINESS_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2)
+_BUSINESS_ID_RE = re.compile(r"^(\d{7})-(\d)$", re.ASCII)
+# Oppijanumero: the national learner OID is under the 1.2.246.562.24. arc with 11 digits.
+_LEARNER_OID_RE = re.compile(r"^1\.2\.246\.562\.24\.\d{11}$", re.ASCII)
+
+
+def business_id_check_digit(digits: str) -> int | None:
+    """The check digit for seven digits, or None when no check digit exists (remainder 1)."""
+    remainder = sum(int(d) * w for d, w in zip(digits, _BUSINESS_ID_WEIGHTS, strict=True)) % 11
+    if remainder == 0:
+        return 0
+    if remainder == 1:
+        return None
+    return 11 - remainder
+
+
+def normalize_business_id(value: str) -> str:
+    """Strip spaces; a six-digit body gets its leading zero back (PRH writes 0123456-7)."""
+    value = (value or "").strip().replace(" ", "")
+    if re.fullmatch(r"\d{6}-\d", value, re.ASCII):
+        value = "0" + value
+    return value
+
+
+def validate_business_id(value: str) -> None:
+    """Raise ValidationError unless `value` is a valid Y-tunnus `NNNNNNN-C`."""
+    normalized = normalize_business_id(value)
+    match = _BUSINESS_ID_RE.match(normalized)
+    if not match:
+        raise ValidationError(
+            _("Enter the business ID in the form 1234567-8: seven digits, a hyphen and a check digit."),
+            code="format",
+        )
+    expected = business_id_check_digit(match.group(1))
+    if expected is None:
+        raise ValidationError(
+            _("%(value)s is not a valid business ID: no business ID can start with these digits."),
+            code="invalid",
+            params={"value": normalized},
+        )
+    if expected != int(match.group(2)):
+        raise ValidationError(
+            _("%(value)s is not a valid business ID: the check digit does not match."),
+            code="checksum",
+            params={"value": normalized},
+        )
+
+
+def validate_learner_oid(value: str) -> None:
+    if not _LEARNER_OID_RE.match((value or "").strip()):
+        raise ValidationError(
+            _("Enter the learner number in the form 1.2.246.562.24.12345678901."), code="format"
+        )

@@ -1,0 +1,419 @@
+"""Thin views: fetch through a permission-checking helper, validate a form, call a service."""
+
+import datetime
+from functools import wraps
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from . import services
+from .filters import EmployerFilter, StudentFilter
+from .forms import (
+    ContactForm,
+    ContactPersonForm,
+    EmployerCreateForm,
+    EmployerForm,
+    StudentForm,
+    WorkplaceForm,
+)
+from .models import Contact, ContactPerson, Employer, Student, Workplace
+
+EMPLOYERS_PER_PAGE = 25
+STUDENTS_PER_PAGE = 50
+TIMELINE_PER_PAGE = 20
+
+
+def staff_required(view):
+    """Signed-in teachers and coordinators only; anyone else signed in gets 403."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_teacher:
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def coordinator_required(view):
+    @login_required
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_coordinator:
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _get_student_for_user(user, pk: int) -> Student:
+    """A student the user may see (need to know), or 404: no hint that the student exists."""
+    queryset = Student.objects.visible_to(user).select_related("group__unit", "qualification")
+    return get_object_or_404(queryset, pk=pk)
+
+
+def _get_contact_for_editing(user, pk: int) -> Contact:
+    contact = get_object_or_404(Contact.objects.select_related("employer"), pk=pk)
+    if not services.can_edit_contact(user, contact):
+        raise PermissionDenied
+    return contact
+
+
+def _form_error(form, exc: ValidationError) -> None:
+    """Put a service's ValidationError on the form so the user sees it beside their input."""
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)
+
+
+# Home ---------------------------------------------------------------------------------
+
+
+@require_GET
+@staff_required
+def home(request):
+    user = request.user
+    today = timezone.localdate()
+    follow_ups = (
+        Contact.objects.open_follow_ups()
+        .filter(author=user)
+        .select_related("employer")
+        .order_by("follow_up_date", "pk")
+    )
+    context = {
+        "today": today,
+        "contact_interval": settings.KUMPPANI_DEFAULT_CONTACT_INTERVAL_DAYS,
+        "follow_ups": follow_ups[:50],
+        "recent_contacts": Contact.objects.filter(author=user).select_related("employer")[:8],
+        "my_employers": Employer.objects.filter(account_owner=user, is_active=True)
+        .with_last_contact()
+        .order_by("name")[:100],
+    }
+    if user.is_coordinator:
+        month_ago = today - datetime.timedelta(days=30)
+        context["summary"] = {
+            **Employer.objects.filter(is_active=True).aggregate(
+                employers=Count("pk"),
+                without_owner=Count("pk", filter=Q(account_owner__isnull=True)),
+            ),
+            "needing_contact": Employer.objects.needing_contact().count(),
+            **Contact.objects.aggregate(
+                contacts_30_days=Count("pk", filter=Q(date__gt=month_ago)),
+                overdue_follow_ups=Count(
+                    "pk",
+                    filter=Q(follow_up_date__lt=today, follow_up_done_at__isnull=True),
+                ),
+            ),
+            "students": Student.objects.count(),
+        }
+    return render(request, "partnerships/home.html", context)
+
+
+# Employers ----------------------------------------------------------------------------
+
+
+@require_GET
+@staff_required
+def employer_list(request):
+    queryset = Employer.objects.with_last_contact().select_related("account_owner")
+    employer_filter = EmployerFilter(request.GET or None, queryset=queryset)
+    paginator = Paginator(employer_filter.qs, EMPLOYERS_PER_PAGE)
+    page = paginator.get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "filter": employer_filter,
+        "page": page,
+        "querystring": query.urlencode(),
+    }
+    template = "partnerships/employer_list.html"
+    if request.htmx and request.htmx.target == "employer-results":
+        template += "#results"
+    return render(request, template, context)
+
+
+@require_http_methods(["GET", "POST"])
+@staff_required
+def employer_create(request):
+    form = EmployerCreateForm(request.POST or None, initial={"account_owner": request.user})
+    if request.method == "POST" and form.is_valid():
+        try:
+            employer = services.employer_create(**form.cleaned_data)
+        except ValidationError as exc:
+            _form_error(form, exc)
+        else:
+            messages.success(request, _("Employer %(name)s added.") % {"name": employer.name})
+            return redirect(employer)
+    return render(request, "partnerships/employer_form.html", {"form": form})
+
+
+def _employer_detail_context(request, employer: Employer, contact_form: ContactForm) -> dict:
+    timeline = Paginator(employer.contacts.for_timeline(), TIMELINE_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    return {
+        "employer": employer,
+        "workplaces": employer.workplaces.all(),
+        "people": employer.people.select_related("workplace"),
+        "timeline": timeline,
+        "contact_form": contact_form,
+    }
+
+
+def _get_employer(pk: int) -> Employer:
+    return get_object_or_404(
+        Employer.objects.select_related("account_owner", "main_contact").with_last_contact(), pk=pk
+    )
+
+
+@require_GET
+@staff_required
+def employer_detail(request, pk):
+    employer = _get_employer(pk)
+    form = ContactForm(employer=employer)
+    return render(
+        request,
+        "partnerships/employer_detail.html",
+        _employer_detail_context(request, employer, form),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@staff_required
+def employer_edit(request, pk):
+    employer = get_object_or_404(Employer, pk=pk)
+    form = EmployerForm(request.POST or None, instance=employer)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.employer_update(employer=employer, data=form.cleaned_data)
+        except ValidationError as exc:
+            _form_error(form, exc)
+        else:
+            messages.success(request, _("Changes saved."))
+            return redirect(employer)
+    return render(request, "partnerships/employer_form.html", {"form": form, "employer": employer})
+
+
+@require_POST
+@coordinator_required
+def employer_set_active(request, pk):
+    employer = get_object_or_404(Employer, pk=pk)
+    active = request.POST.get("active") == "1"
+    services.employer_set_active(employer=employer, active=active, by=request.user)
+    if active:
+        messages.success(request, _("%(name)s is active again.") % {"name": employer.name})
+    else:
+        messages.success(request, _("%(name)s was deactivated.") % {"name": employer.name})
+    return redirect(employer)
+
+
+# Workplaces and people ----------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+@staff_required
+def workplace_create(request, employer_pk):
+    employer = get_object_or_404(Employer, pk=employer_pk)
+    form = WorkplaceForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.workplace_create(employer=employer, data=form.cleaned_data)
+        except ValidationError as exc:
+            _form_error(form, exc)
+        else:
+            messages.success(request, _("Workplace added."))
+            return redirect(employer)
+    return render(request, "partnerships/workplace_form.html", {"form": form, "employer": employer})
+
+
+@require_http_methods(["GET", "POST"])
+@staff_required
+def workplace_edit(request, pk):
+    workplace = get_object_or_404(Workplace.objects.select_related("employer"), pk=pk)
+    form = WorkplaceForm(request.POST or None, instance=workplace)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.workplace_update(workplace=workplace, data=form.cleaned_data)
+        except ValidationError as exc:
+            _form_error(form, exc)
+        else:
+            messages.success(request, _("Changes saved."))
+            return redirect(workplace.employer)
+    context = {"form": form, "employer": workplace.employer, "workplace": workplace}
+    return render(request, "partnerships/workplace_form.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@staff_required
+def person_create(request, employer_pk):
+    employer = get_object_or_404(Employer, pk=employer_pk)
+    form = ContactPersonForm(request.POST or None, employer=employer)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.contact_person_create(employer=employer, data=form.cleaned_data)
+        except ValidationError as exc:
+            _form_error(form, exc)
+        else:
+            messages.success(request, _("Contact person added."))
+            return redirect(employer)
+    return render(request, "partnerships/person_form.html", {"form": form, "employer": employer})
+
+
+@require_http_methods(["GET", "POST"])
+@staff_required
+def person_edit(request, pk):
+    person = get_object_or_404(ContactPerson.objects.select_related("employer"), pk=pk)
+    form = ContactPersonForm(request.POST or None, instance=person, employer=person.employer)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.contact_person_update(person=person, data=form.cleaned_data)
+        except ValidationError as exc:
+            _form_error(form, exc)
+        else:
+            messages.success(request, _("Changes saved."))
+            return redirect(person.employer)
+    context = {"form": form, "employer": person.employer, "person": person}
+    return render(request, "partnerships/person_form.html", context)
+
+
+# Contact log --------------------------------------------------------------------------
+
+
+@require_POST
+@staff_required
+def contact_create(request, employer_pk):
+    """Log a contact: an htmx request gets fragments back, a plain POST a redirect."""
+    employer = _get_employer(employer_pk)
+    form = ContactForm(request.POST, employer=employer)
+    contact = None
+    if form.is_valid():
+        try:
+            contact = services.contact_log(employer=employer, author=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            _form_error(form, exc)
+    if request.htmx:
+        if contact is None:
+            return render(
+                request,
+                "partnerships/employer_detail.html#contact-form",
+                {"employer": employer, "contact_form": form},
+            )
+        contact = Contact.objects.for_timeline().get(pk=contact.pk)
+        context = {
+            "employer": employer,
+            "contact_form": ContactForm(employer=employer),
+            "contact": contact,
+            "just_logged": True,
+        }
+        return render(request, "partnerships/_contact_logged.html", context)
+    if contact is None:
+        context = _employer_detail_context(request, employer, form)
+        return render(request, "partnerships/employer_detail.html", context)
+    messages.success(request, _("Contact logged."))
+    return redirect(employer)
+
+
+@require_http_methods(["GET", "POST"])
+@staff_required
+def contact_edit(request, pk):
+    contact = _get_contact_for_editing(request.user, pk)
+    form = ContactForm(request.POST or None, instance=contact, employer=contact.employer)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.contact_update(contact=contact, by=request.user, data=form.cleaned_data)
+        except ValidationError as exc:
+            _form_error(form, exc)
+        else:
+            messages.success(request, _("Changes saved."))
+            return redirect(contact.employer)
+    return render(request, "partnerships/contact_form.html", {"form": form, "contact": contact})
+
+
+@require_POST
+@staff_required
+def contact_delete(request, pk):
+    contact = _get_contact_for_editing(request.user, pk)
+    employer = contact.employer
+    services.contact_delete(contact=contact, by=request.user)
+    messages.success(request, _("Contact deleted."))
+    return redirect(employer)
+
+
+@require_POST
+@staff_required
+def follow_up_done(request, pk):
+    contact = _get_contact_for_editing(request.user, pk)
+    services.follow_up_complete(contact=contact, by=request.user)
+    if request.htmx:
+        return render(request, "partnerships/home.html#follow-up-done", {"contact": contact})
+    messages.success(request, _("Follow-up marked done."))
+    next_url = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
+        return redirect(next_url)
+    return redirect("home")
+
+
+# Students -----------------------------------------------------------------------------
+
+
+@require_GET
+@staff_required
+def student_list(request):
+    queryset = Student.objects.visible_to(request.user).select_related("group", "qualification")
+    student_filter = StudentFilter(request.GET or None, queryset=queryset, user=request.user)
+    paginator = Paginator(student_filter.qs.order_by("last_name", "first_name", "pk"), STUDENTS_PER_PAGE)
+    page = paginator.get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {"filter": student_filter, "page": page, "querystring": query.urlencode()}
+    return render(request, "partnerships/student_list.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@staff_required
+def student_create(request):
+    form = StudentForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            student = services.student_create(data=form.cleaned_data)
+        except ValidationError as exc:
+            _form_error(form, exc)
+        else:
+            messages.success(request, _("Student %(name)s added.") % {"name": student.full_name})
+            return redirect(student)
+    return render(request, "partnerships/student_form.html", {"form": form})
+
+
+@require_GET
+@staff_required
+def student_detail(request, pk):
+    student = _get_student_for_user(request.user, pk)
+    return render(request, "partnerships/student_detail.html", {"student": student})
+
+
+@require_http_methods(["GET", "POST"])
+@staff_required
+def student_edit(request, pk):
+    student = _get_student_for_user(request.user, pk)
+    form = StudentForm(request.POST or None, instance=student, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.student_update(student=student, data=form.cleaned_data)
+        except ValidationError as exc:
+            _form_error(form, exc)
+        else:
+            messages.success(request, _("Changes saved."))
+            return redirect(student)
+    return render(request, "partnerships/student_form.html", {"form": form, "student": student})

@@ -1,0 +1,152 @@
+"""The fixed cast (a teacher, another teacher, a coordinator, an anonymous visitor) and the
+rules for tests that need an outside service.
+
+Without KUMPPANI_CI, a test whose service is missing is skipped, and one closing line
+names what was skipped. With KUMPPANI_CI=1 nothing may be skipped: a missing service fails
+the run.
+"""
+
+import os
+import shutil
+import socket
+
+import pytest
+from django.contrib.auth.models import Group
+from django.db import connection
+
+from core.models import Role
+
+from .factories import StudentGroupFactory, UserFactory
+
+IN_CI = os.environ.get("KUMPPANI_CI") == "1"
+CHROMIUM = os.environ.get("KUMPPANI_CHROMIUM", "/usr/bin/chromium")
+
+
+def _port_open(host: str, port: int) -> bool:
+    try:
+        with socket.create_connection((host, port), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+def _service_missing(marker: str) -> str | None:
+    """Why the service behind `marker` cannot be used here, or None when it can."""
+    if marker == "postgres":
+        if connection.vendor != "postgresql":
+            return "PostgreSQL (DATABASE_URL is not a PostgreSQL URL)"
+    elif marker == "redis":
+        if not _port_open("127.0.0.1", 6379):
+            return "Redis (nothing answers on 127.0.0.1:6379)"
+    elif marker == "browser" and not (os.path.exists(CHROMIUM) or shutil.which("chromium")):
+        return f"chromium ({CHROMIUM} not found)"
+    return None
+
+
+SERVICE_MARKERS = ("postgres", "redis", "smtp", "browser")
+_skipped_services: dict[str, int] = {}
+
+
+def pytest_collection_modifyitems(config, items):
+    missing_cache: dict[str, str | None] = {}
+    for item in items:
+        for marker in SERVICE_MARKERS:
+            if item.get_closest_marker(marker) is None:
+                continue
+            if marker not in missing_cache:
+                missing_cache[marker] = _service_missing(marker)
+            reason = missing_cache[marker]
+            if reason is None:
+                continue
+            if IN_CI:
+                item.add_marker(
+                    pytest.mark.xfail(reason=f"KUMPPANI_CI=1 but {reason}", run=False, strict=True)
+                )
+            else:
+                _skipped_services[reason] = _skipped_services.get(reason, 0) + 1
+                item.add_marker(pytest.mark.skip(reason=f"needs {reason}"))
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    if _skipped_services:
+        names = "; ".join(f"{reason}: {count}" for reason, count in sorted(_skipped_services.items()))
+        terminalreporter.write_line(f"Skipped for lack of a service (set up by .ci/run): {names}")
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if not IN_CI:
+        return
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    if reporter is None:
+        return
+    skipped = len(reporter.stats.get("skipped", [])) + len(reporter.stats.get("xfailed", []))
+    if skipped:
+        reporter.write_line(f"KUMPPANI_CI=1: {skipped} test(s) did not run; nothing may be skipped in CI.")
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+# The cast --------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def teacher(db):
+    user = UserFactory(username="teacher", first_name="Tiina", last_name="Opettaja")
+    user.groups.add(Group.objects.get(name=Role.TEACHER))
+    return user
+
+
+@pytest.fixture
+def other_teacher(db):
+    user = UserFactory(username="other", first_name="Olli", last_name="Toinen")
+    user.groups.add(Group.objects.get(name=Role.TEACHER))
+    return user
+
+
+@pytest.fixture
+def coordinator(db):
+    user = UserFactory(username="coordinator", first_name="Kaisa", last_name="Koordinaattori")
+    user.groups.add(Group.objects.get(name=Role.COORDINATOR))
+    return user
+
+
+@pytest.fixture
+def teacher_group(teacher):
+    """A student group that `teacher` teaches (and `other_teacher` does not)."""
+    group = StudentGroupFactory(name="SÄH24A")
+    group.teachers.add(teacher)
+    return group
+
+
+def _client_for(client_class, user):
+    client = client_class()
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def teacher_client(teacher):
+    from django.test import Client
+
+    return _client_for(Client, teacher)
+
+
+@pytest.fixture
+def other_teacher_client(other_teacher):
+    from django.test import Client
+
+    return _client_for(Client, other_teacher)
+
+
+@pytest.fixture
+def coordinator_client(coordinator):
+    from django.test import Client
+
+    return _client_for(Client, coordinator)
+
+
+@pytest.fixture
+def anonymous_client(db):
+    from django.test import Client
+
+    return Client()

@@ -1,0 +1,91 @@
+"""config/settings.py reads the environment and stops with a message naming a bad variable."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+STRONG_KEY = "k" * 20 + "Q7v!x9#Lm2$Zp4&Rt6*Wy8(Bn0)Cd3^Fh5"
+
+
+def load_settings(tmp_path, code: str = "print(settings.DEBUG)", **env) -> subprocess.CompletedProcess:
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL")
+    }
+    clean.update({"DJANGO_SETTINGS_MODULE": "config.settings", "KUMPPANI_VAR_DIR": str(tmp_path), **env})
+    script = f"import django\nfrom django.conf import settings\ndjango.setup()\n{code}\n"
+    return subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, env=clean, capture_output=True, text=True, timeout=60
+    )
+
+
+@pytest.mark.parametrize(
+    "env, variable",
+    [
+        ({"DEBUG": "maybe"}, "DEBUG"),
+        ({"DEBUG": "false"}, "SECRET_KEY"),
+        ({"DEBUG": "false", "SECRET_KEY": STRONG_KEY}, "ALLOWED_HOSTS"),
+        ({"DEBUG": "true", "DATABASE_URL": "nosuchdb://localhost/x"}, "DATABASE_URL"),
+        ({"DEBUG": "true", "EMAIL_PORT": "twenty-five"}, "EMAIL_PORT"),
+        ({"DEBUG": "true", "SESSION_COOKIE_AGE": "-5"}, "SESSION_COOKIE_AGE"),
+    ],
+)
+def test_a_bad_value_stops_the_start_with_a_message_naming_the_variable(tmp_path, env, variable):
+    result = load_settings(tmp_path, **env)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert variable in result.stderr.strip().splitlines()[-1]
+
+
+def test_development_generates_a_secret_key_once_and_keeps_it(tmp_path):
+    first = load_settings(tmp_path, "print(settings.SECRET_KEY)", DEBUG="true")
+    second = load_settings(tmp_path, "print(settings.SECRET_KEY)", DEBUG="true")
+    assert first.returncode == 0, first.stderr
+    assert first.stdout == second.stdout
+    assert len(first.stdout.strip()) >= 50
+    assert (tmp_path / "secret_key").read_text().strip() == first.stdout.strip()
+
+
+def test_the_default_database_is_sqlite_under_var(tmp_path):
+    result = load_settings(tmp_path, "print(settings.DATABASES['default']['NAME'])", DEBUG="true")
+    assert result.stdout.strip() == str(tmp_path / "kumppani.sqlite3")
+
+
+def test_database_url_selects_postgresql(tmp_path):
+    result = load_settings(
+        tmp_path,
+        "d = settings.DATABASES['default']; print(d['ENGINE'], d['HOST'], d['NAME'])",
+        DEBUG="true",
+        DATABASE_URL="postgres://kumppani@db.example:5432/kumppani",
+    )
+    assert result.stdout.split() == ["django.db.backends.postgresql", "db.example", "kumppani"]
+
+
+def test_production_settings_pass_check_deploy_with_zero_warnings(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")}
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "config.settings",
+            "KUMPPANI_VAR_DIR": str(tmp_path),
+            "DEBUG": "false",
+            "SECRET_KEY": STRONG_KEY,
+            "ALLOWED_HOSTS": "kumppani.example",
+        }
+    )
+    for name in ("SECURE_SSL_REDIRECT", "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE", "SECURE_HSTS_SECONDS"):
+        env.pop(name, None)
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout

@@ -1,0 +1,102 @@
+import datetime
+
+import factory
+from django.utils import timezone
+
+from core.models import StudentGroup, Unit, User
+from partnerships.models import Channel, Contact, ContactPerson, Employer, Student, Workplace
+from partnerships.validators import business_id_check_digit
+
+
+def valid_business_id(n: int) -> str:
+    """The n-th valid Y-tunnus from 1000000 up, computed with the check-digit algorithm."""
+    body = 1_000_000 + n
+    while True:
+        digits = f"{body:07d}"
+        check = business_id_check_digit(digits)
+        if check is not None:
+            return f"{digits}-{check}"
+        body += 1_000_000  # skip bodies with remainder 1 without colliding with later n
+
+
+class UnitFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Unit
+        django_get_or_create = ("name",)
+
+    name = factory.Sequence(lambda n: f"Kampus {n}")
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        django_get_or_create = ("username",)
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    first_name = "Testi"
+    last_name = factory.Sequence(lambda n: f"Käyttäjä{n}")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@example.fi")
+    password = factory.django.Password("secret-password-123")
+
+
+class StudentGroupFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = StudentGroup
+        django_get_or_create = ("name",)
+
+    name = factory.Sequence(lambda n: f"GRP{n}")
+    unit = factory.SubFactory(UnitFactory)
+
+
+class EmployerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Employer
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Yritys {n} Oy")
+    business_id = factory.Sequence(valid_business_id)
+    sector = "C"
+
+    @factory.post_generation
+    def workplace(self, create, extracted, **kwargs):
+        if create:
+            WorkplaceFactory(employer=self, name=self.name, municipality=extracted or "Tampere")
+
+
+class WorkplaceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Workplace
+
+    employer = factory.SubFactory(EmployerFactory)
+    name = factory.Sequence(lambda n: f"Toimipaikka {n}")
+    municipality = "Tampere"
+
+
+class ContactPersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ContactPerson
+
+    employer = factory.SubFactory(EmployerFactory)
+    first_name = "Pekka"
+    last_name = factory.Sequence(lambda n: f"Ohjaaja{n}")
+    email = factory.Sequence(lambda n: f"pekka{n}@yritys.example")
+
+
+class StudentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Student
+
+    first_name = "Aino"
+    last_name = factory.Sequence(lambda n: f"Opiskelija{n}")
+    student_number = factory.Sequence(lambda n: f"S{100000 + n}")
+
+
+class ContactFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Contact
+
+    employer = factory.SubFactory(EmployerFactory)
+    author = factory.SubFactory(UserFactory)
+    channel = Channel.PHONE
+    summary = "Soitettiin ja sovittiin seuraavasta jaksosta."
+    date = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=3))

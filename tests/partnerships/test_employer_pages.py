@@ -1,0 +1,148 @@
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from checkpoints.models import Checkpoint
+from partnerships.models import Employer
+
+from ..factories import ContactFactory, ContactPersonFactory, EmployerFactory, UserFactory, WorkplaceFactory
+
+# Session, user, roles, institution, staff for the owner filter, count, one page of rows.
+EMPLOYER_LIST_QUERIES = 7
+EMPLOYER_PAGE_QUERIES = 16
+
+
+def make_employers(n: int, owner) -> list[Employer]:
+    employers = []
+    today = timezone.localdate()
+    for i in range(n):
+        employer = EmployerFactory(name=f"Yritys {i:03d} Oy", account_owner=owner)
+        ContactFactory(employer=employer, author=owner, date=today - datetime.timedelta(days=i + 1))
+        employers.append(employer)
+    return employers
+
+
+@pytest.mark.parametrize("n", [1, 50])
+def test_employer_list_runs_the_same_queries_for_1_and_50_employers(
+    n, teacher, teacher_client, django_assert_num_queries
+):
+    owners = [UserFactory(first_name="Omistaja", last_name=f"Nro{i}") for i in range(3)]
+    employers = []
+    for i in range(n):
+        employers += make_employers(1, owners[i % 3])
+        employers[-1].name = f"Yritys {i:03d} Oy"
+        Employer.objects.filter(pk=employers[-1].pk).update(name=employers[-1].name)
+    with django_assert_num_queries(EMPLOYER_LIST_QUERIES):
+        response = teacher_client.get(reverse("employer_list"))
+    html = response.content.decode()
+    assert response.status_code == 200
+    for employer in employers[:25]:
+        last = employer.contacts.get().date
+        row = html[html.index(employer.name) :]
+        row = row[: row.index("</tr>")]
+        assert str(employer.account_owner) in row
+        assert date_format(last, "SHORT_DATE_FORMAT") in row
+
+
+@pytest.mark.parametrize("n", [1, 50])
+def test_employer_page_runs_the_same_queries_for_1_and_50_contacts(
+    n, teacher, teacher_client, django_assert_num_queries
+):
+    employer = EmployerFactory(account_owner=teacher)
+    WorkplaceFactory(employer=employer, name="Toinen toimipaikka")
+    checkpoints = list(Checkpoint.objects.all()[:2])
+    for i in range(n):
+        person = ContactPersonFactory(employer=employer)
+        contact = ContactFactory(employer=employer, author=teacher, summary=f"Yhteydenotto numero {i}")
+        contact.persons.add(person)
+        contact.checkpoints.set(checkpoints)
+    with django_assert_num_queries(EMPLOYER_PAGE_QUERIES):
+        response = teacher_client.get(employer.get_absolute_url())
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert f"Yhteydenotto numero {n - 1}" in html  # the newest first
+    assert html.count('class="timeline-entry') == min(n, 20)
+
+
+def test_employer_list_searches_by_name_and_business_id(teacher_client):
+    wanted = EmployerFactory(name="Sähkö-Virtanen Oy")
+    other = EmployerFactory(name="Leipomo Lämmin Oy")
+    response = teacher_client.get(reverse("employer_list"), {"q": "virtanen"})
+    assert wanted.name in response.content.decode()
+    assert other.name not in response.content.decode()
+    response = teacher_client.get(reverse("employer_list"), {"q": other.business_id})
+    assert other.name in response.content.decode()
+    assert wanted.name not in response.content.decode()
+
+
+def test_employer_list_filters_by_municipality_of_any_workplace(teacher_client):
+    city = EmployerFactory(name="Järvilaakson kaupunki", workplace="Tampere")
+    WorkplaceFactory(employer=city, name="Päiväkoti Satu", municipality="Nokia")
+    elsewhere = EmployerFactory(name="Muualla Oy", workplace="Orivesi")
+    html = teacher_client.get(reverse("employer_list"), {"municipality": "nokia"}).content.decode()
+    assert city.name in html
+    assert elsewhere.name not in html
+    assert "1 " in html  # the total count
+
+
+def test_employer_list_filters_employers_not_contacted_in_n_days(teacher, teacher_client):
+    today = timezone.localdate()
+    recent = EmployerFactory(name="Tuore Oy")
+    ContactFactory(employer=recent, author=teacher, date=today - datetime.timedelta(days=10))
+    old = EmployerFactory(name="Unohtunut Oy")
+    ContactFactory(employer=old, author=teacher, date=today - datetime.timedelta(days=200))
+    never = EmployerFactory(name="Koskematon Oy")
+    html = teacher_client.get(reverse("employer_list"), {"not_contacted_days": 90}).content.decode()
+    assert old.name in html and never.name in html
+    assert recent.name not in html
+
+
+def test_employer_list_filters_by_sector_and_account_owner(teacher, other_teacher, teacher_client):
+    mine = EmployerFactory(name="Oma Rakennus Oy", sector="F", account_owner=teacher)
+    EmployerFactory(name="Toisen Rakennus Oy", sector="F", account_owner=other_teacher)
+    EmployerFactory(name="Oma Kahvila Oy", sector="I", account_owner=teacher)
+    html = teacher_client.get(
+        reverse("employer_list"), {"sector": "F", "account_owner": teacher.pk}
+    ).content.decode()
+    assert mine.name in html
+    assert "Toisen Rakennus" not in html and "Oma Kahvila" not in html
+
+
+def test_employer_list_sorts_by_last_contact_with_never_contacted_first(teacher, teacher_client):
+    today = timezone.localdate()
+    a = EmployerFactory(name="Aaa Oy")
+    ContactFactory(employer=a, author=teacher, date=today - datetime.timedelta(days=1))
+    b = EmployerFactory(name="Bbb Oy")
+    ContactFactory(employer=b, author=teacher, date=today - datetime.timedelta(days=100))
+    EmployerFactory(name="Ccc Oy")
+    html = teacher_client.get(reverse("employer_list"), {"o": "last_contact"}).content.decode()
+    assert html.index("Ccc Oy") < html.index("Bbb Oy") < html.index("Aaa Oy")
+
+
+def test_inactive_employers_are_hidden_unless_asked_for(teacher_client):
+    EmployerFactory(name="Lopettanut Oy", is_active=False)
+    assert "Lopettanut Oy" not in teacher_client.get(reverse("employer_list")).content.decode()
+    html = teacher_client.get(reverse("employer_list"), {"inactive": "on"}).content.decode()
+    assert "Lopettanut Oy" in html
+
+
+def test_employer_list_htmx_search_returns_only_the_results(teacher_client):
+    EmployerFactory(name="Osuma Oy")
+    response = teacher_client.get(
+        reverse("employer_list"), {"q": "osuma"}, HTTP_HX_REQUEST="true", HTTP_HX_TARGET="employer-results"
+    )
+    html = response.content.decode()
+    assert "Osuma Oy" in html
+    assert "<html" not in html
+
+
+def test_employer_list_paginates_with_a_total_count(teacher_client):
+    for i in range(30):
+        EmployerFactory(name=f"Sivutus {i:02d} Oy")
+    first = teacher_client.get(reverse("employer_list")).content.decode()
+    assert "30" in first and "Sivutus 24 Oy" in first and "Sivutus 25 Oy" not in first
+    second = teacher_client.get(reverse("employer_list"), {"page": 2}).content.decode()
+    assert "Sivutus 25 Oy" in second

@@ -1,0 +1,178 @@
+"""The permission matrix: every URL of the portal, requested as every member of the cast.
+
+A URL pattern missing from EXPECTED fails the suite, so a new view cannot ship without a
+decision on who may use it.
+"""
+
+import datetime
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
+
+from .factories import ContactFactory, ContactPersonFactory, EmployerFactory, StudentFactory, UserFactory
+
+ROLES = ("anonymous", "outsider", "teacher", "other_teacher", "coordinator")
+LOGIN = "login"  # a redirect to the login page
+
+# name: (method, {role: expected status}); "ok" stands for 200 on GET and 302 on POST.
+EXPECTED = {
+    "login": (
+        "GET",
+        {"anonymous": 200, "outsider": 302, "teacher": 302, "other_teacher": 302, "coordinator": 302},
+    ),
+    "logout": (
+        "POST",
+        {"anonymous": 302, "outsider": 302, "teacher": 302, "other_teacher": 302, "coordinator": 302},
+    ),
+    "set_language": (
+        "POST",
+        {"anonymous": 302, "outsider": 302, "teacher": 302, "other_teacher": 302, "coordinator": 302},
+    ),
+    "home": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "employer_list": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "employer_create": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "employer_detail": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "employer_edit": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "employer_set_active": ("POST", {"teacher": 403, "other_teacher": 403, "coordinator": 302}),
+    "workplace_create": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "workplace_edit": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "person_create": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "person_edit": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "contact_create": ("POST", {"teacher": 302, "other_teacher": 302, "coordinator": 302}),
+    # The contact was logged by `teacher`: only its author and coordinators may touch it.
+    "contact_edit": ("GET", {"teacher": 200, "other_teacher": 403, "coordinator": 200}),
+    "contact_delete": ("POST", {"teacher": 302, "other_teacher": 403, "coordinator": 302}),
+    "follow_up_done": ("POST", {"teacher": 302, "other_teacher": 403, "coordinator": 302}),
+    "student_list": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "student_create": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    # The student is in a group `teacher` teaches: need to know (404, not a hint it exists).
+    "student_detail": ("GET", {"teacher": 200, "other_teacher": 404, "coordinator": 200}),
+    "student_edit": ("GET", {"teacher": 200, "other_teacher": 404, "coordinator": 200}),
+}
+# Form pages answer GET (the form) and POST (its submission); anything else is refused.
+FORM_VIEWS = {
+    "employer_create",
+    "employer_edit",
+    "workplace_create",
+    "workplace_edit",
+    "person_create",
+    "person_edit",
+    "contact_edit",
+    "student_create",
+    "student_edit",
+    "login",
+}
+# Unlisted roles: anonymous visitors are sent to the login page; signed-in users without a
+# staff role get 403.
+DEFAULTS = {"anonymous": LOGIN, "outsider": 403}
+
+
+def _portal_url_names() -> set[str]:
+    names = set()
+
+    def walk(patterns, namespace=None):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                if pattern.namespace == "admin":
+                    continue  # Django's own admin has its own permission system
+                walk(pattern.url_patterns, pattern.namespace)
+            elif isinstance(pattern, URLPattern) and pattern.name:
+                names.add(f"{namespace}:{pattern.name}" if namespace else pattern.name)
+
+    walk(get_resolver().url_patterns)
+    return names
+
+
+def test_every_url_pattern_is_in_the_permission_table():
+    assert _portal_url_names() == set(EXPECTED)
+
+
+@pytest.fixture
+def world(teacher, teacher_group):
+    employer = EmployerFactory()
+    person = ContactPersonFactory(employer=employer)
+    today = timezone.localdate()
+    contact = ContactFactory(
+        employer=employer, author=teacher, date=today, follow_up_date=today + datetime.timedelta(days=2)
+    )
+    student = StudentFactory(group=teacher_group)
+    return {
+        "employer": employer,
+        "workplace": employer.workplaces.get(),
+        "person": person,
+        "contact": contact,
+        "student": student,
+    }
+
+
+def _args(name: str, world) -> list:
+    by_kind = {
+        "employer": ("employer_detail", "employer_edit", "employer_set_active"),
+        "employer_fk": ("workplace_create", "person_create", "contact_create"),
+        "workplace": ("workplace_edit",),
+        "person": ("person_edit",),
+        "contact": ("contact_edit", "contact_delete", "follow_up_done"),
+        "student": ("student_detail", "student_edit"),
+    }
+    for kind, names in by_kind.items():
+        if name in names:
+            obj = world["employer"] if kind == "employer_fk" else world[kind]
+            return [obj.pk]
+    return []
+
+
+def _post_data(name: str) -> dict:
+    if name == "contact_create":
+        return {"date": timezone.localdate().isoformat(), "channel": "phone", "summary": "Soitto"}
+    if name == "set_language":
+        return {"language": "sv", "next": "/"}
+    if name == "employer_set_active":
+        return {"active": "0"}
+    return {}
+
+
+@pytest.fixture
+def client_for(client, teacher, other_teacher, coordinator):
+    users = {
+        "teacher": teacher,
+        "other_teacher": other_teacher,
+        "coordinator": coordinator,
+        "outsider": UserFactory(username="outsider"),
+    }
+
+    def make(role):
+        if role != "anonymous":
+            client.force_login(users[role])
+        return client
+
+    return make
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_each_role_gets_the_expected_answer(name, role, world, client_for):
+    method, table = EXPECTED[name]
+    expected = table[role] if role in table else DEFAULTS[role]
+    client = client_for(role)
+    url = reverse(name, args=_args(name, world))
+    response = client.get(url) if method == "GET" else client.post(url, _post_data(name))
+    if expected == LOGIN:
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("login"))
+    else:
+        assert response.status_code == expected, response.content[:300]
+
+
+@pytest.mark.parametrize("name", sorted(n for n in EXPECTED if n not in ("logout", "set_language")))
+def test_the_wrong_http_method_is_refused(name, world, client_for):
+    method, _table = EXPECTED[name]
+    client = client_for("anonymous" if name == "login" else "coordinator")
+    url = reverse(name, args=_args(name, world))
+    if name in FORM_VIEWS:
+        response = client.put(url)
+    elif method == "GET":
+        response = client.post(url)
+    else:
+        response = client.get(url)
+    assert response.status_code == 405
