@@ -78,6 +78,21 @@ def _form_error(form, exc: ValidationError) -> None:
         form.add_error(None, exc)
 
 
+def _form_page(request, form, *, save, done, message, template: str, context: dict | None = None):
+    """The one way a form page works: on a valid POST call the service `save(cleaned_data)`,
+    say `message` and redirect to `done(result)`; otherwise show the form again with what the
+    user typed and every error, including those the service raised."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = save(form.cleaned_data)
+        except ValidationError as exc:
+            _form_error(form, exc)
+        else:
+            messages.success(request, message(result) if callable(message) else message)
+            return redirect(done(result))
+    return render(request, template, {"form": form, **(context or {})})
+
+
 # Home ---------------------------------------------------------------------------------
 
 
@@ -148,15 +163,14 @@ def employer_list(request):
 @staff_required
 def employer_create(request):
     form = EmployerCreateForm(request.POST or None, initial={"account_owner": request.user})
-    if request.method == "POST" and form.is_valid():
-        try:
-            employer = services.employer_create(**form.cleaned_data)
-        except ValidationError as exc:
-            _form_error(form, exc)
-        else:
-            messages.success(request, _("Employer %(name)s added.") % {"name": employer.name})
-            return redirect(employer)
-    return render(request, "partnerships/employer_form.html", {"form": form})
+    return _form_page(
+        request,
+        form,
+        save=lambda data: services.employer_create(**data),
+        done=lambda employer: employer,
+        message=lambda employer: _("Employer %(name)s added.") % {"name": employer.name},
+        template="partnerships/employer_form.html",
+    )
 
 
 def _employer_detail_context(request, employer: Employer, contact_form: ContactForm) -> dict:
@@ -194,16 +208,15 @@ def employer_detail(request, pk):
 @staff_required
 def employer_edit(request, pk):
     employer = get_object_or_404(Employer, pk=pk)
-    form = EmployerForm(request.POST or None, instance=employer)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.employer_update(employer=employer, data=form.cleaned_data)
-        except ValidationError as exc:
-            _form_error(form, exc)
-        else:
-            messages.success(request, _("Changes saved."))
-            return redirect(employer)
-    return render(request, "partnerships/employer_form.html", {"form": form, "employer": employer})
+    return _form_page(
+        request,
+        EmployerForm(request.POST or None, instance=employer),
+        save=lambda data: services.employer_update(employer=employer, data=data),
+        done=lambda employer: employer,
+        message=_("Changes saved."),
+        template="partnerships/employer_form.html",
+        context={"employer": employer},
+    )
 
 
 @require_POST
@@ -226,66 +239,60 @@ def employer_set_active(request, pk):
 @staff_required
 def workplace_create(request, employer_pk):
     employer = get_object_or_404(Employer, pk=employer_pk)
-    form = WorkplaceForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.workplace_create(employer=employer, data=form.cleaned_data)
-        except ValidationError as exc:
-            _form_error(form, exc)
-        else:
-            messages.success(request, _("Workplace added."))
-            return redirect(employer)
-    return render(request, "partnerships/workplace_form.html", {"form": form, "employer": employer})
+    return _form_page(
+        request,
+        WorkplaceForm(request.POST or None),
+        save=lambda data: services.workplace_create(employer=employer, data=data),
+        done=lambda workplace: employer,
+        message=_("Workplace added."),
+        template="partnerships/workplace_form.html",
+        context={"employer": employer},
+    )
 
 
 @require_http_methods(["GET", "POST"])
 @staff_required
 def workplace_edit(request, pk):
     workplace = get_object_or_404(Workplace.objects.select_related("employer"), pk=pk)
-    form = WorkplaceForm(request.POST or None, instance=workplace)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.workplace_update(workplace=workplace, data=form.cleaned_data)
-        except ValidationError as exc:
-            _form_error(form, exc)
-        else:
-            messages.success(request, _("Changes saved."))
-            return redirect(workplace.employer)
-    context = {"form": form, "employer": workplace.employer, "workplace": workplace}
-    return render(request, "partnerships/workplace_form.html", context)
+    return _form_page(
+        request,
+        WorkplaceForm(request.POST or None, instance=workplace),
+        save=lambda data: services.workplace_update(workplace=workplace, data=data),
+        done=lambda workplace: workplace.employer,
+        message=_("Changes saved."),
+        template="partnerships/workplace_form.html",
+        context={"employer": workplace.employer, "workplace": workplace},
+    )
 
 
 @require_http_methods(["GET", "POST"])
 @staff_required
 def person_create(request, employer_pk):
     employer = get_object_or_404(Employer, pk=employer_pk)
-    form = ContactPersonForm(request.POST or None, employer=employer)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.contact_person_create(employer=employer, data=form.cleaned_data)
-        except ValidationError as exc:
-            _form_error(form, exc)
-        else:
-            messages.success(request, _("Contact person added."))
-            return redirect(employer)
-    return render(request, "partnerships/person_form.html", {"form": form, "employer": employer})
+    return _form_page(
+        request,
+        ContactPersonForm(request.POST or None, employer=employer),
+        save=lambda data: services.contact_person_create(employer=employer, data=data),
+        done=lambda person: employer,
+        message=_("Contact person added."),
+        template="partnerships/person_form.html",
+        context={"employer": employer},
+    )
 
 
 @require_http_methods(["GET", "POST"])
 @staff_required
 def person_edit(request, pk):
     person = get_object_or_404(ContactPerson.objects.select_related("employer"), pk=pk)
-    form = ContactPersonForm(request.POST or None, instance=person, employer=person.employer)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.contact_person_update(person=person, data=form.cleaned_data)
-        except ValidationError as exc:
-            _form_error(form, exc)
-        else:
-            messages.success(request, _("Changes saved."))
-            return redirect(person.employer)
-    context = {"form": form, "employer": person.employer, "person": person}
-    return render(request, "partnerships/person_form.html", context)
+    return _form_page(
+        request,
+        ContactPersonForm(request.POST or None, instance=person, employer=person.employer),
+        save=lambda data: services.contact_person_update(person=person, data=data),
+        done=lambda person: person.employer,
+        message=_("Changes saved."),
+        template="partnerships/person_form.html",
+        context={"employer": person.employer, "person": person},
+    )
 
 
 # Contact log --------------------------------------------------------------------------
@@ -329,16 +336,15 @@ def contact_create(request, employer_pk):
 @staff_required
 def contact_edit(request, pk):
     contact = _get_contact_for_editing(request.user, pk)
-    form = ContactForm(request.POST or None, instance=contact, employer=contact.employer)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.contact_update(contact=contact, by=request.user, data=form.cleaned_data)
-        except ValidationError as exc:
-            _form_error(form, exc)
-        else:
-            messages.success(request, _("Changes saved."))
-            return redirect(contact.employer)
-    return render(request, "partnerships/contact_form.html", {"form": form, "contact": contact})
+    return _form_page(
+        request,
+        ContactForm(request.POST or None, instance=contact, employer=contact.employer),
+        save=lambda data: services.contact_update(contact=contact, by=request.user, data=data),
+        done=lambda contact: contact.employer,
+        message=_("Changes saved."),
+        template="partnerships/contact_form.html",
+        context={"contact": contact},
+    )
 
 
 @require_POST
@@ -384,16 +390,14 @@ def student_list(request):
 @require_http_methods(["GET", "POST"])
 @staff_required
 def student_create(request):
-    form = StudentForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            student = services.student_create(data=form.cleaned_data)
-        except ValidationError as exc:
-            _form_error(form, exc)
-        else:
-            messages.success(request, _("Student %(name)s added.") % {"name": student.full_name})
-            return redirect(student)
-    return render(request, "partnerships/student_form.html", {"form": form})
+    return _form_page(
+        request,
+        StudentForm(request.POST or None, user=request.user),
+        save=lambda data: services.student_create(data=data),
+        done=lambda student: student,
+        message=lambda student: _("Student %(name)s added.") % {"name": student.full_name},
+        template="partnerships/student_form.html",
+    )
 
 
 @require_GET
@@ -407,13 +411,12 @@ def student_detail(request, pk):
 @staff_required
 def student_edit(request, pk):
     student = _get_student_for_user(request.user, pk)
-    form = StudentForm(request.POST or None, instance=student, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.student_update(student=student, data=form.cleaned_data)
-        except ValidationError as exc:
-            _form_error(form, exc)
-        else:
-            messages.success(request, _("Changes saved."))
-            return redirect(student)
-    return render(request, "partnerships/student_form.html", {"form": form, "student": student})
+    return _form_page(
+        request,
+        StudentForm(request.POST or None, instance=student, user=request.user),
+        save=lambda data: services.student_update(student=student, data=data),
+        done=lambda student: student,
+        message=_("Changes saved."),
+        template="partnerships/student_form.html",
+        context={"student": student},
+    )
