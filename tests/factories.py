@@ -4,7 +4,16 @@ import factory
 from django.utils import timezone
 
 from core.models import StudentGroup, Unit, User
-from partnerships.models import Channel, Contact, ContactPerson, Employer, Student, Workplace
+from partnerships.models import (
+    Channel,
+    Contact,
+    ContactPerson,
+    Employer,
+    Qualification,
+    QualificationUnit,
+    Student,
+    Workplace,
+)
 from partnerships.validators import business_id_check_digit
 
 
@@ -100,3 +109,14 @@ class ContactFactory(factory.django.DjangoModelFactory):
     channel = Channel.PHONE
     summary = "Soitettiin ja sovittiin seuraavasta jaksosta."
     date = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=3))
+
+
+class QualificationUnitFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = QualificationUnit
+
+    qualification = factory.LazyFunction(lambda: Qualification.objects.order_by("pk").first())
+    name_fi = factory.Sequence(lambda n: f"Tutkinnon osa {n}")
+    name_sv = factory.Sequence(lambda n: f"Examensdel {n}")
+    name_en = factory.Sequence(lambda n: f"Qualification unit {n}")
+    extent = 30

@@ -12,11 +12,11 @@ from django.utils.translation import gettext as _
 from checkpoints.models import Checkpoint
 from core.models import User
 
-from .models import Contact, ContactPerson, Employer, Student, Workplace
-from .validators import normalize_business_id
+from ..models import Contact, ContactPerson, Employer, Student, Workplace
+from ..validators import normalize_business_id
 
 
-def _apply(instance, data: dict[str, Any], *, exclude: Iterable[str] = ()) -> None:
+def apply_fields(instance, data: dict[str, Any], *, exclude: Iterable[str] = ()) -> None:
     """Set plain fields from `data`, validate the whole object, and save it."""
     for field, value in data.items():
         setattr(instance, field, value)
@@ -69,7 +69,7 @@ def employer_update(*, employer: Employer, data: dict[str, Any]) -> Employer:
     main_contact = data.get("main_contact")
     if main_contact is not None and main_contact.employer_id != employer.pk:
         raise ValidationError({"main_contact": _("The main contact must work for this employer.")})
-    _apply(employer, data)
+    apply_fields(employer, data)
     return employer
 
 
@@ -84,12 +84,12 @@ def employer_set_active(*, employer: Employer, active: bool, by: User) -> Employ
 
 def workplace_create(*, employer: Employer, data: dict[str, Any]) -> Workplace:
     workplace = Workplace(employer=employer)
-    _apply(workplace, data)
+    apply_fields(workplace, data)
     return workplace
 
 
 def workplace_update(*, workplace: Workplace, data: dict[str, Any]) -> Workplace:
-    _apply(workplace, data)
+    apply_fields(workplace, data)
     return workplace
 
 
@@ -102,7 +102,7 @@ def _check_person_workplace(employer: Employer, workplace: Workplace | None) -> 
 def contact_person_create(*, employer: Employer, data: dict[str, Any]) -> ContactPerson:
     _check_person_workplace(employer, data.get("workplace"))
     person = ContactPerson(employer=employer)
-    _apply(person, data)
+    apply_fields(person, data)
     if employer.main_contact_id is None:
         # The first person recorded is the natural main contact until someone picks another.
         Employer.objects.filter(pk=employer.pk, main_contact__isnull=True).update(main_contact=person)
@@ -112,18 +112,18 @@ def contact_person_create(*, employer: Employer, data: dict[str, Any]) -> Contac
 
 def contact_person_update(*, person: ContactPerson, data: dict[str, Any]) -> ContactPerson:
     _check_person_workplace(person.employer, data.get("workplace"))
-    _apply(person, data)
+    apply_fields(person, data)
     return person
 
 
 def student_create(*, data: dict[str, Any]) -> Student:
     student = Student()
-    _apply(student, data)
+    apply_fields(student, data)
     return student
 
 
 def student_update(*, student: Student, data: dict[str, Any]) -> Student:
-    _apply(student, data)
+    apply_fields(student, data)
     return student
 
 
@@ -186,7 +186,7 @@ def contact_update(*, contact: Contact, by: User, data: dict[str, Any]) -> Conta
     persons = list(data.pop("persons", contact.persons.all()))
     checkpoints = list(data.pop("checkpoints", contact.checkpoints.all()))
     _validate_contact_links(contact.employer, data.get("workplace", contact.workplace), persons)
-    _apply(contact, data)
+    apply_fields(contact, data)
     contact.persons.set(persons)
     contact.checkpoints.set(checkpoints)
     return contact

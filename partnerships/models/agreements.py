@@ -1,0 +1,383 @@
+"""Work-based learning agreements under the Act on Vocational Education and Training
+(531/2017, chapter 7): training agreements (koulutussopimus) and apprenticeships
+(oppisopimus), their work periods (työpaikkajaksot) and interruptions, and the workplace
+check that comes before the first agreement at a workplace.
+
+The rules that decide what is valid live in `partnerships/rules.py`; `clean()` here calls
+them so that forms, the admin and the services refuse the same things with the same words.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from core.i18n import localized
+
+from .employers import ContactPerson, Workplace
+from .students import Qualification, Student
+
+national_unit_code = RegexValidator(
+    r"^tutkinnonosat_\d+$",
+    _("A national unit code looks like tutkinnonosat_123456. Leave it blank if you do not know it."),
+)
+
+
+class QualificationUnit(models.Model):
+    """A unit (tutkinnon osa) of a qualification, as named in its qualification requirements.
+
+    The national ePerusteet code is left blank unless it is known: codes are never invented.
+    Coordinators may add local units, which are marked as such.
+    """
+
+    qualification = models.ForeignKey(
+        Qualification, verbose_name=_("qualification"), on_delete=models.CASCADE, related_name="units"
+    )
+    name_fi = models.CharField(_("name (Finnish)"), max_length=200)
+    name_sv = models.CharField(_("name (Swedish)"), max_length=200)
+    name_en = models.CharField(_("name (English)"), max_length=200)
+    extent = models.PositiveSmallIntegerField(
+        _("extent (competence points)"), null=True, blank=True, validators=[MaxValueValidator(250)]
+    )
+    national_code = models.CharField(
+        _("national unit code"), max_length=40, blank=True, validators=[national_unit_code]
+    )
+    is_local = models.BooleanField(_("local unit"), default=False)
+
+    class Meta:
+        ordering = ["qualification", "name_fi"]
+        verbose_name = _("qualification unit")
+        verbose_name_plural = _("qualification units")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["qualification", "name_fi"], name="unique_unit_name_per_qualification"
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return localized(self, "name")
+
+
+class WorkplaceCheck(models.Model):
+    """The record that a workplace meets the prerequisites before its first agreement.
+
+    531/2017, chapter 7 (and domain.md, "Workplace"): matching work tasks, enough production
+    or service activity, the tools needed, and competent staff from whom a responsible
+    workplace instructor is named.
+    """
+
+    workplace = models.ForeignKey(
+        Workplace, verbose_name=_("workplace"), on_delete=models.CASCADE, related_name="checks"
+    )
+    matching_tasks = models.BooleanField(_("work tasks that match the studies"))
+    enough_activity = models.BooleanField(_("enough production or service activity"))
+    tools = models.BooleanField(_("the tools needed"))
+    competent_staff = models.BooleanField(_("competent staff to instruct"))
+    notes = models.TextField(_("notes"), blank=True, max_length=4000)
+    checked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("checked by"), on_delete=models.PROTECT, related_name="+"
+    )
+    checked_on = models.DateField(_("checked on"), default=timezone.localdate)
+
+    class Meta:
+        ordering = ["-checked_on", "-pk"]
+        get_latest_by = ["checked_on", "pk"]
+        verbose_name = _("workplace check")
+        verbose_name_plural = _("workplace checks")
+
+    def __str__(self):
+        return f"{self.workplace} {self.checked_on:%d.%m.%Y}"
+
+    @property
+    def passed(self) -> bool:
+        return self.matching_tasks and self.enough_activity and self.tools and self.competent_staff
+
+
+class AgreementType(models.TextChoices):
+    TRAINING = "training", _("Training agreement")
+    APPRENTICESHIP = "apprenticeship", _("Apprenticeship agreement")
+
+
+class AgreementStatus(models.TextChoices):
+    """Stored status. "Active" and "completed" follow from the dates once signed."""
+
+    DRAFT = "draft", _("Draft")
+    SIGNED = "signed", _("Signed")
+    ENDED_EARLY = "ended_early", _("Ended early")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class AgreementPhase(models.TextChoices):
+    """What a person sees: the stored status read together with today's date."""
+
+    DRAFT = "draft", _("Draft")
+    UPCOMING = "upcoming", _("Signed, not started")
+    ACTIVE = "active", _("Active")
+    COMPLETED = "completed", _("Completed")
+    ENDED_EARLY = "ended_early", _("Ended early")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class AgreementQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Teachers read the agreements of students they may see; coordinators all."""
+        if not user.is_authenticated or not user.is_teacher:
+            return self.none()
+        if user.is_coordinator:
+            return self
+        return self.filter(Q(responsible_teacher=user) | Q(student__group__teachers=user)).distinct()
+
+    def with_dates(self):
+        return self.annotate(
+            first_day=models.Min("work_periods__start"), last_day=models.Max("work_periods__end")
+        )
+
+
+class Agreement(models.Model):
+    """A training agreement or an apprenticeship of one student at one workplace."""
+
+    type = models.CharField(_("type"), max_length=20, choices=AgreementType.choices)
+    is_entrepreneur = models.BooleanField(
+        _("entrepreneur's apprenticeship"),
+        default=False,
+        help_text=_("The student trains in their own company: no employer and no wage rule."),
+    )
+    student = models.ForeignKey(
+        Student, verbose_name=_("student"), on_delete=models.PROTECT, related_name="agreements"
+    )
+    workplace = models.ForeignKey(
+        Workplace, verbose_name=_("workplace"), on_delete=models.PROTECT, related_name="agreements"
+    )
+    instructor = models.ForeignKey(
+        ContactPerson,
+        verbose_name=_("responsible workplace instructor"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="instructed_agreements",
+    )
+    responsible_teacher = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("responsible teacher"),
+        on_delete=models.PROTECT,
+        related_name="responsible_agreements",
+    )
+    hoks_reference = models.CharField(
+        _("HOKS reference"),
+        max_length=100,
+        help_text=_("The identifier of the student's personal competence development plan (HOKS)."),
+    )
+    hours_per_week = models.DecimalField(
+        _("average working hours per week"),
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(80)],
+    )
+    days_per_week = models.DecimalField(
+        _("days per week at the workplace"),
+        max_digits=2,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(7)],
+    )
+    days_outside_guidance_confirmed = models.BooleanField(
+        _("I confirm the days per week outside the usual 1–5"), default=False
+    )
+    wage_confirmed = models.BooleanField(
+        _("wage under the collective agreement (TES) confirmed"), default=False
+    )
+    training_compensation = models.DecimalField(
+        _("training compensation (€ per month)"),
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    special_support = models.BooleanField(_("the student needs demanding special support"), default=False)
+    special_support_reason = models.TextField(_("reason for compensation"), blank=True, max_length=2000)
+    age_confirmed = models.BooleanField(
+        _("I confirm the student is at least 15 on the start date"), default=False
+    )
+    young_workers_considered = models.BooleanField(
+        _("young workers' rules considered (no hazardous work without the required arrangements)"),
+        default=False,
+    )
+    overlap_confirmed = models.BooleanField(
+        _("I confirm the same unit is covered by another agreement at the same time"), default=False
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=AgreementStatus.choices, default=AgreementStatus.DRAFT
+    )
+    student_signed_on = models.DateField(_("student signed on"), null=True, blank=True)
+    employer_signed_on = models.DateField(_("employer signed on"), null=True, blank=True)
+    provider_signed_on = models.DateField(_("education provider signed on"), null=True, blank=True)
+    student_informed_on = models.DateField(_("student informed on"), null=True, blank=True)
+    ended_on = models.DateField(_("ended on"), null=True, blank=True)
+    end_reason = models.TextField(_("reason for ending"), blank=True, max_length=2000)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("created by"), on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = AgreementQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("agreement")
+        verbose_name_plural = _("agreements")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(is_entrepreneur=False) | Q(type="apprenticeship"),
+                name="agreement_entrepreneur_only_apprenticeship",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="ended_early") | (Q(ended_on__isnull=False) & ~Q(end_reason="")),
+                name="agreement_ended_early_has_date_and_reason",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_type_display()}: {self.student} – {self.workplace.employer}"
+
+    def get_absolute_url(self):
+        return reverse("agreement_detail", args=[self.pk])
+
+    def clean(self):
+        from ..rules import agreement_errors
+
+        agreement_errors(self).raise_if_any()
+
+    @property
+    def is_apprenticeship(self) -> bool:
+        return self.type == AgreementType.APPRENTICESHIP
+
+    def phase(self, today: datetime.date | None = None) -> str:
+        """Draft, upcoming, active, completed, ended early or cancelled, as of `today`."""
+        if self.status != AgreementStatus.SIGNED:
+            return self.status
+        today = today or timezone.localdate()
+        periods = list(self.work_periods.all())
+        if not periods:
+            return AgreementPhase.UPCOMING
+        if today < min(p.start for p in periods):
+            return AgreementPhase.UPCOMING
+        if today > max(p.end for p in periods):
+            return AgreementPhase.COMPLETED
+        return AgreementPhase.ACTIVE
+
+    def get_phase_display(self, today: datetime.date | None = None) -> str:
+        return AgreementPhase(self.phase(today)).label
+
+
+class WorkPeriod(models.Model):
+    """One stretch of an agreement for one qualification unit (työpaikkajakso).
+
+    The national working-life feedback, its readiness check and interruptions attach here.
+    """
+
+    agreement = models.ForeignKey(
+        Agreement, verbose_name=_("agreement"), on_delete=models.CASCADE, related_name="work_periods"
+    )
+    unit = models.ForeignKey(
+        QualificationUnit, verbose_name=_("qualification unit"), on_delete=models.PROTECT, related_name="+"
+    )
+    start = models.DateField(_("start"))
+    end = models.DateField(_("end"))
+    part_time_percent = models.PositiveSmallIntegerField(
+        _("part-time percentage"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+        help_text=_("1–100. The national feedback needs it."),
+    )
+    ehoks_entered_on = models.DateField(_("entered in eHOKS on"), null=True, blank=True)
+    ehoks_entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("entered in eHOKS by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["start", "pk"]
+        verbose_name = _("work period")
+        verbose_name_plural = _("work periods")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end__gte=models.F("start")), name="work_period_end_not_before_start"
+            ),
+            models.CheckConstraint(
+                condition=Q(part_time_percent__isnull=True)
+                | Q(part_time_percent__gte=1, part_time_percent__lte=100),
+                name="work_period_part_time_1_to_100",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.unit} {self.start:%d.%m.%Y}–{self.end:%d.%m.%Y}"
+
+    def clean(self):
+        from ..rules import work_period_errors
+
+        work_period_errors(self).raise_if_any()
+
+
+class InterruptionReason(models.TextChoices):
+    LAYOFF = "layoff", _("Layoff")
+    SICKNESS = "sickness", _("Sickness")
+    OTHER = "other", _("Other")
+
+
+class Interruption(models.Model):
+    """A dated break in a work period. An apprenticeship is suspended during a layoff."""
+
+    work_period = models.ForeignKey(
+        WorkPeriod, verbose_name=_("work period"), on_delete=models.CASCADE, related_name="interruptions"
+    )
+    start = models.DateField(_("start"))
+    end = models.DateField(_("end"))
+    reason = models.CharField(_("reason"), max_length=20, choices=InterruptionReason.choices)
+    note = models.CharField(_("note"), max_length=500, blank=True)
+    communicated = models.CharField(
+        _("how it was communicated"),
+        max_length=500,
+        blank=True,
+        help_text=_("Who was told, and how (checkpoint 5)."),
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("recorded by"), on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["start"]
+        verbose_name = _("interruption")
+        verbose_name_plural = _("interruptions")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end__gte=models.F("start")), name="interruption_end_not_before_start"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_reason_display()} {self.start:%d.%m.%Y}–{self.end:%d.%m.%Y}"
+
+    def clean(self):
+        from ..rules import interruption_errors
+
+        interruption_errors(self).raise_if_any()

@@ -1,0 +1,90 @@
+"""The contact log: every call, visit, e-mail, meeting or event with an employer."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from checkpoints.models import Checkpoint
+
+from .employers import ContactPerson, Employer, Workplace
+
+
+class Channel(models.TextChoices):
+    PHONE = "phone", _("Phone")
+    EMAIL = "email", _("E-mail")
+    VISIT = "visit", _("Visit to the workplace")
+    MEETING = "meeting", _("Meeting at the institution")
+    ONLINE = "online", _("Online meeting")
+    EVENT = "event", _("Event")
+    OTHER = "other", _("Other")
+
+
+class ContactQuerySet(models.QuerySet):
+    def open_follow_ups(self):
+        return self.filter(follow_up_date__isnull=False, follow_up_done_at__isnull=True)
+
+    def for_timeline(self):
+        return self.select_related("author", "workplace").prefetch_related("persons", "checkpoints")
+
+
+class Contact(models.Model):
+    """One entry of the contact log: a call, visit, e-mail, meeting or event with an employer."""
+
+    employer = models.ForeignKey(
+        Employer, verbose_name=_("employer"), on_delete=models.CASCADE, related_name="contacts"
+    )
+    workplace = models.ForeignKey(
+        Workplace,
+        verbose_name=_("workplace"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="contacts",
+    )
+    date = models.DateField(_("date"), default=timezone.localdate)
+    channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("logged by"),
+        on_delete=models.PROTECT,
+        related_name="contacts",
+    )
+    persons = models.ManyToManyField(
+        ContactPerson, verbose_name=_("people met"), blank=True, related_name="contacts"
+    )
+    summary = models.TextField(_("summary"), max_length=4000)
+    checkpoints = models.ManyToManyField(
+        Checkpoint, verbose_name=_("checkpoints"), blank=True, related_name="contacts"
+    )
+    follow_up_date = models.DateField(_("follow-up date"), null=True, blank=True)
+    follow_up_note = models.CharField(_("follow-up note"), max_length=500, blank=True)
+    follow_up_done_at = models.DateTimeField(_("follow-up done"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ContactQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "-created_at"]
+        verbose_name = _("contact")
+        verbose_name_plural = _("contacts")
+        indexes = [
+            models.Index(fields=["employer", "-date"]),
+            models.Index(fields=["author", "follow_up_date"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(follow_up_date__isnull=True) | Q(follow_up_date__gte=models.F("date")),
+                name="contact_follow_up_not_before_date",
+                violation_error_message=_("The follow-up date cannot be before the contact date."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.date:%d.%m.%Y} {self.employer}: {self.get_channel_display()}"
+
+    @property
+    def follow_up_open(self) -> bool:
+        return self.follow_up_date is not None and self.follow_up_done_at is None

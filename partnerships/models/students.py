@@ -1,0 +1,102 @@
+"""Students and the qualifications they study. No personal identity code (domain.md)."""
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from core.i18n import localized
+from core.models import Language, StudentGroup
+
+from ..validators import validate_learner_oid
+
+
+class Qualification(models.Model):
+    """A vocational qualification a student studies (the agreements issue adds its units)."""
+
+    name_fi = models.CharField(_("name (Finnish)"), max_length=200, unique=True)
+    name_sv = models.CharField(_("name (Swedish)"), max_length=200)
+    name_en = models.CharField(_("name (English)"), max_length=200)
+
+    class Meta:
+        ordering = ["name_fi"]
+        verbose_name = _("qualification")
+        verbose_name_plural = _("qualifications")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return localized(self, "name")
+
+
+class StudentQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Need to know: coordinators see every student, teachers those of their groups."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_coordinator:
+            return self
+        if not user.is_teacher:
+            return self.none()
+        return self.filter(group__teachers=user)
+
+
+class Student(models.Model):
+    """A student. Identified by the student number and the learner OID, never a henkilötunnus."""
+
+    first_name = models.CharField(_("first name"), max_length=100)
+    last_name = models.CharField(_("last name"), max_length=100)
+    student_number = models.CharField(
+        _("student number"),
+        max_length=30,
+        unique=True,
+        error_messages={"unique": _("Another student already has this student number.")},
+    )
+    learner_oid = models.CharField(
+        _("learner number (oppijanumero)"),
+        max_length=30,
+        blank=True,
+        validators=[validate_learner_oid],
+    )
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    date_of_birth = models.DateField(_("date of birth"), null=True, blank=True)
+    qualification = models.ForeignKey(
+        Qualification,
+        verbose_name=_("qualification"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="students",
+    )
+    group = models.ForeignKey(
+        StudentGroup,
+        verbose_name=_("group"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="students",
+    )
+    language = models.CharField(
+        _("preferred language"), max_length=2, choices=Language.choices, default=Language.FINNISH
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = StudentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["last_name", "first_name"]
+        verbose_name = _("student")
+        verbose_name_plural = _("students")
+
+    def __str__(self):
+        return self.full_name
+
+    def get_absolute_url(self):
+        return reverse("student_detail", args=[self.pk])
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()

@@ -1,0 +1,294 @@
+"""The rules of work-based learning agreements, in one place.
+
+The model `clean()` methods, and so the forms, the admin and the services, all call these
+functions, so the same invalid agreement is refused with the same message everywhere.
+README.md has a table of the rules with their legal source.
+
+A *warning* is something the law allows but the teacher should look at twice (for example
+a training agreement of six days a week). It blocks saving until the teacher ticks the
+matching confirmation field, and is then accepted.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
+from itertools import pairwise
+
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+# Act on Vocational Education and Training 531/2017, chapter 7 (apprenticeship):
+# regular working time on average at least 25 hours a week.
+APPRENTICESHIP_MIN_HOURS = Decimal(25)
+# Employment Contracts Act 55/2001 ch. 2 and the Young Workers' Act 998/1993: apprenticeship
+# is employment, open from the age of 15; under 18s are young workers.
+APPRENTICESHIP_MIN_AGE = 15
+YOUNG_WORKER_AGE = 18
+# The "Molempi parempi" brochure's guidance, not law: a training agreement typically
+# takes 1–5 days a week.
+TRAINING_DAYS_GUIDANCE = (Decimal(1), Decimal(5))
+
+
+@dataclass
+class Findings:
+    errors: dict[str, list] = field(default_factory=dict)
+
+    def add(self, field_name: str | None, message) -> None:
+        self.errors.setdefault(field_name or NON_FIELD_ERRORS, []).append(message)
+
+    def warn(self, confirm_field: str, confirmed: bool, message) -> None:
+        """A warning blocks until the teacher ticks `confirm_field`."""
+        if not confirmed:
+            self.add(confirm_field, message)
+
+    def raise_if_any(self) -> None:
+        if self.errors:
+            raise ValidationError(self.errors)
+
+
+def age_on(born: datetime.date, day: datetime.date) -> int:
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
+def _periods(agreement, periods):
+    if periods is not None:
+        return [p for p in periods if p.start and p.end]
+    if agreement.pk:
+        return list(agreement.work_periods.all())
+    return []
+
+
+def _other_agreements(agreement):
+    from .models import Agreement, AgreementStatus
+
+    others = Agreement.objects.filter(student_id=agreement.student_id).exclude(
+        status__in=[AgreementStatus.CANCELLED, AgreementStatus.ENDED_EARLY]
+    )
+    if agreement.pk:
+        others = others.exclude(pk=agreement.pk)
+    return others
+
+
+def _segments(periods) -> list[tuple[datetime.date, datetime.date]]:
+    return [(p.start, p.end) for p in periods]
+
+
+def _weekly_hours_shortfall(agreement, periods) -> Decimal | None:
+    """The lowest combined weekly hours of the student's apprenticeships over this one's periods.
+
+    The 25 hours may be made up by concurrent apprenticeships with several employers
+    (domain.md), so every stretch of this agreement counts the others active at that time.
+    """
+    from .models import AgreementType, WorkPeriod
+
+    own = agreement.hours_per_week or Decimal(0)
+    if not periods:
+        return own
+    others = list(
+        WorkPeriod.objects.filter(
+            agreement__in=_other_agreements(agreement).filter(type=AgreementType.APPRENTICESHIP),
+            start__lte=max(p.end for p in periods),
+            end__gte=min(p.start for p in periods),
+        ).values_list("agreement_id", "start", "end", "agreement__hours_per_week")
+    )
+    lowest = None
+    for start, end in _segments(periods):
+        # Split this stretch at every boundary of another apprenticeship and check each piece.
+        cuts = {start, end + datetime.timedelta(days=1)}
+        for _id, o_start, o_end, _hours in others:
+            for day in (o_start, o_end + datetime.timedelta(days=1)):
+                if start < day <= end:
+                    cuts.add(day)
+        points = sorted(cuts)
+        for piece_start, piece_next in pairwise(points):
+            concurrent = {
+                agreement_id: hours or Decimal(0)
+                for agreement_id, o_start, o_end, hours in others
+                if o_start <= piece_start and o_end >= piece_next - datetime.timedelta(days=1)
+            }
+            total = own + sum(concurrent.values(), Decimal(0))
+            lowest = total if lowest is None else min(lowest, total)
+    return lowest
+
+
+def agreement_errors(agreement, periods=None) -> Findings:
+    """Everything that is wrong with `agreement` (with `periods`, when they are not saved yet)."""
+    from .models import AgreementStatus, AgreementType, WorkPeriod
+
+    found = Findings()
+    periods = _periods(agreement, periods)
+    start = min((p.start for p in periods), default=None)
+    student = agreement.student if agreement.student_id else None
+    workplace = agreement.workplace if agreement.workplace_id else None
+
+    # The instructor is a person of the workplace's employer (531/2017: the employer names
+    # the responsible workplace instructor from its staff).
+    if agreement.instructor_id and workplace and agreement.instructor.employer_id != workplace.employer_id:
+        found.add("instructor", _("The workplace instructor must work for the employer of this workplace."))
+    if not agreement.instructor_id and not agreement.is_entrepreneur:
+        found.add("instructor", _("Name the responsible workplace instructor."))
+
+    if agreement.type == AgreementType.APPRENTICESHIP:
+        if agreement.hours_per_week is None:
+            found.add("hours_per_week", _("Give the average working hours per week."))
+        else:
+            lowest = _weekly_hours_shortfall(agreement, periods)
+            if lowest is not None and lowest < APPRENTICESHIP_MIN_HOURS:
+                found.add(
+                    "hours_per_week",
+                    _(
+                        "An apprenticeship needs on average at least 25 working hours a week, counting the "
+                        "student's other apprenticeships at the same time (here %(hours)s h)."
+                    )
+                    % {"hours": f"{lowest:g}"},
+                )
+        if not agreement.is_entrepreneur and not agreement.wage_confirmed:
+            found.add(
+                "wage_confirmed",
+                _("An apprentice is employed: confirm the wage under the collective agreement (TES)."),
+            )
+        if agreement.is_entrepreneur and agreement.training_compensation:
+            found.add(
+                "training_compensation",
+                _("An entrepreneur's apprenticeship has no employer to receive training compensation."),
+            )
+        if student and start:
+            if student.date_of_birth:
+                if age_on(student.date_of_birth, start) < APPRENTICESHIP_MIN_AGE:
+                    found.add(None, _("An apprentice must be at least 15 years old on the start date."))
+            elif not agreement.age_confirmed:
+                found.add(
+                    "age_confirmed",
+                    _("The student's date of birth is not recorded: confirm that they are at least 15."),
+                )
+    else:
+        # 531/2017 ch. 7 (training agreement): the student is not employed and gets no wage or
+        # other compensation; the provider may pay the employer compensation only for a student
+        # who needs demanding special support, with the reason recorded.
+        if agreement.is_entrepreneur:
+            found.add("is_entrepreneur", _("Only an apprenticeship can be an entrepreneur's own."))
+        if agreement.wage_confirmed:
+            found.add(
+                "wage_confirmed", _("A student on a training agreement is not employed and gets no wage.")
+            )
+        if agreement.training_compensation and not agreement.special_support:
+            found.add(
+                "training_compensation",
+                _(
+                    "No training compensation is paid for a training agreement, unless the student needs "
+                    "demanding special support."
+                ),
+            )
+        if (
+            agreement.special_support
+            and agreement.training_compensation
+            and not agreement.special_support_reason
+        ):
+            found.add("special_support_reason", _("Record the reason for the special-support compensation."))
+        if agreement.days_per_week is None:
+            found.add("days_per_week", _("Give the number of days per week at the workplace."))
+        else:
+            low, high = TRAINING_DAYS_GUIDANCE
+            if not (low <= agreement.days_per_week <= high):
+                found.warn(
+                    "days_outside_guidance_confirmed",
+                    agreement.days_outside_guidance_confirmed,
+                    _(
+                        "A training agreement usually takes 1–5 days a week. Check the workplace's regular "
+                        "hours and the working-hours rules, then confirm."
+                    ),
+                )
+
+    # Young Workers' Act 998/1993: under 18s do no hazardous work without the arrangements.
+    born = student.date_of_birth if student else None
+    if born and start and age_on(born, start) < YOUNG_WORKER_AGE and not agreement.young_workers_considered:
+        found.add(
+            "young_workers_considered",
+            _("The student is under 18 on the start date: confirm the young workers' rules were considered."),
+        )
+
+    # Combining both types is allowed ("Molempi parempi"); covering the same unit twice at
+    # the same time is probably a mistake, so the teacher confirms it.
+    if student and periods:
+        units = {p.unit_id for p in periods}
+        overlap = Q()
+        for p in periods:
+            overlap |= Q(unit_id=p.unit_id, start__lte=p.end, end__gte=p.start)
+        clash = WorkPeriod.objects.filter(
+            agreement__in=_other_agreements(agreement), unit_id__in=units
+        ).filter(overlap)
+        if clash.exists():
+            found.warn(
+                "overlap_confirmed",
+                agreement.overlap_confirmed,
+                _("Another agreement of this student covers the same unit at the same time: confirm it."),
+            )
+
+    if agreement.status == AgreementStatus.SIGNED:
+        _signature_errors(agreement, found)
+    if agreement.status == AgreementStatus.ENDED_EARLY:
+        if not agreement.ended_on:
+            found.add("ended_on", _("Give the date the agreement ended."))
+        if not (agreement.end_reason or "").strip():
+            found.add("end_reason", _("Give the reason for ending the agreement early."))
+    return found
+
+
+def _signature_errors(agreement, found: Findings) -> None:
+    """Who signs (531/2017 ch. 7): an apprenticeship the student, the employer and the provider;
+    a training agreement the employer and the provider, and the student is informed."""
+    from .models import AgreementType
+
+    required = ["provider_signed_on"]
+    if not agreement.is_entrepreneur:
+        required.append("employer_signed_on")
+    if agreement.type == AgreementType.APPRENTICESHIP:
+        required.append("student_signed_on")
+    else:
+        required.append("student_informed_on")
+    for name in required:
+        if not getattr(agreement, name):
+            found.add(name, _("Record this date before marking the agreement signed."))
+
+
+def status_change_error(agreement, new_status: str):
+    """The message for an illegal status change, or None. Draft → signed or cancelled;
+    signed → ended early. Active and completed follow from the dates."""
+    from .models import AgreementStatus
+
+    allowed = {
+        AgreementStatus.DRAFT: {AgreementStatus.SIGNED, AgreementStatus.CANCELLED},
+        AgreementStatus.SIGNED: {AgreementStatus.ENDED_EARLY},
+    }
+    if new_status not in allowed.get(agreement.status, set()):
+        return _("An agreement cannot go from “%(old)s” to “%(new)s”.") % {
+            "old": AgreementStatus(agreement.status).label,
+            "new": AgreementStatus(new_status).label,
+        }
+    return None
+
+
+def work_period_errors(period) -> Findings:
+    found = Findings()
+    if period.start and period.end and period.end < period.start:
+        found.add("end", _("A work period cannot end before it starts."))
+    return found
+
+
+def interruption_errors(interruption) -> Findings:
+    found = Findings()
+    if not (interruption.start and interruption.end):
+        return found
+    if interruption.end < interruption.start:
+        found.add("end", _("An interruption cannot end before it starts."))
+        return found
+    period = interruption.work_period
+    if interruption.start < period.start or interruption.end > period.end:
+        found.add(None, _("An interruption must lie inside its work period."))
+    clash = period.interruptions.filter(start__lte=interruption.end, end__gte=interruption.start)
+    if interruption.pk:
+        clash = clash.exclude(pk=interruption.pk)
+    if clash.exists():
+        found.add(None, _("Interruptions of a work period cannot overlap."))
+    return found

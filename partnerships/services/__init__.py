@@ -1,0 +1,53 @@
+"""Every write of the partnerships app: views, admin actions, tasks and commands call these."""
+
+from .agreements import (
+    AgreementInvalid,
+    agreement_change_status,
+    agreement_create,
+    agreement_update,
+    can_edit_agreement,
+    interruption_record,
+    work_period_record_ehoks,
+    workplace_check_record,
+)
+from .crm import (
+    can_edit_contact,
+    contact_delete,
+    contact_log,
+    contact_person_create,
+    contact_person_update,
+    contact_update,
+    employer_create,
+    employer_set_active,
+    employer_update,
+    follow_up_complete,
+    student_create,
+    student_update,
+    workplace_create,
+    workplace_update,
+)
+
+__all__ = [
+    "AgreementInvalid",
+    "agreement_change_status",
+    "agreement_create",
+    "agreement_update",
+    "can_edit_agreement",
+    "can_edit_contact",
+    "contact_delete",
+    "contact_log",
+    "contact_person_create",
+    "contact_person_update",
+    "contact_update",
+    "employer_create",
+    "employer_set_active",
+    "employer_update",
+    "follow_up_complete",
+    "interruption_record",
+    "student_create",
+    "student_update",
+    "work_period_record_ehoks",
+    "workplace_check_record",
+    "workplace_create",
+    "workplace_update",
+]
