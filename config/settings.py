@@ -288,3 +288,10 @@ LOGGING = {
 # Employers not contacted within this many days appear as needing contact until the review
 # issue gives each partnership level its own interval.
 KUMPPANI_DEFAULT_CONTACT_INTERVAL_DAYS = env_int("KUMPPANI_DEFAULT_CONTACT_INTERVAL_DAYS", 90, minimum=1)
+# The national feedback reaches the instructor only if the work period is complete in eHOKS
+# before it ends: periods ending within this many days without an eHOKS entry are flagged.
+KUMPPANI_EHOKS_DEADLINE_DAYS = env_int("KUMPPANI_EHOKS_DEADLINE_DAYS", 7, minimum=1)
+# The skills demonstration is to be scheduled this many days before the last day.
+KUMPPANI_DEMONSTRATION_DEADLINE_DAYS = env_int("KUMPPANI_DEMONSTRATION_DEADLINE_DAYS", 14, minimum=1)
+# Thanks and the student's feedback are due within this many days after the last day.
+KUMPPANI_AFTER_PERIOD_DAYS = env_int("KUMPPANI_AFTER_PERIOD_DAYS", 14, minimum=1)

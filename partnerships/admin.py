@@ -1,6 +1,19 @@
 from django.contrib import admin
 
-from .models import Contact, ContactPerson, Employer, Qualification, Student, Workplace
+from .models import (
+    Agreement,
+    AgreementItem,
+    Contact,
+    ContactPerson,
+    Employer,
+    Interruption,
+    Qualification,
+    QualificationUnit,
+    Student,
+    WorkPeriod,
+    Workplace,
+    WorkplaceCheck,
+)
 
 
 class WorkplaceInline(admin.TabularInline):
@@ -61,3 +74,58 @@ class ContactAdmin(admin.ModelAdmin):
 class QualificationAdmin(admin.ModelAdmin):
     list_display = ("name_fi", "name_sv", "name_en")
     search_fields = ("name_fi", "name_sv", "name_en")
+
+
+class WorkPeriodInline(admin.TabularInline):
+    model = WorkPeriod
+    extra = 0
+    fields = ("unit", "start", "end", "part_time_percent", "ehoks_entered_on")
+    autocomplete_fields = ("unit",)
+
+
+class AgreementItemInline(admin.TabularInline):
+    model = AgreementItem
+    extra = 0
+    fields = ("kind", "done_on", "done_by", "not_applicable_reason", "note")
+    raw_id_fields = ("done_by",)
+
+
+@admin.register(Agreement)
+class AgreementAdmin(admin.ModelAdmin):
+    """The same rules as the portal: Agreement.clean() calls partnerships.rules."""
+
+    list_display = ("student", "type", "workplace", "responsible_teacher", "status")
+    list_filter = ("type", "status", "is_entrepreneur")
+    list_select_related = ("student", "workplace__employer", "responsible_teacher")
+    search_fields = ("student__last_name", "student__student_number", "workplace__employer__name")
+    raw_id_fields = ("student", "workplace", "instructor", "responsible_teacher", "created_by")
+    inlines = [WorkPeriodInline, AgreementItemInline]
+
+
+@admin.register(QualificationUnit)
+class QualificationUnitAdmin(admin.ModelAdmin):
+    list_display = ("name_fi", "qualification", "extent", "national_code", "is_local")
+    list_filter = ("qualification", "is_local")
+    search_fields = ("name_fi", "name_sv", "name_en", "national_code")
+
+
+@admin.register(WorkplaceCheck)
+class WorkplaceCheckAdmin(admin.ModelAdmin):
+    list_display = (
+        "workplace",
+        "checked_on",
+        "checked_by",
+        "matching_tasks",
+        "enough_activity",
+        "tools",
+        "competent_staff",
+    )
+    list_select_related = ("workplace", "checked_by")
+    raw_id_fields = ("workplace", "checked_by")
+
+
+@admin.register(Interruption)
+class InterruptionAdmin(admin.ModelAdmin):
+    list_display = ("work_period", "reason", "start", "end")
+    list_filter = ("reason",)
+    raw_id_fields = ("work_period", "recorded_by")

@@ -1,12 +1,16 @@
+import datetime
+
 import django_filters
 from django import forms
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.models import StudentGroup, User
 
 from .forms import staff_choices
-from .models import Employer, Sector, Student
+from .models import Agreement, AgreementPhase, AgreementType, Employer, Sector, Student, WorkPeriod
+from .overdue import feedback_risk_condition, overdue_condition, with_agreement_dates
 
 # Sort keys offered on the employer list. Never-contacted employers count as the oldest.
 EMPLOYER_SORTS = {
@@ -108,3 +112,80 @@ class StudentFilter(django_filters.FilterSet):
             | Q(last_name__icontains=value)
             | Q(student_number__icontains=value)
         )
+
+
+class AgreementFilter(django_filters.FilterSet):
+    """Agreement lists: mine or all, by phase, type, ending soon, overdue items, feedback at risk."""
+
+    scope = django_filters.ChoiceFilter(
+        label=_("Show"),
+        choices=[("mine", _("My agreements")), ("all", _("All I may see"))],
+        method=_unchanged,
+        empty_label=None,
+    )
+    phase = django_filters.ChoiceFilter(
+        label=_("Status"), choices=AgreementPhase.choices, method="filter_phase", empty_label=_("Any status")
+    )
+    type = django_filters.ChoiceFilter(
+        label=_("Type"), choices=AgreementType.choices, empty_label=_("Both types")
+    )
+    ending_within = django_filters.NumberFilter(
+        label=_("Ending within (days)"),
+        method="filter_ending",
+        min_value=1,
+        max_value=365,
+        widget=forms.NumberInput(attrs={"min": 1, "max": 365}),
+    )
+    overdue = django_filters.BooleanFilter(
+        label=_("A checkpoint item overdue"), method="filter_overdue", widget=forms.CheckboxInput
+    )
+    at_risk = django_filters.BooleanFilter(
+        label=_("National feedback at risk"), method="filter_at_risk", widget=forms.CheckboxInput
+    )
+
+    class Meta:
+        model = Agreement
+        fields = ["scope", "phase", "type", "ending_within", "overdue", "at_risk"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    @property
+    def qs(self):
+        qs = super().qs
+        data = getattr(self.form, "cleaned_data", {})
+        if (data.get("scope") or "mine") == "mine":
+            qs = qs.filter(responsible_teacher=self.user)
+        return with_agreement_dates(qs).order_by(F("last_day").desc(nulls_last=True), "-pk")
+
+    def filter_phase(self, queryset, name, value):
+        today = timezone.localdate()
+        dated = with_agreement_dates(queryset)
+        phases = {
+            AgreementPhase.DRAFT: Q(status="draft"),
+            AgreementPhase.CANCELLED: Q(status="cancelled"),
+            AgreementPhase.ENDED_EARLY: Q(status="ended_early"),
+            AgreementPhase.UPCOMING: Q(status="signed")
+            & (Q(first_day__gt=today) | Q(first_day__isnull=True)),
+            AgreementPhase.ACTIVE: Q(status="signed", first_day__lte=today, last_day__gte=today),
+            AgreementPhase.COMPLETED: Q(status="signed", last_day__lt=today),
+        }
+        return dated.filter(phases[value])
+
+    def filter_ending(self, queryset, name, value):
+        today = timezone.localdate()
+        return with_agreement_dates(queryset).filter(
+            status__in=["draft", "signed"],
+            last_day__gte=today,
+            last_day__lte=today + datetime.timedelta(days=int(value)),
+        )
+
+    def filter_overdue(self, queryset, name, value):
+        return with_agreement_dates(queryset).filter(overdue_condition()) if value else queryset
+
+    def filter_at_risk(self, queryset, name, value):
+        if not value:
+            return queryset
+        risky = WorkPeriod.objects.filter(feedback_risk_condition(), agreement=OuterRef("pk"))
+        return queryset.filter(Exists(risky))

@@ -7,7 +7,23 @@ from django.utils.translation import gettext_lazy as _
 from checkpoints.models import Checkpoint
 from core.models import StudentGroup, User
 
-from .models import Contact, ContactPerson, Employer, Student, Workplace
+from .models import (
+    Agreement,
+    AgreementStatus,
+    AgreementType,
+    Contact,
+    ContactPerson,
+    Employer,
+    Interruption,
+    ItemKind,
+    Participant,
+    QualificationUnit,
+    Student,
+    WorkPeriod,
+    Workplace,
+    WorkplaceCheck,
+)
+from .services.agreements import AGREEMENT_FIELDS
 from .validators import normalize_business_id, validate_business_id
 
 DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d.%m.%Y", "%d.%m.%y"]
@@ -191,3 +207,154 @@ class ContactForm(forms.ModelForm):
         if data.get("follow_up_note") and not follow_up:
             self.add_error("follow_up_date", _("Give a date for the follow-up."))
         return data
+
+
+# Agreements -------------------------------------------------------------------------------
+
+TYPE_FIELDS = {
+    AgreementType.APPRENTICESHIP: (
+        "is_entrepreneur",
+        "hours_per_week",
+        "wage_confirmed",
+        "training_compensation",
+        "age_confirmed",
+    ),
+    AgreementType.TRAINING: (
+        "days_per_week",
+        "days_outside_guidance_confirmed",
+        "special_support",
+        "training_compensation",
+        "special_support_reason",
+    ),
+}
+
+
+class AgreementForm(forms.ModelForm):
+    """The agreement itself. Only the fields of the chosen type are shown and kept."""
+
+    class Meta:
+        model = Agreement
+        fields = list(AGREEMENT_FIELDS)
+        widgets = {
+            "type": forms.RadioSelect,
+            "special_support_reason": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, user: User, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["type"].choices = AgreementType.choices
+        self.fields["student"].queryset = Student.objects.visible_to(user).order_by("last_name", "first_name")
+        self.fields["workplace"].queryset = Workplace.objects.select_related("employer").filter(
+            employer__is_active=True
+        )
+        self.fields["workplace"].label_from_instance = lambda w: (
+            f"{w.employer.name} – {w.name}, {w.municipality}"
+        )
+        self.fields["instructor"].queryset = ContactPerson.objects.filter(is_active=True).select_related(
+            "employer"
+        )
+        self.fields["instructor"].label_from_instance = lambda p: f"{p.full_name} ({p.employer.name})"
+        self.fields["responsible_teacher"].queryset = staff_choices()
+        if not user.is_coordinator:
+            self.fields["responsible_teacher"].disabled = True
+            self.initial["responsible_teacher"] = self.instance.responsible_teacher_id or user.pk
+        # The fields of the other type are not shown; absent from the POST they clear to
+        # empty values, so switching the type leaves nothing of the old one behind.
+        self.chosen_type = self._chosen_type()
+
+    def _chosen_type(self) -> str:
+        value = self.data.get(self.add_prefix("type")) if self.is_bound else None
+        value = value or self.initial.get("type") or self.instance.type or AgreementType.TRAINING
+        return value if value in AgreementType.values else AgreementType.TRAINING
+
+    def type_fields(self):
+        return [self[name] for name in TYPE_FIELDS.get(self.chosen_type, ())]
+
+    def _post_clean(self):
+        # The rules need the work periods as well; the service runs them on everything at once.
+        pass
+
+
+class WorkPeriodForm(forms.ModelForm):
+    id = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    start = _date_field(_("Start"), required=True)
+    end = _date_field(_("End"), required=True)
+
+    class Meta:
+        model = WorkPeriod
+        fields = ["unit", "start", "end", "part_time_percent"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = QualificationUnit.objects.select_related("qualification")
+        self.fields["unit"].label_from_instance = lambda u: f"{u.name} ({u.qualification.name})"
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["end"] < data["start"]:
+            self.add_error("end", _("A work period cannot end before it starts."))
+        return data
+
+    def _post_clean(self):
+        pass  # validated with its agreement in the service
+
+
+WorkPeriodFormSet = forms.formset_factory(
+    WorkPeriodForm, extra=0, min_num=1, validate_min=True, can_delete=True
+)
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("New status"), choices=AgreementStatus.choices)
+    student_signed_on = _date_field(_("Student signed on"))
+    employer_signed_on = _date_field(_("Employer signed on"))
+    provider_signed_on = _date_field(_("Education provider signed on"))
+    student_informed_on = _date_field(_("Student informed on"))
+    ended_on = _date_field(_("Ended on"))
+    end_reason = forms.CharField(
+        label=_("Reason for ending"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class InterruptionForm(forms.ModelForm):
+    start = _date_field(_("Start"), required=True)
+    end = _date_field(_("End"), required=True)
+
+    class Meta:
+        model = Interruption
+        fields = ["start", "end", "reason", "note", "communicated"]
+
+    def _post_clean(self):
+        pass  # the service checks it against its work period
+
+
+class WorkplaceCheckForm(forms.ModelForm):
+    class Meta:
+        model = WorkplaceCheck
+        fields = ["matching_tasks", "enough_activity", "tools", "competent_staff", "notes"]
+        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("matching_tasks", "enough_activity", "tools", "competent_staff"):
+            self.fields[name].required = False
+
+
+class ItemForm(forms.Form):
+    """Record one checkpoint item: done on a date, or not applicable with a reason."""
+
+    kind = forms.ChoiceField(choices=ItemKind.choices, widget=forms.HiddenInput)
+    done_on = _date_field(_("Done on"))
+    not_applicable_reason = forms.CharField(label=_("Not applicable because"), required=False, max_length=500)
+    participants = forms.MultipleChoiceField(
+        label=_("Who took part"),
+        choices=Participant.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    note = forms.CharField(label=_("Note"), required=False, max_length=1000)
+    clear = forms.BooleanField(required=False, widget=forms.HiddenInput)

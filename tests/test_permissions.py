@@ -10,7 +10,16 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from .factories import ContactFactory, ContactPersonFactory, EmployerFactory, StudentFactory, UserFactory
+from partnerships.models import Agreement
+
+from .factories import (
+    ContactFactory,
+    ContactPersonFactory,
+    EmployerFactory,
+    QualificationUnitFactory,
+    StudentFactory,
+    UserFactory,
+)
 
 ROLES = ("anonymous", "outsider", "teacher", "other_teacher", "coordinator")
 LOGIN = "login"  # a redirect to the login page
@@ -49,6 +58,16 @@ EXPECTED = {
     # The student is in a group `teacher` teaches: need to know (404, not a hint it exists).
     "student_detail": ("GET", {"teacher": 200, "other_teacher": 404, "coordinator": 200}),
     "student_edit": ("GET", {"teacher": 200, "other_teacher": 404, "coordinator": 200}),
+    "agreement_list": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "agreement_create": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    # `teacher` is responsible for the agreement; the other teacher may not even see it.
+    "agreement_detail": ("GET", {"teacher": 200, "other_teacher": 404, "coordinator": 200}),
+    "agreement_edit": ("GET", {"teacher": 200, "other_teacher": 404, "coordinator": 200}),
+    "agreement_status": ("POST", {"teacher": 302, "other_teacher": 404, "coordinator": 302}),
+    "agreement_item": ("POST", {"teacher": 302, "other_teacher": 404, "coordinator": 302}),
+    "interruption_create": ("GET", {"teacher": 200, "other_teacher": 404, "coordinator": 200}),
+    "work_period_ehoks": ("POST", {"teacher": 302, "other_teacher": 404, "coordinator": 302}),
+    "workplace_check_create": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
 }
 # Form pages answer GET (the form) and POST (its submission); anything else is refused.
 FORM_VIEWS = {
@@ -61,6 +80,10 @@ FORM_VIEWS = {
     "contact_edit",
     "student_create",
     "student_edit",
+    "agreement_create",
+    "agreement_edit",
+    "interruption_create",
+    "workplace_check_create",
     "login",
 }
 # Unlisted roles: anonymous visitors are sent to the login page; signed-in users without a
@@ -97,7 +120,22 @@ def world(teacher, teacher_group):
         employer=employer, author=teacher, date=today, follow_up_date=today + datetime.timedelta(days=2)
     )
     student = StudentFactory(group=teacher_group)
+    agreement = Agreement.objects.create(
+        type="training",
+        student=student,
+        workplace=employer.workplaces.get(),
+        instructor=person,
+        responsible_teacher=teacher,
+        created_by=teacher,
+        hoks_reference="HOKS-1",
+        days_per_week=3,
+    )
+    period = agreement.work_periods.create(
+        unit=QualificationUnitFactory(), start=today, end=today + datetime.timedelta(days=30)
+    )
     return {
+        "agreement": agreement,
+        "period": period,
         "employer": employer,
         "workplace": employer.workplaces.get(),
         "person": person,
@@ -114,10 +152,15 @@ def _args(name: str, world) -> list:
         "person": ("person_edit",),
         "contact": ("contact_edit", "contact_delete", "follow_up_done"),
         "student": ("student_detail", "student_edit"),
+        "agreement": ("agreement_detail", "agreement_edit", "agreement_status", "agreement_item"),
+        "period": ("interruption_create", "work_period_ehoks"),
+        "workplace_fk": ("workplace_check_create",),
     }
     for kind, names in by_kind.items():
         if name in names:
-            obj = world["employer"] if kind == "employer_fk" else world[kind]
+            obj = {"employer_fk": world["employer"], "workplace_fk": world["workplace"]}.get(kind) or world[
+                kind
+            ]
             return [obj.pk]
     return []
 
@@ -129,6 +172,10 @@ def _post_data(name: str) -> dict:
         return {"language": "sv", "next": "/"}
     if name == "employer_set_active":
         return {"active": "0"}
+    if name == "agreement_status":
+        return {"status": "cancelled"}
+    if name == "agreement_item":
+        return {"kind": "readiness", "done_on": timezone.localdate().isoformat()}
     return {}
 
 

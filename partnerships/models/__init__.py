@@ -2,11 +2,14 @@
 
 from .agreements import (
     Agreement,
+    AgreementItem,
     AgreementPhase,
     AgreementStatus,
     AgreementType,
     Interruption,
     InterruptionReason,
+    ItemKind,
+    Participant,
     QualificationUnit,
     WorkPeriod,
     WorkplaceCheck,
@@ -17,6 +20,7 @@ from .students import Qualification, Student
 
 __all__ = [
     "Agreement",
+    "AgreementItem",
     "AgreementPhase",
     "AgreementStatus",
     "AgreementType",
@@ -26,6 +30,8 @@ __all__ = [
     "Employer",
     "Interruption",
     "InterruptionReason",
+    "ItemKind",
+    "Participant",
     "Qualification",
     "QualificationUnit",
     "Sector",

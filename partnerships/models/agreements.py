@@ -381,3 +381,75 @@ class Interruption(models.Model):
         from ..rules import interruption_errors
 
         interruption_errors(self).raise_if_any()
+
+
+class ItemKind(models.TextChoices):
+    """What each agreement records for the critical checkpoints 2–8 (workbook, part 1)."""
+
+    READINESS = "readiness", _("The student's readiness discussed")
+    PLANNING = "planning", _("Joint advance planning held")
+    INDUCTION = "induction", _("The instructor inducted and support agreed")
+    TRANSITIONS = "transitions", _("Changes and interruptions recorded and communicated")
+    FEEDBACK_DATA = "feedback_data", _("National feedback data complete in time")
+    STUDENT_FEEDBACK = "student_feedback", _("The student's feedback on the workplace received")
+    DEMONSTRATION = "demonstration", _("Skills demonstration planned and scheduled")
+    THANKS = "thanks", _("Thanks given to the workplace")
+
+
+ITEM_CHECKPOINT = {
+    ItemKind.READINESS: 2,
+    ItemKind.PLANNING: 3,
+    ItemKind.INDUCTION: 4,
+    ItemKind.TRANSITIONS: 5,
+    ItemKind.FEEDBACK_DATA: 6,
+    ItemKind.STUDENT_FEEDBACK: 6,
+    ItemKind.DEMONSTRATION: 7,
+    ItemKind.THANKS: 8,
+}
+
+
+class Participant(models.TextChoices):
+    STUDENT = "student", _("Student")
+    TEACHER = "teacher", _("Teacher")
+    EMPLOYER = "employer", _("Employer")
+    INSTRUCTOR = "instructor", _("Workplace instructor")
+
+
+class AgreementItem(models.Model):
+    """One checkpoint item of an agreement: done (by whom, when) or not applicable (why)."""
+
+    agreement = models.ForeignKey(
+        Agreement, verbose_name=_("agreement"), on_delete=models.CASCADE, related_name="items"
+    )
+    kind = models.CharField(_("item"), max_length=20, choices=ItemKind.choices)
+    done_on = models.DateField(_("done on"), null=True, blank=True)
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("done by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    not_applicable_reason = models.CharField(_("not applicable because"), max_length=500, blank=True)
+    participants = models.JSONField(_("participants"), default=list, blank=True)
+    note = models.CharField(_("note"), max_length=1000, blank=True)
+
+    class Meta:
+        ordering = ["agreement", "kind"]
+        verbose_name = _("checkpoint item")
+        verbose_name_plural = _("checkpoint items")
+        constraints = [
+            models.UniqueConstraint(fields=["agreement", "kind"], name="one_item_of_a_kind_per_agreement"),
+            models.CheckConstraint(
+                condition=Q(done_on__isnull=False) | ~Q(not_applicable_reason=""),
+                name="item_done_or_not_applicable",
+            ),
+        ]
+
+    def __str__(self):
+        return self.get_kind_display()
+
+    @property
+    def checkpoint_number(self) -> int:
+        return ITEM_CHECKPOINT[self.kind]

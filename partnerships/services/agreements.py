@@ -10,7 +10,17 @@ from django.utils.translation import gettext as _
 
 from core.models import User
 
-from ..models import Agreement, AgreementStatus, Interruption, WorkPeriod, Workplace, WorkplaceCheck
+from ..models import (
+    Agreement,
+    AgreementItem,
+    AgreementStatus,
+    Interruption,
+    ItemKind,
+    Participant,
+    WorkPeriod,
+    Workplace,
+    WorkplaceCheck,
+)
 from ..rules import agreement_errors, status_change_error
 
 # Fields a teacher sets on the agreement itself; status and signatures change only through
@@ -200,3 +210,47 @@ def interruption_record(*, period: WorkPeriod, by: User, data: dict[str, Any]) -
     interruption.full_clean()
     interruption.save()
     return interruption
+
+
+@transaction.atomic
+def agreement_item_record(
+    *,
+    agreement: Agreement,
+    by: User,
+    kind: str,
+    done_on: datetime.date | None = None,
+    not_applicable_reason: str = "",
+    participants: list[str] | None = None,
+    note: str = "",
+) -> AgreementItem:
+    """Record a checkpoint item as done (who, when) or not applicable (why); recording again
+    replaces the earlier record."""
+    if not can_edit_agreement(by, agreement):
+        raise PermissionDenied
+    reason = not_applicable_reason.strip()
+    if done_on is None and not reason:
+        raise ValidationError({"done_on": [_("Give the date it was done, or why it does not apply.")]})
+    if done_on is not None and reason:
+        raise ValidationError({"not_applicable_reason": [_("An item is either done or not applicable.")]})
+    participants = [p for p in (participants or []) if p in Participant.values]
+    if kind == ItemKind.PLANNING and done_on is not None and not participants:
+        raise ValidationError({"participants": [_("Tick who took part in the planning.")]})
+    item, _created = AgreementItem.objects.update_or_create(
+        agreement=agreement,
+        kind=kind,
+        defaults={
+            "done_on": done_on,
+            "done_by": by if done_on else None,
+            "not_applicable_reason": reason,
+            "participants": participants if kind == ItemKind.PLANNING else [],
+            "note": note.strip(),
+        },
+    )
+    return item
+
+
+def agreement_item_clear(*, agreement: Agreement, by: User, kind: str) -> None:
+    """Undo a record made by mistake: the item is open (and possibly overdue) again."""
+    if not can_edit_agreement(by, agreement):
+        raise PermissionDenied
+    AgreementItem.objects.filter(agreement=agreement, kind=kind).delete()

@@ -1,11 +1,9 @@
 """Thin views: fetch through a permission-checking helper, validate a form, call a service."""
 
 import datetime
-from functools import wraps
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
@@ -15,9 +13,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from . import services
-from .filters import EmployerFilter, StudentFilter
-from .forms import (
+from .. import services
+from ..filters import EmployerFilter, StudentFilter
+from ..forms import (
     ContactForm,
     ContactPersonForm,
     EmployerCreateForm,
@@ -25,35 +23,12 @@ from .forms import (
     StudentForm,
     WorkplaceForm,
 )
-from .models import Contact, ContactPerson, Employer, Student, Workplace
+from ..models import Contact, ContactPerson, Employer, Student, Workplace
+from .common import coordinator_required, form_error, form_page, staff_required
 
 EMPLOYERS_PER_PAGE = 25
 STUDENTS_PER_PAGE = 50
 TIMELINE_PER_PAGE = 20
-
-
-def staff_required(view):
-    """Signed-in teachers and coordinators only; anyone else signed in gets 403."""
-
-    @login_required
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_teacher:
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
-
-
-def coordinator_required(view):
-    @login_required
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_coordinator:
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
 
 
 def _get_student_for_user(user, pk: int) -> Student:
@@ -67,30 +42,6 @@ def _get_contact_for_editing(user, pk: int) -> Contact:
     if not services.can_edit_contact(user, contact):
         raise PermissionDenied
     return contact
-
-
-def _form_error(form, exc: ValidationError) -> None:
-    """Put a service's ValidationError on the form so the user sees it beside their input."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
-
-
-def _form_page(request, form, *, save, done, message, template: str, context: dict | None = None):
-    """The one way a form page works: on a valid POST call the service `save(cleaned_data)`,
-    say `message` and redirect to `done(result)`; otherwise show the form again with what the
-    user typed and every error, including those the service raised."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            result = save(form.cleaned_data)
-        except ValidationError as exc:
-            _form_error(form, exc)
-        else:
-            messages.success(request, message(result) if callable(message) else message)
-            return redirect(done(result))
-    return render(request, template, {"form": form, **(context or {})})
 
 
 # Home ---------------------------------------------------------------------------------
@@ -163,7 +114,7 @@ def employer_list(request):
 @staff_required
 def employer_create(request):
     form = EmployerCreateForm(request.POST or None, initial={"account_owner": request.user})
-    return _form_page(
+    return form_page(
         request,
         form,
         save=lambda data: services.employer_create(**data),
@@ -208,7 +159,7 @@ def employer_detail(request, pk):
 @staff_required
 def employer_edit(request, pk):
     employer = get_object_or_404(Employer, pk=pk)
-    return _form_page(
+    return form_page(
         request,
         EmployerForm(request.POST or None, instance=employer),
         save=lambda data: services.employer_update(employer=employer, data=data),
@@ -239,7 +190,7 @@ def employer_set_active(request, pk):
 @staff_required
 def workplace_create(request, employer_pk):
     employer = get_object_or_404(Employer, pk=employer_pk)
-    return _form_page(
+    return form_page(
         request,
         WorkplaceForm(request.POST or None),
         save=lambda data: services.workplace_create(employer=employer, data=data),
@@ -254,7 +205,7 @@ def workplace_create(request, employer_pk):
 @staff_required
 def workplace_edit(request, pk):
     workplace = get_object_or_404(Workplace.objects.select_related("employer"), pk=pk)
-    return _form_page(
+    return form_page(
         request,
         WorkplaceForm(request.POST or None, instance=workplace),
         save=lambda data: services.workplace_update(workplace=workplace, data=data),
@@ -269,7 +220,7 @@ def workplace_edit(request, pk):
 @staff_required
 def person_create(request, employer_pk):
     employer = get_object_or_404(Employer, pk=employer_pk)
-    return _form_page(
+    return form_page(
         request,
         ContactPersonForm(request.POST or None, employer=employer),
         save=lambda data: services.contact_person_create(employer=employer, data=data),
@@ -284,7 +235,7 @@ def person_create(request, employer_pk):
 @staff_required
 def person_edit(request, pk):
     person = get_object_or_404(ContactPerson.objects.select_related("employer"), pk=pk)
-    return _form_page(
+    return form_page(
         request,
         ContactPersonForm(request.POST or None, instance=person, employer=person.employer),
         save=lambda data: services.contact_person_update(person=person, data=data),
@@ -309,7 +260,7 @@ def contact_create(request, employer_pk):
         try:
             contact = services.contact_log(employer=employer, author=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            _form_error(form, exc)
+            form_error(form, exc)
     if request.htmx:
         if contact is None:
             return render(
@@ -336,7 +287,7 @@ def contact_create(request, employer_pk):
 @staff_required
 def contact_edit(request, pk):
     contact = _get_contact_for_editing(request.user, pk)
-    return _form_page(
+    return form_page(
         request,
         ContactForm(request.POST or None, instance=contact, employer=contact.employer),
         save=lambda data: services.contact_update(contact=contact, by=request.user, data=data),
@@ -390,7 +341,7 @@ def student_list(request):
 @require_http_methods(["GET", "POST"])
 @staff_required
 def student_create(request):
-    return _form_page(
+    return form_page(
         request,
         StudentForm(request.POST or None, user=request.user),
         save=lambda data: services.student_create(data=data),
@@ -411,7 +362,7 @@ def student_detail(request, pk):
 @staff_required
 def student_edit(request, pk):
     student = _get_student_for_user(request.user, pk)
-    return _form_page(
+    return form_page(
         request,
         StudentForm(request.POST or None, instance=student, user=request.user),
         save=lambda data: services.student_update(student=student, data=data),
