@@ -1,6 +1,7 @@
 """Students and the qualifications they study. No personal identity code (domain.md)."""
 
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -32,14 +33,15 @@ class Qualification(models.Model):
 
 class StudentQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """Need to know: coordinators see every student, teachers those of their groups."""
+        """Need to know: coordinators see every student; teachers the students of the groups
+        they teach and those on agreements they are responsible for."""
         if not user.is_authenticated:
             return self.none()
         if user.is_coordinator:
             return self
         if not user.is_teacher:
             return self.none()
-        return self.filter(group__teachers=user)
+        return self.filter(Q(group__teachers=user) | Q(agreements__responsible_teacher=user)).distinct()
 
 
 class Student(models.Model):

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -23,7 +23,8 @@ from ..forms import (
     StudentForm,
     WorkplaceForm,
 )
-from ..models import Contact, ContactPerson, Employer, Student, Workplace
+from ..models import Agreement, Contact, ContactPerson, Employer, Student, WorkPeriod, Workplace
+from ..overdue import feedback_risks, periods_at_risk
 from .common import coordinator_required, form_error, form_page, staff_required
 
 EMPLOYERS_PER_PAGE = 25
@@ -63,6 +64,12 @@ def home(request):
         "contact_interval": settings.KUMPPANI_DEFAULT_CONTACT_INTERVAL_DAYS,
         "follow_ups": follow_ups[:50],
         "recent_contacts": Contact.objects.filter(author=user).select_related("employer")[:8],
+        "periods_at_risk": [
+            (period, feedback_risks(period, today))
+            for period in periods_at_risk(
+                WorkPeriod.objects.filter(agreement__responsible_teacher=user), today
+            )[:30]
+        ],
         "my_employers": Employer.objects.filter(account_owner=user, is_active=True)
         .with_last_contact()
         .order_by("name")[:100],
@@ -134,6 +141,10 @@ def _employer_detail_context(request, employer: Employer, contact_form: ContactF
         "people": employer.people.select_related("workplace"),
         "timeline": timeline,
         "contact_form": contact_form,
+        "agreements": Agreement.objects.visible_to(request.user)
+        .filter(workplace__employer=employer)
+        .select_related("student", "workplace", "instructor")
+        .order_by("-created_at")[:50],
     }
 
 
@@ -355,7 +366,17 @@ def student_create(request):
 @staff_required
 def student_detail(request, pk):
     student = _get_student_for_user(request.user, pk)
-    return render(request, "partnerships/student_detail.html", {"student": student})
+    periods = Prefetch("work_periods", queryset=WorkPeriod.objects.select_related("unit"))
+    agreements = (
+        student.agreements.select_related("workplace__employer", "responsible_teacher")
+        .prefetch_related(periods)
+        .order_by("-created_at")
+    )
+    timeline = sorted(
+        agreements, key=lambda a: min((p.start for p in a.work_periods.all()), default=a.created_at.date())
+    )
+    context = {"student": student, "agreements": timeline}
+    return render(request, "partnerships/student_detail.html", context)
 
 
 @require_http_methods(["GET", "POST"])

@@ -323,3 +323,78 @@ def test_the_admin_refuses_the_same_invalid_agreement_with_the_same_message(sett
     assert "A student on a training agreement is not employed and gets no wage." in response.content.decode()
     agreement.refresh_from_db()
     assert agreement.wage_confirmed is False
+
+
+def test_the_student_page_shows_every_agreement_and_period_in_constant_queries(
+    setting, teacher_client, django_assert_num_queries
+):
+    def count_for(n):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        for i in range(n):
+            unit = QualificationUnitFactory()
+            start = START + datetime.timedelta(days=100 * i)
+            create(
+                setting,
+                training(setting),
+                [
+                    {
+                        "unit": unit,
+                        "start": start,
+                        "end": start + datetime.timedelta(days=30),
+                        "part_time_percent": 80,
+                    }
+                ],
+            )
+        with CaptureQueriesContext(connection) as queries:
+            html = teacher_client.get(setting["student"].get_absolute_url()).content.decode()
+        return len(queries), html
+
+    one, _html = count_for(1)
+    many, html = count_for(9)
+    assert one == many
+    assert html.count("Training agreement") >= 10
+
+
+def test_a_teacher_responsible_for_an_agreement_sees_the_student_outside_their_groups(setting, other_teacher):
+    from django.test import Client
+
+    outsider_student = StudentFactory(group=None)
+    setting = {**setting, "student": outsider_student, "teacher": other_teacher}
+    agreement = create(setting, training(setting, responsible_teacher=other_teacher))
+    client = Client()
+    client.force_login(other_teacher)
+    assert client.get(outsider_student.get_absolute_url()).status_code == 200
+    assert client.get(agreement.get_absolute_url()).status_code == 200
+
+
+def test_flagged_periods_are_listed_on_the_teachers_home_page_most_urgent_first(setting, teacher_client):
+    today = timezone.localdate()
+    later = create(
+        setting,
+        training(setting),
+        [
+            {
+                "unit": setting["unit"],
+                "start": today,
+                "end": today + datetime.timedelta(days=50),
+                "part_time_percent": None,
+            }
+        ],
+    )
+    sooner = create(
+        setting,
+        training(setting),
+        [
+            {
+                "unit": QualificationUnitFactory(),
+                "start": today,
+                "end": today + datetime.timedelta(days=3),
+                "part_time_percent": 50,
+            }
+        ],
+    )
+    html = teacher_client.get(reverse("home")).content.decode()
+    assert html.index(sooner.get_absolute_url()) < html.index(later.get_absolute_url())
+    assert "the entry in eHOKS" in html

@@ -12,7 +12,7 @@ from ..factories import ContactFactory, ContactPersonFactory, EmployerFactory, U
 
 # Session, user, roles, institution, staff for the owner filter, count, one page of rows.
 EMPLOYER_LIST_QUERIES = 7
-EMPLOYER_PAGE_QUERIES = 16
+EMPLOYER_PAGE_QUERIES = 17
 
 
 def make_employers(n: int, owner) -> list[Employer]:
