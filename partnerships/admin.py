@@ -5,11 +5,13 @@ from .models import (
     AgreementItem,
     Contact,
     ContactPerson,
+    Demonstration,
     Employer,
     Interruption,
     Qualification,
     QualificationUnit,
     Student,
+    StudentRelation,
     WorkPeriod,
     Workplace,
     WorkplaceCheck,
@@ -129,3 +131,27 @@ class InterruptionAdmin(admin.ModelAdmin):
     list_display = ("work_period", "reason", "start", "end")
     list_filter = ("reason",)
     raw_id_fields = ("work_period", "recorded_by")
+
+
+@admin.register(Demonstration)
+class DemonstrationAdmin(admin.ModelAdmin):
+    list_display = ("student", "unit", "date", "status", "teacher_assessor", "worklife_assessor")
+    list_filter = ("status",)
+    list_select_related = ("student", "unit", "teacher_assessor", "worklife_assessor")
+    search_fields = ("student__last_name", "student__student_number", "place")
+    raw_id_fields = (
+        "student",
+        "unit",
+        "agreement",
+        "workplace",
+        "teacher_assessor",
+        "worklife_assessor",
+        "second_teacher_assessor",
+        "created_by",
+    )
+
+
+@admin.register(StudentRelation)
+class StudentRelationAdmin(admin.ModelAdmin):
+    list_display = ("student", "person", "staff", "note")
+    raw_id_fields = ("student", "person", "staff")

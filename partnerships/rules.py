@@ -292,3 +292,41 @@ def interruption_errors(interruption) -> Findings:
     if clash.exists():
         found.add(None, _("Interruptions of a work period cannot overlap."))
     return found
+
+
+def demonstration_errors(demonstration) -> Findings:
+    """Assessors (531/2017 ch. 8; Administrative Procedure Act 434/2003, 27–29 §)."""
+    from .models import DemonstrationStatus, StudentRelation
+
+    found = Findings()
+    has_worklife = demonstration.worklife_assessor_id is not None
+    has_second_teacher = demonstration.second_teacher_assessor_id is not None
+    if has_worklife and has_second_teacher:
+        found.add(None, _("Name either a working-life assessor or a second teacher, not both."))
+    if has_second_teacher:
+        if demonstration.second_teacher_assessor_id == demonstration.teacher_assessor_id:
+            found.add("second_teacher_assessor", _("The two assessors must be different people."))
+        if not (demonstration.two_teachers_reason or "").strip():
+            found.add(
+                "two_teachers_reason",
+                _("Two teachers may assess only for a special reason: record the reason."),
+            )
+    scheduled = demonstration.status in (DemonstrationStatus.SCHEDULED, DemonstrationStatus.HELD)
+    if scheduled and not (has_worklife or has_second_teacher):
+        found.add("worklife_assessor", _("A scheduled demonstration needs its second assessor."))
+    if scheduled and not demonstration.date:
+        found.add("date", _("A scheduled demonstration needs a date."))
+    agreement = demonstration.agreement if demonstration.agreement_id else None
+    if agreement and demonstration.student_id and agreement.student_id != demonstration.student_id:
+        found.add("agreement", _("Choose an agreement of this student."))
+    if demonstration.student_id:
+        relations = StudentRelation.objects.filter(student_id=demonstration.student_id)
+        staff = {demonstration.teacher_assessor_id, demonstration.second_teacher_assessor_id} - {None}
+        if has_worklife and relations.filter(person_id=demonstration.worklife_assessor_id).exists():
+            found.add(
+                "worklife_assessor",
+                _("This person is marked as related to the student and is disqualified as an assessor."),
+            )
+        if staff and relations.filter(staff_id__in=staff).exists():
+            found.add(None, _("A teacher assessor is marked as related to the student and is disqualified."))
+    return found

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import agreements, crm
+from .views import agreements, crm, demonstrations
 
 urlpatterns = [
     path("", crm.home, name="home"),
@@ -38,4 +38,11 @@ urlpatterns = [
         agreements.workplace_check_create,
         name="workplace_check_create",
     ),
+    path(
+        "students/<int:student_pk>/demonstrations/new/",
+        demonstrations.demonstration_create,
+        name="demonstration_create",
+    ),
+    path("demonstrations/<int:pk>/", demonstrations.demonstration_edit, name="demonstration_edit"),
+    path("demonstrations/calendar.ics", demonstrations.demonstration_calendar, name="demonstration_calendar"),
 ]

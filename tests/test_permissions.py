@@ -10,7 +10,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from partnerships.models import Agreement
+from partnerships.models import Agreement, Demonstration
 
 from .factories import (
     ContactFactory,
@@ -68,6 +68,9 @@ EXPECTED = {
     "interruption_create": ("GET", {"teacher": 200, "other_teacher": 404, "coordinator": 200}),
     "work_period_ehoks": ("POST", {"teacher": 302, "other_teacher": 404, "coordinator": 302}),
     "workplace_check_create": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "demonstration_create": ("GET", {"teacher": 200, "other_teacher": 404, "coordinator": 200}),
+    "demonstration_edit": ("GET", {"teacher": 200, "other_teacher": 404, "coordinator": 200}),
+    "demonstration_calendar": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
 }
 # Form pages answer GET (the form) and POST (its submission); anything else is refused.
 FORM_VIEWS = {
@@ -84,6 +87,8 @@ FORM_VIEWS = {
     "agreement_edit",
     "interruption_create",
     "workplace_check_create",
+    "demonstration_create",
+    "demonstration_edit",
     "login",
 }
 # Unlisted roles: anonymous visitors are sent to the login page; signed-in users without a
@@ -133,7 +138,11 @@ def world(teacher, teacher_group):
     period = agreement.work_periods.create(
         unit=QualificationUnitFactory(), start=today, end=today + datetime.timedelta(days=30)
     )
+    demonstration = Demonstration.objects.create(
+        student=student, unit=period.unit, teacher_assessor=teacher, created_by=teacher
+    )
     return {
+        "demonstration": demonstration,
         "agreement": agreement,
         "period": period,
         "employer": employer,
@@ -151,7 +160,8 @@ def _args(name: str, world) -> list:
         "workplace": ("workplace_edit",),
         "person": ("person_edit",),
         "contact": ("contact_edit", "contact_delete", "follow_up_done"),
-        "student": ("student_detail", "student_edit"),
+        "student": ("student_detail", "student_edit", "demonstration_create"),
+        "demonstration": ("demonstration_edit",),
         "agreement": ("agreement_detail", "agreement_edit", "agreement_status", "agreement_item"),
         "period": ("interruption_create", "work_period_ehoks"),
         "workplace_fk": ("workplace_check_create",),

@@ -15,6 +15,7 @@ from .agreements import (
     WorkplaceCheck,
 )
 from .contacts import Channel, Contact
+from .demonstrations import Demonstration, DemonstrationStatus, StudentRelation
 from .employers import ContactPerson, Employer, Sector, Workplace
 from .students import Qualification, Student
 
@@ -27,6 +28,8 @@ __all__ = [
     "Channel",
     "Contact",
     "ContactPerson",
+    "Demonstration",
+    "DemonstrationStatus",
     "Employer",
     "Interruption",
     "InterruptionReason",
@@ -36,6 +39,7 @@ __all__ = [
     "QualificationUnit",
     "Sector",
     "Student",
+    "StudentRelation",
     "WorkPeriod",
     "Workplace",
     "WorkplaceCheck",

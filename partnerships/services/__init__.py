@@ -28,6 +28,7 @@ from .crm import (
     workplace_create,
     workplace_update,
 )
+from .demonstrations import demonstration_save, student_relation_add
 
 __all__ = [
     "AgreementInvalid",
@@ -43,12 +44,14 @@ __all__ = [
     "contact_person_create",
     "contact_person_update",
     "contact_update",
+    "demonstration_save",
     "employer_create",
     "employer_set_active",
     "employer_update",
     "follow_up_complete",
     "interruption_record",
     "student_create",
+    "student_relation_add",
     "student_update",
     "work_period_record_ehoks",
     "workplace_check_record",

@@ -375,7 +375,10 @@ def student_detail(request, pk):
     timeline = sorted(
         agreements, key=lambda a: min((p.start for p in a.work_periods.all()), default=a.created_at.date())
     )
-    context = {"student": student, "agreements": timeline}
+    demonstrations = student.demonstrations.select_related(
+        "unit", "teacher_assessor", "worklife_assessor", "second_teacher_assessor", "workplace__employer"
+    )
+    context = {"student": student, "agreements": timeline, "demonstrations": demonstrations}
     return render(request, "partnerships/student_detail.html", context)
 
 
