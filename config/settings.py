@@ -295,3 +295,4 @@ KUMPPANI_EHOKS_DEADLINE_DAYS = env_int("KUMPPANI_EHOKS_DEADLINE_DAYS", 7, minimu
 KUMPPANI_DEMONSTRATION_DEADLINE_DAYS = env_int("KUMPPANI_DEMONSTRATION_DEADLINE_DAYS", 14, minimum=1)
 # Thanks and the student's feedback are due within this many days after the last day.
 KUMPPANI_AFTER_PERIOD_DAYS = env_int("KUMPPANI_AFTER_PERIOD_DAYS", 14, minimum=1)
+KUMPPANI_PDF_TIMEOUT = env_int("KUMPPANI_PDF_TIMEOUT", 60, minimum=1)  # seconds for one PDF render

@@ -25,6 +25,7 @@ urlpatterns = [
     path("agreements/new/", agreements.agreement_create, name="agreement_create"),
     path("agreements/<int:pk>/", agreements.agreement_detail, name="agreement_detail"),
     path("agreements/<int:pk>/edit/", agreements.agreement_edit, name="agreement_edit"),
+    path("agreements/<int:pk>/summary.pdf", agreements.agreement_pdf, name="agreement_pdf"),
     path("agreements/<int:pk>/status/", agreements.agreement_status, name="agreement_status"),
     path("agreements/<int:pk>/items/", agreements.agreement_item, name="agreement_item"),
     path(

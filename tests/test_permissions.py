@@ -63,6 +63,7 @@ EXPECTED = {
     # `teacher` is responsible for the agreement; the other teacher may not even see it.
     "agreement_detail": ("GET", {"teacher": 200, "other_teacher": 404, "coordinator": 200}),
     "agreement_edit": ("GET", {"teacher": 200, "other_teacher": 404, "coordinator": 200}),
+    "agreement_pdf": ("GET", {"teacher": 200, "other_teacher": 404, "coordinator": 200}),
     "agreement_status": ("POST", {"teacher": 302, "other_teacher": 404, "coordinator": 302}),
     "agreement_item": ("POST", {"teacher": 302, "other_teacher": 404, "coordinator": 302}),
     "interruption_create": ("GET", {"teacher": 200, "other_teacher": 404, "coordinator": 200}),
@@ -162,7 +163,13 @@ def _args(name: str, world) -> list:
         "contact": ("contact_edit", "contact_delete", "follow_up_done"),
         "student": ("student_detail", "student_edit", "demonstration_create"),
         "demonstration": ("demonstration_edit",),
-        "agreement": ("agreement_detail", "agreement_edit", "agreement_status", "agreement_item"),
+        "agreement": (
+            "agreement_detail",
+            "agreement_edit",
+            "agreement_pdf",
+            "agreement_status",
+            "agreement_item",
+        ),
         "period": ("interruption_create", "work_period_ehoks"),
         "workplace_fk": ("workplace_check_create",),
     }

@@ -398,3 +398,27 @@ def test_flagged_periods_are_listed_on_the_teachers_home_page_most_urgent_first(
     html = teacher_client.get(reverse("home")).content.decode()
     assert html.index(sooner.get_absolute_url()) < html.index(later.get_absolute_url())
     assert "the entry in eHOKS" in html
+
+
+def test_the_summary_pdf_holds_the_parties_and_the_work_periods(setting, teacher_client):
+    import pypdfium2
+
+    agreement = create(
+        setting,
+        {
+            **training(setting),
+            "type": "apprenticeship",
+            "hours_per_week": 30,
+            "wage_confirmed": True,
+            "days_per_week": None,
+        },
+    )
+    response = teacher_client.get(reverse("agreement_pdf", args=[agreement.pk]))
+    assert response["Content-Type"] == "application/pdf"
+    document = pypdfium2.PdfDocument(response.content)
+    text = "\n".join(page.get_textpage().get_text_range() for page in document)
+    assert setting["student"].full_name in text
+    assert "Sähkö-Virtanen Oy" in text
+    assert setting["instructor"].full_name in text
+    assert setting["unit"].name_fi in text
+    assert "11.1.2027" in text and "26.3.2027" in text
