@@ -273,6 +273,25 @@ class AgreementForm(forms.ModelForm):
     def type_fields(self):
         return [self[name] for name in TYPE_FIELDS.get(self.chosen_type, ())]
 
+    def other_type_fields(self) -> set[str]:
+        every = set(TYPE_FIELDS[AgreementType.APPRENTICESHIP]) | set(TYPE_FIELDS[AgreementType.TRAINING])
+        return every - set(TYPE_FIELDS.get(self.chosen_type, ()))
+
+    def clean(self):
+        data = super().clean()
+        # What belongs to the other type is cleared, whatever was posted: a training agreement
+        # cannot carry an apprentice's wage through this form.
+        for name in self.other_type_fields():
+            data[name] = self.fields[name].to_python(None) if name in data else None
+            if isinstance(self.fields[name], forms.BooleanField):
+                data[name] = False
+        return data
+
+    def unshown_errors(self) -> list[str]:
+        """Errors on fields this form does not show (from the rules), to list at the top."""
+        hidden = self.other_type_fields()
+        return [message for name in hidden for message in self.errors.get(name, [])]
+
     def _post_clean(self):
         # The rules need the work periods as well; the service runs them on everything at once.
         pass
