@@ -416,3 +416,9 @@ class DemonstrationForm(forms.ModelForm):
 
     def _post_clean(self):
         pass  # the assessor rules need the student: the service runs them
+
+
+class QualificationUnitForm(forms.ModelForm):
+    class Meta:
+        model = QualificationUnit
+        fields = ["qualification", "name_fi", "name_sv", "name_en", "extent", "national_code"]

@@ -46,4 +46,5 @@ urlpatterns = [
     ),
     path("demonstrations/<int:pk>/", demonstrations.demonstration_edit, name="demonstration_edit"),
     path("demonstrations/calendar.ics", demonstrations.demonstration_calendar, name="demonstration_calendar"),
+    path("units/", agreements.unit_list, name="unit_list"),
 ]

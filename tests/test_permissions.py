@@ -71,6 +71,7 @@ EXPECTED = {
     "workplace_check_create": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
     "demonstration_create": ("GET", {"teacher": 200, "other_teacher": 404, "coordinator": 200}),
     "demonstration_edit": ("GET", {"teacher": 200, "other_teacher": 404, "coordinator": 200}),
+    "unit_list": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
     "demonstration_calendar": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
 }
 # Form pages answer GET (the form) and POST (its submission); anything else is refused.
@@ -90,6 +91,7 @@ FORM_VIEWS = {
     "workplace_check_create",
     "demonstration_create",
     "demonstration_edit",
+    "unit_list",
     "login",
 }
 # Unlisted roles: anonymous visitors are sent to the login page; signed-in users without a

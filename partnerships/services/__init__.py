@@ -9,6 +9,7 @@ from .agreements import (
     agreement_update,
     can_edit_agreement,
     interruption_record,
+    qualification_unit_add_local,
     work_period_record_ehoks,
     workplace_check_record,
 )
@@ -50,6 +51,7 @@ __all__ = [
     "employer_update",
     "follow_up_complete",
     "interruption_record",
+    "qualification_unit_add_local",
     "student_create",
     "student_relation_add",
     "student_update",

@@ -17,6 +17,7 @@ from ..models import (
     Interruption,
     ItemKind,
     Participant,
+    QualificationUnit,
     WorkPeriod,
     Workplace,
     WorkplaceCheck,
@@ -254,3 +255,13 @@ def agreement_item_clear(*, agreement: Agreement, by: User, kind: str) -> None:
     if not can_edit_agreement(by, agreement):
         raise PermissionDenied
     AgreementItem.objects.filter(agreement=agreement, kind=kind).delete()
+
+
+def qualification_unit_add_local(*, by: User, data: dict[str, Any]) -> QualificationUnit:
+    """A coordinator adds a local unit; national codes are given only when known."""
+    if not by.is_coordinator:
+        raise PermissionDenied
+    unit = QualificationUnit(is_local=True, **data)
+    unit.full_clean()
+    unit.save()
+    return unit

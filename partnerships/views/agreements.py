@@ -24,13 +24,14 @@ from ..forms import (
     AgreementForm,
     InterruptionForm,
     ItemForm,
+    QualificationUnitForm,
     StatusForm,
     WorkPeriodFormSet,
     WorkplaceCheckForm,
 )
-from ..models import Agreement, AgreementType, WorkPeriod, Workplace
+from ..models import Agreement, AgreementType, QualificationUnit, WorkPeriod, Workplace
 from ..overdue import feedback_risks, item_states
-from .common import form_error, form_page, staff_required
+from .common import coordinator_required, form_error, form_page, staff_required
 
 AGREEMENTS_PER_PAGE = 25
 
@@ -350,3 +351,21 @@ def agreement_pdf(request, pk):
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{filename}.pdf"'
     return response
+
+
+@require_http_methods(["GET", "POST"])
+@coordinator_required
+def unit_list(request):
+    """The qualification units agreements can cover; coordinators add local ones here."""
+    units = QualificationUnit.objects.select_related("qualification").order_by(
+        "qualification__name_fi", "name_fi"
+    )
+    return form_page(
+        request,
+        QualificationUnitForm(request.POST or None),
+        save=lambda data: services.qualification_unit_add_local(by=request.user, data=data),
+        done=lambda unit: "unit_list",
+        message=lambda unit: _("Unit %(name)s added.") % {"name": unit.name},
+        template="partnerships/unit_list.html",
+        context={"units": units},
+    )

@@ -422,3 +422,22 @@ def test_the_summary_pdf_holds_the_parties_and_the_work_periods(setting, teacher
     assert setting["instructor"].full_name in text
     assert setting["unit"].name_fi in text
     assert "11.1.2027" in text and "26.3.2027" in text
+
+
+def test_coordinator_adds_a_local_unit_and_a_made_up_code_is_refused(coordinator_client):
+    from partnerships.models import Qualification, QualificationUnit
+
+    qualification = Qualification.objects.first()
+    data = {
+        "qualification": qualification.pk,
+        "name_fi": "Paikallinen osa",
+        "name_sv": "Lokal del",
+        "name_en": "Local unit",
+        "extent": "15",
+    }
+    response = coordinator_client.post(reverse("unit_list"), {**data, "national_code": "TN-12"})
+    assert "tutkinnonosat_123456" in response.content.decode()
+    assert not QualificationUnit.objects.filter(name_fi="Paikallinen osa").exists()
+    coordinator_client.post(reverse("unit_list"), data)
+    unit = QualificationUnit.objects.get(name_fi="Paikallinen osa")
+    assert unit.is_local and unit.national_code == ""
