@@ -1,0 +1,64 @@
+import pytest
+from django.contrib.auth import authenticate
+from django.core.management import call_command
+from django.test import RequestFactory
+
+from core.models import Institution, User
+from partnerships.models import Agreement, Contact, Employer, Student
+from partnerships.validators import validate_business_id
+
+
+@pytest.fixture
+def seeded(db, settings):
+    settings.DEBUG = True
+    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+def test_seed_demo_creates_a_believable_institution(seeded):
+    assert Institution.objects.count() == 1
+    assert Employer.objects.count() >= 35
+    assert Student.objects.count() >= 55
+    assert User.objects.filter(groups__name="Teacher").count() >= 5
+    assert User.objects.filter(groups__name="Coordinator").count() >= 1
+    assert Contact.objects.count() >= 250
+    assert Agreement.objects.count() >= 30
+    big = [e for e in Employer.objects.all() if e.workplaces.count() > 3]
+    assert len(big) >= 3
+    assert Contact.objects.open_follow_ups().filter(author__username="teacher").count() >= 3
+    assert Employer.objects.needing_contact().exists()
+
+
+def test_every_demo_business_id_passes_the_checksum(seeded):
+    ids = list(Employer.objects.exclude(business_id=None).values_list("business_id", flat=True))
+    assert len(ids) >= 35
+    for business_id in ids:
+        validate_business_id(business_id)
+    assert Employer.objects.filter(business_id=None).exists()  # the sole trader
+
+
+def test_running_seed_demo_twice_creates_nothing_twice(seeded):
+    before = (
+        Employer.objects.count(),
+        Student.objects.count(),
+        Contact.objects.count(),
+        Agreement.objects.count(),
+    )
+    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    after = (
+        Employer.objects.count(),
+        Student.objects.count(),
+        Contact.objects.count(),
+        Agreement.objects.count(),
+    )
+    assert before == after
+
+
+def test_demo_logins_are_created_only_when_debug_is_on(db, settings):
+    request = RequestFactory().post("/accounts/login/")
+    settings.DEBUG = False
+    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert authenticate(request, username="teacher", password="demo") is None
+    settings.DEBUG = True
+    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert authenticate(request, username="teacher", password="demo") is not None
+    assert User.objects.get(username="coordinator").groups.filter(name="Coordinator").exists()
