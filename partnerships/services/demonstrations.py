@@ -4,10 +4,11 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils import timezone
 
 from core.models import User
 
-from ..models import Demonstration, Student, StudentRelation
+from ..models import AgreementItem, Demonstration, DemonstrationStatus, ItemKind, Student, StudentRelation
 
 DEMONSTRATION_FIELDS = (
     "unit",
@@ -48,6 +49,16 @@ def demonstration_save(
         demonstration.workplace = demonstration.agreement.workplace  # where it usually takes place
     demonstration.full_clean()
     demonstration.save()
+    if demonstration.agreement_id and demonstration.status in (
+        DemonstrationStatus.SCHEDULED,
+        DemonstrationStatus.HELD,
+    ):
+        # Scheduling it settles the agreement's checkpoint 7 item, unless already recorded.
+        AgreementItem.objects.get_or_create(
+            agreement_id=demonstration.agreement_id,
+            kind=ItemKind.DEMONSTRATION,
+            defaults={"done_on": timezone.localdate(), "done_by": by},
+        )
     return demonstration
 
 

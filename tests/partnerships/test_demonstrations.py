@@ -133,3 +133,14 @@ def test_the_calendar_export_parses_and_holds_the_teachers_demonstrations(
     assert event.decoded("dtstart") == DAY
     assert setting["student"].full_name in str(event["summary"])
     assert str(event["location"]) == "Halli 2"
+
+
+def test_scheduling_a_demonstration_settles_the_agreements_checkpoint_7_item(setting):
+    from partnerships.models import AgreementItem
+
+    agreement = create(setting, training(setting))
+    save(setting, agreement=agreement, status="planned", date=None, worklife_assessor=None)
+    assert not AgreementItem.objects.filter(agreement=agreement, kind="demonstration").exists()
+    save(setting, agreement=agreement)
+    item = AgreementItem.objects.get(agreement=agreement, kind="demonstration")
+    assert item.done_by == setting["teacher"]
