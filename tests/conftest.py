@@ -13,6 +13,7 @@ import socket
 import pytest
 from django.contrib.auth.models import Group
 from django.db import connection
+from django.utils import translation
 
 from core.models import Role
 
@@ -85,6 +86,30 @@ def pytest_sessionfinish(session, exitstatus):
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
+# Language -------------------------------------------------------------------------------
+# Tests are written against the source strings (English). The portal's default is Finnish:
+# tests/core/test_i18n.py checks that with clients that send no language preference.
+
+
+@pytest.fixture(autouse=True)
+def english_outside_requests():
+    translation.activate("en")
+    yield
+    translation.deactivate()
+
+
+def english_client():
+    from django.test import Client
+
+    return Client(headers={"Accept-Language": "en"})
+
+
+@pytest.fixture
+def client():
+    """pytest-django's client, asking for English."""
+    return english_client()
+
+
 # The cast --------------------------------------------------------------------------------
 
 
@@ -117,8 +142,8 @@ def teacher_group(teacher):
     return group
 
 
-def _client_for(client_class, user):
-    client = client_class()
+def _client_for(user):
+    client = english_client()
     if user is not None:
         client.force_login(user)
     return client
@@ -126,27 +151,19 @@ def _client_for(client_class, user):
 
 @pytest.fixture
 def teacher_client(teacher):
-    from django.test import Client
-
-    return _client_for(Client, teacher)
+    return _client_for(teacher)
 
 
 @pytest.fixture
 def other_teacher_client(other_teacher):
-    from django.test import Client
-
-    return _client_for(Client, other_teacher)
+    return _client_for(other_teacher)
 
 
 @pytest.fixture
 def coordinator_client(coordinator):
-    from django.test import Client
-
-    return _client_for(Client, coordinator)
+    return _client_for(coordinator)
 
 
 @pytest.fixture
 def anonymous_client(db):
-    from django.test import Client
-
-    return Client()
+    return _client_for(None)

@@ -52,22 +52,31 @@ def test_reference_data_has_swedish_and_english_text_that_differs_from_finnish()
     assert not problems, problems
 
 
-def test_finnish_is_the_default_language(anonymous_client):
-    response = anonymous_client.get(reverse("login"))
+@pytest.fixture
+def browser_without_preference(db):
+    from django.test import Client
+
+    return Client()
+
+
+def test_finnish_is_the_default_language(browser_without_preference):
+    response = browser_without_preference.get(reverse("login"))
     assert settings.LANGUAGE_CODE == "fi"
     assert '<html lang="fi">' in response.content.decode()
     assert "Kirjaudu" in response.content.decode()
 
 
 @pytest.mark.parametrize("language, word", [("sv", "Logga in"), ("en", "Log in")])
-def test_a_visitor_switches_the_language(anonymous_client, language, word):
-    anonymous_client.post(reverse("set_language"), {"language": language, "next": "/"})
-    html = anonymous_client.get(reverse("login")).content.decode()
+def test_a_visitor_switches_the_language(browser_without_preference, language, word):
+    client = browser_without_preference
+    client.post(reverse("set_language"), {"language": language, "next": "/"})
+    html = client.get(reverse("login")).content.decode()
     assert f'<html lang="{language}">' in html
     assert word in html
 
 
-def test_a_users_language_is_remembered_on_another_device(teacher, client):
+def test_a_users_language_is_remembered_on_another_device(teacher, browser_without_preference):
+    client = browser_without_preference
     client.force_login(teacher)
     client.post(reverse("set_language"), {"language": "sv", "next": "/"})
     teacher.refresh_from_db()
@@ -78,13 +87,39 @@ def test_a_users_language_is_remembered_on_another_device(teacher, client):
     another_device.force_login(teacher)
     html = another_device.get(reverse("home")).content.decode()
     assert '<html lang="sv">' in html
+    assert "Startsida" in html
 
 
-def test_dates_are_shown_in_the_finnish_format(teacher_client, teacher):
+def test_dates_are_shown_in_the_finnish_format(teacher, browser_without_preference):
     import datetime
+
+    teacher_client = browser_without_preference
+    teacher_client.force_login(teacher)
 
     from ..factories import ContactFactory, EmployerFactory
 
     employer = EmployerFactory()
     ContactFactory(employer=employer, author=teacher, date=datetime.date(2026, 3, 5))
     assert "5.3.2026" in teacher_client.get(employer.get_absolute_url()).content.decode()
+
+
+@pytest.mark.parametrize("language, text", [("fi", "Nimi tai Y-tunnus"), ("sv", "Namn eller FO-nummer"), ("en", "Name or business ID")])
+def test_the_employer_list_speaks_each_language(teacher, language, text):
+    from django.test import Client
+
+    client = Client(headers={"Accept-Language": language})
+    client.force_login(teacher)
+    html = client.get(reverse("employer_list")).content.decode()
+    assert f'<html lang="{language}">' in html
+    assert text in html
+
+
+def test_a_rule_message_is_translated(teacher):
+    from django.test import Client
+
+    client = Client()  # Finnish by default
+    client.force_login(teacher)
+    html = client.post(
+        reverse("employer_create"), {"name": "X", "business_id": "123", "municipality": "Tampere"}
+    )
+    assert "seitsemän numeroa, väliviiva ja tarkistusnumero" in html.content.decode()
