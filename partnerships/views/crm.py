@@ -140,6 +140,7 @@ def _employer_detail_context(request, employer: Employer, contact_form: ContactF
         "workplaces": employer.workplaces.all(),
         "people": employer.people.select_related("workplace"),
         "timeline": timeline,
+        "contact_count": timeline.paginator.count,
         "contact_form": contact_form,
         "agreements": Agreement.objects.visible_to(request.user)
         .filter(workplace__employer=employer)
@@ -285,6 +286,8 @@ def contact_create(request, employer_pk):
             "contact_form": ContactForm(employer=employer),
             "contact": contact,
             "just_logged": True,
+            "was_empty": not employer.contacts.exclude(pk=contact.pk).exists(),
+            "contact_count": employer.contacts.count(),
         }
         return render(request, "partnerships/_contact_logged.html", context)
     if contact is None:

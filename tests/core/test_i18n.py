@@ -103,7 +103,10 @@ def test_dates_are_shown_in_the_finnish_format(teacher, browser_without_preferen
     assert "5.3.2026" in teacher_client.get(employer.get_absolute_url()).content.decode()
 
 
-@pytest.mark.parametrize("language, text", [("fi", "Nimi tai Y-tunnus"), ("sv", "Namn eller FO-nummer"), ("en", "Name or business ID")])
+@pytest.mark.parametrize(
+    "language, text",
+    [("fi", "Nimi tai Y-tunnus"), ("sv", "Namn eller FO-nummer"), ("en", "Name or business ID")],
+)
 def test_the_employer_list_speaks_each_language(teacher, language, text):
     from django.test import Client
 
