@@ -31,10 +31,10 @@ run: install
 	$(DEV_ENV) $(MANAGE) migrate --noinput
 	$(DEV_ENV) $(MANAGE) seed_demo
 	@echo "Kumppani: http://127.0.0.1:8000  (Ctrl-C stops the web server and the Celery worker)"
-	@trap 'kill 0' INT TERM; \
+	@trap 'trap - INT TERM EXIT; kill 0' INT TERM EXIT; \
 	$(DEV_ENV) $(BIN)/celery -A config worker --beat --loglevel=INFO --concurrency=2 & \
-	$(DEV_ENV) $(MANAGE) runserver 127.0.0.1:8000; \
-	kill 0
+	$(DEV_ENV) $(MANAGE) runserver 127.0.0.1:8000 & \
+	wait
 
 test: install
 	$(BIN)/ruff check .
