@@ -7,7 +7,6 @@ the run.
 """
 
 import os
-import shutil
 import socket
 
 import pytest
@@ -39,7 +38,7 @@ def _service_missing(marker: str) -> str | None:
     elif marker == "redis":
         if not _port_open("127.0.0.1", 6379):
             return "Redis (nothing answers on 127.0.0.1:6379)"
-    elif marker == "browser" and not (os.path.exists(CHROMIUM) or shutil.which("chromium")):
+    elif marker == "browser" and not os.path.exists(CHROMIUM):
         return f"chromium ({CHROMIUM} not found)"
     return None
 
@@ -68,6 +67,7 @@ def pytest_collection_modifyitems(config, items):
                 item.add_marker(pytest.mark.skip(reason=f"needs {reason}"))
 
 
+@pytest.hookimpl(trylast=True)
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
     if _skipped_services:
         names = "; ".join(f"{reason}: {count}" for reason, count in sorted(_skipped_services.items()))
@@ -82,6 +82,7 @@ def pytest_sessionfinish(session, exitstatus):
         return
     skipped = len(reporter.stats.get("skipped", [])) + len(reporter.stats.get("xfailed", []))
     if skipped:
+        reporter.ensure_newline()
         reporter.write_line(f"KUMPPANI_CI=1: {skipped} test(s) did not run; nothing may be skipped in CI.")
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
