@@ -10,6 +10,7 @@ urlpatterns = [
     path("employers/<int:pk>/edit/", crm.employer_edit, name="employer_edit"),
     path("employers/<int:pk>/active/", crm.employer_set_active, name="employer_set_active"),
     path("employers/<int:employer_pk>/workplaces/new/", crm.workplace_create, name="workplace_create"),
+    path("workplaces/<int:pk>/", crm.workplace_detail, name="workplace_detail"),
     path("workplaces/<int:pk>/edit/", crm.workplace_edit, name="workplace_edit"),
     path("employers/<int:employer_pk>/people/new/", crm.person_create, name="person_create"),
     path("people/<int:pk>/edit/", crm.person_edit, name="person_edit"),

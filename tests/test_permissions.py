@@ -45,6 +45,7 @@ EXPECTED = {
     "employer_edit": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
     "employer_set_active": ("POST", {"teacher": 403, "other_teacher": 403, "coordinator": 302}),
     "workplace_create": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "workplace_detail": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
     "workplace_edit": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
     "person_create": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
     "person_edit": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
@@ -160,7 +161,7 @@ def _args(name: str, world) -> list:
     by_kind = {
         "employer": ("employer_detail", "employer_edit", "employer_set_active"),
         "employer_fk": ("workplace_create", "person_create", "contact_create"),
-        "workplace": ("workplace_edit",),
+        "workplace": ("workplace_edit", "workplace_detail"),
         "person": ("person_edit",),
         "contact": ("contact_edit", "contact_delete", "follow_up_done"),
         "student": ("student_detail", "student_edit", "demonstration_create"),

@@ -398,3 +398,23 @@ def student_edit(request, pk):
         template="partnerships/student_form.html",
         context={"student": student},
     )
+
+
+@require_GET
+@staff_required
+def workplace_detail(request, pk):
+    """One workplace of an employer: its check, its people (instructors first), the agreements
+    the user may see, and the contacts logged for it."""
+    workplace = get_object_or_404(Workplace.objects.select_related("employer"), pk=pk)
+    context = {
+        "workplace": workplace,
+        "employer": workplace.employer,
+        "latest_check": workplace.checks.select_related("checked_by").order_by("-checked_on", "-pk").first(),
+        "people": workplace.people.order_by("-is_instructor", "last_name", "first_name"),
+        "agreements": Agreement.objects.visible_to(request.user)
+        .filter(workplace=workplace)
+        .select_related("student", "instructor")
+        .order_by("-created_at")[:100],
+        "contacts": workplace.contacts.select_related("author").order_by("-date", "-pk")[:20],
+    }
+    return render(request, "partnerships/workplace_detail.html", context)

@@ -441,3 +441,10 @@ def test_coordinator_adds_a_local_unit_and_a_made_up_code_is_refused(coordinator
     coordinator_client.post(reverse("unit_list"), data)
     unit = QualificationUnit.objects.get(name_fi="Paikallinen osa")
     assert unit.is_local and unit.national_code == ""
+
+
+def test_the_workplace_page_shows_its_check_people_and_agreements(setting, teacher_client):
+    agreement = create(setting, training(setting))
+    html = teacher_client.get(reverse("workplace_detail", args=[setting["workplace"].pk])).content.decode()
+    assert agreement.get_absolute_url() in html
+    assert "have not been checked" in html
