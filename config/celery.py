@@ -14,6 +14,14 @@ from celery.schedules import crontab  # noqa: E402
 
 # Periodic tasks: one entry each, with a comment in words.
 app.conf.beat_schedule = {
+    # Every minute, hand out again the e-mails that are due: after a broker outage, a worker
+    # that died mid-send, or an SMTP failure whose back-off has passed.
+    "outbox-dispatch": {"task": "core.tasks.outbox_dispatch", "schedule": 60.0},
+    # Every weekday at 07:00 Helsinki time, remind teachers of deadlines coming up.
+    "deadline-reminders": {
+        "task": "partnerships.tasks.deadline_reminders_send",
+        "schedule": crontab(hour=7, minute=0, day_of_week="mon-fri"),
+    },
     # Every night at 03:30 Helsinki time, delete expired login sessions.
     "sessions-clear-expired": {
         "task": "core.tasks.sessions_clear_expired",

@@ -334,3 +334,12 @@ KUMPPANI_DEMONSTRATION_DEADLINE_DAYS = env_int("KUMPPANI_DEMONSTRATION_DEADLINE_
 # Thanks and the student's feedback are due within this many days after the last day.
 KUMPPANI_AFTER_PERIOD_DAYS = env_int("KUMPPANI_AFTER_PERIOD_DAYS", 14, minimum=1)
 KUMPPANI_PDF_TIMEOUT = env_int("KUMPPANI_PDF_TIMEOUT", 60, minimum=1)  # seconds for one PDF render
+
+# The e-mail outbox (core/email.py): a worker's claim on a message lasts this long; a message
+# that keeps failing is given up (and shown to the responsible teacher) after this many hours.
+KUMPPANI_OUTBOX_LEASE_SECONDS = env_int("KUMPPANI_OUTBOX_LEASE_SECONDS", 300, minimum=1)
+KUMPPANI_OUTBOX_GIVE_UP_HOURS = env_int("KUMPPANI_OUTBOX_GIVE_UP_HOURS", 48, minimum=1)
+# The address of the portal as people reach it, for links in e-mails.
+KUMPPANI_BASE_URL = env.str("KUMPPANI_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# Reminder offsets (reminders issue): days before the start, and before the end.
+KUMPPANI_REMIND_BEFORE_START_DAYS = env_int("KUMPPANI_REMIND_BEFORE_START_DAYS", 7, minimum=1)

@@ -1,7 +1,11 @@
 """What every app shares: the institution, its units and student groups, and the staff."""
 
+import re
+
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -111,3 +115,85 @@ class StudentGroup(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class OutboxStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting to be sent")
+    SENDING = "sending", _("Being sent")
+    SENT = "sent", _("Sent")
+    FAILED = "failed", _("Failed")
+
+
+class OutboxMessage(models.Model):
+    """An e-mail Kumppani has promised to send: written in the same transaction as the change
+    that causes it, sent after commit by a worker that claims it with a lease.
+
+    `key` (kind, object, period) is unique, so the same reminder is never queued twice.
+    """
+
+    key = models.CharField(_("key"), max_length=200, unique=True)
+    kind = models.CharField(_("kind"), max_length=50)
+    to_email = models.EmailField(_("recipient"))
+    to_name = models.CharField(_("recipient's name"), max_length=200, blank=True)
+    language = models.CharField(
+        _("language"), max_length=2, choices=Language.choices, default=Language.FINNISH
+    )
+    subject = models.CharField(_("subject"), max_length=300)
+    body_text = models.TextField(_("text"))
+    body_html = models.TextField(_("HTML"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=OutboxStatus.choices, default=OutboxStatus.PENDING
+    )
+    attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    next_attempt_at = models.DateTimeField(_("next attempt"), default=timezone.now)
+    lease_until = models.DateTimeField(_("claimed until"), null=True, blank=True)
+    lease_token = models.CharField(max_length=36, blank=True)
+    last_error = models.TextField(_("last error"), blank=True)
+    responsible = models.ForeignKey(
+        User,
+        verbose_name=_("responsible"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="outbox_messages",
+        help_text=_("Shown a failed message so they can act on it."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    first_failure_at = models.DateTimeField(_("first failure"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("outgoing e-mail")
+        verbose_name_plural = _("outgoing e-mails")
+        indexes = [models.Index(fields=["status", "next_attempt_at"])]
+
+    def __str__(self):
+        return f"{self.kind} → {self.to_email}"
+
+    @property
+    def message_id(self) -> str:
+        """Stable across attempts, so a receiving server can drop a repeat (RFC 5322 3.6.4)."""
+        local = re.sub(r"[^A-Za-z0-9.-]", ".", self.key)
+        domain = settings.DEFAULT_FROM_EMAIL.rsplit("@", 1)[-1].strip("> ") or "kumppani.local"
+        return f"<{local}.{self.pk}@{domain}>"
+
+
+class Lock(models.Model):
+    """A named row to serialise a job across workers: `Lock.acquire(name)` inside a
+    transaction holds the row lock until the transaction ends (SELECT ... FOR UPDATE; SQLite
+    serialises write transactions by itself)."""
+
+    name = models.CharField(max_length=100, primary_key=True)
+
+    class Meta:
+        verbose_name = _("lock")
+        verbose_name_plural = _("locks")
+
+    def __str__(self):
+        return self.name
+
+    @classmethod
+    def acquire(cls, name: str) -> None:
+        cls.objects.bulk_create([cls(name=name)], ignore_conflicts=True)
+        cls.objects.select_for_update().get(name=name)

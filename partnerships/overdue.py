@@ -132,7 +132,7 @@ def feedback_risk_condition(today: datetime.date | None = None) -> Q:
         | Q(**{f"{instructor}__email": ""})
         | Q(**{f"{instructor}__phone": ""})
         | Q(part_time_percent__isnull=True)
-        | (Q(ehoks_entered_on__isnull=True) & Q(end__lt=soon))
+        | (Q(ehoks_entered_on__isnull=True) & Q(end__lte=soon))
     )
     return Q(agreement__status__in=LIVE_STATUSES, end__gte=today) & missing
 
@@ -168,6 +168,6 @@ def feedback_risks(period: WorkPeriod, today: datetime.date | None = None) -> li
     if period.part_time_percent is None:
         missing.append("part_time")
     soon = today + datetime.timedelta(days=settings.KUMPPANI_EHOKS_DEADLINE_DAYS)
-    if period.ehoks_entered_on is None and period.end < soon:
+    if period.ehoks_entered_on is None and period.end <= soon:
         missing.append("ehoks")
     return [str(RISK_LABELS[key]) for key in missing]

@@ -17,6 +17,7 @@ from .agreements import (
 from .contacts import Channel, Contact
 from .demonstrations import Demonstration, DemonstrationStatus, StudentRelation
 from .employers import ContactPerson, Employer, Sector, Workplace
+from .reminders import ReminderRecord
 from .students import Qualification, Student
 
 __all__ = [
@@ -37,6 +38,7 @@ __all__ = [
     "Participant",
     "Qualification",
     "QualificationUnit",
+    "ReminderRecord",
     "Sector",
     "Student",
     "StudentRelation",

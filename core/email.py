@@ -1,0 +1,183 @@
+"""The e-mail helper: every message Kumppani sends goes through the outbox.
+
+`outbox_enqueue()` renders a template triplet (`emails/<name>-subject.txt`, `-body.txt`,
+`-body.html`) in the recipient's language and writes an OutboxMessage row in the caller's
+transaction. After commit a worker is asked to send it; if the broker is down, nothing waits:
+the periodic `outbox_dispatch` sweep hands out every due row again.
+
+At most once, nothing lost: a worker claims a row with a conditional UPDATE that sets a
+lease; it marks the row sent only after the SMTP server accepted the message. The one gap is
+a crash between the server's acceptance and that UPDATE: the lease then expires and the
+message is sent again. Every message carries a stable Message-ID so the receiving server can
+drop such a repeat.
+"""
+
+import datetime
+import logging
+import smtplib
+import uuid
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.db import transaction
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from .models import Institution, OutboxMessage, OutboxStatus, User
+
+log = logging.getLogger(__name__)
+
+
+def render_email(template: str, context: dict, *, language: str) -> tuple[str, str, str]:
+    with translation.override(language):
+        if "institution" not in context:
+            context = {**context, "institution": Institution.current()}
+        context = {**context, "LANGUAGE_CODE": language, "base_url": settings.KUMPPANI_BASE_URL}
+        subject = " ".join(render_to_string(f"emails/{template}-subject.txt", context).split())
+        text = render_to_string(f"emails/{template}-body.txt", context)
+        html = render_to_string(f"emails/{template}-body.html", context)
+    return subject, text, html
+
+
+def outbox_enqueue(
+    *,
+    key: str,
+    kind: str,
+    template: str,
+    context: dict,
+    to_email: str,
+    to_name: str = "",
+    language: str = "fi",
+    responsible: User | None = None,
+) -> OutboxMessage | None:
+    """Queue one message under a unique key; returns None when that key is already queued."""
+    if OutboxMessage.objects.filter(key=key).exists():
+        return None
+    subject, text, html = render_email(template, context, language=language)
+    with transaction.atomic():
+        message, created = OutboxMessage.objects.get_or_create(
+            key=key,
+            defaults={
+                "kind": kind,
+                "to_email": to_email,
+                "to_name": to_name,
+                "language": language,
+                "subject": subject[:300],
+                "body_text": text,
+                "body_html": html,
+                "responsible": responsible,
+            },
+        )
+    if not created:
+        return None
+    transaction.on_commit(lambda: request_send(message.pk))
+    return message
+
+
+def outbox_enqueue_many(messages: list[dict]) -> list[int]:
+    """Queue many rendered messages in a constant number of queries (for sweeps). Keys that
+    are already queued are skipped. Returns the ids of the rows now queued under those keys."""
+    rows = [OutboxMessage(**message) for message in messages]
+    OutboxMessage.objects.bulk_create(rows, ignore_conflicts=True, batch_size=500)
+    ids = list(
+        OutboxMessage.objects.filter(
+            key__in=[m["key"] for m in messages], status=OutboxStatus.PENDING
+        ).values_list("pk", flat=True)
+    )
+    transaction.on_commit(lambda: [request_send(pk) for pk in ids])
+    return ids
+
+
+def request_send(message_id: int) -> None:
+    """Ask a worker to send now. A broker that is down only delays the message: the periodic
+    dispatch finds it, so the caller (often a web request) never waits or fails here."""
+    from .tasks import outbox_send
+
+    try:
+        outbox_send.apply_async((message_id,), retry=False)
+    except Exception:  # any broker failure means: leave it to the sweep
+        log.warning("Broker unavailable; outbox message %s waits for the dispatch sweep", message_id)
+
+
+def backoff(attempts: int) -> datetime.timedelta:
+    """1, 2, 4, 8 … minutes, at most an hour between attempts."""
+    return datetime.timedelta(minutes=min(2 ** max(attempts - 1, 0), 60))
+
+
+def _claim(message_id: int) -> str | None:
+    now = timezone.now()
+    token = str(uuid.uuid4())
+    due = Q(status=OutboxStatus.PENDING, next_attempt_at__lte=now) | Q(
+        status=OutboxStatus.SENDING, lease_until__lt=now
+    )
+    claimed = OutboxMessage.objects.filter(due, pk=message_id).update(
+        status=OutboxStatus.SENDING,
+        lease_until=now + datetime.timedelta(seconds=settings.KUMPPANI_OUTBOX_LEASE_SECONDS),
+        lease_token=token,
+    )
+    return token if claimed else None
+
+
+def _permanent(exc: Exception) -> bool:
+    """A 5xx answer: the address or message is refused for good (RFC 5321 4.2.1)."""
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        return all(code >= 500 for code, _msg in exc.recipients.values())
+    code = getattr(exc, "smtp_code", None)
+    return isinstance(code, int) and code >= 500
+
+
+def outbox_deliver(message_id: int) -> str:
+    """Claim, send and record one message. Safe to run twice, or on two workers at once."""
+    token = _claim(message_id)
+    if token is None:
+        return "not due or claimed elsewhere"
+    message = OutboxMessage.objects.get(pk=message_id)
+    to = f"{message.to_name} <{message.to_email}>" if message.to_name else message.to_email
+    email = EmailMultiAlternatives(
+        subject=message.subject,
+        body=message.body_text,
+        to=[to],
+        headers={"Message-ID": message.message_id},
+        connection=get_connection(timeout=settings.EMAIL_TIMEOUT),
+    )
+    if message.body_html:
+        email.attach_alternative(message.body_html, "text/html")
+    try:
+        email.send()
+    except Exception as exc:  # every failure is recorded on the row
+        _record_failure(message, token, exc)
+        return "failed"
+    OutboxMessage.objects.filter(pk=message.pk, lease_token=token).update(
+        status=OutboxStatus.SENT, sent_at=timezone.now(), lease_until=None, last_error=""
+    )
+    return "sent"
+
+
+def _record_failure(message: OutboxMessage, token: str, exc: Exception) -> None:
+    now = timezone.now()
+    first = message.first_failure_at or now
+    attempts = message.attempts + 1
+    give_up = _permanent(exc) or now - first >= datetime.timedelta(
+        hours=settings.KUMPPANI_OUTBOX_GIVE_UP_HOURS
+    )
+    OutboxMessage.objects.filter(pk=message.pk, lease_token=token).update(
+        status=OutboxStatus.FAILED if give_up else OutboxStatus.PENDING,
+        attempts=attempts,
+        first_failure_at=first,
+        next_attempt_at=now + backoff(attempts),
+        lease_until=None,
+        last_error=f"{type(exc).__name__}: {exc}"[:2000],
+    )
+    log.warning("Outbox message %s: %s (%s)", message.pk, exc, "given up" if give_up else "will retry")
+
+
+def outbox_due_ids(limit: int = 500) -> list[int]:
+    """Rows to hand out again: pending and due, or claimed by a worker whose lease ran out."""
+    now = timezone.now()
+    due = Q(status=OutboxStatus.PENDING, next_attempt_at__lte=now) | Q(
+        status=OutboxStatus.SENDING, lease_until__lt=now
+    )
+    return list(
+        OutboxMessage.objects.filter(due).order_by("next_attempt_at").values_list("pk", flat=True)[:limit]
+    )

@@ -1,0 +1,202 @@
+"""Deadline reminders to the responsible teacher (checkpoints 3, 4, 6 and 7).
+
+When each reminder starts (all offsets are settings):
+
+| reminder                                   | from                               | until settled  |
+|--------------------------------------------|------------------------------------|----------------|
+| national feedback data missing / no eHOKS  | N days before a work period ends   | the period ends |
+| the instructor not inducted                | 7 days before the first day        | it is recorded |
+| the joint planning not held                | 7 days before the first day        | it is recorded |
+| the demonstration not scheduled            | 14 days before the last day        | it is recorded |
+
+The items themselves and the feedback-risk condition come from overdue.py, so the sweep and
+the agreement page report the same things. Each reminded item is written once to the
+ReminderRecord ledger; a teacher with several items due at once gets one message listing
+them. The sweep is set-based: a constant number of queries however many work periods there
+are, and it runs under a lock so that two workers running it at once send nothing twice.
+"""
+
+import datetime
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Exists, OuterRef
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from core.email import outbox_enqueue_many, render_email
+from core.models import Institution, Lock, User
+
+from .models import Agreement, AgreementItem, ItemKind, ReminderRecord, WorkPeriod
+from .overdue import LIVE_STATUSES, feedback_risk_condition, with_agreement_dates
+
+LOCK_NAME = "deadline-reminders"
+
+
+@dataclass(frozen=True)
+class Due:
+    key: str
+    kind: str
+    label: str
+    teacher_id: int
+    agreement_id: int
+    work_period_id: int | None
+    student: str
+    employer: str
+    due_on: datetime.date
+
+
+REMINDER_LABELS = {
+    "feedback_data": _("The national feedback data is incomplete, or the period is not entered in eHOKS"),
+    ItemKind.INDUCTION: _("The workplace instructor has not been inducted"),
+    ItemKind.PLANNING: _("The joint advance planning has not been held"),
+    ItemKind.DEMONSTRATION: _("The skills demonstration has not been scheduled"),
+}
+
+
+def _item_rule(kind: str, anchor: str, lead_days: int, today: datetime.date) -> list[Due]:
+    """Live agreements whose `kind` item is not settled and whose reminder has started."""
+    settled = AgreementItem.objects.filter(agreement=OuterRef("pk"), kind=kind)
+    limit = today + datetime.timedelta(days=lead_days)
+    rows = (
+        with_agreement_dates(Agreement.objects.filter(status__in=LIVE_STATUSES))
+        .filter(**{f"{anchor}__lte": limit, "last_day__gte": today})
+        .exclude(Exists(settled))
+        .values_list(
+            "pk",
+            "responsible_teacher_id",
+            "student__first_name",
+            "student__last_name",
+            "workplace__employer__name",
+            anchor,
+        )
+    )
+    return [
+        Due(
+            key=f"deadline:{kind}:agreement:{pk}",
+            kind=kind,
+            label=str(REMINDER_LABELS[kind]),
+            teacher_id=teacher_id,
+            agreement_id=pk,
+            work_period_id=None,
+            student=f"{first} {last}",
+            employer=employer,
+            due_on=anchor_day,
+        )
+        for pk, teacher_id, first, last, employer, anchor_day in rows
+    ]
+
+
+def _feedback_rule(today: datetime.date) -> list[Due]:
+    """Work periods ending within N days whose national feedback is at risk."""
+    limit = today + datetime.timedelta(days=settings.KUMPPANI_EHOKS_DEADLINE_DAYS)
+    rows = (
+        WorkPeriod.objects.filter(feedback_risk_condition(today), end__lte=limit)
+        .values_list(
+            "pk",
+            "agreement_id",
+            "agreement__responsible_teacher_id",
+            "agreement__student__first_name",
+            "agreement__student__last_name",
+            "agreement__workplace__employer__name",
+            "end",
+        )
+        .order_by("end", "pk")
+    )
+    return [
+        Due(
+            key=f"deadline:feedback_data:period:{pk}",
+            kind="feedback_data",
+            label=str(REMINDER_LABELS["feedback_data"]),
+            teacher_id=teacher_id,
+            agreement_id=agreement_id,
+            work_period_id=pk,
+            student=f"{first} {last}",
+            employer=employer,
+            due_on=end,
+        )
+        for pk, agreement_id, teacher_id, first, last, employer, end in rows
+    ]
+
+
+def due_reminders(today: datetime.date | None = None) -> list[Due]:
+    """Everything that should be reminded about today (whether or not it already was)."""
+    today = today or timezone.localdate()
+    before_start = settings.KUMPPANI_REMIND_BEFORE_START_DAYS
+    return [
+        *_feedback_rule(today),
+        *_item_rule(ItemKind.INDUCTION, "first_day", before_start, today),
+        *_item_rule(ItemKind.PLANNING, "first_day", before_start, today),
+        *_item_rule(ItemKind.DEMONSTRATION, "last_day", settings.KUMPPANI_DEMONSTRATION_DEADLINE_DAYS, today),
+    ]
+
+
+def _digest(items: list[Due]) -> str:
+    return hashlib.sha256("|".join(sorted(d.key for d in items)).encode()).hexdigest()[:16]
+
+
+def send_deadline_reminders(today: datetime.date | None = None) -> int:
+    """Queue one digest per teacher with the items not reminded before. Returns messages queued."""
+    today = today or timezone.localdate()
+    with transaction.atomic():
+        Lock.acquire(LOCK_NAME)  # a second sweep waits here, then finds everything recorded
+        due = due_reminders(today)
+        if not due:
+            return 0
+        already = set(
+            ReminderRecord.objects.filter(key__in=[d.key for d in due]).values_list("key", flat=True)
+        )
+        new = [d for d in due if d.key not in already]
+        if not new:
+            return 0
+        ReminderRecord.objects.bulk_create(
+            [
+                ReminderRecord(
+                    key=d.key,
+                    kind=d.kind,
+                    recipient_id=d.teacher_id,
+                    agreement_id=d.agreement_id,
+                    work_period_id=d.work_period_id,
+                    due_on=d.due_on,
+                )
+                for d in new
+            ],
+            ignore_conflicts=True,
+            batch_size=1000,
+        )
+        by_teacher: dict[int, list[Due]] = defaultdict(list)
+        for item in new:
+            by_teacher[item.teacher_id].append(item)
+        teachers = User.objects.in_bulk(list(by_teacher))
+        institution = Institution.current()
+        messages = []
+        for teacher_id, items in by_teacher.items():
+            teacher = teachers[teacher_id]
+            if not teacher.email or not teacher.is_active:
+                continue
+            language = teacher.language or settings.LANGUAGE_CODE
+            items.sort(key=lambda d: (d.due_on, d.student))
+            subject, text, html = render_email(
+                "deadline-reminders",
+                {"teacher": teacher, "items": items, "institution": institution},
+                language=language,
+            )
+            messages.append(
+                {
+                    # Unique per content: a later sweep the same day with new items sends again.
+                    "key": f"deadline-digest:{teacher_id}:{today.isoformat()}:{_digest(items)}",
+                    "kind": "deadline-digest",
+                    "to_email": teacher.email,
+                    "to_name": teacher.get_full_name(),
+                    "language": language,
+                    "subject": subject,
+                    "body_text": text,
+                    "body_html": html,
+                    "responsible_id": teacher_id,
+                }
+            )
+        outbox_enqueue_many(messages)
+        return len(messages)

@@ -1,0 +1,133 @@
+"""The outbox: queued in the caller's transaction, claimed with a lease, sent once, retried
+with back-off, given up on a permanent refusal or after 48 hours."""
+
+import datetime
+import smtplib
+
+import pytest
+import time_machine
+from django.core import mail
+from django.db import transaction
+from django.utils import timezone
+
+from core.email import outbox_deliver, outbox_due_ids, outbox_enqueue
+from core.models import OutboxMessage
+
+
+def enqueue(key="test:1", **extra):
+    return outbox_enqueue(
+        key=key,
+        kind="test",
+        template="deadline-reminders",
+        context={"teacher": {"first_name": "Tiina", "username": "tiina"}, "items": []},
+        to_email="tiina@example.fi",
+        to_name="Tiina Opettaja",
+        **extra,
+    )
+
+
+@pytest.mark.django_db
+def test_a_message_is_queued_once_per_key():
+    assert enqueue() is not None
+    assert enqueue() is None
+    assert OutboxMessage.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_message_queued_in_a_transaction_that_fails_is_not_queued():
+    with pytest.raises(RuntimeError), transaction.atomic():
+        enqueue()
+        raise RuntimeError("the change that caused it failed")
+    assert OutboxMessage.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_the_message_is_rendered_in_the_recipients_language():
+    finnish = enqueue("test:fi", language="fi")
+    swedish = enqueue("test:sv", language="sv")
+    assert "Hei" in finnish.body_text
+    assert "Hej" in swedish.body_text
+    assert "<html" in swedish.body_html
+
+
+@pytest.mark.django_db
+def test_delivering_twice_sends_once_with_a_stable_message_id():
+    message = enqueue()
+    assert outbox_deliver(message.pk) == "sent"
+    assert outbox_deliver(message.pk) == "not due or claimed elsewhere"
+    assert len(mail.outbox) == 1
+    message.refresh_from_db()
+    assert message.status == "sent" and message.sent_at is not None
+    assert mail.outbox[0].extra_headers["Message-ID"] == message.message_id
+    assert mail.outbox[0].alternatives[0][1] == "text/html"
+
+
+@pytest.mark.django_db
+def test_a_claimed_message_is_not_claimed_again_until_its_lease_expires(settings):
+    message = enqueue()
+    OutboxMessage.objects.filter(pk=message.pk).update(
+        status="sending", lease_until=timezone.now() + datetime.timedelta(minutes=5)
+    )
+    assert outbox_deliver(message.pk) == "not due or claimed elsewhere"
+    assert outbox_due_ids() == []
+    with time_machine.travel(timezone.now() + datetime.timedelta(minutes=6)):
+        assert outbox_due_ids() == [message.pk]
+        assert outbox_deliver(message.pk) == "sent"
+
+
+class FlakyBackend:
+    """An e-mail backend that raises what it is given."""
+
+    error: Exception | None = None
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        if FlakyBackend.error:
+            raise FlakyBackend.error
+        return len(messages)
+
+
+@pytest.fixture
+def flaky(settings):
+    settings.EMAIL_BACKEND = f"{__name__}.FlakyBackend"
+    yield FlakyBackend
+    FlakyBackend.error = None
+
+
+@pytest.mark.django_db
+def test_a_temporary_smtp_failure_is_retried_with_backoff(flaky):
+    flaky.error = smtplib.SMTPServerDisconnected("connection lost")
+    message = enqueue()
+    assert outbox_deliver(message.pk) == "failed"
+    message.refresh_from_db()
+    assert (message.status, message.attempts) == ("pending", 1)
+    assert message.next_attempt_at > timezone.now()
+    assert outbox_due_ids() == []  # not before the back-off
+    flaky.error = None
+    with time_machine.travel(timezone.now() + datetime.timedelta(minutes=2)):
+        assert outbox_due_ids() == [message.pk]
+        assert outbox_deliver(message.pk) == "sent"
+
+
+@pytest.mark.django_db
+def test_a_permanent_refusal_is_marked_failed_at_once(flaky):
+    flaky.error = smtplib.SMTPRecipientsRefused({"tiina@example.fi": (550, b"No such user")})
+    message = enqueue()
+    outbox_deliver(message.pk)
+    message.refresh_from_db()
+    assert message.status == "failed"
+    assert "550" in message.last_error
+
+
+@pytest.mark.django_db
+def test_a_message_failing_for_48_hours_is_given_up(flaky):
+    flaky.error = smtplib.SMTPConnectError(421, b"try later")
+    message = enqueue()
+    start = timezone.now()
+    outbox_deliver(message.pk)
+    with time_machine.travel(start + datetime.timedelta(hours=48, minutes=1)):
+        outbox_deliver(message.pk)
+    message.refresh_from_db()
+    assert message.status == "failed"
