@@ -14,9 +14,14 @@ from celery.schedules import crontab  # noqa: E402
 
 # Periodic tasks: one entry each, with a comment in words.
 app.conf.beat_schedule = {
-    # Every minute, hand out again the e-mails that are due: after a broker outage, a worker
+    # Every minute (a setting), hand out again the e-mails that are due: after a broker outage, a worker
     # that died mid-send, or an SMTP failure whose back-off has passed.
-    "outbox-dispatch": {"task": "core.tasks.outbox_dispatch", "schedule": 60.0},
+    "outbox-dispatch": {
+        "task": "core.tasks.outbox_dispatch",
+        # Read from the environment like settings.py (which validates it) without importing
+        # the settings while this package is still loading.
+        "schedule": float(os.environ.get("KUMPPANI_OUTBOX_DISPATCH_SECONDS", "60")),
+    },
     # Every weekday at 07:00 Helsinki time, remind teachers of deadlines coming up.
     "deadline-reminders": {
         "task": "partnerships.tasks.deadline_reminders_send",

@@ -339,6 +339,10 @@ KUMPPANI_PDF_TIMEOUT = env_int("KUMPPANI_PDF_TIMEOUT", 60, minimum=1)  # seconds
 # that keeps failing is given up (and shown to the responsible teacher) after this many hours.
 KUMPPANI_OUTBOX_LEASE_SECONDS = env_int("KUMPPANI_OUTBOX_LEASE_SECONDS", 300, minimum=1)
 KUMPPANI_OUTBOX_GIVE_UP_HOURS = env_int("KUMPPANI_OUTBOX_GIVE_UP_HOURS", 48, minimum=1)
+# The first retry waits this long, each next one twice as long (at most an hour); the
+# dispatch sweep runs this often.
+KUMPPANI_OUTBOX_BACKOFF_SECONDS = env_int("KUMPPANI_OUTBOX_BACKOFF_SECONDS", 60, minimum=1)
+KUMPPANI_OUTBOX_DISPATCH_SECONDS = env_int("KUMPPANI_OUTBOX_DISPATCH_SECONDS", 60, minimum=1)
 # The address of the portal as people reach it, for links in e-mails.
 KUMPPANI_BASE_URL = env.str("KUMPPANI_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
 # Reminder offsets (reminders issue): days before the start, and before the end.

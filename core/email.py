@@ -101,8 +101,9 @@ def request_send(message_id: int) -> None:
 
 
 def backoff(attempts: int) -> datetime.timedelta:
-    """1, 2, 4, 8 … minutes, at most an hour between attempts."""
-    return datetime.timedelta(minutes=min(2 ** max(attempts - 1, 0), 60))
+    """1, 2, 4, 8 … minutes by default (the base is a setting), at most an hour."""
+    seconds = settings.KUMPPANI_OUTBOX_BACKOFF_SECONDS * 2 ** max(attempts - 1, 0)
+    return datetime.timedelta(seconds=min(seconds, 3600))
 
 
 def _claim(message_id: int) -> str | None:

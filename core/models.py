@@ -1,6 +1,6 @@
 """What every app shares: the institution, its units and student groups, and the staff."""
 
-import re
+import uuid
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
@@ -117,6 +117,13 @@ class StudentGroup(models.Model):
         return self.name
 
 
+def new_message_id() -> str:
+    """A Message-ID fixed when the message is queued, so every attempt carries the same one and
+    a receiving server can drop a repeat (RFC 5322, 3.6.4)."""
+    domain = settings.DEFAULT_FROM_EMAIL.rsplit("@", 1)[-1].strip("> ") or "kumppani.local"
+    return f"<{uuid.uuid4().hex}@{domain}>"
+
+
 class OutboxStatus(models.TextChoices):
     PENDING = "pending", _("Waiting to be sent")
     SENDING = "sending", _("Being sent")
@@ -148,6 +155,7 @@ class OutboxMessage(models.Model):
     next_attempt_at = models.DateTimeField(_("next attempt"), default=timezone.now)
     lease_until = models.DateTimeField(_("claimed until"), null=True, blank=True)
     lease_token = models.CharField(max_length=36, blank=True)
+    message_id = models.CharField(_("Message-ID"), max_length=255, default=new_message_id, editable=False)
     last_error = models.TextField(_("last error"), blank=True)
     responsible = models.ForeignKey(
         User,
@@ -170,13 +178,6 @@ class OutboxMessage(models.Model):
 
     def __str__(self):
         return f"{self.kind} → {self.to_email}"
-
-    @property
-    def message_id(self) -> str:
-        """Stable across attempts, so a receiving server can drop a repeat (RFC 5322 3.6.4)."""
-        local = re.sub(r"[^A-Za-z0-9.-]", ".", self.key)
-        domain = settings.DEFAULT_FROM_EMAIL.rsplit("@", 1)[-1].strip("> ") or "kumppani.local"
-        return f"<{local}.{self.pk}@{domain}>"
 
 
 class Lock(models.Model):

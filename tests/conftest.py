@@ -168,3 +168,19 @@ def coordinator_client(coordinator):
 @pytest.fixture
 def anonymous_client(db):
     return _client_for(None)
+
+
+@pytest.fixture
+def reference_data(transactional_db):
+    """Transactional tests (live server, real workers) end with a flush that empties the rows
+    the data migrations made; load them again (the loaders are idempotent)."""
+    import importlib
+
+    from django.apps import apps
+
+    for module, loader in [
+        ("core.migrations.0002_roles", "create_roles"),
+        ("checkpoints.migrations.0002_load_checkpoints", "load"),
+        ("partnerships.migrations.0002_load_qualifications", "load"),
+    ]:
+        getattr(importlib.import_module(module), loader)(apps, None)

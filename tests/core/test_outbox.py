@@ -131,3 +131,22 @@ def test_a_message_failing_for_48_hours_is_given_up(flaky):
         outbox_deliver(message.pk)
     message.refresh_from_db()
     assert message.status == "failed"
+
+
+@pytest.mark.django_db
+def test_a_password_reset_goes_through_the_outbox_in_the_users_language(client):
+    from django.contrib.auth.models import Group
+    from django.urls import reverse
+
+    from tests.factories import UserFactory
+
+    user = UserFactory(username="anna", email="anna@opisto.example", language="sv")
+    user.groups.add(Group.objects.get(name="Teacher"))
+    response = client.post(reverse("password_reset"), {"email": "anna@opisto.example"})
+    assert response.status_code == 302
+    message = OutboxMessage.objects.get(kind="password-reset")
+    assert message.to_email == "anna@opisto.example"
+    assert "/accounts/reset/" in message.body_text
+    assert "Hej" in message.body_text
+    client.post(reverse("password_reset"), {"email": "nobody@opisto.example"})
+    assert OutboxMessage.objects.count() == 1  # no hint whether an address exists

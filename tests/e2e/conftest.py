@@ -56,16 +56,5 @@ def problems(page):
 
 
 @pytest.fixture(autouse=True)
-def reference_data(transactional_db):
-    """Live-server tests run in transactions that end with a flush, which empties the rows the
-    data migrations made; load them again (the loaders are idempotent)."""
-    import importlib
-
-    from django.apps import apps
-
-    for module, loader in [
-        ("core.migrations.0002_roles", "create_roles"),
-        ("checkpoints.migrations.0002_load_checkpoints", "load"),
-        ("partnerships.migrations.0002_load_qualifications", "load"),
-    ]:
-        getattr(importlib.import_module(module), loader)(apps, None)
+def _reference_data(reference_data):
+    """Live-server tests end with a flush: reload what the data migrations made."""
