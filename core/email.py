@@ -18,6 +18,7 @@ import smtplib
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
 from django.db.models import Q
@@ -182,3 +183,13 @@ def outbox_due_ids(limit: int = 500) -> list[int]:
     return list(
         OutboxMessage.objects.filter(due).order_by("next_attempt_at").values_list("pk", flat=True)[:limit]
     )
+
+
+def outbox_retry(*, message: OutboxMessage, by: User) -> None:
+    """Queue a failed message again (after its recipient's address was corrected, say)."""
+    if message.responsible_id != by.pk and not by.is_coordinator:
+        raise PermissionDenied
+    OutboxMessage.objects.filter(pk=message.pk, status=OutboxStatus.FAILED).update(
+        status=OutboxStatus.PENDING, next_attempt_at=timezone.now(), first_failure_at=None, attempts=0
+    )
+    transaction.on_commit(lambda: request_send(message.pk))

@@ -35,4 +35,5 @@ urlpatterns = [
         "accounts/reset/done/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"
     ),
     path("language/", views.set_language, name="set_language"),
+    path("outbox/<int:pk>/retry/", views.outbox_retry_view, name="outbox_retry"),
 ]

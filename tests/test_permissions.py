@@ -10,6 +10,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from core.models import OutboxMessage
 from partnerships.models import Agreement, Demonstration
 
 from .factories import (
@@ -51,6 +52,8 @@ EXPECTED = {
         "GET",
         dict.fromkeys(ROLES, 200),
     ),
+    # The failed message belongs to `teacher`.
+    "outbox_retry": ("POST", {"outsider": 403, "teacher": 302, "other_teacher": 403, "coordinator": 302}),
     "set_language": (
         "POST",
         {"anonymous": 302, "outsider": 302, "teacher": 302, "other_teacher": 302, "coordinator": 302},
@@ -164,7 +167,17 @@ def world(teacher, teacher_group):
     demonstration = Demonstration.objects.create(
         student=student, unit=period.unit, teacher_assessor=teacher, created_by=teacher
     )
+    failed = OutboxMessage.objects.create(
+        key="t:1",
+        kind="t",
+        to_email="x@example.fi",
+        subject="s",
+        body_text="b",
+        status="failed",
+        responsible=teacher,
+    )
     return {
+        "outbox": failed,
         "demonstration": demonstration,
         "agreement": agreement,
         "period": period,
@@ -187,6 +200,7 @@ def _args(name: str, world) -> list:
         "contact": ("contact_edit", "contact_delete", "follow_up_done"),
         "student": ("student_detail", "student_edit", "demonstration_create"),
         "demonstration": ("demonstration_edit",),
+        "outbox": ("outbox_retry",),
         "agreement": (
             "agreement_detail",
             "agreement_edit",

@@ -13,6 +13,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.models import OutboxMessage, OutboxStatus
+
 from .. import services
 from ..filters import EmployerFilter, StudentFilter
 from ..forms import (
@@ -70,6 +72,9 @@ def home(request):
                 WorkPeriod.objects.filter(agreement__responsible_teacher=user), today
             )[:30]
         ],
+        "failed_messages": OutboxMessage.objects.filter(
+            responsible=user, status=OutboxStatus.FAILED
+        ).order_by("-created_at")[:20],
         "my_employers": Employer.objects.filter(account_owner=user, is_active=True)
         .with_last_contact()
         .order_by("name")[:100],

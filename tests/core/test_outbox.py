@@ -150,3 +150,24 @@ def test_a_password_reset_goes_through_the_outbox_in_the_users_language(client):
     assert "Hej" in message.body_text
     client.post(reverse("password_reset"), {"email": "nobody@opisto.example"})
     assert OutboxMessage.objects.count() == 1  # no hint whether an address exists
+
+
+@pytest.mark.django_db
+def test_a_failed_message_is_shown_to_its_teacher_who_can_send_it_again(
+    teacher, teacher_client, other_teacher
+):
+    from django.urls import reverse
+
+    failed = OutboxMessage.objects.create(
+        key="x:1", kind="x", to_email="vanha@osoite.example", subject="Muistutus", body_text="b",
+        status="failed", last_error="SMTPRecipientsRefused: 550", responsible=teacher,
+    )  # fmt: skip
+    OutboxMessage.objects.create(
+        key="x:2", kind="x", to_email="toinen@osoite.example", subject="Toisen", body_text="b",
+        status="failed", responsible=other_teacher,
+    )  # fmt: skip
+    html = teacher_client.get(reverse("home")).content.decode()
+    assert "vanha@osoite.example" in html and "toinen@osoite.example" not in html
+    teacher_client.post(reverse("outbox_retry", args=[failed.pk]))
+    failed.refresh_from_db()
+    assert failed.status == "pending"
