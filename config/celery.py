@@ -27,6 +27,16 @@ app.conf.beat_schedule = {
         "task": "partnerships.tasks.deadline_reminders_send",
         "schedule": crontab(hour=7, minute=0, day_of_week="mon-fri"),
     },
+    # Every day at 08:00, ask for feedback on the work periods that ended.
+    "feedback-requests": {
+        "task": "partnerships.tasks.feedback_requests_send",
+        "schedule": crontab(hour=8, minute=0),
+    },
+    # Every day at 08:15, remind once those who have not answered in five days.
+    "feedback-reminders": {
+        "task": "partnerships.tasks.feedback_reminders_send",
+        "schedule": crontab(hour=8, minute=15),
+    },
     # Every night at 03:30 Helsinki time, delete expired login sessions.
     "sessions-clear-expired": {
         "task": "core.tasks.sessions_clear_expired",

@@ -33,6 +33,14 @@ class Institution(models.Model):
     street_address = models.CharField(_("street address"), max_length=200, blank=True)
     postal_code = models.CharField(_("postal code"), max_length=10, blank=True)
     city = models.CharField(_("city"), max_length=100, blank=True)
+    partner_feedback = models.BooleanField(
+        _("ask partners for Kumppani's own feedback"),
+        default=False,
+        help_text=_(
+            "Off by default: the national working-life survey already asks workplace instructors. "
+            "On: the instructor and the employer's main contact also get Kumppani's short feedback form."
+        ),
+    )
 
     class Meta:
         verbose_name = _("institution")

@@ -8,6 +8,7 @@ from checkpoints.models import Checkpoint
 from core.models import StudentGroup, User
 
 from .models import (
+    QUESTIONS,
     Agreement,
     AgreementStatus,
     AgreementType,
@@ -422,3 +423,54 @@ class QualificationUnitForm(forms.ModelForm):
     class Meta:
         model = QualificationUnit
         fields = ["qualification", "name_fi", "name_sv", "name_en", "extent", "national_code"]
+
+
+SCORE_CHOICES = [("5", "5"), ("4", "4"), ("3", "3"), ("2", "2"), ("1", "1"), ("", _("Cannot say"))]
+
+
+class FeedbackForm(forms.Form):
+    """The public feedback form: each question a 1–5 scale and free text, and a contact tick."""
+
+    contact_me = forms.BooleanField(
+        label=_("Please contact me about this."),
+        required=False,
+        widget=forms.CheckboxInput(attrs={"class": "form-check-input"}),
+    )
+    comment = forms.CharField(
+        label=_("Anything else?"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3, "class": "form-control"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for key, _checkpoint, text in QUESTIONS:
+            self.fields[f"score_{key}"] = forms.ChoiceField(
+                label=text, choices=SCORE_CHOICES, required=False, widget=forms.RadioSelect
+            )
+            self.fields[f"text_{key}"] = forms.CharField(
+                label=_("Comment (optional)"),
+                required=False,
+                max_length=2000,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+
+    def questions(self):
+        return [(text, self[f"score_{key}"], self[f"text_{key}"]) for key, _checkpoint, text in QUESTIONS]
+
+    def scores(self) -> dict[str, int | None]:
+        return {
+            key: int(self.cleaned_data[f"score_{key}"]) if self.cleaned_data.get(f"score_{key}") else None
+            for key, _c, _t in QUESTIONS
+        }
+
+    def texts(self) -> dict[str, str]:
+        return {key: self.cleaned_data.get(f"text_{key}", "") for key, _c, _t in QUESTIONS}
+
+
+class ReactionForm(forms.Form):
+    text = forms.CharField(label=_("What we did"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3}))
+    send_note = forms.BooleanField(
+        label=_("Send a “you said, we did” note to the respondent"), required=False
+    )

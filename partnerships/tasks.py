@@ -7,3 +7,20 @@ def deadline_reminders_send() -> int:
     from .reminders import send_deadline_reminders
 
     return send_deadline_reminders()
+
+
+@shared_task(acks_late=True, soft_time_limit=240, time_limit=300)
+def feedback_requests_send() -> int:
+    """Ask students (and partners, where the institution wants it) for feedback on periods
+    that ended. Safe to run twice: a lock and one request per period and respondent."""
+    from .services import feedback_requests_send as send
+
+    return send()
+
+
+@shared_task(acks_late=True, soft_time_limit=240, time_limit=300)
+def feedback_reminders_send() -> int:
+    """One reminder five days after a feedback request that has not been answered."""
+    from .services import feedback_reminders_send as send
+
+    return send()

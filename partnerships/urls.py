@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import agreements, crm, demonstrations
+from .views import agreements, crm, demonstrations, feedback
 
 urlpatterns = [
     path("", crm.home, name="home"),
@@ -48,4 +48,7 @@ urlpatterns = [
     path("demonstrations/<int:pk>/", demonstrations.demonstration_edit, name="demonstration_edit"),
     path("demonstrations/calendar.ics", demonstrations.demonstration_calendar, name="demonstration_calendar"),
     path("units/", agreements.unit_list, name="unit_list"),
+    path("f/<str:token>/", feedback.feedback_form, name="feedback_form"),
+    path("feedback/", feedback.feedback_list, name="feedback_list"),
+    path("feedback/<int:pk>/", feedback.feedback_detail, name="feedback_detail"),
 ]

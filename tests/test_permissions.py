@@ -11,7 +11,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from core.models import OutboxMessage
-from partnerships.models import Agreement, Demonstration
+from partnerships.models import Agreement, Demonstration, FeedbackRequest
 
 from .factories import (
     ContactFactory,
@@ -54,6 +54,10 @@ EXPECTED = {
     ),
     # The failed message belongs to `teacher`.
     "outbox_retry": ("POST", {"outsider": 403, "teacher": 302, "other_teacher": 403, "coordinator": 302}),
+    # The feedback link is the respondent's key: anyone holding it may answer.
+    "feedback_form": ("GET", dict.fromkeys(ROLES, 200)),
+    "feedback_list": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "feedback_detail": ("GET", {"teacher": 200, "other_teacher": 404, "coordinator": 200}),
     "set_language": (
         "POST",
         {"anonymous": 302, "outsider": 302, "teacher": 302, "other_teacher": 302, "coordinator": 302},
@@ -114,6 +118,8 @@ FORM_VIEWS = {
     "demonstration_edit",
     "unit_list",
     "login",
+    "feedback_form",
+    "feedback_detail",
     "password_reset",
     "password_reset_confirm",
 }
@@ -176,7 +182,15 @@ def world(teacher, teacher_group):
         status="failed",
         responsible=teacher,
     )
+    feedback = FeedbackRequest.objects.create(
+        work_period=period,
+        respondent="student",
+        student=student,
+        email="s@example.fi",
+        answered_at=timezone.now(),
+    )
     return {
+        "feedback": feedback,
         "outbox": failed,
         "demonstration": demonstration,
         "agreement": agreement,
@@ -192,6 +206,8 @@ def world(teacher, teacher_group):
 def _args(name: str, world) -> list:
     if name == "password_reset_confirm":
         return ["MQ", "made-up-token"]
+    if name == "feedback_form":
+        return [world["feedback"].token]
     by_kind = {
         "employer": ("employer_detail", "employer_edit", "employer_set_active"),
         "employer_fk": ("workplace_create", "person_create", "contact_create"),
@@ -201,6 +217,7 @@ def _args(name: str, world) -> list:
         "student": ("student_detail", "student_edit", "demonstration_create"),
         "demonstration": ("demonstration_edit",),
         "outbox": ("outbox_retry",),
+        "feedback": ("feedback_detail",),
         "agreement": (
             "agreement_detail",
             "agreement_edit",

@@ -17,10 +17,18 @@ from .agreements import (
 from .contacts import Channel, Contact
 from .demonstrations import Demonstration, DemonstrationStatus, StudentRelation
 from .employers import ContactPerson, Employer, Sector, Workplace
+from .feedback import (
+    QUESTIONS,
+    FeedbackAnswer,
+    FeedbackReaction,
+    FeedbackRequest,
+    Respondent,
+)
 from .reminders import ReminderRecord
 from .students import Qualification, Student
 
 __all__ = [
+    "QUESTIONS",
     "Agreement",
     "AgreementItem",
     "AgreementPhase",
@@ -32,6 +40,9 @@ __all__ = [
     "Demonstration",
     "DemonstrationStatus",
     "Employer",
+    "FeedbackAnswer",
+    "FeedbackReaction",
+    "FeedbackRequest",
     "Interruption",
     "InterruptionReason",
     "ItemKind",
@@ -39,6 +50,7 @@ __all__ = [
     "Qualification",
     "QualificationUnit",
     "ReminderRecord",
+    "Respondent",
     "Sector",
     "Student",
     "StudentRelation",

@@ -30,6 +30,12 @@ from .crm import (
     workplace_update,
 )
 from .demonstrations import demonstration_save, student_relation_add
+from .feedback import (
+    feedback_answer_save,
+    feedback_react,
+    feedback_reminders_send,
+    feedback_requests_send,
+)
 
 __all__ = [
     "AgreementInvalid",
@@ -49,6 +55,10 @@ __all__ = [
     "employer_create",
     "employer_set_active",
     "employer_update",
+    "feedback_answer_save",
+    "feedback_react",
+    "feedback_reminders_send",
+    "feedback_requests_send",
     "follow_up_complete",
     "interruption_record",
     "qualification_unit_add_local",

@@ -1,0 +1,166 @@
+"""Kumppani's own feedback (checkpoint 6): the student's feedback on the workplace after each
+work period, and optionally the partners' short feedback. The national working-life survey
+(työelämäpalaute) asks instructors itself, so Kumppani does not send them a second copy unless
+the institution turns its own partner feedback on.
+
+Each respondent gets an unguessable link that expires 30 days after sending. An answer can be
+edited for 14 days after it is first given, and is then locked.
+"""
+
+import datetime
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from core.models import Language
+
+from .agreements import WorkPeriod
+from .employers import ContactPerson
+from .students import Student
+
+LINK_DAYS = 30
+EDIT_DAYS = 14
+REMINDER_AFTER_DAYS = 5
+NEGATIVE_AT_MOST = 2  # a score of 2 or less needs a reaction
+
+# The questions map to the critical checkpoints: (key, checkpoint, text).
+QUESTIONS = [
+    ("planning", 3, _("The work period was planned together beforehand.")),
+    ("induction", 4, _("Induction and support during the period worked well.")),
+    ("readiness", 2, _("The student's readiness and goals were taken into account.")),
+    ("demonstration", 7, _("The skills demonstration was well planned and fair.")),
+    ("communication", 5, _("Communication, changes and transitions went smoothly.")),
+]
+QUESTION_CHECKPOINT = {key: number for key, number, _text in QUESTIONS}
+
+
+class Respondent(models.TextChoices):
+    STUDENT = "student", _("Student")
+    INSTRUCTOR = "instructor", _("Workplace instructor")
+    EMPLOYER = "employer", _("Employer")
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class FeedbackRequestQuerySet(models.QuerySet):
+    def negative(self):
+        return self.filter(
+            models.Q(contact_me=True) | models.Q(answers__score__lte=NEGATIVE_AT_MOST)
+        ).distinct()
+
+    def needing_reaction(self):
+        """Answered negatively and not reacted to yet: on the attention list."""
+        return self.negative().filter(reactions__isnull=True)
+
+
+class FeedbackRequest(models.Model):
+    work_period = models.ForeignKey(
+        WorkPeriod, verbose_name=_("work period"), on_delete=models.CASCADE, related_name="feedback_requests"
+    )
+    respondent = models.CharField(_("respondent"), max_length=20, choices=Respondent.choices)
+    student = models.ForeignKey(
+        Student, verbose_name=_("student"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    person = models.ForeignKey(
+        ContactPerson,
+        verbose_name=_("contact person"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="feedback_requests",
+    )
+    email = models.EmailField(_("e-mail"))
+    language = models.CharField(
+        _("language"), max_length=2, choices=Language.choices, default=Language.FINNISH
+    )
+    token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    sent_at = models.DateTimeField(_("sent"), default=timezone.now)
+    reminded_at = models.DateTimeField(_("reminded"), null=True, blank=True)
+    answered_at = models.DateTimeField(_("first answered"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("last changed"), null=True, blank=True)
+    contact_me = models.BooleanField(_("please contact me"), default=False)
+    comment = models.TextField(_("comment"), blank=True, max_length=4000)
+
+    objects = FeedbackRequestQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-sent_at"]
+        verbose_name = _("feedback request")
+        verbose_name_plural = _("feedback requests")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["work_period", "respondent"], name="one_feedback_request_per_period_and_respondent"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_respondent_display()}: {self.work_period}"
+
+    @property
+    def expires_at(self) -> datetime.datetime:
+        return self.sent_at + datetime.timedelta(days=LINK_DAYS)
+
+    @property
+    def locks_at(self) -> datetime.datetime | None:
+        return self.answered_at + datetime.timedelta(days=EDIT_DAYS) if self.answered_at else None
+
+    def state(self, now: datetime.datetime | None = None) -> str:
+        """open, editable (answered, still changeable), locked, or expired."""
+        now = now or timezone.now()
+        if self.answered_at:
+            return "editable" if now < self.locks_at else "locked"
+        return "open" if now < self.expires_at else "expired"
+
+
+class FeedbackAnswer(models.Model):
+    request = models.ForeignKey(
+        FeedbackRequest, verbose_name=_("feedback request"), on_delete=models.CASCADE, related_name="answers"
+    )
+    question = models.CharField(_("question"), max_length=30)
+    checkpoint = models.PositiveSmallIntegerField(_("checkpoint"))
+    score = models.PositiveSmallIntegerField(_("score"), null=True, blank=True)
+    text = models.TextField(_("comment"), blank=True, max_length=2000)
+
+    class Meta:
+        verbose_name = _("feedback answer")
+        verbose_name_plural = _("feedback answers")
+        constraints = [
+            models.UniqueConstraint(fields=["request", "question"], name="one_answer_per_question"),
+            models.CheckConstraint(
+                condition=models.Q(score__isnull=True) | models.Q(score__gte=1, score__lte=5),
+                name="feedback_score_1_to_5",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.question}: {self.score}"
+
+
+class FeedbackReaction(models.Model):
+    """What we did about a negative answer (checkpoint 6: react to feedback)."""
+
+    request = models.ForeignKey(
+        FeedbackRequest,
+        verbose_name=_("feedback request"),
+        on_delete=models.CASCADE,
+        related_name="reactions",
+    )
+    text = models.TextField(_("what we did"), max_length=4000)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
+    note_sent_at = models.DateTimeField(_("“you said, we did” note sent"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("reaction to feedback")
+        verbose_name_plural = _("reactions to feedback")
+
+    def __str__(self):
+        return self.text[:60]

@@ -1,0 +1,202 @@
+"""Feedback requests, answers and reactions (checkpoint 6)."""
+
+import datetime
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Exists, OuterRef
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from core.email import outbox_enqueue, outbox_enqueue_many, render_email
+from core.models import Institution, Lock, User
+
+from ..models import (
+    QUESTIONS,
+    AgreementStatus,
+    FeedbackAnswer,
+    FeedbackReaction,
+    FeedbackRequest,
+    Respondent,
+    WorkPeriod,
+)
+from ..models.feedback import QUESTION_CHECKPOINT, REMINDER_AFTER_DAYS
+
+# Periods that ended within this many days get their feedback requests (a later sweep after a
+# pause still catches them; older periods are not asked about any more).
+ASK_WITHIN_DAYS = 14
+
+
+def feedback_link(request: FeedbackRequest) -> str:
+    return settings.KUMPPANI_BASE_URL + reverse("feedback_form", args=[request.token])
+
+
+def _recipients(period: WorkPeriod, partners: bool) -> list[tuple[str, Any, str, str]]:
+    """(respondent, person or student, e-mail, language) for one ended work period."""
+    agreement = period.agreement
+    student = agreement.student
+    found = []
+    if student.email:
+        found.append((Respondent.STUDENT, student, student.email, student.language))
+    if partners:
+        instructor = agreement.instructor
+        if instructor and instructor.email:
+            found.append((Respondent.INSTRUCTOR, instructor, instructor.email, instructor.language))
+        main = agreement.workplace.employer.main_contact
+        if main and main.email and main != instructor:
+            found.append((Respondent.EMPLOYER, main, main.email, main.language))
+    return found
+
+
+def feedback_requests_send(today: datetime.date | None = None) -> int:
+    """Ask for feedback on every recently ended work period, once per respondent. Set-based:
+    a constant number of queries; safe to run twice or on two workers (a lock and a unique
+    constraint per period and respondent)."""
+    today = today or timezone.localdate()
+    institution = Institution.current()
+    with transaction.atomic():
+        Lock.acquire("feedback-requests")
+        asked = FeedbackRequest.objects.filter(work_period=OuterRef("pk"), respondent=Respondent.STUDENT)
+        periods = list(
+            WorkPeriod.objects.filter(
+                agreement__status=AgreementStatus.SIGNED,
+                end__lt=today,
+                end__gte=today - datetime.timedelta(days=ASK_WITHIN_DAYS),
+            )
+            .exclude(Exists(asked))
+            .select_related(
+                "unit",
+                "agreement__student",
+                "agreement__instructor",
+                "agreement__workplace__employer__main_contact",
+            )
+        )
+        requests = [
+            FeedbackRequest(
+                work_period=period,
+                respondent=respondent,
+                student=who if respondent == Respondent.STUDENT else None,
+                person=None if respondent == Respondent.STUDENT else who,
+                email=email,
+                language=language,
+            )
+            for period in periods
+            for respondent, who, email, language in _recipients(period, institution.partner_feedback)
+        ]
+        FeedbackRequest.objects.bulk_create(requests, ignore_conflicts=True, batch_size=500)
+        saved = FeedbackRequest.objects.filter(
+            work_period__in=periods, answered_at__isnull=True, reminded_at__isnull=True
+        ).select_related("work_period__agreement__workplace__employer", "work_period__agreement__student")
+        outbox_enqueue_many([_message(request, "feedback-request", institution) for request in saved])
+        return len(requests)
+
+
+def feedback_reminders_send(now: datetime.datetime | None = None) -> int:
+    """One reminder, 5 days after the request, to those who have not answered."""
+    now = now or timezone.now()
+    institution = Institution.current()
+    with transaction.atomic():
+        Lock.acquire("feedback-reminders")
+        due = list(
+            FeedbackRequest.objects.filter(
+                answered_at__isnull=True,
+                reminded_at__isnull=True,
+                sent_at__lte=now - datetime.timedelta(days=REMINDER_AFTER_DAYS),
+                sent_at__gt=now - datetime.timedelta(days=30),
+            ).select_related("work_period__agreement__workplace__employer", "work_period__agreement__student")
+        )
+        if not due:
+            return 0
+        FeedbackRequest.objects.filter(pk__in=[r.pk for r in due]).update(reminded_at=now)
+        outbox_enqueue_many([_message(request, "feedback-reminder", institution) for request in due])
+        return len(due)
+
+
+def _message(request: FeedbackRequest, kind: str, institution: Institution) -> dict:
+    agreement = request.work_period.agreement
+    subject, text, html = render_email(
+        kind,
+        {
+            "request": request,
+            "link": feedback_link(request),
+            "employer": agreement.workplace.employer.name,
+            "student": agreement.student.full_name,
+            "is_student": request.respondent == Respondent.STUDENT,
+            "institution": institution,
+        },
+        language=request.language,
+    )
+    return {
+        "key": f"{kind}:{request.pk}",
+        "kind": kind,
+        "to_email": request.email,
+        "language": request.language,
+        "subject": subject,
+        "body_text": text,
+        "body_html": html,
+        "responsible_id": agreement.responsible_teacher_id,
+    }
+
+
+@transaction.atomic
+def feedback_answer_save(
+    *,
+    request: FeedbackRequest,
+    scores: dict[str, int | None],
+    texts: dict[str, str],
+    contact_me: bool,
+    comment: str,
+) -> FeedbackRequest:
+    """Save (or, within 14 days of the first answer, change) an answer."""
+    request = FeedbackRequest.objects.select_for_update().get(pk=request.pk)
+    state = request.state()
+    if state in ("locked", "expired"):
+        raise ValidationError(_("This feedback link can no longer be used."))
+    for key, _checkpoint, _text in QUESTIONS:
+        score = scores.get(key)
+        if score is not None and not 1 <= score <= 5:
+            raise ValidationError({key: _("Choose a value from 1 to 5.")})
+        FeedbackAnswer.objects.update_or_create(
+            request=request,
+            question=key,
+            defaults={
+                "checkpoint": QUESTION_CHECKPOINT[key],
+                "score": score,
+                "text": texts.get(key, "").strip(),
+            },
+        )
+    now = timezone.now()
+    request.answered_at = request.answered_at or now
+    request.updated_at = now
+    request.contact_me = contact_me
+    request.comment = comment.strip()
+    request.save(update_fields=["answered_at", "updated_at", "contact_me", "comment"])
+    return request
+
+
+@transaction.atomic
+def feedback_react(
+    *, request: FeedbackRequest, by: User, text: str, send_note: bool = False
+) -> FeedbackReaction:
+    """Record what we did about an answer, and optionally tell the respondent ("you said, we did")."""
+    if not by.is_coordinator and request.work_period.agreement.responsible_teacher_id != by.pk:
+        raise PermissionDenied
+    text = text.strip()
+    if not text:
+        raise ValidationError({"text": [_("Write what was done.")]})
+    reaction = FeedbackReaction.objects.create(request=request, text=text, by=by)
+    if send_note:
+        outbox_enqueue(
+            key=f"you-said-we-did:{reaction.pk}",
+            kind="you-said-we-did",
+            template="you-said-we-did",
+            context={"request": request, "reaction": reaction},
+            to_email=request.email,
+            language=request.language,
+            responsible=by,
+        )
+        FeedbackReaction.objects.filter(pk=reaction.pk).update(note_sent_at=timezone.now())
+    return reaction

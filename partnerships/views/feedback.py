@@ -1,0 +1,117 @@
+"""Feedback: the public form behind an unguessable link, and reacting to what comes back."""
+
+from django.contrib import messages
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from .. import services
+from ..forms import FeedbackForm, ReactionForm
+from ..models import QUESTIONS, FeedbackAnswer, FeedbackRequest
+from .common import form_error, staff_required
+
+# The public links are rate-limited per address: enough for a person, too few for guessing.
+RATE_LIMIT = 30
+RATE_WINDOW_SECONDS = 60
+
+
+def _rate_limited(request) -> bool:
+    key = f"feedback-rate:{request.META.get('REMOTE_ADDR', '')}"
+    cache.add(key, 0, RATE_WINDOW_SECONDS)
+    try:
+        count = cache.incr(key)
+    except ValueError:
+        count = 1
+    return count > RATE_LIMIT
+
+
+@require_http_methods(["GET", "POST"])
+def feedback_form(request, token):
+    if _rate_limited(request):
+        return render(request, "partnerships/feedback_closed.html", {"reason": "rate"}, status=429)
+    feedback = (
+        FeedbackRequest.objects.select_related(
+            "work_period__agreement__workplace__employer",
+            "work_period__agreement__student",
+            "work_period__unit",
+        )
+        .filter(token=token)
+        .first()
+    )
+    if feedback is None:
+        return render(request, "partnerships/feedback_closed.html", {"reason": "unknown"}, status=404)
+    # The respondent reads the form in their own language unless they switch it.
+    if not request.COOKIES.get("django_language"):
+        translation.activate(feedback.language)
+        request.LANGUAGE_CODE = feedback.language
+    state = feedback.state()
+    if state in ("locked", "expired"):
+        return render(
+            request, "partnerships/feedback_closed.html", {"reason": state, "feedback": feedback}, status=410
+        )
+    initial = {"contact_me": feedback.contact_me, "comment": feedback.comment}
+    for answer in feedback.answers.all():
+        initial[f"score_{answer.question}"] = str(answer.score or "")
+        initial[f"text_{answer.question}"] = answer.text
+    form = FeedbackForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.feedback_answer_save(
+                request=feedback,
+                scores=form.scores(),
+                texts=form.texts(),
+                contact_me=form.cleaned_data["contact_me"],
+                comment=form.cleaned_data["comment"],
+            )
+        except ValidationError as exc:
+            form_error(form, exc)
+        else:
+            messages.success(request, _("Thank you! Your feedback was saved. You can change it for 14 days."))
+            return redirect("feedback_form", token=token)
+    context = {"form": form, "feedback": feedback, "state": state}
+    return render(request, "partnerships/feedback_form.html", context)
+
+
+def _feedback_for(user):
+    answers = Prefetch("answers", queryset=FeedbackAnswer.objects.order_by("checkpoint"))
+    queryset = FeedbackRequest.objects.filter(answered_at__isnull=False).select_related(
+        "work_period__agreement__student", "work_period__agreement__workplace__employer", "work_period__unit"
+    )
+    if not user.is_coordinator:
+        queryset = queryset.filter(
+            Q(work_period__agreement__responsible_teacher=user)
+            | Q(work_period__agreement__workplace__employer__account_owner=user)
+        )
+    return queryset.prefetch_related(answers, "reactions__by")
+
+
+@require_GET
+@staff_required
+def feedback_list(request):
+    queryset = _feedback_for(request.user)
+    context = {
+        "attention": queryset.needing_reaction().order_by("answered_at")[:100],
+        "recent": queryset.order_by("-answered_at")[:50],
+        "questions": QUESTIONS,
+    }
+    return render(request, "partnerships/feedback_list.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@staff_required
+def feedback_detail(request, pk):
+    feedback = get_object_or_404(_feedback_for(request.user), pk=pk)
+    form = ReactionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.feedback_react(request=feedback, by=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            form_error(form, exc)
+        else:
+            messages.success(request, _("Reaction recorded."))
+            return redirect("feedback_detail", pk=feedback.pk)
+    return render(request, "partnerships/feedback_detail.html", {"feedback": feedback, "form": form})
