@@ -37,6 +37,16 @@ app.conf.beat_schedule = {
         "task": "partnerships.tasks.feedback_reminders_send",
         "schedule": crontab(hour=8, minute=15),
     },
+    # Every Monday at 07:30, each account owner's employers not contacted for a while.
+    "upkeep-digests": {
+        "task": "partnerships.tasks.upkeep_digests_send",
+        "schedule": crontab(hour=7, minute=30, day_of_week="mon"),
+    },
+    # Every Monday at 07:45, the coordinators' attention list and new negative feedback.
+    "coordinator-digests": {
+        "task": "partnerships.tasks.coordinator_digests_send",
+        "schedule": crontab(hour=7, minute=45, day_of_week="mon"),
+    },
     # Every night at 03:30 Helsinki time, delete expired login sessions.
     "sessions-clear-expired": {
         "task": "core.tasks.sessions_clear_expired",

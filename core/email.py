@@ -78,14 +78,13 @@ def outbox_enqueue(
 
 def outbox_enqueue_many(messages: list[dict]) -> list[int]:
     """Queue many rendered messages in a constant number of queries (for sweeps). Keys that
-    are already queued are skipped. Returns the ids of the rows now queued under those keys."""
-    rows = [OutboxMessage(**message) for message in messages]
+    are already queued are skipped; returns the ids of the rows queued now."""
+    keys = [message["key"] for message in messages]
+    existing = set(OutboxMessage.objects.filter(key__in=keys).values_list("key", flat=True))
+    rows = [OutboxMessage(**message) for message in messages if message["key"] not in existing]
+    # ignore_conflicts: a sweep running at the same moment elsewhere may have won a key.
     OutboxMessage.objects.bulk_create(rows, ignore_conflicts=True, batch_size=500)
-    ids = list(
-        OutboxMessage.objects.filter(
-            key__in=[m["key"] for m in messages], status=OutboxStatus.PENDING
-        ).values_list("pk", flat=True)
-    )
+    ids = list(OutboxMessage.objects.filter(key__in=[row.key for row in rows]).values_list("pk", flat=True))
     transaction.on_commit(lambda: [request_send(pk) for pk in ids])
     return ids
 

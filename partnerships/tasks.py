@@ -24,3 +24,19 @@ def feedback_reminders_send() -> int:
     from .services import feedback_reminders_send as send
 
     return send()
+
+
+@shared_task(acks_late=True, soft_time_limit=240, time_limit=300)
+def upkeep_digests_send() -> int:
+    """Weekly: each account owner's employers not contacted within the interval."""
+    from .digests import upkeep_digests_send as send
+
+    return send()
+
+
+@shared_task(acks_late=True, soft_time_limit=240, time_limit=300)
+def coordinator_digests_send() -> int:
+    """Weekly: the attention list and new negative feedback for coordinators."""
+    from .digests import coordinator_digests_send as send
+
+    return send()
