@@ -47,6 +47,8 @@ app.conf.beat_schedule = {
         "task": "partnerships.tasks.coordinator_digests_send",
         "schedule": crontab(hour=7, minute=45, day_of_week="mon"),
     },
+    # Every day at 09:00, prepare thank-yous for agreements that were completed.
+    "thanks": {"task": "partnerships.tasks.thanks_prepare", "schedule": crontab(hour=9, minute=0)},
     # Every night at 03:30 Helsinki time, delete expired login sessions.
     "sessions-clear-expired": {
         "task": "core.tasks.sessions_clear_expired",

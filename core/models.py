@@ -33,6 +33,14 @@ class Institution(models.Model):
     street_address = models.CharField(_("street address"), max_length=200, blank=True)
     postal_code = models.CharField(_("postal code"), max_length=10, blank=True)
     city = models.CharField(_("city"), max_length=100, blank=True)
+    thanks_automatic = models.BooleanField(
+        _("send thank-yous automatically"),
+        default=False,
+        help_text=_(
+            "Off: after a completed agreement a thank-you is prepared for the teacher to add a personal "
+            "line and send. On: it is sent at once."
+        ),
+    )
     partner_feedback = models.BooleanField(
         _("ask partners for Kumppani's own feedback"),
         default=False,

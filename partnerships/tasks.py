@@ -40,3 +40,11 @@ def coordinator_digests_send() -> int:
     from .digests import coordinator_digests_send as send
 
     return send()
+
+
+@shared_task(acks_late=True, soft_time_limit=240, time_limit=300)
+def thanks_prepare() -> int:
+    """Prepare (or, if the institution wants it, send) thanks for completed agreements."""
+    from .services import thanks_prepare as prepare
+
+    return prepare()

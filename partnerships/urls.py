@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import agreements, crm, demonstrations, feedback
+from .views import agreements, crm, demonstrations, feedback, thanks
 
 urlpatterns = [
     path("", crm.home, name="home"),
@@ -51,4 +51,6 @@ urlpatterns = [
     path("f/<str:token>/", feedback.feedback_form, name="feedback_form"),
     path("feedback/", feedback.feedback_list, name="feedback_list"),
     path("feedback/<int:pk>/", feedback.feedback_detail, name="feedback_detail"),
+    path("thanks/<int:pk>/", thanks.thanks_detail, name="thanks_detail"),
+    path("opt-out/<str:token>/", thanks.opt_out, name="opt_out"),
 ]

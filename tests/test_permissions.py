@@ -11,7 +11,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from core.models import OutboxMessage
-from partnerships.models import Agreement, Demonstration, FeedbackRequest
+from partnerships.models import Agreement, Demonstration, FeedbackRequest, ThankYou
 
 from .factories import (
     ContactFactory,
@@ -58,6 +58,9 @@ EXPECTED = {
     "feedback_form": ("GET", dict.fromkeys(ROLES, 200)),
     "feedback_list": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
     "feedback_detail": ("GET", {"teacher": 200, "other_teacher": 404, "coordinator": 200}),
+    "thanks_detail": ("GET", {"teacher": 200, "other_teacher": 403, "coordinator": 200}),
+    # The opt-out link is the partner's key: anyone holding it may use it.
+    "opt_out": ("GET", dict.fromkeys(ROLES, 200)),
     "set_language": (
         "POST",
         {"anonymous": 302, "outsider": 302, "teacher": 302, "other_teacher": 302, "coordinator": 302},
@@ -120,6 +123,8 @@ FORM_VIEWS = {
     "login",
     "feedback_form",
     "feedback_detail",
+    "thanks_detail",
+    "opt_out",
     "password_reset",
     "password_reset_confirm",
 }
@@ -189,7 +194,9 @@ def world(teacher, teacher_group):
         email="s@example.fi",
         answered_at=timezone.now(),
     )
+    thank_you = ThankYou.objects.create(agreement=agreement)
     return {
+        "thank_you": thank_you,
         "feedback": feedback,
         "outbox": failed,
         "demonstration": demonstration,
@@ -208,6 +215,8 @@ def _args(name: str, world) -> list:
         return ["MQ", "made-up-token"]
     if name == "feedback_form":
         return [world["feedback"].token]
+    if name == "opt_out":
+        return [world["person"].opt_out_token]
     by_kind = {
         "employer": ("employer_detail", "employer_edit", "employer_set_active"),
         "employer_fk": ("workplace_create", "person_create", "contact_create"),
@@ -218,6 +227,7 @@ def _args(name: str, world) -> list:
         "demonstration": ("demonstration_edit",),
         "outbox": ("outbox_retry",),
         "feedback": ("feedback_detail",),
+        "thank_you": ("thanks_detail",),
         "agreement": (
             "agreement_detail",
             "agreement_edit",

@@ -26,6 +26,7 @@ from .feedback import (
 )
 from .reminders import ReminderRecord
 from .students import Qualification, Student
+from .thanks import ThankYou, ThankYouStatus
 
 __all__ = [
     "QUESTIONS",
@@ -54,6 +55,8 @@ __all__ = [
     "Sector",
     "Student",
     "StudentRelation",
+    "ThankYou",
+    "ThankYouStatus",
     "WorkPeriod",
     "Workplace",
     "WorkplaceCheck",

@@ -1,6 +1,7 @@
 """Employers (one Y-tunnus each), their workplaces (toimipaikat) and their people."""
 
 import datetime
+import secrets
 
 from django.conf import settings
 from django.db import models
@@ -12,6 +13,10 @@ from django.utils.translation import gettext_lazy as _
 from core.models import Language
 
 from ..validators import validate_business_id
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(32)
 
 
 class Sector(models.TextChoices):
@@ -181,6 +186,10 @@ class ContactPerson(models.Model):
     )
     instructor_training_date = models.DateField(_("training completed on"), null=True, blank=True)
     is_active = models.BooleanField(_("active"), default=True)
+    # Non-essential messages (thanks, offers) stop after the person opts out through the link
+    # in them; reminders to staff are not affected.
+    opted_out_at = models.DateTimeField(_("opted out of non-essential messages"), null=True, blank=True)
+    opt_out_token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:

@@ -36,6 +36,7 @@ from .feedback import (
     feedback_reminders_send,
     feedback_requests_send,
 )
+from .thanks import contact_person_opt_out, thanks_prepare, thanks_send, thanks_skip
 
 __all__ = [
     "AgreementInvalid",
@@ -49,6 +50,7 @@ __all__ = [
     "contact_delete",
     "contact_log",
     "contact_person_create",
+    "contact_person_opt_out",
     "contact_person_update",
     "contact_update",
     "demonstration_save",
@@ -65,6 +67,9 @@ __all__ = [
     "student_create",
     "student_relation_add",
     "student_update",
+    "thanks_prepare",
+    "thanks_send",
+    "thanks_skip",
     "work_period_record_ehoks",
     "workplace_check_record",
     "workplace_create",

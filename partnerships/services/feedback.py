@@ -43,10 +43,10 @@ def _recipients(period: WorkPeriod, partners: bool) -> list[tuple[str, Any, str,
         found.append((Respondent.STUDENT, student, student.email, student.language))
     if partners:
         instructor = agreement.instructor
-        if instructor and instructor.email:
+        if instructor and instructor.email and not instructor.opted_out_at:
             found.append((Respondent.INSTRUCTOR, instructor, instructor.email, instructor.language))
         main = agreement.workplace.employer.main_contact
-        if main and main.email and main != instructor:
+        if main and main.email and main != instructor and not main.opted_out_at:
             found.append((Respondent.EMPLOYER, main, main.email, main.language))
     return found
 

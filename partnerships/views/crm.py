@@ -25,7 +25,17 @@ from ..forms import (
     StudentForm,
     WorkplaceForm,
 )
-from ..models import Agreement, Contact, ContactPerson, Employer, Student, WorkPeriod, Workplace
+from ..models import (
+    Agreement,
+    Contact,
+    ContactPerson,
+    Employer,
+    Student,
+    ThankYou,
+    ThankYouStatus,
+    WorkPeriod,
+    Workplace,
+)
 from ..overdue import feedback_risks, periods_at_risk
 from .common import coordinator_required, form_error, form_page, staff_required
 
@@ -72,6 +82,9 @@ def home(request):
                 WorkPeriod.objects.filter(agreement__responsible_teacher=user), today
             )[:30]
         ],
+        "thanks_to_send": ThankYou.objects.filter(
+            status=ThankYouStatus.DRAFT, agreement__responsible_teacher=user
+        ).select_related("agreement__student", "agreement__workplace__employer")[:20],
         "failed_messages": OutboxMessage.objects.filter(
             responsible=user, status=OutboxStatus.FAILED
         ).order_by("-created_at")[:20],

@@ -1,0 +1,152 @@
+"""Thanks to the workplace after a completed agreement (checkpoint 8), and opting out."""
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Exists, OuterRef
+from django.urls import reverse
+from django.utils import timezone
+
+from core.email import outbox_enqueue_many, render_email
+from core.models import Institution, Lock, User
+
+from ..models import (
+    Agreement,
+    AgreementItem,
+    AgreementStatus,
+    ContactPerson,
+    ItemKind,
+    ThankYou,
+    ThankYouStatus,
+)
+from ..overdue import with_agreement_dates
+
+# Agreements completed within this many days are thanked (older ones are left alone).
+THANK_WITHIN_DAYS = 30
+
+
+def thanks_recipients(agreement: Agreement) -> list[ContactPerson]:
+    """The employer's main contact and the instructor, each once, with an e-mail address, not
+    opted out of non-essential messages."""
+    people = [agreement.workplace.employer.main_contact, agreement.instructor]
+    seen, found = set(), []
+    for person in people:
+        if person and person.email and not person.opted_out_at and person.pk not in seen:
+            seen.add(person.pk)
+            found.append(person)
+    return found
+
+
+def _messages(thank_you: ThankYou, institution: Institution) -> list[dict]:
+    agreement = thank_you.agreement
+    messages = []
+    for person in thanks_recipients(agreement):
+        subject, text, html = render_email(
+            "thanks",
+            {
+                "person": person,
+                "agreement": agreement,
+                "student": agreement.student.first_name,
+                "note": thank_you.personal_note,
+                "teacher": agreement.responsible_teacher,
+                "opt_out": settings.KUMPPANI_BASE_URL + reverse("opt_out", args=[person.opt_out_token]),
+                "institution": institution,
+            },
+            language=person.language,
+        )
+        messages.append(
+            {
+                "key": f"thanks:{agreement.pk}:{person.pk}",
+                "kind": "thanks",
+                "to_email": person.email,
+                "to_name": person.full_name,
+                "language": person.language,
+                "subject": subject,
+                "body_text": text,
+                "body_html": html,
+                "responsible_id": agreement.responsible_teacher_id,
+            }
+        )
+    return messages
+
+
+def _mark_sent(thank_yous: list[ThankYou], by: User | None) -> None:
+    now = timezone.now()
+    ThankYou.objects.filter(pk__in=[t.pk for t in thank_yous]).update(
+        status=ThankYouStatus.SENT, sent_at=now, sent_by=by
+    )
+    # Thanking settles the agreement's checkpoint 8 item, unless it was already recorded.
+    AgreementItem.objects.bulk_create(
+        [
+            AgreementItem(
+                agreement_id=t.agreement_id,
+                kind=ItemKind.THANKS,
+                done_on=now.date(),
+                done_by=by or t.agreement.responsible_teacher,
+            )
+            for t in thank_yous
+        ],
+        ignore_conflicts=True,
+    )
+
+
+def thanks_prepare(today: datetime.date | None = None) -> int:
+    """Prepare a thank-you for every agreement completed lately; send it at once when the
+    institution wants that. Set-based, and safe to run twice (one per agreement, a lock)."""
+    today = today or timezone.localdate()
+    institution = Institution.current()
+    with transaction.atomic():
+        Lock.acquire("thanks")
+        thanked = ThankYou.objects.filter(agreement=OuterRef("pk"))
+        completed = list(
+            with_agreement_dates(Agreement.objects.filter(status=AgreementStatus.SIGNED))
+            .filter(last_day__lt=today, last_day__gte=today - datetime.timedelta(days=THANK_WITHIN_DAYS))
+            .exclude(Exists(thanked))
+            .values_list("pk", flat=True)
+        )
+        ThankYou.objects.bulk_create([ThankYou(agreement_id=pk) for pk in completed], ignore_conflicts=True)
+        if not institution.thanks_automatic:
+            return len(completed)
+        drafts = list(
+            ThankYou.objects.filter(agreement_id__in=completed, status=ThankYouStatus.DRAFT).select_related(
+                "agreement__student",
+                "agreement__instructor",
+                "agreement__responsible_teacher",
+                "agreement__workplace__employer__main_contact",
+            )
+        )
+        outbox_enqueue_many([m for t in drafts for m in _messages(t, institution)])
+        _mark_sent(drafts, None)
+        return len(completed)
+
+
+@transaction.atomic
+def thanks_send(*, thank_you: ThankYou, by: User, personal_note: str = "") -> int:
+    """The teacher sends a prepared thank-you, with a line of their own. Returns recipients."""
+    agreement = thank_you.agreement
+    if not by.is_coordinator and agreement.responsible_teacher_id != by.pk:
+        raise PermissionDenied
+    thank_you = ThankYou.objects.select_for_update().get(pk=thank_you.pk)
+    if thank_you.status != ThankYouStatus.DRAFT:
+        return 0
+    thank_you.personal_note = personal_note.strip()
+    thank_you.save(update_fields=["personal_note"])
+    messages = _messages(thank_you, Institution.current())
+    outbox_enqueue_many(messages)
+    _mark_sent([thank_you], by)
+    return len(messages)
+
+
+def thanks_skip(*, thank_you: ThankYou, by: User) -> None:
+    if not by.is_coordinator and thank_you.agreement.responsible_teacher_id != by.pk:
+        raise PermissionDenied
+    ThankYou.objects.filter(pk=thank_you.pk, status=ThankYouStatus.DRAFT).update(
+        status=ThankYouStatus.SKIPPED
+    )
+
+
+def contact_person_opt_out(*, person: ContactPerson) -> None:
+    """Stop non-essential messages (thanks, offers) to this person. Idempotent."""
+    ContactPerson.objects.filter(pk=person.pk, opted_out_at__isnull=True).update(opted_out_at=timezone.now())
