@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from checkpoints.models import Checkpoint
-from core.models import StudentGroup, User
+from core.models import StudentGroup, Unit, User
 
 from .models import (
     QUESTIONS,
@@ -18,8 +18,10 @@ from .models import (
     Employer,
     Interruption,
     ItemKind,
+    NationalResult,
     Participant,
     QualificationUnit,
+    Sector,
     Student,
     WorkPeriod,
     Workplace,
@@ -474,3 +476,38 @@ class ReactionForm(forms.Form):
     send_note = forms.BooleanField(
         label=_("Send a “you said, we did” note to the respondent"), required=False
     )
+
+
+class NationalResultForm(forms.ModelForm):
+    period_start = _date_field(_("Period starts"), required=True)
+    period_end = _date_field(_("Period ends"), required=True)
+
+    class Meta:
+        model = NationalResult
+        fields = [
+            "period",
+            "period_start",
+            "period_end",
+            "checkpoint",
+            "theme",
+            "average",
+            "respondents",
+            "unit",
+        ]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("period_start") and data.get("period_end") and data["period_end"] < data["period_start"]:
+            self.add_error("period_end", _("The period cannot end before it starts."))
+        return data
+
+
+class AnalysisFilterForm(forms.Form):
+    sector = forms.ChoiceField(label=_("Sector"), required=False)
+    unit = forms.ModelChoiceField(
+        label=_("Unit"), required=False, queryset=Unit.objects.all(), empty_label=_("All units")
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sector"].choices = [("", _("All sectors")), *Sector.choices]

@@ -51,6 +51,7 @@ urlpatterns = [
     path("f/<str:token>/", feedback.feedback_form, name="feedback_form"),
     path("feedback/", feedback.feedback_list, name="feedback_list"),
     path("feedback/<int:pk>/", feedback.feedback_detail, name="feedback_detail"),
+    path("feedback/analysis/", feedback.feedback_analysis, name="feedback_analysis"),
     path("thanks/<int:pk>/", thanks.thanks_detail, name="thanks_detail"),
     path("opt-out/<str:token>/", thanks.opt_out, name="opt_out"),
 ]

@@ -57,6 +57,7 @@ EXPECTED = {
     # The feedback link is the respondent's key: anyone holding it may answer.
     "feedback_form": ("GET", dict.fromkeys(ROLES, 200)),
     "feedback_list": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "feedback_analysis": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
     "feedback_detail": ("GET", {"teacher": 200, "other_teacher": 404, "coordinator": 200}),
     "thanks_detail": ("GET", {"teacher": 200, "other_teacher": 403, "coordinator": 200}),
     # The opt-out link is the partner's key: anyone holding it may use it.
@@ -125,6 +126,7 @@ FORM_VIEWS = {
     "feedback_detail",
     "thanks_detail",
     "opt_out",
+    "feedback_analysis",
     "password_reset",
     "password_reset_confirm",
 }

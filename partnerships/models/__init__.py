@@ -22,6 +22,7 @@ from .feedback import (
     FeedbackAnswer,
     FeedbackReaction,
     FeedbackRequest,
+    NationalResult,
     Respondent,
 )
 from .reminders import ReminderRecord
@@ -47,6 +48,7 @@ __all__ = [
     "Interruption",
     "InterruptionReason",
     "ItemKind",
+    "NationalResult",
     "Participant",
     "Qualification",
     "QualificationUnit",

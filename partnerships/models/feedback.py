@@ -11,6 +11,7 @@ import datetime
 import secrets
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -164,3 +165,46 @@ class FeedbackReaction(models.Model):
 
     def __str__(self):
         return self.text[:60]
+
+
+class NationalResult(models.Model):
+    """A figure from the national working-life feedback (työelämäpalaute) as the institution
+    receives it, recorded by a coordinator so it can be read beside Kumppani's own answers."""
+
+    period = models.CharField(_("reporting period"), max_length=40, help_text=_("For example “2026 H1”."))
+    period_start = models.DateField(_("period starts"))
+    period_end = models.DateField(_("period ends"))
+    checkpoint = models.PositiveSmallIntegerField(
+        _("checkpoint"), validators=[MinValueValidator(1), MaxValueValidator(8)]
+    )
+    theme = models.CharField(_("question theme"), max_length=200, blank=True)
+    average = models.DecimalField(
+        _("average"), max_digits=3, decimal_places=2, validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    respondents = models.PositiveIntegerField(_("respondents"), null=True, blank=True)
+    unit = models.ForeignKey(
+        "core.Unit",
+        verbose_name=_("unit"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("recorded by"), on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(_("recorded"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-period_start", "checkpoint"]
+        verbose_name = _("national feedback result")
+        verbose_name_plural = _("national feedback results")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(period_end__gte=models.F("period_start")),
+                name="national_result_period_order",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.period} {self.checkpoint}: {self.average}"

@@ -35,6 +35,7 @@ from .feedback import (
     feedback_react,
     feedback_reminders_send,
     feedback_requests_send,
+    national_result_record,
 )
 from .thanks import contact_person_opt_out, thanks_prepare, thanks_send, thanks_skip
 
@@ -63,6 +64,7 @@ __all__ = [
     "feedback_requests_send",
     "follow_up_complete",
     "interruption_record",
+    "national_result_record",
     "qualification_unit_add_local",
     "student_create",
     "student_relation_add",

@@ -20,6 +20,7 @@ from ..models import (
     FeedbackAnswer,
     FeedbackReaction,
     FeedbackRequest,
+    NationalResult,
     Respondent,
     WorkPeriod,
 )
@@ -200,3 +201,13 @@ def feedback_react(
         )
         FeedbackReaction.objects.filter(pk=reaction.pk).update(note_sent_at=timezone.now())
     return reaction
+
+
+def national_result_record(*, by: User, data: dict[str, Any]) -> NationalResult:
+    """A coordinator records a figure of the national working-life feedback."""
+    if not by.is_coordinator:
+        raise PermissionDenied
+    result = NationalResult(recorded_by=by, **data)
+    result.full_clean()
+    result.save()
+    return result

@@ -1,18 +1,24 @@
 """Feedback: the public form behind an unguessable link, and reacting to what comes back."""
 
+import csv
+
 from django.contrib import messages
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, Q
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from checkpoints.models import Checkpoint
+
 from .. import services
-from ..forms import FeedbackForm, ReactionForm
-from ..models import QUESTIONS, FeedbackAnswer, FeedbackRequest
-from .common import form_error, staff_required
+from ..analysis import feedback_by_checkpoint
+from ..forms import AnalysisFilterForm, FeedbackForm, NationalResultForm, ReactionForm
+from ..models import QUESTIONS, FeedbackAnswer, FeedbackRequest, NationalResult
+from .common import coordinator_required, form_error, form_page, staff_required
 
 # The public links are rate-limited per address: enough for a person, too few for guessing.
 RATE_LIMIT = 30
@@ -115,3 +121,53 @@ def feedback_detail(request, pk):
             messages.success(request, _("Reaction recorded."))
             return redirect("feedback_detail", pk=feedback.pk)
     return render(request, "partnerships/feedback_detail.html", {"feedback": feedback, "form": form})
+
+
+@require_http_methods(["GET", "POST"])
+@coordinator_required
+def feedback_analysis(request):
+    """Scores per checkpoint and half-year, by sector and unit, beside the national results."""
+    filters = AnalysisFilterForm(request.GET or None)
+    sector, unit = "", None
+    if filters.is_valid():
+        sector, unit = filters.cleaned_data["sector"], filters.cleaned_data["unit"]
+    table = feedback_by_checkpoint(sector=sector, unit_id=unit.pk if unit else None)
+    names = {c.number: c.name for c in Checkpoint.objects.all()}
+    for row in table["rows"]:
+        row["name"] = names.get(row["checkpoint"], "")
+    if request.GET.get("format") == "csv":
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="feedback-by-checkpoint.csv"'
+        writer = csv.writer(response)
+        writer.writerow(
+            [
+                _("Checkpoint"),
+                *[
+                    f"{p} {label}"
+                    for p in table["periods"]
+                    for label in (_("ours"), _("answers"), _("national"))
+                ],
+            ]
+        )
+        for row in table["rows"]:
+            writer.writerow(
+                [
+                    f"{row['checkpoint']}. {row['name']}",
+                    *[v for c in row["cells"] for v in (c["ours"], c["n"], c["national"])],
+                ]
+            )
+        return response
+    return form_page(
+        request,
+        NationalResultForm(request.POST or None),
+        save=lambda data: services.national_result_record(by=request.user, data=data),
+        done=lambda result: "feedback_analysis",
+        message=_("National result recorded."),
+        template="partnerships/feedback_analysis.html",
+        context={
+            "filters": filters,
+            "table": table,
+            "results": NationalResult.objects.select_related("unit")[:30],
+            "querystring": request.GET.urlencode(),
+        },
+    )

@@ -215,3 +215,38 @@ def test_the_sweep_runs_a_constant_number_of_queries(teacher, teacher_group, dja
         return len(queries)
 
     assert queries_for(1) == queries_for(15)
+
+
+def test_the_analysis_shows_scores_per_checkpoint_by_half_year_beside_national_results(
+    ended, client, coordinator, coordinator_client
+):
+    send()
+    request = FeedbackRequest.objects.get()
+    with time_machine.travel(datetime.datetime(2027, 4, 2, 10, tzinfo=datetime.UTC)):
+        answer(client, request.token, planning=2, induction=4)
+    response = coordinator_client.post(
+        reverse("feedback_analysis"),
+        {
+            "period": "2027 H1",
+            "period_start": "2027-01-01",
+            "period_end": "2027-06-30",
+            "checkpoint": 3,
+            "average": "4.1",
+        },
+    )
+    assert response.status_code == 302
+    html = coordinator_client.get(reverse("feedback_analysis")).content.decode()
+    assert "2027 H1" in html and "4.1" in html
+    csv_text = coordinator_client.get(reverse("feedback_analysis"), {"format": "csv"}).content.decode()
+    rows = csv_text.splitlines()
+    planning = next(r for r in rows if r.startswith("3."))
+    assert "2.0" in planning and "4.1" in planning  # ours (one answer) and the national figure
+    other_sector = coordinator_client.get(reverse("feedback_analysis"), {"sector": "Q", "format": "csv"})
+    assert "2.0" not in other_sector.content.decode()
+
+
+def test_the_analysis_runs_a_constant_number_of_queries(
+    ended, coordinator_client, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(10):  # no per-row queries: two aggregates, names, units
+        coordinator_client.get(reverse("feedback_analysis"))
