@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .models import Institution, StudentGroup, Unit, User
+from .models import Institution, OutboxMessage, StudentGroup, Unit, User
 
 
 @admin.register(User)
@@ -31,3 +31,15 @@ class StudentGroupAdmin(admin.ModelAdmin):
     list_select_related = ("unit",)
     search_fields = ("name",)
     filter_horizontal = ("teachers",)
+
+
+@admin.register(OutboxMessage)
+class OutboxMessageAdmin(admin.ModelAdmin):
+    list_display = ("created_at", "kind", "to_email", "status", "attempts", "sent_at")
+    list_filter = ("status", "kind")
+    search_fields = ("to_email", "subject", "key")
+    readonly_fields = [f.name for f in OutboxMessage._meta.fields]
+    date_hierarchy = "created_at"
+
+    def has_add_permission(self, request):
+        return False  # messages are queued by the application, never by hand

@@ -7,11 +7,17 @@ from .models import (
     ContactPerson,
     Demonstration,
     Employer,
+    FeedbackAnswer,
+    FeedbackReaction,
+    FeedbackRequest,
     Interruption,
+    NationalResult,
     Qualification,
     QualificationUnit,
+    ReminderRecord,
     Student,
     StudentRelation,
+    ThankYou,
     WorkPeriod,
     Workplace,
     WorkplaceCheck,
@@ -155,3 +161,67 @@ class DemonstrationAdmin(admin.ModelAdmin):
 class StudentRelationAdmin(admin.ModelAdmin):
     list_display = ("student", "person", "staff", "note")
     raw_id_fields = ("student", "person", "staff")
+
+
+class FeedbackAnswerInline(admin.TabularInline):
+    model = FeedbackAnswer
+    extra = 0
+    readonly_fields = ("question", "checkpoint", "score", "text")
+    can_delete = False
+
+
+@admin.register(FeedbackRequest)
+class FeedbackRequestAdmin(admin.ModelAdmin):
+    list_display = ("work_period", "respondent", "email", "sent_at", "answered_at", "contact_me")
+    list_filter = ("respondent", "contact_me")
+    search_fields = ("email",)
+    raw_id_fields = ("work_period", "student", "person")
+    exclude = ("token",)
+    inlines = [FeedbackAnswerInline]
+
+
+@admin.register(FeedbackReaction)
+class FeedbackReactionAdmin(admin.ModelAdmin):
+    list_display = ("request", "by", "created_at", "note_sent_at")
+    raw_id_fields = ("request", "by")
+
+
+@admin.register(NationalResult)
+class NationalResultAdmin(admin.ModelAdmin):
+    list_display = ("period", "checkpoint", "theme", "average", "respondents", "unit")
+    list_filter = ("period", "checkpoint", "unit")
+
+
+@admin.register(ThankYou)
+class ThankYouAdmin(admin.ModelAdmin):
+    list_display = ("agreement", "status", "prepared_at", "sent_at", "sent_by")
+    list_filter = ("status",)
+    raw_id_fields = ("agreement", "sent_by")
+
+
+@admin.register(ReminderRecord)
+class ReminderRecordAdmin(admin.ModelAdmin):
+    list_display = ("key", "kind", "recipient", "due_on", "created_at")
+    list_filter = ("kind",)
+    raw_id_fields = ("recipient", "agreement", "work_period")
+
+
+@admin.register(AgreementItem)
+class AgreementItemAdmin(admin.ModelAdmin):
+    list_display = ("agreement", "kind", "done_on", "done_by", "not_applicable_reason")
+    list_filter = ("kind",)
+    raw_id_fields = ("agreement", "done_by")
+
+
+@admin.register(WorkPeriod)
+class WorkPeriodAdmin(admin.ModelAdmin):
+    list_display = ("agreement", "unit", "start", "end", "part_time_percent", "ehoks_entered_on")
+    raw_id_fields = ("agreement", "unit", "ehoks_entered_by")
+    date_hierarchy = "end"
+
+
+@admin.register(FeedbackAnswer)
+class FeedbackAnswerAdmin(admin.ModelAdmin):
+    list_display = ("request", "question", "checkpoint", "score")
+    list_filter = ("checkpoint", "score")
+    raw_id_fields = ("request",)
