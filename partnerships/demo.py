@@ -15,7 +15,16 @@ from checkpoints.models import Checkpoint
 from core.models import Institution, Role, StudentGroup, Unit, User
 
 from . import services
-from .models import Channel, Employer, ItemKind, Qualification, QualificationUnit, Student
+from .models import (
+    QUESTIONS,
+    Channel,
+    Employer,
+    FeedbackRequest,
+    ItemKind,
+    Qualification,
+    QualificationUnit,
+    Student,
+)
 from .validators import business_id_check_digit
 
 INSTITUTION = {
@@ -218,6 +227,8 @@ class DemoSeeder:
         students = self.students(groups)
         self.contacts(employers, staff)
         self.agreements(employers, students, staff, units_by_qualification)
+        self.feedback()
+        services.thanks_prepare(self.today)
         return self.counts()
 
     def staff(self, units) -> dict[str, User]:
@@ -475,6 +486,25 @@ class DemoSeeder:
                         "status": "scheduled",
                     },
                 )
+
+    def feedback(self) -> None:
+        """Feedback requests for the periods that ended, and answers to most of them: some
+        praise, some criticism waiting for a reaction."""
+        services.feedback_requests_send(self.today)
+        for index, request in enumerate(FeedbackRequest.objects.order_by("pk")):
+            if index % 4 == 3:
+                continue  # not everyone answers
+            low = index % 3 == 0
+            services.feedback_answer_save(
+                request=request,
+                scores={
+                    key: (self.rng.choice([1, 2, 3]) if low else self.rng.choice([4, 5]))
+                    for key, _c, _t in QUESTIONS
+                },
+                texts={"planning": "Aloitus oli sekava, ohjaaja ei tiennyt tulostani." if low else ""},
+                contact_me=low and index % 2 == 0,
+                comment="" if low else "Hyvä jakso, opin paljon.",
+            )
 
     @staticmethod
     def _age(student: Student, day: datetime.date) -> int:
