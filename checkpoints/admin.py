@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Checkpoint
+from .models import Checkpoint, LevelQuestion, LevelTool, PartnershipLevel, ServicePromise
 
 
 @admin.register(Checkpoint)
@@ -8,3 +8,37 @@ class CheckpointAdmin(admin.ModelAdmin):
     list_display = ("number", "name_fi", "name_sv", "name_en")
     search_fields = ("name_fi", "name_sv", "name_en", "topics_fi")
     ordering = ("number",)
+
+
+class LevelToolInline(admin.TabularInline):
+    model = LevelTool
+    extra = 0
+
+
+class LevelQuestionInline(admin.TabularInline):
+    model = LevelQuestion
+    extra = 0
+
+
+@admin.register(PartnershipLevel)
+class PartnershipLevelAdmin(admin.ModelAdmin):
+    list_display = ("order", "name_fi", "contact_interval_days", "cross_cutting")
+    ordering = ("order",)
+    inlines = [LevelToolInline, LevelQuestionInline]
+
+
+@admin.register(ServicePromise)
+class ServicePromiseAdmin(admin.ModelAdmin):
+    list_display = ("key", "text_fi")
+
+
+@admin.register(LevelTool)
+class LevelToolAdmin(admin.ModelAdmin):
+    list_display = ("level", "order", "text_fi", "url")
+    list_filter = ("level",)
+
+
+@admin.register(LevelQuestion)
+class LevelQuestionAdmin(admin.ModelAdmin):
+    list_display = ("level", "number", "text_fi")
+    list_filter = ("level",)

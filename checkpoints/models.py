@@ -23,6 +23,10 @@ class Checkpoint(models.Model):
     topics_fi = models.CharField(_("topics (Finnish)"), max_length=300)
     topics_sv = models.CharField(_("topics (Swedish)"), max_length=300)
     topics_en = models.CharField(_("topics (English)"), max_length=300)
+    # The workbook's part 2 defines a promise per checkpoint; each institution writes its own.
+    service_promise_fi = models.TextField(_("service promise (Finnish)"), blank=True)
+    service_promise_sv = models.TextField(_("service promise (Swedish)"), blank=True)
+    service_promise_en = models.TextField(_("service promise (English)"), blank=True)
 
     class Meta:
         ordering = ["number"]
@@ -44,3 +48,120 @@ class Checkpoint(models.Model):
     @property
     def topics(self) -> str:
         return localized(self, "topics")
+
+    @property
+    def service_promise(self) -> str:
+        return localized(self, "service_promise")
+
+
+class ServicePromise(models.Model):
+    """The service promise of reciprocal partnership (one row, key "reciprocal")."""
+
+    key = models.SlugField(_("key"), unique=True)
+    text_fi = models.TextField(_("text (Finnish)"))
+    text_sv = models.TextField(_("text (Swedish)"))
+    text_en = models.TextField(_("text (English)"))
+
+    class Meta:
+        verbose_name = _("service promise")
+        verbose_name_plural = _("service promises")
+
+    def __str__(self):
+        return self.text
+
+    @property
+    def text(self) -> str:
+        return localized(self, "text")
+
+
+class PartnershipLevel(models.Model):
+    """A level of partnership (minimum, everyday, developing, strategic), or the cross-cutting
+    practice of continuous monitoring and analysis, as the workbook describes them."""
+
+    key = models.SlugField(_("key"), unique=True)
+    order = models.PositiveSmallIntegerField(_("order"))
+    cross_cutting = models.BooleanField(
+        _("cross-cutting practice"),
+        default=False,
+        help_text=_("Runs through every level; not a level itself."),
+    )
+    contact_interval_days = models.PositiveSmallIntegerField(
+        _("contact interval (days)"),
+        null=True,
+        blank=True,
+        help_text=_("An employer at this level needs contact at least this often."),
+    )
+    name_fi = models.CharField(_("name (Finnish)"), max_length=100)
+    name_sv = models.CharField(_("name (Swedish)"), max_length=100)
+    name_en = models.CharField(_("name (English)"), max_length=100)
+    description_fi = models.TextField(_("description (Finnish)"))
+    description_sv = models.TextField(_("description (Swedish)"))
+    description_en = models.TextField(_("description (English)"))
+
+    class Meta:
+        ordering = ["order"]
+        verbose_name = _("partnership level")
+        verbose_name_plural = _("partnership levels")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return localized(self, "name")
+
+    @property
+    def description(self) -> str:
+        return localized(self, "description")
+
+
+class LevelTool(models.Model):
+    """A solution model or tool for a level ("Ratkaisumalleja ja työkaluja")."""
+
+    level = models.ForeignKey(
+        PartnershipLevel, verbose_name=_("level"), on_delete=models.CASCADE, related_name="tools"
+    )
+    order = models.PositiveSmallIntegerField(_("order"))
+    text_fi = models.CharField(_("text (Finnish)"), max_length=300)
+    text_sv = models.CharField(_("text (Swedish)"), max_length=300)
+    text_en = models.CharField(_("text (English)"), max_length=300)
+    url = models.URLField(_("link"), blank=True)
+
+    class Meta:
+        ordering = ["level", "order"]
+        verbose_name = _("solution model or tool")
+        verbose_name_plural = _("solution models and tools")
+
+    def __str__(self):
+        return self.text
+
+    @property
+    def text(self) -> str:
+        return localized(self, "text")
+
+
+class LevelQuestion(models.Model):
+    """A self-assessment question of a level ("Kysymyksiä, joilla voit määritellä kumppanuutta")."""
+
+    level = models.ForeignKey(
+        PartnershipLevel, verbose_name=_("level"), on_delete=models.CASCADE, related_name="questions"
+    )
+    number = models.PositiveSmallIntegerField(_("number"))
+    text_fi = models.CharField(_("text (Finnish)"), max_length=300)
+    text_sv = models.CharField(_("text (Swedish)"), max_length=300)
+    text_en = models.CharField(_("text (English)"), max_length=300)
+
+    class Meta:
+        ordering = ["level", "number"]
+        verbose_name = _("self-assessment question")
+        verbose_name_plural = _("self-assessment questions")
+        constraints = [
+            models.UniqueConstraint(fields=["level", "number"], name="one_question_number_per_level")
+        ]
+
+    def __str__(self):
+        return self.text
+
+    @property
+    def text(self) -> str:
+        return localized(self, "text")

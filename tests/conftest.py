@@ -181,6 +181,7 @@ def reference_data(transactional_db):
     for module, loader in [
         ("core.migrations.0002_roles", "create_roles"),
         ("checkpoints.migrations.0002_load_checkpoints", "load"),
+        ("checkpoints.migrations.0004_load_levels", "load"),
         ("partnerships.migrations.0002_load_qualifications", "load"),
     ]:
         getattr(importlib.import_module(module), loader)(apps, None)
