@@ -11,6 +11,7 @@ from .models import (
     FeedbackReaction,
     FeedbackRequest,
     Interruption,
+    LevelRecord,
     NationalResult,
     Qualification,
     QualificationUnit,
@@ -225,3 +226,11 @@ class FeedbackAnswerAdmin(admin.ModelAdmin):
     list_display = ("request", "question", "checkpoint", "score")
     list_filter = ("checkpoint", "score")
     raw_id_fields = ("request",)
+
+
+@admin.register(LevelRecord)
+class LevelRecordAdmin(admin.ModelAdmin):
+    list_display = ("employer", "level", "date", "recorded_by")
+    list_filter = ("level",)
+    list_select_related = ("employer", "level", "recorded_by")
+    raw_id_fields = ("employer", "recorded_by")

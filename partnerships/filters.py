@@ -6,6 +6,7 @@ from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from checkpoints.models import PartnershipLevel
 from core.models import StudentGroup, User
 
 from .forms import staff_choices
@@ -47,6 +48,12 @@ class EmployerFilter(django_filters.FilterSet):
         max_value=3650,
         widget=forms.NumberInput(attrs={"min": 1, "max": 3650, "step": 1}),
     )
+    level = django_filters.ModelChoiceFilter(
+        label=_("Partnership level"),
+        queryset=PartnershipLevel.objects.filter(cross_cutting=False),
+        method="filter_level",
+        empty_label=_("Any level"),
+    )
     inactive = django_filters.BooleanFilter(
         label=_("Include inactive employers"), method=_unchanged, widget=forms.CheckboxInput
     )
@@ -79,6 +86,9 @@ class EmployerFilter(django_filters.FilterSet):
 
     def filter_municipality(self, queryset, name, value):
         return queryset.in_municipality(value) if value.strip() else queryset
+
+    def filter_level(self, queryset, name, value):
+        return queryset.with_level().filter(level_id=value.pk)
 
     def filter_not_contacted(self, queryset, name, value):
         return queryset.needing_contact(int(value))

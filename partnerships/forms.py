@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from checkpoints.models import Checkpoint
+from checkpoints.models import Checkpoint, PartnershipLevel
 from core.models import StudentGroup, Unit, User
 
 from .models import (
@@ -18,6 +18,7 @@ from .models import (
     Employer,
     Interruption,
     ItemKind,
+    LevelRecord,
     NationalResult,
     Participant,
     QualificationUnit,
@@ -511,3 +512,16 @@ class AnalysisFilterForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["sector"].choices = [("", _("All sectors")), *Sector.choices]
+
+
+class LevelForm(forms.ModelForm):
+    date = _date_field(_("Date"), required=True, initial=timezone.localdate)
+
+    class Meta:
+        model = LevelRecord
+        fields = ["level", "date", "rationale"]
+        widgets = {"rationale": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["level"].queryset = PartnershipLevel.objects.filter(cross_cutting=False)

@@ -8,6 +8,7 @@ urlpatterns = [
     path("employers/new/", crm.employer_create, name="employer_create"),
     path("employers/<int:pk>/", crm.employer_detail, name="employer_detail"),
     path("employers/<int:pk>/edit/", crm.employer_edit, name="employer_edit"),
+    path("employers/<int:pk>/level/", crm.employer_level, name="employer_level"),
     path("employers/<int:pk>/active/", crm.employer_set_active, name="employer_set_active"),
     path("employers/<int:employer_pk>/workplaces/new/", crm.workplace_create, name="workplace_create"),
     path("workplaces/<int:pk>/", crm.workplace_detail, name="workplace_detail"),

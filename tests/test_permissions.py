@@ -71,6 +71,8 @@ EXPECTED = {
     "employer_create": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
     "employer_detail": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
     "employer_edit": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    # Only the account owner (nobody in this world) and coordinators record a level.
+    "employer_level": ("POST", {"teacher": 403, "other_teacher": 403, "coordinator": 302}),
     "employer_set_active": ("POST", {"teacher": 403, "other_teacher": 403, "coordinator": 302}),
     "workplace_create": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
     "workplace_detail": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
@@ -220,7 +222,7 @@ def _args(name: str, world) -> list:
     if name == "opt_out":
         return [world["person"].opt_out_token]
     by_kind = {
-        "employer": ("employer_detail", "employer_edit", "employer_set_active"),
+        "employer": ("employer_detail", "employer_edit", "employer_set_active", "employer_level"),
         "employer_fk": ("workplace_create", "person_create", "contact_create"),
         "workplace": ("workplace_edit", "workplace_detail"),
         "person": ("person_edit",),

@@ -25,6 +25,7 @@ from .feedback import (
     NationalResult,
     Respondent,
 )
+from .levels import LevelRecord
 from .reminders import ReminderRecord
 from .students import Qualification, Student
 from .thanks import ThankYou, ThankYouStatus
@@ -48,6 +49,7 @@ __all__ = [
     "Interruption",
     "InterruptionReason",
     "ItemKind",
+    "LevelRecord",
     "NationalResult",
     "Participant",
     "Qualification",

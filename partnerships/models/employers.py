@@ -5,7 +5,7 @@ import secrets
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Exists, Max, OuterRef, Q
+from django.db.models import Exists, Max, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -49,14 +49,38 @@ class EmployerQuerySet(models.QuerySet):
     def with_last_contact(self):
         return self.annotate(last_contact=Max("contacts__date"))
 
+    def with_level(self):
+        """Annotate `level_id`: the level of the latest record, if any."""
+        from .levels import LevelRecord
+
+        latest = LevelRecord.objects.filter(employer=OuterRef("pk")).order_by("-date", "-created_at")
+        return self.annotate(level_id=Subquery(latest.values("level_id")[:1]))
+
     def needing_contact(self, days: int | None = None, *, today: datetime.date | None = None):
-        """Active employers with no contact in the last `days` days (checkpoint 8)."""
-        days = days or settings.KUMPPANI_DEFAULT_CONTACT_INTERVAL_DAYS
-        cutoff = (today or timezone.localdate()) - datetime.timedelta(days=days)
+        """Active employers with no contact within their interval (checkpoint 8): `days` when
+        given, otherwise each employer's partnership level's interval, or the default one."""
+        from checkpoints.models import PartnershipLevel
+
         from .contacts import Contact
 
-        recent = Contact.objects.filter(employer=OuterRef("pk"), date__gt=cutoff)
-        return self.filter(is_active=True).exclude(Exists(recent))
+        today = today or timezone.localdate()
+
+        def quiet_since(interval: int):
+            cutoff = today - datetime.timedelta(days=interval)
+            return ~Exists(Contact.objects.filter(employer=OuterRef("pk"), date__gt=cutoff))
+
+        default = settings.KUMPPANI_DEFAULT_CONTACT_INTERVAL_DAYS
+        if days:
+            return self.filter(is_active=True).filter(quiet_since(days))
+        intervals = dict(
+            PartnershipLevel.objects.filter(contact_interval_days__isnull=False).values_list(
+                "pk", "contact_interval_days"
+            )
+        )
+        condition = Q(level_id__isnull=True) & quiet_since(default)
+        for level_id, interval in intervals.items():
+            condition |= Q(level_id=level_id) & quiet_since(interval)
+        return self.with_level().filter(is_active=True).filter(condition)
 
     def in_municipality(self, municipality: str):
         workplaces = Workplace.objects.filter(
@@ -107,6 +131,12 @@ class Employer(models.Model):
     )
     is_active = models.BooleanField(_("active"), default=True)
     notes = models.TextField(_("notes"), blank=True, max_length=5000)
+    partnership_agreement_on = models.DateField(
+        _("partnership agreement signed on"),
+        null=True,
+        blank=True,
+        help_text=_("A partnership agreement on file (strategic partnership)."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

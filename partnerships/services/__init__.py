@@ -37,6 +37,7 @@ from .feedback import (
     feedback_requests_send,
     national_result_record,
 )
+from .levels import can_record_level, level_record
 from .thanks import contact_person_opt_out, thanks_prepare, thanks_send, thanks_skip
 
 __all__ = [
@@ -48,6 +49,7 @@ __all__ = [
     "agreement_update",
     "can_edit_agreement",
     "can_edit_contact",
+    "can_record_level",
     "contact_delete",
     "contact_log",
     "contact_person_create",
@@ -64,6 +66,7 @@ __all__ = [
     "feedback_requests_send",
     "follow_up_complete",
     "interruption_record",
+    "level_record",
     "national_result_record",
     "qualification_unit_add_local",
     "student_create",

@@ -13,6 +13,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from checkpoints.models import PartnershipLevel
 from core.models import OutboxMessage, OutboxStatus
 
 from .. import services
@@ -22,9 +23,11 @@ from ..forms import (
     ContactPersonForm,
     EmployerCreateForm,
     EmployerForm,
+    LevelForm,
     StudentForm,
     WorkplaceForm,
 )
+from ..levels import evidence_for, suggest
 from ..models import (
     Agreement,
     Contact,
@@ -160,6 +163,11 @@ def _employer_detail_context(request, employer: Employer, contact_form: ContactF
         "timeline": timeline,
         "contact_count": timeline.paginator.count,
         "contact_form": contact_form,
+        "level_records": employer.level_records.select_related("level", "recorded_by")[:10],
+        "suggestion": suggest(evidence_for(employer)),
+        "level_names": {level.key: level.name for level in PartnershipLevel.objects.all()},
+        "can_record_level": services.can_record_level(request.user, employer),
+        "level_form": LevelForm(),
         "agreements": Agreement.objects.visible_to(request.user)
         .filter(workplace__employer=employer)
         .select_related("student", "workplace", "instructor")
@@ -436,3 +444,18 @@ def workplace_detail(request, pk):
         "contacts": workplace.contacts.select_related("author").order_by("-date", "-pk")[:20],
     }
     return render(request, "partnerships/workplace_detail.html", context)
+
+
+@require_POST
+@staff_required
+def employer_level(request, pk):
+    employer = get_object_or_404(Employer, pk=pk)
+    if not services.can_record_level(request.user, employer):
+        raise PermissionDenied
+    form = LevelForm(request.POST)
+    if form.is_valid():
+        services.level_record(employer=employer, by=request.user, **form.cleaned_data)
+        messages.success(request, _("Partnership level recorded."))
+    else:
+        messages.error(request, " ".join(m for errors in form.errors.values() for m in errors))
+    return redirect(f"{employer.get_absolute_url()}#level")

@@ -1,0 +1,115 @@
+"""A partnership level suggested from the evidence of the last 12 months.
+
+The portal never changes a level by itself: the suggestion is shown beside the recorded level,
+with its reasons, and a person confirms or overrides it. The rules, first match wins:
+
+| suggested level  | when (over the last 12 months)                                                   |
+|------------------|-----------------------------------------------------------------------------------|
+| strategic        | a partnership agreement on file, at least 6 contacts and 3 agreements hosted     |
+| developing       | at least 6 contacts, 2 agreements hosted, and instructors trained or feedback    |
+|                  | reacted to or at least 4 checkpoints touched                                     |
+| everyday         | at least 3 contacts, and an agreement hosted or a visit, meeting or event        |
+| minimum          | an agreement hosted or any contact                                               |
+| (none)           | nothing in 12 months                                                             |
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from .models import Agreement, AgreementStatus, Channel, Contact, ContactPerson, Employer, FeedbackReaction
+
+
+@dataclass
+class Evidence:
+    contacts: int = 0
+    visits_and_events: int = 0
+    checkpoints: int = 0
+    agreements: int = 0
+    instructors_trained: int = 0
+    feedback_reacted: int = 0
+    partnership_agreement: bool = False
+    reasons: list[str] = field(default_factory=list)
+
+
+def evidence_for(employer: Employer, today: datetime.date | None = None) -> Evidence:
+    """What the last 12 months show about this employer (five small aggregate queries)."""
+    today = today or timezone.localdate()
+    since = today - datetime.timedelta(days=365)
+    contacts = Contact.objects.filter(employer=employer, date__gt=since).aggregate(
+        total=Count("pk", distinct=True),
+        meetings=Count(
+            "pk", filter=Q(channel__in=[Channel.VISIT, Channel.MEETING, Channel.EVENT]), distinct=True
+        ),
+        checkpoints=Count("checkpoints", distinct=True),
+    )
+    agreements = (
+        Agreement.objects.filter(workplace__employer=employer, status__in=[AgreementStatus.SIGNED])
+        .filter(work_periods__end__gt=since)
+        .distinct()
+        .count()
+    )
+    trained = ContactPerson.objects.filter(
+        employer=employer, is_instructor=True, instructor_training_date__gt=since
+    ).count()
+    reacted = FeedbackReaction.objects.filter(
+        request__work_period__agreement__workplace__employer=employer, created_at__date__gt=since
+    ).count()
+    return Evidence(
+        contacts=contacts["total"],
+        visits_and_events=contacts["meetings"],
+        checkpoints=contacts["checkpoints"],
+        agreements=agreements,
+        instructors_trained=trained,
+        feedback_reacted=reacted,
+        partnership_agreement=bool(employer.partnership_agreement_on),
+    )
+
+
+def suggest(evidence: Evidence) -> tuple[str | None, list[str]]:
+    """The suggested level's key (or None) and the reasons, in words."""
+    e = evidence
+    reasons = []
+    if e.contacts:
+        reasons.append(
+            ngettext("%(n)d contact in 12 months", "%(n)d contacts in 12 months", e.contacts)
+            % {"n": e.contacts}
+        )
+    if e.agreements:
+        reasons.append(
+            ngettext("%(n)d agreement hosted", "%(n)d agreements hosted", e.agreements) % {"n": e.agreements}
+        )
+    if e.visits_and_events:
+        reasons.append(
+            ngettext("%(n)d visit, meeting or event", "%(n)d visits, meetings or events", e.visits_and_events)
+            % {"n": e.visits_and_events}
+        )
+    if e.instructors_trained:
+        reasons.append(
+            ngettext("%(n)d instructor trained", "%(n)d instructors trained", e.instructors_trained)
+            % {"n": e.instructors_trained}
+        )
+    if e.feedback_reacted:
+        reasons.append(_("feedback reacted to"))
+    if e.checkpoints >= 4:
+        reasons.append(_("%(n)d checkpoints touched") % {"n": e.checkpoints})
+    if e.partnership_agreement:
+        reasons.append(_("a partnership agreement on file"))
+
+    if e.partnership_agreement and e.contacts >= 6 and e.agreements >= 3:
+        return "strategic", reasons
+    if (
+        e.contacts >= 6
+        and e.agreements >= 2
+        and (e.instructors_trained or e.feedback_reacted or e.checkpoints >= 4)
+    ):
+        return "developing", reasons
+    if e.contacts >= 3 and (e.agreements or e.visits_and_events):
+        return "everyday", reasons
+    if e.agreements or e.contacts:
+        return "minimum", reasons
+    return None, [_("nothing in the last 12 months")]

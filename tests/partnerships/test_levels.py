@@ -1,0 +1,117 @@
+"""Partnership levels: recorded by a coordinator or the account owner with history, suggested
+from evidence (each rule from both sides), and used for the contact interval."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from checkpoints.models import Checkpoint, PartnershipLevel
+from partnerships.levels import Evidence, suggest
+from partnerships.models import Employer, LevelRecord
+
+from ..factories import ContactFactory, EmployerFactory
+
+
+@pytest.mark.parametrize(
+    "evidence, expected",
+    [
+        (Evidence(partnership_agreement=True, contacts=6, agreements=3), "strategic"),
+        (Evidence(partnership_agreement=False, contacts=6, agreements=3, feedback_reacted=1), "developing"),
+        (Evidence(partnership_agreement=True, contacts=5, agreements=3, instructors_trained=1), "everyday"),
+        (Evidence(contacts=6, agreements=2, instructors_trained=1), "developing"),
+        (Evidence(contacts=6, agreements=2, checkpoints=4), "developing"),
+        (Evidence(contacts=6, agreements=2, checkpoints=3), "everyday"),
+        (Evidence(contacts=6, agreements=1, instructors_trained=2), "everyday"),
+        (Evidence(contacts=3, visits_and_events=1), "everyday"),
+        (Evidence(contacts=3), "minimum"),
+        (Evidence(contacts=2, agreements=1), "minimum"),
+        (Evidence(agreements=1), "minimum"),
+        (Evidence(), None),
+    ],
+)
+def test_each_suggestion_rule_from_both_sides(evidence, expected):
+    assert suggest(evidence)[0] == expected
+
+
+def test_the_reasons_are_given_in_words():
+    _level, reasons = suggest(Evidence(contacts=4, agreements=3, feedback_reacted=1))
+    assert reasons == ["4 contacts in 12 months", "3 agreements hosted", "feedback reacted to"]
+
+
+def test_the_employer_page_shows_the_suggestion_and_the_account_owner_records_a_level(
+    teacher, teacher_client
+):
+    employer = EmployerFactory(account_owner=teacher)
+    for _ in range(3):
+        ContactFactory(employer=employer, author=teacher, channel="visit")
+    html = teacher_client.get(employer.get_absolute_url()).content.decode()
+    assert "3 contacts in 12 months" in html and "Everyday partnership" in html
+    everyday = PartnershipLevel.objects.get(key="everyday")
+    response = teacher_client.post(
+        reverse("employer_level", args=[employer.pk]),
+        {
+            "level": everyday.pk,
+            "date": timezone.localdate().isoformat(),
+            "rationale": "Käynnit säännöllisiä.",
+        },
+    )
+    assert response.status_code == 302
+    strategic = PartnershipLevel.objects.get(key="strategic")
+    teacher_client.post(
+        reverse("employer_level", args=[employer.pk]),
+        {"level": strategic.pk, "date": timezone.localdate().isoformat(), "rationale": "Kumppanuussopimus."},
+    )
+    assert LevelRecord.objects.filter(employer=employer).count() == 2  # the history is kept
+    html = teacher_client.get(employer.get_absolute_url()).content.decode()
+    assert "Kumppanuussopimus." in html and "Käynnit säännöllisiä." in html
+
+
+def test_a_teacher_cannot_record_the_level_of_an_employer_they_do_not_own(
+    other_teacher, other_teacher_client
+):
+    employer = EmployerFactory()
+    level = PartnershipLevel.objects.get(key="minimum")
+    response = other_teacher_client.post(
+        reverse("employer_level", args=[employer.pk]),
+        {"level": level.pk, "date": "2026-11-01", "rationale": "x"},
+    )
+    assert response.status_code == 403
+    assert not LevelRecord.objects.exists()
+
+
+def test_the_monitoring_practice_is_not_a_level_to_record(coordinator, coordinator_client):
+    employer = EmployerFactory()
+    monitoring = PartnershipLevel.objects.get(key="monitoring")
+    coordinator_client.post(
+        reverse("employer_level", args=[employer.pk]),
+        {"level": monitoring.pk, "date": "2026-11-01", "rationale": "x"},
+    )
+    assert not LevelRecord.objects.exists()
+
+
+def test_the_contact_interval_follows_the_level(coordinator):
+    today = timezone.localdate()
+    strategic = EmployerFactory(name="Strateginen Oy")
+    ContactFactory(employer=strategic, author=coordinator, date=today - datetime.timedelta(days=45))
+    LevelRecord.objects.create(
+        employer=strategic,
+        level=PartnershipLevel.objects.get(key="strategic"),
+        rationale="x",
+        recorded_by=coordinator,
+    )
+    unrated = EmployerFactory(name="Tasoton Oy")
+    ContactFactory(employer=unrated, author=coordinator, date=today - datetime.timedelta(days=45))
+    quiet = set(Employer.objects.needing_contact().values_list("name", flat=True))
+    assert quiet == {"Strateginen Oy"}  # 45 days is too long for strategic (30), fine by default (90)
+
+
+def test_the_employer_list_filters_by_level(coordinator, coordinator_client):
+    rated = EmployerFactory(name="Kehittävä Oy")
+    EmployerFactory(name="Muu Oy")
+    developing = PartnershipLevel.objects.get(key="developing")
+    LevelRecord.objects.create(employer=rated, level=developing, rationale="x", recorded_by=coordinator)
+    html = coordinator_client.get(reverse("employer_list"), {"level": developing.pk}).content.decode()
+    assert "Kehittävä Oy" in html and "Muu Oy" not in html
+    assert Checkpoint.objects.count() == 8
