@@ -11,10 +11,11 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
-from checkpoints.models import Checkpoint
+from checkpoints.models import Checkpoint, PartnershipLevel
 from core.models import Institution, Role, StudentGroup, Unit, User
 
 from . import services
+from .levels import evidence_for, suggest
 from .models import (
     QUESTIONS,
     Channel,
@@ -229,6 +230,7 @@ class DemoSeeder:
         self.agreements(employers, students, staff, units_by_qualification)
         self.feedback()
         services.thanks_prepare(self.today)
+        self.levels(employers, staff["coordinator"])
         return self.counts()
 
     def staff(self, units) -> dict[str, User]:
@@ -486,6 +488,21 @@ class DemoSeeder:
                         "status": "scheduled",
                     },
                 )
+
+    def levels(self, employers, coordinator: User) -> None:
+        """Record most employers' level as their evidence suggests (the coordinator's review)."""
+        levels = {level.key: level for level in PartnershipLevel.objects.all()}
+        for index, (employer, _group) in enumerate(employers):
+            key, reasons = suggest(evidence_for(employer, self.today))
+            if key is None or index % 5 == 4:
+                continue  # a few are still waiting for a review
+            services.level_record(
+                employer=employer,
+                by=coordinator,
+                level=levels[key],
+                rationale="; ".join(reasons),
+                date=self.today - datetime.timedelta(days=self.rng.randrange(10, 200)),
+            )
 
     def feedback(self) -> None:
         """Feedback requests for the periods that ended, and answers to most of them: some
