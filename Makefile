@@ -8,7 +8,7 @@ MANAGE := $(BIN)/python manage.py
 # Development defaults; any of them can be overridden from the environment.
 DEV_ENV := DEBUG=$${DEBUG:-true}
 
-.PHONY: install run worker test lint format messages compilemessages check-translations clean
+.PHONY: install run worker test bench lint format messages compilemessages clean
 
 $(VENV)/.installed: pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) is needed (Python 3.11)"; exit 1; }
@@ -41,6 +41,20 @@ test: install
 	$(BIN)/ruff format --check .
 	$(DEV_ENV) $(MANAGE) makemigrations --check --dry-run
 	$(BIN)/pytest
+
+# Benchmark on PostgreSQL: DATABASE_URL, or a fresh database on the local server when it
+# answers. SQLite would measure its own write locks, so without PostgreSQL it stops.
+BENCH_DB ?= postgres://postgres@127.0.0.1:5432/kumppani_bench
+# Measured as in production: DEBUG off (no template debugging, no query log).
+BENCH_ENV := DATABASE_URL=$${DATABASE_URL:-$(BENCH_DB)} DEBUG=false SECRET_KEY=bench-only-not-secret \
+	ALLOWED_HOSTS=127.0.0.1,localhost SECURE_SSL_REDIRECT=false
+bench: install
+	@if [ -z "$$DATABASE_URL" ]; then \
+	  $(BIN)/python -c "import psycopg; c = psycopg.connect('postgresql://postgres@127.0.0.1:5432/postgres', autocommit=True, connect_timeout=3); c.execute('DROP DATABASE IF EXISTS kumppani_bench'); c.execute('CREATE DATABASE kumppani_bench')" \
+	    || { echo "make bench needs PostgreSQL: set DATABASE_URL or start it on 127.0.0.1:5432"; exit 1; }; \
+	fi
+	$(BENCH_ENV) $(MANAGE) migrate --noinput -v 0
+	$(BENCH_ENV) $(MANAGE) bench --scale $${SCALE:-1}
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .

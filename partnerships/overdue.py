@@ -21,7 +21,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Exists, F, Max, Min, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Exists, F, Max, Min, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -86,11 +86,9 @@ def item_states(agreement: Agreement, today: datetime.date | None = None) -> lis
 
 
 def with_agreement_dates(queryset: QuerySet) -> QuerySet:
-    periods = WorkPeriod.objects.filter(agreement=OuterRef("pk")).order_by()
-    return queryset.annotate(
-        first_day=Subquery(periods.values("agreement").annotate(d=Min("start")).values("d")[:1]),
-        last_day=Subquery(periods.values("agreement").annotate(d=Max("end")).values("d")[:1]),
-    )
+    """Annotate each agreement's first and last day (one join and GROUP BY, not a subquery
+    per row: the reminder sweep runs this over every live agreement)."""
+    return queryset.annotate(first_day=Min("work_periods__start"), last_day=Max("work_periods__end"))
 
 
 def overdue_condition(today: datetime.date | None = None) -> Q:

@@ -165,7 +165,7 @@ def send_deadline_reminders(today: datetime.date | None = None) -> int:
                 for d in new
             ],
             ignore_conflicts=True,
-            batch_size=1000,
+            batch_size=10_000,
         )
         by_teacher: dict[int, list[Due]] = defaultdict(list)
         for item in new:

@@ -1,12 +1,19 @@
 from django.core.management.base import BaseCommand
 
+from core.models import User
 from partnerships.demo import DemoSeeder, ensure_demo_logins
+
+
+def role_label(username: str) -> str:
+    """The demo user's role as shown next to the login, e.g. "teacher"."""
+    user = User.objects.get(username=username)
+    return ", ".join(sorted(user.role_names)).lower() or "staff"
 
 
 class Command(BaseCommand):
     help = "Load the demo institution (idempotent). Demo logins are created only when DEBUG is on."
 
-    def handle(self, *args, **options):
+    def handle(self, *args, **options) -> None:
         seeder = DemoSeeder()
         if seeder.already_seeded():
             self.stdout.write("Demo data is already loaded; nothing was added.")
@@ -17,7 +24,9 @@ class Command(BaseCommand):
         self.stdout.write(", ".join(f"{count} {name}" for name, count in counts.items()))
         logins = ensure_demo_logins()
         if logins:
-            pairs = ", ".join(f"{username} / {password}" for username, password in logins)
+            pairs = ", ".join(
+                f"{username} / {password} ({role_label(username)})" for username, password in logins
+            )
             self.stdout.write(self.style.SUCCESS(f"Demo logins: {pairs}"))
         else:
             self.stdout.write("DEBUG is off: no demo logins were created.")

@@ -1,0 +1,168 @@
+"""`make bench`: seed a large data set on PostgreSQL and measure. Prints a table for people,
+one JSON object per line on standard output, and writes var/bench/latest.json.
+
+Figures so far:
+- reminder_sweep: the deadline-reminder sweep over 100,000 freshly seeded work periods
+  (whatever SCALE), 10 % of them due, one due agreement per teacher: its time, the queries it
+  used and the outbox rows it created (10,000 expected).
+"""
+
+import datetime
+import json
+import random
+import time
+from decimal import Decimal
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from core.models import OutboxMessage, User
+from partnerships.models import (
+    Agreement,
+    ContactPerson,
+    Employer,
+    Qualification,
+    QualificationUnit,
+    ReminderRecord,
+    Student,
+    WorkPeriod,
+    Workplace,
+)
+from partnerships.reminders import send_deadline_reminders
+from partnerships.validators import business_id_check_digit
+
+SWEEP_PERIODS = 100_000
+SWEEP_TEACHERS = 10_000  # each responsible for 10 agreements, one of them due
+
+
+def valid_business_id(n: int) -> str:
+    body = 1_000_000 + n
+    while business_id_check_digit(f"{body:07d}") is None:
+        body += 3_000_000
+    return f"{body:07d}-{business_id_check_digit(f'{body:07d}')}"
+
+
+class Command(BaseCommand):
+    help = "Seed a large data set on PostgreSQL and print benchmark figures (see README, Benchmark)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--scale", type=float, default=1.0)
+
+    def handle(self, *args, scale: float, **options):
+        if connection.vendor != "postgresql":
+            raise CommandError(
+                "The benchmark runs on PostgreSQL only (SQLite would measure its own write locks). "
+                "Set DATABASE_URL, or start PostgreSQL on 127.0.0.1:5432."
+            )
+        figures = [self.reminder_sweep()]
+        self.report(figures)
+
+    def reminder_sweep(self) -> dict:
+        today = timezone.localdate()
+        rng = random.Random(8)
+        started = time.monotonic()
+        with transaction.atomic():
+            teachers = User.objects.bulk_create(
+                [
+                    User(username=f"bench-teacher-{i}", email=f"t{i}@bench.example", password="!")
+                    for i in range(SWEEP_TEACHERS)
+                ],
+                batch_size=5000,
+            )
+            employers = Employer.objects.bulk_create(
+                [Employer(name=f"Bench {i} Oy", business_id=valid_business_id(i)) for i in range(2000)],
+                batch_size=5000,
+            )
+            workplaces = Workplace.objects.bulk_create(
+                [Workplace(employer=e, name=e.name, municipality="Tampere") for e in employers],
+                batch_size=5000,
+            )
+            instructors = ContactPerson.objects.bulk_create(
+                [
+                    ContactPerson(
+                        employer=e, first_name="Ohjaaja", last_name=str(i), email=f"o{i}@bench.example"
+                    )
+                    for i, e in enumerate(employers)
+                ],
+                batch_size=5000,
+            )
+            students = Student.objects.bulk_create(
+                [
+                    Student(first_name="Opiskelija", last_name=str(i), student_number=f"B{i}")
+                    for i in range(20_000)
+                ],
+                batch_size=5000,
+            )
+            qualification = Qualification.objects.order_by("pk").first()
+            unit, _created = QualificationUnit.objects.get_or_create(
+                qualification=qualification,
+                name_fi="Bench-osa",
+                defaults={"name_sv": "Bench-del", "name_en": "Bench unit", "is_local": True},
+            )
+            agreements = []
+            for i in range(SWEEP_PERIODS):
+                place = i % len(workplaces)
+                agreements.append(
+                    Agreement(
+                        type="training",
+                        student=students[i % len(students)],
+                        workplace=workplaces[place],
+                        instructor=instructors[place],
+                        responsible_teacher=teachers[i // 10],
+                        created_by=teachers[i // 10],
+                        hoks_reference=f"H{i}",
+                        days_per_week=Decimal(4),
+                        status="signed",
+                    )
+                )
+            agreements = Agreement.objects.bulk_create(agreements, batch_size=5000)
+            periods = []
+            for i, agreement in enumerate(agreements):
+                due = i % 10 == 0  # starts in 3 days: induction and planning are due
+                start = today + datetime.timedelta(days=3 if due else rng.randrange(30, 90))
+                periods.append(
+                    WorkPeriod(
+                        agreement=agreement,
+                        unit=unit,
+                        start=start,
+                        end=start + datetime.timedelta(days=60),
+                        part_time_percent=100,
+                    )
+                )
+            WorkPeriod.objects.bulk_create(periods, batch_size=5000)
+        seeded = time.monotonic() - started
+        self.stderr.write(f"seeded {SWEEP_PERIODS} work periods in {seeded:.1f} s")
+
+        outbox_before = OutboxMessage.objects.count()
+        with CaptureQueriesContext(connection) as queries:
+            started = time.monotonic()
+            send_deadline_reminders(today)
+            elapsed = time.monotonic() - started
+        created = OutboxMessage.objects.count() - outbox_before
+        # Leave the database as it was for the next figure.
+        ReminderRecord.objects.all().delete()
+        return {
+            "name": "reminder_sweep",
+            "work_periods": SWEEP_PERIODS,
+            "due": SWEEP_PERIODS // 10,
+            "seconds": round(elapsed, 2),
+            "queries": len(queries),
+            "outbox_rows": created,
+            "errors": 0 if created == SWEEP_TEACHERS else 1,
+        }
+
+    def report(self, figures: list[dict]) -> None:
+        width = max(len(f["name"]) for f in figures)
+        self.stderr.write("")
+        for figure in figures:
+            details = ", ".join(f"{k}={v}" for k, v in figure.items() if k != "name")
+            self.stderr.write(f"{figure['name']:<{width}}  {details}")
+        for figure in figures:
+            self.stdout.write(json.dumps(figure))
+        out = Path(settings.VAR_DIR) / "bench"
+        out.mkdir(parents=True, exist_ok=True)
+        (out / "latest.json").write_text(json.dumps(figures, indent=2))
