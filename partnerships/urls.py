@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import agreements, crm, demonstrations, feedback, thanks
+from .views import agreements, crm, dashboard, demonstrations, feedback, thanks
 
 urlpatterns = [
     path("", crm.home, name="home"),
@@ -55,4 +55,5 @@ urlpatterns = [
     path("feedback/analysis/", feedback.feedback_analysis, name="feedback_analysis"),
     path("thanks/<int:pk>/", thanks.thanks_detail, name="thanks_detail"),
     path("opt-out/<str:token>/", thanks.opt_out, name="opt_out"),
+    path("review/", dashboard.review_dashboard, name="review_dashboard"),
 ]

@@ -102,6 +102,7 @@ EXPECTED = {
     "workplace_check_create": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
     "demonstration_create": ("GET", {"teacher": 200, "other_teacher": 404, "coordinator": 200}),
     "demonstration_edit": ("GET", {"teacher": 200, "other_teacher": 404, "coordinator": 200}),
+    "review_dashboard": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
     "unit_list": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
     "demonstration_calendar": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
 }

@@ -1,0 +1,170 @@
+"""The coordinator dashboard's figures, each from one aggregate query, filterable by unit,
+sector and period. A teacher gets the same figures limited to the employers they own."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+
+from checkpoints.models import Checkpoint, PartnershipLevel
+
+from .models import (
+    Agreement,
+    AgreementItem,
+    Channel,
+    Contact,
+    Employer,
+    FeedbackRequest,
+    ItemKind,
+    LevelRecord,
+    WorkPeriod,
+)
+from .models.agreements import ITEM_CHECKPOINT
+from .overdue import LIVE_STATUSES, deadlines, periods_at_risk, with_agreement_dates
+
+
+@dataclass
+class Filters:
+    unit_id: int | None = None
+    sector: str = ""
+    start: datetime.date | None = None
+    end: datetime.date | None = None
+    owner_id: int | None = None  # a teacher's own view
+
+
+def _employers(f: Filters):
+    employers = Employer.objects.filter(is_active=True)
+    if f.sector:
+        employers = employers.filter(sector=f.sector)
+    if f.owner_id:
+        employers = employers.filter(account_owner_id=f.owner_id)
+    return employers
+
+
+def _agreements(f: Filters):
+    agreements = Agreement.objects.filter(status__in=LIVE_STATUSES)
+    if f.sector:
+        agreements = agreements.filter(workplace__employer__sector=f.sector)
+    if f.unit_id:
+        agreements = agreements.filter(student__group__unit_id=f.unit_id)
+    if f.owner_id:
+        agreements = agreements.filter(workplace__employer__account_owner_id=f.owner_id)
+    return agreements
+
+
+def levels(f: Filters) -> list[dict]:
+    """Employers by their current level, and the level changes recorded in the period."""
+    employers = _employers(f).with_level()
+    counts = dict(employers.values_list("level_id").annotate(n=Count("pk")).values_list("level_id", "n"))
+    changes = LevelRecord.objects.filter(employer__in=_employers(f))
+    if f.start:
+        changes = changes.filter(date__gte=f.start)
+    if f.end:
+        changes = changes.filter(date__lte=f.end)
+    changed = dict(changes.values("level_id").annotate(n=Count("pk")).values_list("level_id", "n"))
+    rows = [
+        {"name": level.name, "employers": counts.get(level.pk, 0), "changes": changed.get(level.pk, 0)}
+        for level in PartnershipLevel.objects.filter(cross_cutting=False)
+    ]
+    rows.append({"name": None, "employers": counts.get(None, 0), "changes": 0})
+    return rows
+
+
+def checkpoint_coverage(f: Filters, today: datetime.date | None = None) -> list[dict]:
+    """For checkpoints 2–8: the share of live and recently ended agreements with the item done,
+    and how many are overdue. One aggregate query."""
+    today = today or timezone.localdate()
+    recent = today - datetime.timedelta(days=90)
+    agreements = with_agreement_dates(_agreements(f)).filter(last_day__gte=recent)
+    due = {d.kind: d for d in deadlines()}
+    aggregates = {"total": Count("pk", distinct=True)}
+    for kind in ItemKind:
+        settled = AgreementItem.objects.filter(agreement=OuterRef("pk"), kind=kind)
+        agreements = agreements.annotate(**{f"has_{kind}": Exists(settled)})
+        aggregates[f"done_{kind}"] = Count("pk", filter=Q(**{f"has_{kind}": True}), distinct=True)
+        deadline = due.get(kind)
+        if deadline:
+            limit = today - datetime.timedelta(days=deadline.offset_days)
+            aggregates[f"overdue_{kind}"] = Count(
+                "pk", filter=Q(**{f"has_{kind}": False, f"{deadline.anchor}__lt": limit}), distinct=True
+            )
+    totals = agreements.aggregate(**aggregates)
+    rows = []
+    for kind in ItemKind:
+        total = totals["total"] or 0
+        done = totals[f"done_{kind}"] or 0
+        rows.append(
+            {
+                "checkpoint": ITEM_CHECKPOINT[kind],
+                "kind": kind,
+                "label": kind.label,
+                "done": done,
+                "total": total,
+                "share": round(100 * done / total) if total else None,
+                "overdue": totals.get(f"overdue_{kind}") or 0,
+            }
+        )
+    return rows
+
+
+def reachability(f: Filters, today: datetime.date | None = None) -> dict:
+    """Checkpoint 1: employers with an account owner, and contacted within their interval."""
+    employers = _employers(f)
+    total = employers.count()
+    with_owner = employers.filter(account_owner__isnull=False).count()
+    quiet = employers.needing_contact(today=today).count()
+    return {
+        "total": total,
+        "with_owner": with_owner,
+        "owner_share": round(100 * with_owner / total) if total else None,
+        "in_touch": total - quiet,
+        "in_touch_share": round(100 * (total - quiet) / total) if total else None,
+    }
+
+
+def contacts_per_month(f: Filters, by: str) -> tuple[list[str], list[dict]]:
+    """Contacts per month by channel (`by="channel"`) or by checkpoint tag (`by="checkpoint"`)."""
+    contacts = Contact.objects.filter(employer__in=_employers(f))
+    end = f.end or timezone.localdate()
+    start = f.start or end.replace(day=1) - datetime.timedelta(days=330)
+    contacts = contacts.filter(date__gte=start, date__lte=end)
+    key = "channel" if by == "channel" else "checkpoints__number"
+    if by != "channel":
+        contacts = contacts.filter(checkpoints__isnull=False)
+    rows = contacts.annotate(month=TruncMonth("date")).values("month", key).annotate(n=Count("pk")).order_by()
+    months = sorted({row["month"] for row in rows})
+    labels = [month.strftime("%m/%Y") for month in months]
+    series: dict = {}
+    for row in rows:
+        series.setdefault(row[key], {})[row["month"]] = row["n"]
+    if by == "channel":
+        names = dict(Channel.choices)
+    else:
+        names = {c.number: f"{c.number}. {c.name}" for c in Checkpoint.objects.all()}
+    table = [
+        {"name": str(names.get(k, k)), "values": [series[k].get(month, 0) for month in months]}
+        for k in sorted(series, key=str)
+    ]
+    return labels, table
+
+
+def attention(f: Filters, today: datetime.date | None = None) -> dict:
+    today = today or timezone.localdate()
+    employers = _employers(f)
+    feedback = FeedbackRequest.objects.needing_reaction().filter(
+        work_period__agreement__workplace__employer__in=employers
+    )
+    at_risk = periods_at_risk(WorkPeriod.objects.filter(agreement__in=_agreements(f)), today)
+    return {
+        "quiet": list(
+            employers.needing_contact(today=today).with_last_contact().select_related("account_owner")[:30]
+        ),
+        "feedback": list(
+            feedback.select_related(
+                "work_period__agreement__student", "work_period__agreement__workplace__employer"
+            )[:30]
+        ),
+        "at_risk": list(at_risk[:30]),
+    }

@@ -1,0 +1,89 @@
+"""The review dashboard: the institution's for coordinators, a teacher's own for teachers."""
+
+import csv
+
+from django import forms
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET
+
+from core.models import Unit
+
+from .. import dashboard
+from ..forms import DateInput
+from ..models import Sector
+from .common import staff_required
+
+
+class DashboardFilterForm(forms.Form):
+    unit = forms.ModelChoiceField(
+        label=gettext_lazy("Unit"),
+        queryset=Unit.objects.all(),
+        required=False,
+        empty_label=gettext_lazy("All units"),
+    )
+    sector = forms.ChoiceField(label=gettext_lazy("Sector"), required=False)
+    start = forms.DateField(label=gettext_lazy("From"), required=False, widget=DateInput)
+    end = forms.DateField(label=gettext_lazy("Until"), required=False, widget=DateInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sector"].choices = [("", gettext_lazy("All sectors")), *Sector.choices]
+
+
+def _csv(name: str, header: list, rows: list) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+    writer = csv.writer(response)
+    writer.writerow(header)
+    writer.writerows(rows)
+    return response
+
+
+@require_GET
+@staff_required
+def review_dashboard(request):
+    form = DashboardFilterForm(request.GET or None)
+    filters = dashboard.Filters(owner_id=None if request.user.is_coordinator else request.user.pk)
+    if form.is_valid():
+        data = form.cleaned_data
+        filters.unit_id = data["unit"].pk if data["unit"] else None
+        filters.sector, filters.start, filters.end = data["sector"], data["start"], data["end"]
+    levels = dashboard.levels(filters)
+    coverage = dashboard.checkpoint_coverage(filters)
+    months, by_channel = dashboard.contacts_per_month(filters, "channel")
+    _months, by_checkpoint = dashboard.contacts_per_month(filters, "checkpoint")
+    wanted = request.GET.get("csv")
+    if wanted == "levels":
+        return _csv(
+            "levels",
+            [_("Partnership level"), _("Employers"), _("Level changes")],
+            [[r["name"] or _("Not recorded yet."), r["employers"], r["changes"]] for r in levels],
+        )
+    if wanted == "coverage":
+        return _csv(
+            "checkpoint-coverage",
+            [_("Checkpoint"), _("Item"), _("Done"), _("Agreements"), _("Share %"), _("Overdue")],
+            [
+                [r["checkpoint"], r["label"], r["done"], r["total"], r["share"], r["overdue"]]
+                for r in coverage
+            ],
+        )
+    if wanted in ("channels", "checkpoints"):
+        table = by_channel if wanted == "channels" else by_checkpoint
+        return _csv(f"contacts-by-{wanted}", ["", *months], [[r["name"], *r["values"]] for r in table])
+    context = {
+        "form": form,
+        "own_view": not request.user.is_coordinator,
+        "levels": levels,
+        "coverage": coverage,
+        "reachability": dashboard.reachability(filters),
+        "months": months,
+        "by_channel": by_channel,
+        "by_checkpoint": by_checkpoint,
+        "attention": dashboard.attention(filters),
+        "querystring": request.GET.urlencode(),
+    }
+    return render(request, "partnerships/dashboard.html", context)

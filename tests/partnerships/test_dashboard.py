@@ -1,0 +1,113 @@
+"""The review dashboard's figures, checked against values counted by hand."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from checkpoints.models import Checkpoint, PartnershipLevel
+from partnerships import dashboard, services
+from partnerships.models import LevelRecord
+
+from ..factories import (
+    ContactFactory,
+    ContactPersonFactory,
+    EmployerFactory,
+    QualificationUnitFactory,
+    StudentFactory,
+)
+
+
+@pytest.fixture
+def small_world(teacher, other_teacher, coordinator, teacher_group):
+    today = timezone.localdate()
+    mine = [EmployerFactory(name=f"Oma {i} Oy", account_owner=teacher, sector="F") for i in range(3)]
+    theirs = EmployerFactory(name="Toisen Oy", account_owner=other_teacher, sector="I")
+    EmployerFactory(name="Orpo Oy", sector="F")  # no account owner
+    strategic = PartnershipLevel.objects.get(key="strategic")
+    everyday = PartnershipLevel.objects.get(key="everyday")
+    LevelRecord.objects.create(employer=mine[0], level=strategic, rationale="x", recorded_by=coordinator)
+    LevelRecord.objects.create(employer=mine[1], level=everyday, rationale="x", recorded_by=coordinator)
+    # Contacts: mine[0] 10 days ago (a visit tagged with checkpoint 4), mine[1] 100 days ago.
+    contact = ContactFactory(
+        employer=mine[0], author=teacher, channel="visit", date=today - datetime.timedelta(days=10)
+    )
+    contact.checkpoints.add(Checkpoint.objects.get(number=4))
+    ContactFactory(
+        employer=mine[1], author=teacher, channel="phone", date=today - datetime.timedelta(days=100)
+    )
+    ContactFactory(
+        employer=theirs, author=other_teacher, channel="phone", date=today - datetime.timedelta(days=5)
+    )
+    # One live agreement at mine[0] that started 5 days ago with only the induction recorded.
+    agreement = services.agreement_create(
+        by=teacher,
+        data={
+            "type": "training",
+            "student": StudentFactory(group=teacher_group),
+            "workplace": mine[0].workplaces.get(),
+            "instructor": ContactPersonFactory(employer=mine[0]),
+            "responsible_teacher": teacher,
+            "hoks_reference": "H",
+            "days_per_week": 3,
+        },
+        periods=[
+            {
+                "unit": QualificationUnitFactory(),
+                "start": today - datetime.timedelta(days=5),
+                "end": today + datetime.timedelta(days=60),
+                "part_time_percent": 100,
+            }
+        ],
+    )
+    services.agreement_item_record(agreement=agreement, by=teacher, kind="induction", done_on=today)
+    return {"mine": mine, "theirs": theirs}
+
+
+def test_the_figures_match_a_count_by_hand(small_world):
+    f = dashboard.Filters()
+    levels = {row["name"]: row["employers"] for row in dashboard.levels(f)}
+    assert levels["Strategic partnership"] == 1 and levels["Everyday partnership"] == 1 and levels[None] == 3
+    reach = dashboard.reachability(f)
+    # 5 employers, 4 with an owner; in touch: mine[0] (10 d, strategic 30), theirs (5 d) -> 2.
+    assert (reach["total"], reach["with_owner"], reach["in_touch"]) == (5, 4, 2)
+    coverage = {row["kind"]: row for row in dashboard.checkpoint_coverage(f)}
+    assert coverage["induction"]["done"] == 1 and coverage["induction"]["total"] == 1
+    assert coverage["planning"]["overdue"] == 1 and coverage["readiness"]["overdue"] == 1
+    assert coverage["demonstration"]["overdue"] == 0
+    _months, channels = dashboard.contacts_per_month(f, "channel")
+    assert {row["name"]: sum(row["values"]) for row in channels} == {"Phone": 2, "Visit to the workplace": 1}
+    _months, tags = dashboard.contacts_per_month(f, "checkpoint")
+    assert [(row["name"].split(".")[0], sum(row["values"])) for row in tags] == [("4", 1)]
+
+
+def test_a_sector_filter_narrows_every_figure(small_world):
+    f = dashboard.Filters(sector="I")
+    assert dashboard.reachability(f)["total"] == 1
+    assert dashboard.checkpoint_coverage(f)[0]["total"] == 0
+
+
+def test_a_teacher_sees_only_their_own_employers(small_world, teacher_client, coordinator_client):
+    mine = teacher_client.get(reverse("review_dashboard")).content.decode()
+    assert "Toisen Oy" not in mine and "My partners at a glance" in mine
+    everyone = coordinator_client.get(reverse("review_dashboard")).content.decode()
+    assert "The institution" in everyone
+
+
+def test_the_csv_has_the_same_numbers_as_the_table(small_world, coordinator_client):
+    rows = (
+        coordinator_client.get(reverse("review_dashboard"), {"csv": "levels"}).content.decode().splitlines()
+    )
+    assert "Strategic partnership,1,1" in rows
+
+
+def test_the_dashboard_runs_a_constant_number_of_queries(
+    teacher, coordinator, coordinator_client, django_assert_max_num_queries
+):
+    today = timezone.localdate()
+    for i in range(200):
+        employer = EmployerFactory(account_owner=teacher)
+        ContactFactory(employer=employer, author=teacher, date=today - datetime.timedelta(days=i % 300))
+    with django_assert_max_num_queries(25):
+        coordinator_client.get(reverse("review_dashboard"))
