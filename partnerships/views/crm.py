@@ -167,7 +167,7 @@ def _employer_detail_context(request, employer: Employer, contact_form: ContactF
         "suggestion": suggest(evidence_for(employer)),
         "level_names": {level.key: level.name for level in PartnershipLevel.objects.all()},
         "can_record_level": services.can_record_level(request.user, employer),
-        "level_form": LevelForm(),
+        "level_form": LevelForm(prefix="level"),  # the contact form has a date field too
         "agreements": Agreement.objects.visible_to(request.user)
         .filter(workplace__employer=employer)
         .select_related("student", "workplace", "instructor")
@@ -452,7 +452,7 @@ def employer_level(request, pk):
     employer = get_object_or_404(Employer, pk=pk)
     if not services.can_record_level(request.user, employer):
         raise PermissionDenied
-    form = LevelForm(request.POST)
+    form = LevelForm(request.POST, prefix="level")
     if form.is_valid():
         services.level_record(employer=employer, by=request.user, **form.cleaned_data)
         messages.success(request, _("Partnership level recorded."))

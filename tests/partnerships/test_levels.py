@@ -52,16 +52,20 @@ def test_the_employer_page_shows_the_suggestion_and_the_account_owner_records_a_
     response = teacher_client.post(
         reverse("employer_level", args=[employer.pk]),
         {
-            "level": everyday.pk,
-            "date": timezone.localdate().isoformat(),
-            "rationale": "Käynnit säännöllisiä.",
+            "level-level": everyday.pk,
+            "level-date": timezone.localdate().isoformat(),
+            "level-rationale": "Käynnit säännöllisiä.",
         },
     )
     assert response.status_code == 302
     strategic = PartnershipLevel.objects.get(key="strategic")
     teacher_client.post(
         reverse("employer_level", args=[employer.pk]),
-        {"level": strategic.pk, "date": timezone.localdate().isoformat(), "rationale": "Kumppanuussopimus."},
+        {
+            "level-level": strategic.pk,
+            "level-date": timezone.localdate().isoformat(),
+            "level-rationale": "Kumppanuussopimus.",
+        },
     )
     assert LevelRecord.objects.filter(employer=employer).count() == 2  # the history is kept
     html = teacher_client.get(employer.get_absolute_url()).content.decode()
@@ -75,7 +79,7 @@ def test_a_teacher_cannot_record_the_level_of_an_employer_they_do_not_own(
     level = PartnershipLevel.objects.get(key="minimum")
     response = other_teacher_client.post(
         reverse("employer_level", args=[employer.pk]),
-        {"level": level.pk, "date": "2026-11-01", "rationale": "x"},
+        {"level-level": level.pk, "level-date": "2026-11-01", "level-rationale": "x"},
     )
     assert response.status_code == 403
     assert not LevelRecord.objects.exists()
@@ -86,7 +90,7 @@ def test_the_monitoring_practice_is_not_a_level_to_record(coordinator, coordinat
     monitoring = PartnershipLevel.objects.get(key="monitoring")
     coordinator_client.post(
         reverse("employer_level", args=[employer.pk]),
-        {"level": monitoring.pk, "date": "2026-11-01", "rationale": "x"},
+        {"level-level": monitoring.pk, "level-date": "2026-11-01", "level-rationale": "x"},
     )
     assert not LevelRecord.objects.exists()
 
