@@ -85,7 +85,7 @@ def outbox_enqueue_many(messages: list[dict]) -> list[int]:
     # ignore_conflicts: a sweep running at the same moment elsewhere may have won a key.
     OutboxMessage.objects.bulk_create(rows, ignore_conflicts=True, batch_size=5_000)
     ids = list(OutboxMessage.objects.filter(key__in=[row.key for row in rows]).values_list("pk", flat=True))
-    transaction.on_commit(lambda: [request_send(pk) for pk in ids])
+    transaction.on_commit(lambda: request_send_many(ids))
     return ids
 
 
@@ -98,6 +98,23 @@ def request_send(message_id: int) -> None:
         outbox_send.apply_async((message_id,), retry=False)
     except Exception:  # any broker failure means: leave it to the sweep
         log.warning("Broker unavailable; outbox message %s waits for the dispatch sweep", message_id)
+
+
+# A sweep hands its messages to workers in chunks: a few broker messages instead of one per
+# e-mail, and still spread over every worker.
+SEND_CHUNK = 50
+
+
+def request_send_many(message_ids: list[int]) -> None:
+    from .tasks import outbox_send_many
+
+    for start in range(0, len(message_ids), SEND_CHUNK):
+        chunk = message_ids[start : start + SEND_CHUNK]
+        try:
+            outbox_send_many.apply_async((chunk,), retry=False)
+        except Exception:  # any broker failure means: leave it to the dispatch sweep
+            log.warning("Broker unavailable; %d outbox messages wait for the dispatch sweep", len(chunk))
+            return
 
 
 def backoff(attempts: int) -> datetime.timedelta:
