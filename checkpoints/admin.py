@@ -1,6 +1,14 @@
 from django.contrib import admin
 
-from .models import Checkpoint, LevelQuestion, LevelTool, PartnershipLevel, ServicePromise
+from .models import (
+    Checkpoint,
+    LevelQuestion,
+    LevelTool,
+    PartnershipLevel,
+    SelfAssessment,
+    SelfAssessmentAnswer,
+    ServicePromise,
+)
 
 
 @admin.register(Checkpoint)
@@ -42,3 +50,22 @@ class LevelToolAdmin(admin.ModelAdmin):
 class LevelQuestionAdmin(admin.ModelAdmin):
     list_display = ("level", "number", "text_fi")
     list_filter = ("level",)
+
+
+class SelfAssessmentAnswerInline(admin.TabularInline):
+    model = SelfAssessmentAnswer
+    extra = 0
+    raw_id_fields = ("question",)
+
+
+@admin.register(SelfAssessment)
+class SelfAssessmentAdmin(admin.ModelAdmin):
+    list_display = ("year", "unit", "updated_at", "updated_by")
+    list_filter = ("year", "unit")
+    inlines = [SelfAssessmentAnswerInline]
+
+
+@admin.register(SelfAssessmentAnswer)
+class SelfAssessmentAnswerAdmin(admin.ModelAdmin):
+    list_display = ("assessment", "question", "rating")
+    list_filter = ("rating",)

@@ -1,5 +1,6 @@
 """The quality framework of the workbook: the eight critical checkpoints (kriittiset pisteet)."""
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -165,3 +166,66 @@ class LevelQuestion(models.Model):
     @property
     def text(self) -> str:
         return localized(self, "text")
+
+
+class SelfAssessment(models.Model):
+    """The workbook's self-assessment for one year, for the whole institution or one unit."""
+
+    year = models.PositiveSmallIntegerField(
+        _("year"), validators=[MinValueValidator(2017), MaxValueValidator(2100)]
+    )
+    unit = models.ForeignKey(
+        "core.Unit", verbose_name=_("unit"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    cherished = models.TextField(_("which partnerships we cherish"), blank=True, max_length=6000)
+    to_develop = models.TextField(_("where there is most to develop"), blank=True, max_length=6000)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("updated by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-year", "unit__name"]
+        verbose_name = _("self-assessment")
+        verbose_name_plural = _("self-assessments")
+        constraints = [
+            models.UniqueConstraint(fields=["year", "unit"], name="one_self_assessment_per_year_and_unit"),
+            models.UniqueConstraint(
+                fields=["year"],
+                condition=models.Q(unit__isnull=True),
+                name="one_institution_self_assessment_per_year",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.year} {self.unit or ''}".strip()
+
+    def previous(self) -> "SelfAssessment | None":
+        return SelfAssessment.objects.filter(year=self.year - 1, unit=self.unit).first()
+
+
+class SelfAssessmentAnswer(models.Model):
+    assessment = models.ForeignKey(
+        SelfAssessment, verbose_name=_("self-assessment"), on_delete=models.CASCADE, related_name="answers"
+    )
+    question = models.ForeignKey(
+        LevelQuestion, verbose_name=_("question"), on_delete=models.PROTECT, related_name="answers"
+    )
+    text = models.TextField(_("answer"), blank=True, max_length=4000)
+    rating = models.PositiveSmallIntegerField(
+        _("rating (1–5)"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+
+    class Meta:
+        verbose_name = _("self-assessment answer")
+        verbose_name_plural = _("self-assessment answers")
+        constraints = [
+            models.UniqueConstraint(fields=["assessment", "question"], name="one_answer_per_question_a_year")
+        ]
+
+    def __str__(self):
+        return f"{self.assessment}: {self.question}"

@@ -5,6 +5,7 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("core.urls")),
     path("", include("partnerships.urls")),
+    path("", include("checkpoints.urls")),
     path("admin/", admin.site.urls),
 ]
 

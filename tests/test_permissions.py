@@ -10,6 +10,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from checkpoints.models import SelfAssessment
 from core.models import OutboxMessage
 from partnerships.models import Agreement, Demonstration, FeedbackRequest, ThankYou
 
@@ -103,6 +104,9 @@ EXPECTED = {
     "demonstration_create": ("GET", {"teacher": 200, "other_teacher": 404, "coordinator": 200}),
     "demonstration_edit": ("GET", {"teacher": 200, "other_teacher": 404, "coordinator": 200}),
     "review_dashboard": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "self_assessment_list": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
+    "self_assessment": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
+    "self_assessment_pdf": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
     "unit_list": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
     "demonstration_calendar": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
 }
@@ -124,6 +128,8 @@ FORM_VIEWS = {
     "demonstration_create",
     "demonstration_edit",
     "unit_list",
+    "self_assessment_list",
+    "self_assessment",
     "login",
     "feedback_form",
     "feedback_detail",
@@ -200,7 +206,9 @@ def world(teacher, teacher_group):
         answered_at=timezone.now(),
     )
     thank_you = ThankYou.objects.create(agreement=agreement)
+    assessment = SelfAssessment.objects.create(year=2026)
     return {
+        "assessment": assessment,
         "thank_you": thank_you,
         "feedback": feedback,
         "outbox": failed,
@@ -233,6 +241,7 @@ def _args(name: str, world) -> list:
         "outbox": ("outbox_retry",),
         "feedback": ("feedback_detail",),
         "thank_you": ("thanks_detail",),
+        "assessment": ("self_assessment", "self_assessment_pdf"),
         "agreement": (
             "agreement_detail",
             "agreement_edit",

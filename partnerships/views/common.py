@@ -1,35 +1,12 @@
 """What every view of the app shares: the role checks and the way a form page works."""
 
-from functools import wraps
-
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 
+from core.permissions import coordinator_required, staff_required
 
-def staff_required(view):
-    """Signed-in teachers and coordinators only; anyone else signed in gets 403."""
-
-    @login_required
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_teacher:
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
-
-
-def coordinator_required(view):
-    @login_required
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_coordinator:
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
+__all__ = ["coordinator_required", "form_error", "form_page", "staff_required"]
 
 
 def form_error(form, exc: ValidationError) -> None:

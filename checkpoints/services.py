@@ -1,0 +1,47 @@
+"""Writes of the quality framework: the self-assessment workbook."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from core.models import Unit, User
+
+from .models import LevelQuestion, SelfAssessment, SelfAssessmentAnswer
+
+
+def self_assessment_open(*, by: User, year: int, unit: Unit | None) -> SelfAssessment:
+    """The year's self-assessment (for the institution or one unit), created on first use."""
+    if not by.is_coordinator:
+        raise PermissionDenied
+    assessment, _created = SelfAssessment.objects.get_or_create(
+        year=year, unit=unit, defaults={"updated_by": by}
+    )
+    return assessment
+
+
+@transaction.atomic
+def self_assessment_save(
+    *,
+    assessment: SelfAssessment,
+    by: User,
+    answers: dict[int, tuple[str, int | None]],
+    cherished: str,
+    to_develop: str,
+) -> SelfAssessment:
+    """Save every question's answer (text and 1–5 rating) and the summary the workbook asks for."""
+    if not by.is_coordinator:
+        raise PermissionDenied
+    questions = set(LevelQuestion.objects.values_list("pk", flat=True))
+    for question_id, (text, rating) in answers.items():
+        if question_id not in questions:
+            continue
+        if rating is not None and not 1 <= rating <= 5:
+            raise ValidationError(_("Choose a value from 1 to 5."))
+        SelfAssessmentAnswer.objects.update_or_create(
+            assessment=assessment, question_id=question_id, defaults={"text": text.strip(), "rating": rating}
+        )
+    assessment.cherished = cherished.strip()
+    assessment.to_develop = to_develop.strip()
+    assessment.updated_by = by
+    assessment.save()
+    return assessment
