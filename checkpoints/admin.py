@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from .models import (
+    AnnualActivity,
     Checkpoint,
     LevelQuestion,
     LevelTool,
@@ -69,3 +70,9 @@ class SelfAssessmentAdmin(admin.ModelAdmin):
 class SelfAssessmentAnswerAdmin(admin.ModelAdmin):
     list_display = ("assessment", "question", "rating")
     list_filter = ("rating",)
+
+
+@admin.register(AnnualActivity)
+class AnnualActivityAdmin(admin.ModelAdmin):
+    list_display = ("label", "kind", "start_month", "start_day", "end_month", "end_day")
+    list_filter = ("kind",)

@@ -1,6 +1,9 @@
 """The quality framework of the workbook: the eight critical checkpoints (kriittiset pisteet)."""
 
+import calendar
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -229,3 +232,54 @@ class SelfAssessmentAnswer(models.Model):
 
     def __str__(self):
         return f"{self.assessment}: {self.question}"
+
+
+class ActivityKind(models.TextChoices):
+    NATIONAL_SURVEY = "national_survey", _("National workplace survey (työpaikkakysely)")
+    EVENT = "event", _("Event")
+    INSTRUCTOR_TRAINING = "instructor_training", _("Instructor training")
+    FEEDBACK_ANALYSIS = "feedback_analysis", _("Feedback analysis")
+    THANKS = "thanks", _("Thanking partners")
+    SELF_ASSESSMENT = "self_assessment", _("Self-assessment")
+    OTHER = "other", _("Other")
+
+
+class AnnualActivity(models.Model):
+    """A recurring activity of the annual plan (vuosikello), the same dates every year."""
+
+    kind = models.CharField(_("kind"), max_length=30, choices=ActivityKind.choices)
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    start_month = models.PositiveSmallIntegerField(
+        _("start month"), validators=[MinValueValidator(1), MaxValueValidator(12)]
+    )
+    start_day = models.PositiveSmallIntegerField(
+        _("start day"), validators=[MinValueValidator(1), MaxValueValidator(31)]
+    )
+    end_month = models.PositiveSmallIntegerField(
+        _("end month"), validators=[MinValueValidator(1), MaxValueValidator(12)]
+    )
+    end_day = models.PositiveSmallIntegerField(
+        _("end day"), validators=[MinValueValidator(1), MaxValueValidator(31)]
+    )
+    description = models.TextField(_("description"), blank=True, max_length=2000)
+    responsible = models.CharField(_("who is responsible"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["start_month", "start_day", "pk"]
+        verbose_name = _("annual plan activity")
+        verbose_name_plural = _("annual plan activities")
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def label(self) -> str:
+        return self.title or str(self.get_kind_display())
+
+    def clean(self):
+        for month, day, field in (
+            (self.start_month, self.start_day, "start_day"),
+            (self.end_month, self.end_day, "end_day"),
+        ):
+            if month and day and day > calendar.monthrange(2024, month)[1]:  # 2024: a leap year allows 29.2.
+                raise ValidationError({field: _("That month has no such day.")})

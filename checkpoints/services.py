@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from core.models import Unit, User
 
-from .models import LevelQuestion, SelfAssessment, SelfAssessmentAnswer
+from .models import AnnualActivity, LevelQuestion, SelfAssessment, SelfAssessmentAnswer
 
 
 def self_assessment_open(*, by: User, year: int, unit: Unit | None) -> SelfAssessment:
@@ -45,3 +45,17 @@ def self_assessment_save(
     assessment.updated_by = by
     assessment.save()
     return assessment
+
+
+def annual_activity_save(*, by: User, activity: AnnualActivity) -> AnnualActivity:
+    if not by.is_coordinator:
+        raise PermissionDenied
+    activity.full_clean()
+    activity.save()
+    return activity
+
+
+def annual_activity_delete(*, by: User, activity: AnnualActivity) -> None:
+    if not by.is_coordinator:
+        raise PermissionDenied
+    activity.delete()

@@ -1,8 +1,10 @@
 """The self-assessment workbook (coordinators)."""
 
+import datetime
+
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -10,13 +12,15 @@ from django.utils import timezone
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
+from icalendar import Calendar, Event
 
 from core.models import Institution, Unit
 from core.pdf import PdfRenderError, render_pdf
-from core.permissions import coordinator_required
+from core.permissions import coordinator_required, staff_required
 
 from . import services
-from .models import LevelQuestion, PartnershipLevel, SelfAssessment, ServicePromise
+from .annual_plan import year_clock
+from .models import AnnualActivity, LevelQuestion, PartnershipLevel, SelfAssessment, ServicePromise
 
 
 class OpenForm(forms.Form):
@@ -111,4 +115,87 @@ def self_assessment_pdf(request, pk):
         return redirect("self_assessment", pk=assessment.pk)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="self-assessment-{assessment.year}.pdf"'
+    return response
+
+
+class ActivityForm(forms.ModelForm):
+    class Meta:
+        model = AnnualActivity
+        fields = [
+            "kind",
+            "title",
+            "start_month",
+            "start_day",
+            "end_month",
+            "end_day",
+            "responsible",
+            "description",
+        ]
+        widgets = {"description": forms.Textarea(attrs={"rows": 2})}
+
+
+@require_http_methods(["GET", "POST"])
+@staff_required
+def annual_plan(request):
+    """Everyone reads the year clock; coordinators add activities."""
+    form = ActivityForm(request.POST or None)
+    if request.method == "POST":
+        if not request.user.is_coordinator:
+            raise PermissionDenied
+        if form.is_valid():
+            services.annual_activity_save(by=request.user, activity=form.save(commit=False))
+            messages.success(request, _("Activity added to the annual plan."))
+            return redirect("annual_plan")
+    activities = list(AnnualActivity.objects.all())
+    context = {"form": form, "activities": activities, "clock": year_clock(activities)}
+    return render(request, "checkpoints/annual_plan.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@coordinator_required
+def annual_activity_edit(request, pk):
+    activity = get_object_or_404(AnnualActivity, pk=pk)
+    if request.method == "POST" and request.POST.get("delete"):
+        services.annual_activity_delete(by=request.user, activity=activity)
+        messages.success(request, _("Activity removed from the annual plan."))
+        return redirect("annual_plan")
+    form = ActivityForm(request.POST or None, instance=activity)
+    if request.method == "POST" and form.is_valid():
+        services.annual_activity_save(by=request.user, activity=form.save(commit=False))
+        messages.success(request, _("Changes saved."))
+        return redirect("annual_plan")
+    return render(request, "checkpoints/annual_activity_form.html", {"form": form, "activity": activity})
+
+
+@require_GET
+@staff_required
+def annual_plan_ics(request):
+    """The annual plan as yearly repeating calendar events (RFC 5545)."""
+    calendar = Calendar()
+    calendar.add("prodid", "-//Kumppani//Annual plan//FI")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", _("Annual plan"))
+    year = timezone.localdate().year
+    for activity in AnnualActivity.objects.all():
+        start = datetime.date(
+            year, activity.start_month, min(activity.start_day, 28 if activity.start_month == 2 else 31)
+        )
+        end_year = year + (
+            1 if (activity.end_month, activity.end_day) < (activity.start_month, activity.start_day) else 0
+        )
+        end = datetime.date(
+            end_year, activity.end_month, min(activity.end_day, 28 if activity.end_month == 2 else 31)
+        )
+        event = Event()
+        event.add("uid", f"annual-{activity.pk}@kumppani")
+        event.add("dtstamp", timezone.now())
+        event.add("summary", activity.label)
+        event.add("dtstart", start)
+        event.add("dtend", end + datetime.timedelta(days=1))
+        event.add("rrule", {"freq": "yearly"})
+        if activity.description:
+            event.add("description", activity.description)
+        calendar.add_component(event)
+    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="kumppani-annual-plan.ics"'
     return response

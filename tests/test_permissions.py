@@ -10,7 +10,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from checkpoints.models import SelfAssessment
+from checkpoints.models import AnnualActivity, SelfAssessment
 from core.models import OutboxMessage
 from partnerships.models import Agreement, Demonstration, FeedbackRequest, ThankYou
 
@@ -107,6 +107,9 @@ EXPECTED = {
     "self_assessment_list": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
     "self_assessment": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
     "self_assessment_pdf": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
+    "annual_plan": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "annual_plan_ics": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "annual_activity_edit": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
     "unit_list": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
     "demonstration_calendar": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
 }
@@ -130,6 +133,8 @@ FORM_VIEWS = {
     "unit_list",
     "self_assessment_list",
     "self_assessment",
+    "annual_plan",
+    "annual_activity_edit",
     "login",
     "feedback_form",
     "feedback_detail",
@@ -207,7 +212,9 @@ def world(teacher, teacher_group):
     )
     thank_you = ThankYou.objects.create(agreement=agreement)
     assessment = SelfAssessment.objects.create(year=2026)
+    activity = AnnualActivity.objects.create(kind="event", start_month=3, start_day=1, end_month=3, end_day=2)
     return {
+        "activity": activity,
         "assessment": assessment,
         "thank_you": thank_you,
         "feedback": feedback,
@@ -242,6 +249,7 @@ def _args(name: str, world) -> list:
         "feedback": ("feedback_detail",),
         "thank_you": ("thanks_detail",),
         "assessment": ("self_assessment", "self_assessment_pdf"),
+        "activity": ("annual_activity_edit",),
         "agreement": (
             "agreement_detail",
             "agreement_edit",
