@@ -248,7 +248,7 @@ class AnnualActivity(models.Model):
     """A recurring activity of the annual plan (vuosikello), the same dates every year."""
 
     kind = models.CharField(_("kind"), max_length=30, choices=ActivityKind.choices)
-    title = models.CharField(_("title"), max_length=200, blank=True)
+    title = models.CharField(_("name"), max_length=200, blank=True)
     start_month = models.PositiveSmallIntegerField(
         _("start month"), validators=[MinValueValidator(1), MaxValueValidator(12)]
     )
