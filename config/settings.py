@@ -214,6 +214,8 @@ STATICFILES_DIRS = [
     # Third-party assets installed from the npm registry by `make` (package.json), never committed.
     ("vendor/bootstrap", BASE_DIR / "node_modules" / "bootstrap" / "dist"),
     ("vendor/bootstrap-icons", BASE_DIR / "node_modules" / "bootstrap-icons" / "font"),
+    ("vendor/chartjs", BASE_DIR / "node_modules" / "chart.js" / "dist"),
+    ("vendor/chartjs-datalabels", BASE_DIR / "node_modules" / "chartjs-plugin-datalabels" / "dist"),
 ]
 MEDIA_URL = "media/"
 MEDIA_ROOT = VAR_DIR / "media"

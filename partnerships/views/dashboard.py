@@ -74,7 +74,24 @@ def review_dashboard(request):
     if wanted in ("channels", "checkpoints"):
         table = by_channel if wanted == "channels" else by_checkpoint
         return _csv(f"contacts-by-{wanted}", ["", *months], [[r["name"], *r["values"]] for r in table])
+    charts = {
+        "levels": {
+            "kind": "bars",
+            "labels": [r["name"] or _("Not recorded yet.") for r in levels],
+            "values": [r["employers"] for r in levels],
+        },
+        "coverage": {
+            "kind": "bars",
+            "suffix": " %",
+            "max": 100,
+            "labels": [f"{r['checkpoint']}. {r['label']}" for r in coverage],
+            "values": [r["share"] or 0 for r in coverage],
+        },
+        "channels": {"kind": "lines", "labels": months, "series": by_channel},
+        "checkpoints": {"kind": "lines", "labels": months, "series": by_checkpoint},
+    }
     context = {
+        "charts": charts,
         "form": form,
         "own_view": not request.user.is_coordinator,
         "levels": levels,

@@ -111,3 +111,15 @@ def test_the_dashboard_runs_a_constant_number_of_queries(
         ContactFactory(employer=employer, author=teacher, date=today - datetime.timedelta(days=i % 300))
     with django_assert_max_num_queries(25):
         coordinator_client.get(reverse("review_dashboard"))
+
+
+def test_the_charts_carry_the_same_numbers_as_the_tables(small_world, coordinator_client):
+    import json
+    import re
+
+    html = coordinator_client.get(reverse("review_dashboard")).content.decode()
+    levels = json.loads(
+        re.search(r'<script id="chart-levels" type="application/json">(.*?)</script>', html).group(1)
+    )
+    assert dict(zip(levels["labels"], levels["values"], strict=True))["Strategic partnership"] == 1
+    assert 'data-chart="chart-channels"' in html and "vendor/chartjs/chart.umd.min.js" in html
