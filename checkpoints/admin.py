@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 
 from .models import (
     AnnualActivity,
@@ -20,6 +21,7 @@ class CheckpointAdmin(admin.ModelAdmin):
 
 
 class LevelToolInline(admin.TabularInline):
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     model = LevelTool
     extra = 0
 
@@ -43,6 +45,7 @@ class ServicePromiseAdmin(admin.ModelAdmin):
 
 @admin.register(LevelTool)
 class LevelToolAdmin(admin.ModelAdmin):
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ("level", "order", "text_fi", "url")
     list_filter = ("level",)
 

@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .models import Institution, OutboxMessage, StudentGroup, Unit, User
@@ -15,6 +16,7 @@ class UserAdmin(DjangoUserAdmin):
 
 @admin.register(Institution)
 class InstitutionAdmin(admin.ModelAdmin):
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ("name", "website", "email", "phone")
 
 

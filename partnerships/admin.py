@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 
 from .models import (
     Agreement,
@@ -33,6 +34,7 @@ class WorkplaceInline(admin.TabularInline):
 
 @admin.register(Employer)
 class EmployerAdmin(admin.ModelAdmin):
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ("name", "business_id", "sector", "account_owner", "is_active")
     list_filter = ("is_active", "sector", "account_owner")
     list_select_related = ("account_owner",)
