@@ -123,3 +123,38 @@ def test_the_charts_carry_the_same_numbers_as_the_tables(small_world, coordinato
     )
     assert dict(zip(levels["labels"], levels["values"], strict=True))["Strategic partnership"] == 1
     assert 'data-chart="chart-channels"' in html and "vendor/chartjs/chart.umd.min.js" in html
+
+
+@pytest.mark.postgres
+def test_with_5000_contacts_the_dashboard_fetches_fewer_than_500_rows(teacher, coordinator_client):
+    from django.db import connection
+
+    from partnerships.models import Contact
+
+    today = timezone.localdate()
+    employers = [EmployerFactory(account_owner=teacher) for _ in range(50)]
+    Contact.objects.bulk_create(
+        [
+            Contact(
+                employer=employers[i % 50],
+                author=teacher,
+                channel=["phone", "email", "visit", "meeting", "online", "event", "other"][i % 7],
+                summary="x",
+                date=today - datetime.timedelta(days=i % 360),
+            )
+            for i in range(5000)
+        ]
+    )
+    fetched = []
+
+    def count_rows(execute, sql, params, many, context):
+        result = execute(sql, params, many, context)
+        cursor = context["cursor"]
+        if sql.lstrip().upper().startswith("SELECT") and cursor.rowcount and cursor.rowcount > 0:
+            fetched.append(cursor.rowcount)
+        return result
+
+    with connection.execute_wrapper(count_rows):
+        response = coordinator_client.get(reverse("review_dashboard"))
+    assert response.status_code == 200
+    assert 0 < sum(fetched) < 500, fetched  # rows really counted, and few
