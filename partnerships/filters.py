@@ -10,7 +10,7 @@ from checkpoints.models import PartnershipLevel
 from core.models import StudentGroup, User
 
 from .forms import staff_choices
-from .models import Agreement, AgreementPhase, AgreementType, Employer, Sector, Student, WorkPeriod
+from .models import Agreement, AgreementPhase, AgreementType, Employer, ItemKind, Sector, Student, WorkPeriod
 from .overdue import feedback_risk_condition, overdue_condition, with_agreement_dates
 
 # Sort keys offered on the employer list. Never-contacted employers count as the oldest.
@@ -149,13 +149,19 @@ class AgreementFilter(django_filters.FilterSet):
     overdue = django_filters.BooleanFilter(
         label=_("A checkpoint item overdue"), method="filter_overdue", widget=forms.CheckboxInput
     )
+    overdue_item = django_filters.ChoiceFilter(
+        label=_("This item overdue"),
+        choices=ItemKind.choices,
+        method="filter_overdue_item",
+        empty_label=_("Any item"),
+    )
     at_risk = django_filters.BooleanFilter(
         label=_("National feedback at risk"), method="filter_at_risk", widget=forms.CheckboxInput
     )
 
     class Meta:
         model = Agreement
-        fields = ["scope", "phase", "type", "ending_within", "overdue", "at_risk"]
+        fields = ["scope", "phase", "type", "ending_within", "overdue", "overdue_item", "at_risk"]
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -193,6 +199,9 @@ class AgreementFilter(django_filters.FilterSet):
 
     def filter_overdue(self, queryset, name, value):
         return with_agreement_dates(queryset).filter(overdue_condition()) if value else queryset
+
+    def filter_overdue_item(self, queryset, name, value):
+        return with_agreement_dates(queryset).filter(overdue_condition(kind=value))
 
     def filter_at_risk(self, queryset, name, value):
         if not value:

@@ -91,11 +91,14 @@ def with_agreement_dates(queryset: QuerySet) -> QuerySet:
     return queryset.annotate(first_day=Min("work_periods__start"), last_day=Max("work_periods__end"))
 
 
-def overdue_condition(today: datetime.date | None = None) -> Q:
-    """A filter for agreements (annotated by with_agreement_dates) with any item overdue."""
+def overdue_condition(today: datetime.date | None = None, kind: str | None = None) -> Q:
+    """A filter for agreements (annotated by with_agreement_dates) with any item overdue, or
+    the item of `kind` overdue."""
     today = today or timezone.localdate()
     condition = Q()
     for deadline in deadlines():
+        if kind and deadline.kind != kind:
+            continue
         settled = AgreementItem.objects.filter(agreement=OuterRef("pk"), kind=deadline.kind)
         # due < today  <=>  anchor < today - offset
         limit = today - datetime.timedelta(days=deadline.offset_days)

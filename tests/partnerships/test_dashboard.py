@@ -158,3 +158,12 @@ def test_with_5000_contacts_the_dashboard_fetches_fewer_than_500_rows(teacher, c
         response = coordinator_client.get(reverse("review_dashboard"))
     assert response.status_code == 200
     assert 0 < sum(fetched) < 500, fetched  # rows really counted, and few
+
+
+def test_each_overdue_count_links_to_the_matching_list(small_world, coordinator_client):
+    html = coordinator_client.get(reverse("review_dashboard")).content.decode()
+    assert "overdue_item=planning" in html
+    listing = coordinator_client.get(reverse("agreement_list"), {"scope": "all", "overdue_item": "planning"})
+    assert listing.content.decode().count("kp-progress") == 1
+    listing = coordinator_client.get(reverse("agreement_list"), {"scope": "all", "overdue_item": "induction"})
+    assert listing.content.decode().count("kp-progress") == 0  # the induction was recorded
