@@ -1,6 +1,7 @@
 """Real components for the integration tests: an SMTP server (aiosmtpd) in its own process,
 the machine's Redis as the broker, and real `celery worker` processes."""
 
+import contextlib
 import json
 import os
 import signal
@@ -169,12 +170,14 @@ def start_worker(tmp_path):
         if beat:
             command += ["--beat", "--schedule", str(tmp_path / f"beat-{name}")]
         log = open(tmp_path / f"{name}.log", "w")  # noqa: SIM115 (closed with the process)
+        # Its own process group: an embedded beat is a child process that must die with it.
         process = subprocess.Popen(
             command,
             cwd=ROOT,
             env=service_env(tmp_path, broker, smtp_port),
             stdout=log,
             stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
         process.log_path = tmp_path / f"{name}.log"
         workers.append(process)
@@ -182,9 +185,14 @@ def start_worker(tmp_path):
 
     yield start
     for process in workers:
-        if process.poll() is None:
-            process.send_signal(signal.SIGKILL)
-            process.wait(timeout=10)
+        kill_worker(process)
+
+
+def kill_worker(process: subprocess.Popen) -> None:
+    """SIGKILL a worker and everything it started (its embedded beat), as a crash would."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGKILL)
+    process.wait(timeout=10)
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 machine's Redis as the broker, and a real SMTP server that counts what it accepts."""
 
 import datetime
-import signal
 import time
 from collections import Counter
 
@@ -21,7 +20,7 @@ from ..factories import (
     StudentFactory,
     UserFactory,
 )
-from .conftest import wait_until
+from .conftest import kill_worker, wait_until
 
 pytestmark = [pytest.mark.redis, pytest.mark.smtp, pytest.mark.django_db(transaction=True)]
 
@@ -118,8 +117,7 @@ def test_a_worker_killed_before_it_sends_loses_nothing(smtp_sink, broker_url, st
     doomed = start_worker("doomed", broker_url, smtp_sink.port)
     publisher(SEND, message.pk)
     wait_until(lambda: status(message) == "sending", message="the worker to claim the message")
-    doomed.send_signal(signal.SIGKILL)
-    doomed.wait(timeout=10)
+    kill_worker(doomed)
     smtp_sink.stall(False)
     start_worker("survivor", broker_url, smtp_sink.port, beat=True)
     wait_until(lambda: status(message) == "sent", message="another worker to send it after the lease ran out")
@@ -134,8 +132,7 @@ def test_a_worker_killed_after_recording_the_send_causes_no_repeat(
     first = start_worker("first", broker_url, smtp_sink.port)
     publisher(SEND, message.pk)
     wait_until(lambda: status(message) == "sent", message="the send to be recorded")
-    first.send_signal(signal.SIGKILL)
-    first.wait(timeout=10)
+    kill_worker(first)
     start_worker("second", broker_url, smtp_sink.port, beat=True)
     publisher(SEND, message.pk)  # a stray duplicate of the task, as a redelivery would be
     time.sleep(6)  # longer than the lease and several dispatch rounds
