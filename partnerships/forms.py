@@ -297,8 +297,8 @@ class AgreementForm(forms.ModelForm):
         return [message for name in hidden for message in self.errors.get(name, [])]
 
     def _post_clean(self):
-        # The rules need the work periods as well; the service runs them on everything at once.
-        pass
+        """Skip the model's validation here: the rules need the work periods as well, and the
+        service runs them on everything at once."""
 
 
 class WorkPeriodForm(forms.ModelForm):

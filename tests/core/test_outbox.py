@@ -81,7 +81,7 @@ class FlakyBackend:
     error: Exception | None = None
 
     def __init__(self, *args, **kwargs):
-        pass
+        """Takes Django's connection arguments and needs none of them."""
 
     def send_messages(self, messages):
         if FlakyBackend.error:

@@ -74,7 +74,7 @@ def recording_server():
             self.wfile.write(b"body { color: red }")
 
         def log_message(self, *args):
-            pass
+            """Keep the test output quiet."""
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
