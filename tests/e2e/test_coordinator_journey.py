@@ -1,0 +1,50 @@
+"""Journey 2: a coordinator opens the review dashboard, follows an attention link to an
+employer, and records a new partnership level with a rationale."""
+
+import datetime
+
+import pytest
+from django.contrib.auth.models import Group
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from core.models import Role
+from partnerships.models import LevelRecord
+
+from ..factories import ContactFactory, EmployerFactory, UserFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+PASSWORD = "kumppani-koordinaattori-2026"
+
+
+@pytest.fixture
+def quiet_employer(db):
+    coordinator = UserFactory(username="kaisa", first_name="Kaisa", password=PASSWORD)
+    coordinator.groups.add(Group.objects.get(name=Role.COORDINATOR))
+    employer = EmployerFactory(name="Hiljainen Rakennus Oy")
+    ContactFactory(
+        employer=employer, author=coordinator, date=timezone.localdate() - datetime.timedelta(days=200)
+    )
+    return employer
+
+
+def test_coordinator_follows_the_attention_list_and_records_a_level(
+    page, live_server, quiet_employer, shot, problems
+):
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.fill("#id_username", "kaisa")
+    page.fill("#id_password", PASSWORD)
+    page.click("main button[type=submit]")
+    page.goto(f"{live_server.url}/review/")
+    expect(page.locator("canvas[data-chart]")).to_have_count(4)
+    shot(page, "review-dashboard")
+    page.click("#attention-heading ~ .row >> text=Hiljainen Rakennus Oy")
+    expect(page.locator("h1")).to_contain_text("Hiljainen Rakennus Oy")
+    page.click("#level summary >> nth=-1")
+    page.select_option("#id_level-level", label="Arkipäivän kumppanuus")
+    page.fill("#id_level-rationale", "Uusi yhteyshenkilö, sovittu säännölliset käynnit.")
+    page.click("#level form button[type=submit]")
+    expect(page.locator("#level")).to_contain_text("Arkipäivän kumppanuus")
+    record = LevelRecord.objects.get(employer=quiet_employer)
+    assert record.rationale == "Uusi yhteyshenkilö, sovittu säännölliset käynnit."
+    assert problems == []
