@@ -40,7 +40,7 @@ LOCK_NAME = "deadline-reminders"
 class Due:
     key: str
     kind: str
-    label: str
+    label: str  # lazy: rendered in the teacher's own language when the message is built
     teacher_id: int
     agreement_id: int
     work_period_id: int | None
@@ -78,7 +78,7 @@ def _item_rule(kind: str, anchor: str, lead_days: int, today: datetime.date) -> 
         Due(
             key=f"deadline:{kind}:agreement:{pk}",
             kind=kind,
-            label=str(REMINDER_LABELS[kind]),
+            label=REMINDER_LABELS[kind],
             teacher_id=teacher_id,
             agreement_id=pk,
             work_period_id=None,
@@ -110,7 +110,7 @@ def _feedback_rule(today: datetime.date) -> list[Due]:
         Due(
             key=f"deadline:feedback_data:period:{pk}",
             kind="feedback_data",
-            label=str(REMINDER_LABELS["feedback_data"]),
+            label=REMINDER_LABELS["feedback_data"],
             teacher_id=teacher_id,
             agreement_id=agreement_id,
             work_period_id=pk,

@@ -132,3 +132,15 @@ def test_the_sweep_runs_a_constant_number_of_queries(setting, django_capture_on_
         return len(queries)
 
     assert queries_for(1) == queries_for(20)
+
+
+def test_a_swedish_speaking_teacher_gets_the_reminder_in_swedish(setting, django_capture_on_commit_callbacks):
+    teacher = setting["teacher"]
+    teacher.language = "sv"
+    teacher.save()
+    agreement(setting, TODAY + datetime.timedelta(days=2), TODAY + datetime.timedelta(days=90))
+    with django_capture_on_commit_callbacks(execute=False):
+        send_deadline_reminders(TODAY)
+    body = OutboxMessage.objects.get().body_text
+    assert "Arbetsplatshandledaren har inte introducerats" in body
+    assert "Työpaikkaohjaajaa ei ole perehdytetty" not in body
