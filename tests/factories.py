@@ -120,3 +120,31 @@ class QualificationUnitFactory(factory.django.DjangoModelFactory):
     name_sv = factory.Sequence(lambda n: f"Examensdel {n}")
     name_en = factory.Sequence(lambda n: f"Qualification unit {n}")
     extent = 30
+
+
+def training_agreement(
+    *, teacher, start, end, student=None, employer=None, instructor=None, signed=False, **data
+):
+    """A training agreement with one work period, made through the service like real data;
+    the employer, student and instructor are new ones unless given."""
+    from partnerships import services
+
+    employer = employer or EmployerFactory()
+    agreement = services.agreement_create(
+        by=teacher,
+        data={
+            "type": "training",
+            "student": student or StudentFactory(),
+            "workplace": employer.workplaces.get(),
+            "instructor": instructor or ContactPersonFactory(employer=employer),
+            "responsible_teacher": teacher,
+            "hoks_reference": "H",
+            "days_per_week": 3,
+            **data,
+        },
+        periods=[{"unit": QualificationUnitFactory(), "start": start, "end": end, "part_time_percent": 100}],
+    )
+    if signed:
+        agreement.status = "signed"
+        agreement.save(update_fields=["status"])
+    return agreement

@@ -11,15 +11,8 @@ from django.utils import timezone
 
 from core.email import outbox_enqueue
 from core.models import OutboxMessage
-from partnerships import services
 
-from ..factories import (
-    ContactPersonFactory,
-    EmployerFactory,
-    QualificationUnitFactory,
-    StudentFactory,
-    UserFactory,
-)
+from ..factories import UserFactory, training_agreement
 from .conftest import kill_worker, wait_until
 
 pytestmark = [pytest.mark.redis, pytest.mark.smtp, pytest.mark.django_db(transaction=True)]
@@ -64,26 +57,8 @@ def test_two_workers_running_the_reminder_sweep_at_once_send_each_digest_once(
     for i in range(3):
         teacher = UserFactory(username=f"t{i}", email=f"t{i}@opisto.example")
         teacher.groups.add(Group.objects.get(name="Teacher"))
-        employer = EmployerFactory()
-        services.agreement_create(
-            by=teacher,
-            data={
-                "type": "training",
-                "student": StudentFactory(),
-                "workplace": employer.workplaces.get(),
-                "instructor": ContactPersonFactory(employer=employer),
-                "responsible_teacher": teacher,
-                "hoks_reference": "H",
-                "days_per_week": 3,
-            },
-            periods=[
-                {
-                    "unit": QualificationUnitFactory(),
-                    "start": today + datetime.timedelta(days=3),
-                    "end": today + datetime.timedelta(days=60),
-                    "part_time_percent": 100,
-                }
-            ],
+        training_agreement(
+            teacher=teacher, start=today + datetime.timedelta(days=3), end=today + datetime.timedelta(days=60)
         )
         teachers.append(teacher)
     start_worker("w1", broker_url, smtp_sink.port)

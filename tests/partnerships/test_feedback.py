@@ -12,7 +12,13 @@ from core.models import Institution, OutboxMessage
 from partnerships import services
 from partnerships.models import FeedbackRequest
 
-from ..factories import ContactPersonFactory, EmployerFactory, QualificationUnitFactory, StudentFactory
+from ..factories import (
+    ContactPersonFactory,
+    EmployerFactory,
+    QualificationUnitFactory,
+    StudentFactory,
+    training_agreement,
+)
 
 TODAY = datetime.date(2027, 3, 29)
 
@@ -187,29 +193,13 @@ def test_the_sweep_runs_a_constant_number_of_queries(teacher, teacher_group, dja
     def queries_for(n):
         FeedbackRequest.objects.all().delete()
         for _ in range(n):
-            employer = EmployerFactory()
-            agreement = services.agreement_create(
-                by=teacher,
-                data={
-                    "type": "training",
-                    "student": StudentFactory(group=teacher_group, email="s@example.fi"),
-                    "workplace": employer.workplaces.get(),
-                    "instructor": ContactPersonFactory(employer=employer),
-                    "responsible_teacher": teacher,
-                    "hoks_reference": "H",
-                    "days_per_week": 3,
-                },
-                periods=[
-                    {
-                        "unit": QualificationUnitFactory(),
-                        "start": TODAY - datetime.timedelta(days=30),
-                        "end": TODAY - datetime.timedelta(days=2),
-                        "part_time_percent": 100,
-                    }
-                ],
+            training_agreement(
+                teacher=teacher,
+                student=StudentFactory(group=teacher_group, email="s@example.fi"),
+                start=TODAY - datetime.timedelta(days=30),
+                end=TODAY - datetime.timedelta(days=2),
+                signed=True,
             )
-            agreement.status = "signed"
-            agreement.save(update_fields=["status"])
         with CaptureQueriesContext(connection) as queries:
             send()
         return len(queries)

@@ -10,7 +10,7 @@ from core.models import Institution, OutboxMessage
 from partnerships import services
 from partnerships.models import AgreementItem, ThankYou
 
-from ..factories import ContactPersonFactory, EmployerFactory, QualificationUnitFactory, StudentFactory
+from ..factories import ContactPersonFactory, EmployerFactory, StudentFactory, training_agreement
 
 
 @pytest.fixture
@@ -20,28 +20,15 @@ def completed(teacher, teacher_group):
     main = ContactPersonFactory(employer=employer, email="pomo@yritys.example", language="sv")
     employer.main_contact = main
     employer.save()
-    agreement = services.agreement_create(
-        by=teacher,
-        data={
-            "type": "training",
-            "student": StudentFactory(group=teacher_group, first_name="Aino"),
-            "workplace": employer.workplaces.get(),
-            "instructor": ContactPersonFactory(employer=employer, email="ohjaaja@yritys.example"),
-            "responsible_teacher": teacher,
-            "hoks_reference": "H",
-            "days_per_week": 4,
-        },
-        periods=[
-            {
-                "unit": QualificationUnitFactory(),
-                "start": today - datetime.timedelta(days=40),
-                "end": today - datetime.timedelta(days=2),
-                "part_time_percent": 100,
-            }
-        ],
+    agreement = training_agreement(
+        teacher=teacher,
+        employer=employer,
+        student=StudentFactory(group=teacher_group, first_name="Aino"),
+        instructor=ContactPersonFactory(employer=employer, email="ohjaaja@yritys.example"),
+        start=today - datetime.timedelta(days=40),
+        end=today - datetime.timedelta(days=2),
+        signed=True,
     )
-    agreement.status = "signed"
-    agreement.save(update_fields=["status"])
     return agreement
 
 
