@@ -54,4 +54,11 @@ app.conf.beat_schedule = {
         "task": "core.tasks.sessions_clear_expired",
         "schedule": crontab(hour=3, minute=30),
     },
+    # Every night at 04:00, make sure every brochure variant is cached (after a deploy that
+    # changed their content, for example) and remove files no longer used. A branding change
+    # also starts it at once (brochures/apps.py).
+    "brochures-prerender": {
+        "task": "brochures.tasks.brochures_prerender",
+        "schedule": crontab(hour=4, minute=0),
+    },
 }

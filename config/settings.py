@@ -216,6 +216,8 @@ STATICFILES_DIRS = [
     ("vendor/bootstrap-icons", BASE_DIR / "node_modules" / "bootstrap-icons" / "font"),
     ("vendor/chartjs", BASE_DIR / "node_modules" / "chart.js" / "dist"),
     ("vendor/chartjs-datalabels", BASE_DIR / "node_modules" / "chartjs-plugin-datalabels" / "dist"),
+    # The PDFs' typeface, embedded in every PDF (never whatever fonts the machine happens to have).
+    ("vendor/source-sans-3", BASE_DIR / "node_modules" / "@fontsource" / "source-sans-3" / "files"),
 ]
 MEDIA_URL = "media/"
 MEDIA_ROOT = VAR_DIR / "media"
@@ -336,6 +338,9 @@ KUMPPANI_DEMONSTRATION_DEADLINE_DAYS = env_int("KUMPPANI_DEMONSTRATION_DEADLINE_
 # Thanks and the student's feedback are due within this many days after the last day.
 KUMPPANI_AFTER_PERIOD_DAYS = env_int("KUMPPANI_AFTER_PERIOD_DAYS", 14, minimum=1)
 KUMPPANI_PDF_TIMEOUT = env_int("KUMPPANI_PDF_TIMEOUT", 60, minimum=1)  # seconds for one PDF render
+# Rendered brochures and their previews: private files, served only by the brochure views
+# (the teacher version needs a login), never from a static or media URL.
+KUMPPANI_BROCHURE_DIR = Path(env.str("KUMPPANI_BROCHURE_DIR", default=str(VAR_DIR / "brochures")))
 
 # The e-mail outbox (core/email.py): a worker's claim on a message lasts this long; a message
 # that keeps failing is given up (and shown to the responsible teacher) after this many hours.

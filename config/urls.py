@@ -6,6 +6,7 @@ urlpatterns = [
     path("", include("core.urls")),
     path("", include("partnerships.urls")),
     path("", include("checkpoints.urls")),
+    path("", include("brochures.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -1,7 +1,12 @@
+from django import forms
 from django.conf import settings
 from django.contrib.auth.forms import PasswordResetForm
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
+from .branding import BRANDING_FIELDS, MAX_LOGO_BYTES, logo_clean, logo_too_large
 from .email import outbox_enqueue
+from .models import Institution
 
 
 class OutboxPasswordResetForm(PasswordResetForm):
@@ -27,3 +32,39 @@ class OutboxPasswordResetForm(PasswordResetForm):
             language=user.language or settings.LANGUAGE_CODE,
             responsible=user,
         )
+
+
+class BrandingForm(forms.ModelForm):
+    """The institution's name, contacts and logo. The logo is checked here, so that a refused
+    file is reported beside its field together with the rest of what the user typed."""
+
+    logo_file = forms.FileField(
+        label=_("Logo"),
+        required=False,
+        help_text=_("PNG or JPEG, at most 10 MB. It is resized to fit 800 × 400 pixels."),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg"}),
+    )
+    remove_logo = forms.BooleanField(label=_("Remove the logo"), required=False)
+
+    class Meta:
+        model = Institution
+        fields = BRANDING_FIELDS
+
+    def clean_logo_file(self):
+        upload = self.cleaned_data.get("logo_file")
+        if not upload:
+            return None
+        if upload.size > MAX_LOGO_BYTES:
+            raise logo_too_large()
+        data = upload.read()
+        logo_clean(data)  # raises a ValidationError naming the problem
+        return data
+
+
+def form_error(form, exc: ValidationError) -> None:
+    """Put a service's ValidationError on the form so the user sees it beside their input."""
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)

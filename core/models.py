@@ -1,5 +1,6 @@
 """What every app shares: the institution, its units and student groups, and the staff."""
 
+import hashlib
 import uuid
 
 from django.conf import settings
@@ -33,6 +34,15 @@ class Institution(models.Model):
     street_address = models.CharField(_("street address"), max_length=200, blank=True)
     postal_code = models.CharField(_("postal code"), max_length=10, blank=True)
     city = models.CharField(_("city"), max_length=100, blank=True)
+    # Branding for the brochures and printouts; changed only through core.branding.branding_update.
+    contact_lines = models.TextField(
+        _("contact lines"),
+        blank=True,
+        max_length=600,
+        help_text=_("One per line, for example: Apprenticeship office, tel. 040 123 4567."),
+    )
+    logo = models.FileField(_("logo"), upload_to="branding/", blank=True, editable=False)
+    logo_sha256 = models.CharField(max_length=64, blank=True, editable=False)
     thanks_automatic = models.BooleanField(
         _("send thank-yous automatically"),
         default=False,
@@ -56,6 +66,25 @@ class Institution(models.Model):
 
     def __str__(self):
         return self.name
+
+    def contact_line_list(self) -> list[str]:
+        return [line.strip() for line in self.contact_lines.splitlines() if line.strip()]
+
+    def branding_fingerprint(self) -> str:
+        """Changes whenever anything printed from the branding changes (brochure cache keys)."""
+        parts = [
+            self.name,
+            self.website,
+            self.email,
+            self.phone,
+            self.street_address,
+            self.postal_code,
+            self.city,
+            self.contact_lines,
+            self.logo.name if self.logo else "",
+            self.logo_sha256,
+        ]
+        return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 
     @classmethod
     def current(cls) -> "Institution":

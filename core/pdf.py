@@ -26,17 +26,21 @@ class PdfRenderError(Exception):
     """The PDF could not be made in time or at all; the message is for the user."""
 
 
-def asset_roots() -> dict[str, list[str]]:
-    """The folders the renderer may read: our static files and the media folder."""
+def asset_roots() -> dict[str, list[list[str]]]:
+    """The folders the renderer may read, as [folder, URL prefix] pairs: our static files
+    (with the prefixes of STATICFILES_DIRS, as `vendor/...`) and the media folder."""
     static = []
     for finder in finders.get_finders():
-        for storage in getattr(finder, "storages", {}).values():
-            location = getattr(storage, "location", None)
-            if location:
-                static.append(str(location))
+        for prefix, root in getattr(finder, "locations", []):
+            static.append([str(root), prefix or ""])
+        if not hasattr(finder, "locations"):
+            for storage in getattr(finder, "storages", {}).values():
+                location = getattr(storage, "location", None)
+                if location:
+                    static.append([str(location), ""])
     if Path(settings.STATIC_ROOT).is_dir():
-        static.append(str(settings.STATIC_ROOT))
-    return {"static": static, "media": [str(settings.MEDIA_ROOT)]}
+        static.append([str(settings.STATIC_ROOT), ""])
+    return {"static": static, "media": [[str(settings.MEDIA_ROOT), ""]]}
 
 
 def render_html(template_name: str, context: dict, *, language: str) -> str:
@@ -46,8 +50,16 @@ def render_html(template_name: str, context: dict, *, language: str) -> str:
 
 def html_to_pdf(html: str, *, timeout: float | None = None) -> bytes:
     """Run WeasyPrint in a child process; raise PdfRenderError on failure or timeout."""
-    job = json.dumps({"html": html, "roots": asset_roots()})
-    limit = timeout or settings.KUMPPANI_PDF_TIMEOUT
+    return html_to_pdf_many([html], timeout=timeout)[0]
+
+
+def html_to_pdf_many(documents: list[str], *, timeout: float | None = None) -> list[bytes]:
+    """Render a batch in one child process (one WeasyPrint start-up for all of them). The
+    time limit is `timeout` (or KUMPPANI_PDF_TIMEOUT) per document, for the batch as a whole."""
+    if not documents:
+        return []
+    job = json.dumps({"documents": documents, "roots": asset_roots()})
+    limit = (timeout or settings.KUMPPANI_PDF_TIMEOUT) * len(documents)
     try:
         result = subprocess.run(
             [sys.executable, "-m", "core.pdf_worker"],
@@ -59,9 +71,23 @@ def html_to_pdf(html: str, *, timeout: float | None = None) -> bytes:
         )
     except subprocess.TimeoutExpired:
         raise PdfRenderError(_("Making the PDF took too long. Please try again later.")) from None
-    if result.returncode != 0 or not result.stdout.startswith(b"%PDF"):
+    pdfs = split_output(result.stdout)
+    if result.returncode != 0 or len(pdfs) != len(documents) or not all(p.startswith(b"%PDF") for p in pdfs):
         raise PdfRenderError(_("The PDF could not be made. Please try again later."))
-    return result.stdout
+    return pdfs
+
+
+def split_output(data: bytes) -> list[bytes]:
+    """The worker's output: a 12-digit length before each PDF."""
+    pdfs, position = [], 0
+    while position + 12 <= len(data):
+        header = data[position : position + 12]
+        if not header.isdigit():
+            break
+        size = int(header)
+        pdfs.append(data[position + 12 : position + 12 + size])
+        position += 12 + size
+    return pdfs
 
 
 def render_pdf(template_name: str, context: dict, *, language: str, timeout: float | None = None) -> bytes:

@@ -36,4 +36,6 @@ urlpatterns = [
     ),
     path("language/", views.set_language, name="set_language"),
     path("outbox/<int:pk>/retry/", views.outbox_retry_view, name="outbox_retry"),
+    path("settings/branding/", views.branding_edit, name="branding_edit"),
+    path("branding/logo/", views.branding_logo, name="branding_logo"),
 ]

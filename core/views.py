@@ -1,12 +1,17 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpResponseNotModified
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
+from .branding import BRANDING_FIELDS, branding_update
 from .email import outbox_retry
-from .models import OutboxMessage, OutboxStatus
+from .forms import BrandingForm, form_error
+from .models import Institution, OutboxMessage, OutboxStatus
+from .permissions import coordinator_required
 from .services import user_set_language
 
 
@@ -26,3 +31,43 @@ def outbox_retry_view(request, pk):
     outbox_retry(message=message, by=request.user)
     messages.success(request, _("The e-mail will be sent again."))
     return redirect("home")
+
+
+@coordinator_required
+def branding_edit(request):
+    """The coordinator's page for the institution's name, contacts and logo."""
+    institution = Institution.current()
+    form = BrandingForm(request.POST or None, request.FILES or None, instance=institution)
+    if request.method == "POST" and form.is_valid():
+        try:
+            branding_update(
+                institution=institution,
+                data={field: form.cleaned_data[field] for field in BRANDING_FIELDS},
+                logo=form.cleaned_data.get("logo_file"),
+                remove_logo=form.cleaned_data.get("remove_logo", False),
+            )
+        except ValidationError as exc:
+            form_error(form, exc)
+        else:
+            messages.success(request, _("Branding saved. The brochures are being made again."))
+            return redirect("branding_edit")
+    return render(request, "core/branding.html", {"form": form, "institution": institution})
+
+
+def branding_logo(request):
+    """The stored logo, served by the app itself (the media folder is not public)."""
+    institution = Institution.current()
+    if not institution.logo:
+        raise Http404
+    etag = f'"{institution.logo_sha256[:32]}"'
+    if request.headers.get("If-None-Match") == etag:
+        response = HttpResponseNotModified()
+    else:
+        response = FileResponse(institution.logo.open("rb"), content_type=content_type(institution.logo.name))
+    response["ETag"] = etag
+    response["Cache-Control"] = "public, max-age=3600"
+    return response
+
+
+def content_type(name: str) -> str:
+    return "image/jpeg" if name.endswith(".jpg") else "image/png"

@@ -4,18 +4,10 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 
+from core.forms import form_error
 from core.permissions import coordinator_required, staff_required
 
 __all__ = ["coordinator_required", "form_error", "form_page", "staff_required"]
-
-
-def form_error(form, exc: ValidationError) -> None:
-    """Put a service's ValidationError on the form so the user sees it beside their input."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 def form_page(request, form, *, save, done, message, template: str, context: dict | None = None):

@@ -1,0 +1,124 @@
+"""What the institution writes on its brochures, and how often they are downloaded."""
+
+import hashlib
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from core.models import Language
+
+from .content import AUDIENCES, DEFAULT_FUNDING_NOTE, DEFAULT_INTRODUCTION
+
+
+class Audience(models.TextChoices):
+    EMPLOYER = "employer", _("Employer")
+    STUDENT = "student", _("Student")
+    TEACHER = "teacher", _("Teacher")
+
+
+class DownloadKind(models.TextChoices):
+    BROCHURE = "brochure", _("Brochure")
+    CHECKLIST = "checklist", _("Checklist")
+
+
+def link_lines(value: str) -> None:
+    """Each line of the links is "label | https://address" or just the address."""
+    validate = URLValidator(schemes=["https", "http"])
+    for number, line in enumerate((v.strip() for v in value.splitlines()), start=1):
+        if not line:
+            continue
+        url = line.rsplit("|", 1)[-1].strip()
+        try:
+            validate(url)
+        except ValidationError:
+            raise ValidationError(
+                _('Line %(number)s is not a web address: write "label | https://address".'),
+                params={"number": number},
+                code="link",
+            ) from None
+
+
+class BrochureText(models.Model):
+    """The institution's own parts of the brochures in one language. The legal statements are
+    fixed in brochures/content.py; a blank field here prints our default text."""
+
+    language = models.CharField(_("language"), max_length=2, choices=Language.choices, unique=True)
+    introduction_employer = models.TextField(_("introduction, employer version"), blank=True, max_length=400)
+    introduction_student = models.TextField(_("introduction, student version"), blank=True, max_length=400)
+    introduction_teacher = models.TextField(_("introduction, teacher version"), blank=True, max_length=400)
+    links = models.TextField(
+        _("links"),
+        blank=True,
+        max_length=600,
+        validators=[link_lines],
+        help_text=_('One per line: "label | https://address", for example our apprenticeship pages.'),
+    )
+    local_practice = models.TextField(
+        _("our local practice (teacher version)"),
+        blank=True,
+        max_length=700,
+        help_text=_("For example who draws up the agreements and whom to ask about apprenticeships."),
+    )
+    funding_note = models.TextField(
+        _("note on funding (teacher version)"),
+        blank=True,
+        max_length=300,
+        help_text=_("Blank: “Both models are equal for the education provider's funding.”"),
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["language"]
+        verbose_name = _("brochure text")
+        verbose_name_plural = _("brochure texts")
+
+    def __str__(self):
+        return str(self.get_language_display())
+
+    def introduction(self, audience: str) -> str:
+        own = getattr(self, f"introduction_{audience}")
+        return own.strip() or DEFAULT_INTRODUCTION[audience].get(self.language)
+
+    def funding(self) -> str:
+        return self.funding_note.strip() or DEFAULT_FUNDING_NOTE.get(self.language)
+
+    def link_list(self) -> list[dict]:
+        result = []
+        for line in self.links.splitlines():
+            if not line.strip():
+                continue
+            label, _sep, url = line.rpartition("|")
+            url = url.strip()
+            result.append({"label": label.strip() or url, "url": url})
+        return result
+
+    def fingerprint(self) -> str:
+        parts = [self.language, self.links, self.local_practice, self.funding_note]
+        parts += [getattr(self, f"introduction_{audience}") for audience in AUDIENCES]
+        return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+class BrochureDownload(models.Model):
+    """Downloads per day, kind, audience and language: one row a day, counted by a single
+    UPDATE ... SET count = count + 1, so that counting never slows the download."""
+
+    day = models.DateField(_("day"))
+    kind = models.CharField(_("kind"), max_length=10, choices=DownloadKind.choices)
+    audience = models.CharField(_("audience"), max_length=12)
+    language = models.CharField(_("language"), max_length=2, choices=Language.choices)
+    count = models.PositiveIntegerField(_("downloads"), default=0)
+
+    class Meta:
+        ordering = ["-day", "kind", "audience", "language"]
+        verbose_name = _("brochure downloads")
+        verbose_name_plural = _("brochure downloads")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["day", "kind", "audience", "language"], name="one_download_row_per_day"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.day} {self.kind} {self.audience} {self.language}: {self.count}"

@@ -1,0 +1,384 @@
+"""Brochures and checklists: render, cache, preview, count and share.
+
+Every PDF is rendered by core.pdf (WeasyPrint in a child process with a hard time limit and a
+fetcher that reads only our own files) and cached on disk under a key made of everything that
+goes into it: the content version (this app's code, templates and stylesheets), the branding,
+the institution's brochure texts, the kind, audience, language and colour. A changed input
+gives a new key and a new file; a public request with a warm cache only reads a file.
+"""
+
+import datetime
+import hashlib
+import io
+import os
+import tempfile
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F, Sum
+from django.template.loader import get_template
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from checkpoints.models import Checkpoint
+from core.email import outbox_enqueue
+from core.models import Institution, User
+from core.pdf import html_to_pdf_many, render_html
+from partnerships.models import Channel, ContactPerson, Employer
+from partnerships.services import contact_log
+
+from . import checklists, content
+from .hyphenate import hyphenate
+from .models import BrochureDownload, BrochureText, DownloadKind
+
+BROCHURE_TEMPLATE = "brochures/pdf/brochure.html"
+CHECKLIST_TEMPLATE = "brochures/pdf/checklist.html"
+PREVIEW_WIDTH = 560  # pixels of the preview image on the public page
+APP_DIR = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True)
+class Variant:
+    kind: str  # DownloadKind
+    audience: str
+    language: str
+    colour: str
+
+    @property
+    def filename(self) -> str:
+        if self.kind == DownloadKind.CHECKLIST:
+            return f"{checklists.FILENAME_CHECKLIST[self.language][self.audience]}.pdf"
+        title = content.FILENAME_TITLE[self.language]
+        audience = content.FILENAME_AUDIENCE[self.language][self.audience]
+        colour = content.colour_by_slug(self.colour).name.get("en").lower()
+        return f"{title}-{audience}-{self.language}-{colour}.pdf"
+
+    @property
+    def is_internal(self) -> bool:
+        return self.audience == "teacher"
+
+
+def all_variants() -> list[Variant]:
+    brochures = [
+        Variant(DownloadKind.BROCHURE, audience, language, colour)
+        for audience in content.AUDIENCES
+        for language in content.LANGUAGES
+        for colour in content.COLOUR_SLUGS
+    ]
+    lists = [
+        Variant(DownloadKind.CHECKLIST, audience, language, content.COLOUR_SLUGS[0])
+        for audience in checklists.CHECKLIST_AUDIENCES
+        for language in content.LANGUAGES
+    ]
+    return brochures + lists
+
+
+def cache_dir() -> Path:
+    path = Path(settings.KUMPPANI_BROCHURE_DIR)
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+@cache
+def content_version() -> str:
+    """A hash of the code, templates and stylesheets that shape the PDFs: a deploy that changes
+    any of them changes every key. Computed once per process."""
+    digest = hashlib.sha256()
+    sources = [APP_DIR / "content.py", APP_DIR / "checklists.py", APP_DIR / "hyphenate.py"]
+    sources += [Path(get_template(name).origin.name) for name in (BROCHURE_TEMPLATE, CHECKLIST_TEMPLATE)]
+    sources += [
+        Path(settings.BASE_DIR) / "static" / "css" / name for name in ("brochure.css", "pdf-fonts.css")
+    ]
+    for source in sources:
+        digest.update(source.read_bytes())
+    return digest.hexdigest()
+
+
+def brochure_text(language: str) -> BrochureText:
+    return BrochureText.objects.filter(language=language).first() or BrochureText(language=language)
+
+
+def checkpoint_names(language: str) -> dict[int, str]:
+    return {c.number: getattr(c, f"name_{language}") for c in Checkpoint.objects.order_by("number")}
+
+
+class Inputs:
+    """What a set of renders reads from the database, fetched once."""
+
+    def __init__(self):
+        self.institution = Institution.current()
+        self._texts: dict[str, BrochureText] = {}
+        self._checkpoints: dict[str, dict[int, str]] = {}
+
+    def text(self, language: str) -> BrochureText:
+        if language not in self._texts:
+            self._texts[language] = brochure_text(language)
+        return self._texts[language]
+
+    def checkpoints(self, language: str) -> dict[int, str]:
+        if language not in self._checkpoints:
+            self._checkpoints[language] = checkpoint_names(language)
+        return self._checkpoints[language]
+
+    def key(self, variant: Variant) -> str:
+        parts = [
+            content_version(),
+            self.institution.branding_fingerprint(),
+            variant.kind,
+            variant.audience,
+            variant.language,
+            variant.colour,
+        ]
+        if variant.kind == DownloadKind.BROCHURE:
+            parts.append(self.text(variant.language).fingerprint())
+        else:
+            parts += [f"{n}:{name}" for n, name in sorted(self.checkpoints(variant.language).items())]
+        return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+def _institution_context(institution: Institution, language: str) -> dict:
+    address = " ".join(p for p in (institution.postal_code, institution.city) if p)
+    return {
+        "institution": institution,
+        "address": ", ".join(p for p in (institution.street_address, address) if p),
+        "contact_lines": [hyphenate(line, language) for line in institution.contact_line_list()],
+        "logo_url": f"kumppani:media/{institution.logo.name}" if institution.logo else "",
+    }
+
+
+def brochure_context(variant: Variant, inputs: Inputs) -> dict:
+    language, audience = variant.language, variant.audience
+    text = inputs.text(language)
+
+    def t(value: content.Text) -> str:
+        return hyphenate(value.get(language), language)
+
+    columns = content.columns(audience, language)
+    for column in columns:
+        column["bullets"] = [hyphenate(b, language) for b in column["bullets"]]
+        column["question"] = hyphenate(column["question"], language)
+    return {
+        **_institution_context(inputs.institution, language),
+        "variant": variant,
+        "colour": content.colour_by_slug(variant.colour),
+        "title": content.TITLE.get(language),
+        "subtitle": content.SUBTITLE.get(language),
+        "audience_name": content.AUDIENCE_NAMES[audience].get(language),
+        "introduction": hyphenate(text.introduction(audience), language),
+        "both_heading": content.BOTH_MODELS_HEADING.get(language),
+        "both": t(content.BOTH_MODELS),
+        "columns": columns,
+        "summer": t(content.SUMMER),
+        "check_practices": t(content.CHECK_PRACTICES[audience]),
+        "contacts_heading": content.CONTACTS_HEADING.get(language),
+        "links": text.link_list(),
+        "is_teacher": audience == "teacher",
+        "teacher_only": content.TEACHER_ONLY.get(language),
+        "teacher_also": t(content.TEACHER_ALSO),
+        "local_heading": content.LOCAL_PRACTICE_HEADING.get(language),
+        "local_practice": hyphenate(text.local_practice.strip(), language),
+        "funding": hyphenate(text.funding(), language),
+    }
+
+
+def checklist_context(variant: Variant, inputs: Inputs) -> dict:
+    language = variant.language
+    names = inputs.checkpoints(language)
+    phases = [
+        {
+            "name": checklists.PHASE_NAMES[phase].get(language),
+            "items": [
+                {
+                    "text": hyphenate(text.get(language), language),
+                    "checkpoint": number,
+                    "checkpoint_name": names.get(number, ""),
+                }
+                for number, text in checklists.CHECKLISTS[variant.audience][phase]
+            ],
+        }
+        for phase in checklists.PHASES
+    ]
+    return {
+        **_institution_context(inputs.institution, language),
+        "variant": variant,
+        "colour": content.colour_by_slug(variant.colour),
+        "title": checklists.CHECKLIST_TITLE[variant.audience].get(language),
+        "subtitle": checklists.CHECKLIST_SUBTITLE.get(language),
+        "phases": phases,
+        "contacts_heading": content.CONTACTS_HEADING.get(language),
+        "checkpoint_label": {"fi": "Kriittinen piste", "sv": "Kritisk punkt", "en": "Checkpoint"}[language],
+    }
+
+
+def variant_html(variant: Variant, inputs: Inputs) -> str:
+    if variant.kind == DownloadKind.CHECKLIST:
+        return render_html(CHECKLIST_TEMPLATE, checklist_context(variant, inputs), language=variant.language)
+    return render_html(BROCHURE_TEMPLATE, brochure_context(variant, inputs), language=variant.language)
+
+
+def brochure_render(variants: list[Variant], inputs: Inputs | None = None) -> list[bytes]:
+    """Render without the cache (one child process for the batch); raises PdfRenderError."""
+    inputs = inputs or Inputs()
+    return html_to_pdf_many([variant_html(v, inputs) for v in variants])
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Atomically: a reader sees the whole file or none."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    with os.fdopen(handle, "wb") as out:
+        out.write(data)
+    os.replace(temporary, path)
+
+
+def preview_png(pdf: bytes, width: int = PREVIEW_WIDTH) -> bytes:
+    """The first page as a PNG, with pypdfium2 (a PyPI wheel: no system tool needed)."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        page = document[0]
+        scale = width / page.get_width()
+        image = page.render(scale=scale).to_pil()
+        out = io.BytesIO()
+        image.convert("RGB").save(out, "PNG", optimize=True)
+        return out.getvalue()
+    finally:
+        document.close()
+
+
+def _store(key: str, pdf: bytes, *, with_preview: bool) -> None:
+    directory = cache_dir()
+    if with_preview:
+        _write(directory / f"{key}.png", preview_png(pdf))
+    _write(directory / f"{key}.pdf", pdf)
+
+
+def brochure_file(variant: Variant, inputs: Inputs | None = None) -> tuple[str, Path]:
+    """The cached PDF of a variant, rendered now if the cache is cold; (key, path)."""
+    inputs = inputs or Inputs()
+    key = inputs.key(variant)
+    path = cache_dir() / f"{key}.pdf"
+    if not path.exists():
+        [pdf] = brochure_render([variant], inputs)
+        _store(key, pdf, with_preview=variant.kind == DownloadKind.BROCHURE)
+    return key, path
+
+
+def brochure_preview(variant: Variant) -> tuple[str, Path]:
+    key, pdf_path = brochure_file(variant)
+    path = pdf_path.with_suffix(".png")
+    if not path.exists():
+        _write(path, preview_png(pdf_path.read_bytes()))
+    return key, path
+
+
+def brochures_prerender(batch: int = 9) -> dict:
+    """Render every variant that is not cached yet and remove files no key points to any
+    more (older than an hour, so a download in flight is never cut). Returns counts."""
+    inputs = Inputs()
+    directory = cache_dir()
+    wanted = {inputs.key(v): v for v in all_variants()}
+    missing = [(k, v) for k, v in wanted.items() if not (directory / f"{k}.pdf").exists()]
+    for start in range(0, len(missing), batch):
+        chunk = missing[start : start + batch]
+        pdfs = brochure_render([v for _k, v in chunk], inputs)
+        for (key, variant), pdf in zip(chunk, pdfs, strict=True):
+            _store(key, pdf, with_preview=variant.kind == DownloadKind.BROCHURE)
+    removed = 0
+    cutoff = timezone.now().timestamp() - 3600
+    for path in directory.iterdir():
+        if path.suffix in (".pdf", ".png") and path.stem not in wanted and path.stat().st_mtime < cutoff:
+            path.unlink(missing_ok=True)
+            removed += 1
+    return {"variants": len(wanted), "rendered": len(missing), "removed": removed}
+
+
+def download_count(kind: str, audience: str, language: str) -> None:
+    """Count one download: a single UPDATE on today's row (created on the day's first)."""
+    today = timezone.localdate()
+    rows = BrochureDownload.objects.filter(day=today, kind=kind, audience=audience, language=language)
+    if rows.update(count=F("count") + 1):
+        return
+    try:
+        with transaction.atomic():
+            BrochureDownload.objects.create(
+                day=today, kind=kind, audience=audience, language=language, count=1
+            )
+    except IntegrityError:  # another request created it first
+        rows.update(count=F("count") + 1)
+
+
+def download_totals(days: int = 365) -> dict:
+    """Downloads per kind, audience and language over the last `days` days, and the total."""
+    since = timezone.localdate() - datetime.timedelta(days=days - 1)
+    rows = (
+        BrochureDownload.objects.filter(day__gte=since)
+        .values("kind", "audience", "language")
+        .annotate(total=Sum("count"))
+    )
+    table = {(r["kind"], r["audience"], r["language"]): r["total"] for r in rows}
+    return {"table": table, "total": sum(table.values())}
+
+
+def brochure_text_update(*, language: str, data: dict) -> BrochureText:
+    text = brochure_text(language)
+    for field, value in data.items():
+        setattr(text, field, (value or "").strip())
+    text.full_clean()
+    text.save()
+    return text
+
+
+def share_url(language: str, colour: str) -> str:
+    path = reverse("brochure_download", args=["employer", language, colour])
+    return f"{settings.KUMPPANI_BASE_URL}{path}"
+
+
+def brochure_share(*, employer: Employer, person: ContactPerson, colour: str, by: User, note: str = ""):
+    """E-mail the employer brochure's link to a contact person, in that person's language, and
+    log it as a contact (channel e-mail, checkpoint 1: reachability and visibility)."""
+
+    if person.employer_id != employer.pk:
+        raise ValidationError({"person": _("This person is not one of the employer's contacts.")})
+    if not person.email:
+        raise ValidationError({"person": _("This person has no e-mail address.")})
+    if colour not in content.COLOUR_SLUGS:
+        raise ValidationError({"colour": _("Choose one of the colours.")})
+    language = person.language if person.language in content.LANGUAGES else settings.LANGUAGE_CODE
+    institution = Institution.current()
+    url = share_url(language, colour)
+    with transaction.atomic():
+        with translation.override(language):
+            summary = _("Sent the “Molempi parempi” employer brochure to %(name)s.") % {
+                "name": person.full_name
+            }
+        contact = contact_log(
+            employer=employer,
+            author=by,
+            channel=Channel.EMAIL,
+            summary=summary,
+            persons=[person],
+            checkpoints=Checkpoint.objects.filter(number=1),
+        )
+        outbox_enqueue(
+            key=f"brochure-share:{contact.pk}",
+            kind="brochure-share",
+            template="brochure-share",
+            context={
+                "person": person,
+                "teacher": by,
+                "institution": institution,
+                "url": url,
+                "note": note.strip(),
+            },
+            to_email=person.email,
+            to_name=person.full_name,
+            language=language,
+            responsible=by,
+        )
+    return contact

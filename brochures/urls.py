@@ -1,0 +1,65 @@
+from django.urls import path, register_converter
+
+from . import views
+from .checklists import CHECKLIST_AUDIENCES
+from .content import AUDIENCES, COLOUR_SLUGS, LANGUAGES
+
+
+class Choice:
+    """A path segment that is one of a fixed set of words (anything else is a 404)."""
+
+    choices: tuple[str, ...] = ()
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        cls.regex = "|".join(cls.choices)
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value
+
+
+class AudienceConverter(Choice):
+    choices = AUDIENCES
+
+
+class ChecklistAudienceConverter(Choice):
+    choices = CHECKLIST_AUDIENCES
+
+
+class LanguageConverter(Choice):
+    choices = LANGUAGES
+
+
+class ColourConverter(Choice):
+    choices = COLOUR_SLUGS
+
+
+register_converter(AudienceConverter, "audience")
+register_converter(ChecklistAudienceConverter, "checklist_audience")
+register_converter(LanguageConverter, "lang")
+register_converter(ColourConverter, "colour")
+
+urlpatterns = [
+    path("brochures/", views.brochure_index, name="brochure_index"),
+    path("brochures/manage/", views.brochure_admin, name="brochure_admin"),
+    path("brochures/manage/texts/<lang:language>/", views.brochure_texts, name="brochure_texts"),
+    path("brochures/share/<int:employer_pk>/", views.brochure_share, name="brochure_share"),
+    path(
+        "brochures/checklists/<checklist_audience:audience>/<lang:language>/",
+        views.checklist_download,
+        name="checklist_download",
+    ),
+    path(
+        "brochures/<audience:audience>/<lang:language>/<colour:colour>/",
+        views.brochure_download,
+        name="brochure_download",
+    ),
+    path(
+        "brochures/<audience:audience>/<lang:language>/<colour:colour>/preview.png",
+        views.brochure_preview,
+        name="brochure_preview",
+    ),
+]

@@ -1,0 +1,221 @@
+"""The public brochure page and downloads, the coordinator's brochure settings and figures,
+and sharing a brochure with an employer's contact person."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, HttpResponseNotModified
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from core.forms import form_error
+from core.models import Institution
+from core.pdf import PdfRenderError
+from core.permissions import coordinator_required, staff_required
+from partnerships.models import Employer
+
+from . import checklists, content, services
+from .forms import BrochureTextForm, ShareForm
+from .models import DownloadKind
+from .services import Variant
+
+CACHE_SECONDS = 600
+
+
+def _language() -> str:
+    language = (get_language() or "fi")[:2]
+    return language if language in content.LANGUAGES else "fi"
+
+
+def language_names() -> list[tuple[str, str]]:
+    """The brochure languages, named in the current UI language."""
+    return [(code, str(name)) for code, name in settings.LANGUAGES]
+
+
+def _is_staff(request) -> bool:
+    return request.user.is_authenticated and request.user.is_teacher
+
+
+def _guard_internal(request, variant: Variant):
+    """The teacher versions are for staff: anonymous visitors get the login page, anyone else
+    signed in a 403. Returns a response to send instead, or None."""
+    if not variant.is_internal:
+        return None
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not request.user.is_teacher:
+        raise PermissionDenied
+    return None
+
+
+def _cached_file_response(request, variant: Variant, *, preview: bool = False):
+    denied = _guard_internal(request, variant)
+    if denied:
+        return denied
+    try:
+        key, path = services.brochure_preview(variant) if preview else services.brochure_file(variant)
+    except PdfRenderError as exc:
+        return render(request, "brochures/unavailable.html", {"message": str(exc)}, status=503)
+    etag = f'"{key[:32]}{"-png" if preview else ""}"'
+    cache_control = f"{'private' if variant.is_internal else 'public'}, max-age={CACHE_SECONDS}"
+    if request.headers.get("If-None-Match") == etag:
+        response = HttpResponseNotModified()
+    else:
+        if not preview:
+            services.download_count(variant.kind, variant.audience, variant.language)
+        response = FileResponse(
+            path.open("rb"),
+            content_type="image/png" if preview else "application/pdf",
+            as_attachment=not preview,
+            filename=variant.filename if not preview else "",
+        )
+    response["ETag"] = etag
+    response["Cache-Control"] = cache_control
+    if variant.is_internal:
+        response["Vary"] = "Cookie"
+    return response
+
+
+@require_GET
+def brochure_download(request, audience, language, colour):
+    return _cached_file_response(request, Variant(DownloadKind.BROCHURE, audience, language, colour))
+
+
+@require_GET
+def brochure_preview(request, audience, language, colour):
+    return _cached_file_response(
+        request, Variant(DownloadKind.BROCHURE, audience, language, colour), preview=True
+    )
+
+
+@require_GET
+def checklist_download(request, audience, language):
+    variant = Variant(DownloadKind.CHECKLIST, audience, language, content.COLOUR_SLUGS[0])
+    return _cached_file_response(request, variant)
+
+
+@require_GET
+def brochure_index(request):
+    """The public page: pick the brochure's language and colour, see a preview, download."""
+    ui_language = _language()
+    language = request.GET.get("language") or ui_language
+    language = language if language in content.LANGUAGES else ui_language
+    colour = request.GET.get("colour")
+    colour = colour if colour in content.COLOUR_SLUGS else content.COLOUR_SLUGS[0]
+    staff = _is_staff(request)
+    audiences = list(content.PUBLIC_AUDIENCES) + (["teacher"] if staff else [])
+    cards = [
+        {
+            "audience": audience,
+            "name": content.AUDIENCE_NAMES[audience].get(ui_language),
+            "internal": audience == "teacher",
+            "download": reverse("brochure_download", args=[audience, language, colour]),
+            "preview": reverse("brochure_preview", args=[audience, language, colour]),
+        }
+        for audience in audiences
+    ]
+    checklist_audiences = [a for a in checklists.CHECKLIST_AUDIENCES if a != "teacher" or staff]
+    checklist_links = [
+        {
+            "name": checklists.CHECKLIST_AUDIENCE_NAMES[audience].get(ui_language),
+            "internal": audience == "teacher",
+            "url": reverse("checklist_download", args=[audience, language]),
+        }
+        for audience in checklist_audiences
+    ]
+    context = {
+        "cards": cards,
+        "checklists": checklist_links,
+        "language": language,
+        "colour": colour,
+        "languages": language_names(),
+        "colours": [(c.slug, c.name.get(ui_language), c.dark) for c in content.COLOURS],
+        "institution": Institution.current(),
+        "staff": staff,
+    }
+    return render(request, "brochures/index.html", context)
+
+
+@require_GET
+@coordinator_required
+def brochure_admin(request):
+    """The coordinator's page: downloads per audience and language, the texts, the branding."""
+    last_month = services.download_totals(days=30)
+    last_year = services.download_totals(days=365)
+    ui_language = _language()
+    rows = []
+    for kind, audiences, names in (
+        (DownloadKind.BROCHURE, content.AUDIENCES, content.AUDIENCE_NAMES),
+        (DownloadKind.CHECKLIST, checklists.CHECKLIST_AUDIENCES, checklists.CHECKLIST_AUDIENCE_NAMES),
+    ):
+        for audience in audiences:
+            rows.append(
+                {
+                    "kind": DownloadKind(kind).label,
+                    "audience": names[audience].get(ui_language),
+                    "month": [
+                        last_month["table"].get((kind, audience, lang), 0) for lang in content.LANGUAGES
+                    ],
+                    "year": [last_year["table"].get((kind, audience, lang), 0) for lang in content.LANGUAGES],
+                }
+            )
+    context = {
+        "rows": rows,
+        "month_total": last_month["total"],
+        "year_total": last_year["total"],
+        "languages": language_names(),
+        "institution": Institution.current(),
+    }
+    return render(request, "brochures/admin.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@coordinator_required
+def brochure_texts(request, language):
+    text = services.brochure_text(language)
+    form = BrochureTextForm(request.POST or None, instance=text)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.brochure_text_update(language=language, data=form.cleaned_data)
+        except ValidationError as exc:
+            form_error(form, exc)
+        else:
+            messages.success(request, _("Brochure texts saved. The brochures are being made again."))
+            return redirect("brochure_admin")
+    context = {
+        "form": form,
+        "language": language,
+        "language_name": dict(language_names())[language],
+        "languages": language_names(),
+    }
+    return render(request, "brochures/texts_form.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@staff_required
+def brochure_share(request, employer_pk):
+    employer = get_object_or_404(Employer, pk=employer_pk)
+    form = ShareForm(request.POST or None, employer=employer, language=_language())
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.brochure_share(
+                employer=employer,
+                person=form.cleaned_data["person"],
+                colour=form.cleaned_data["colour"],
+                note=form.cleaned_data["note"],
+                by=request.user,
+            )
+        except ValidationError as exc:
+            form_error(form, exc)
+        else:
+            messages.success(
+                request,
+                _("The brochure link was sent to %(name)s, and the contact was logged.")
+                % {"name": form.cleaned_data["person"].full_name},
+            )
+            return redirect(employer)
+    return render(request, "brochures/share_form.html", {"form": form, "employer": employer})

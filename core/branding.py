@@ -1,0 +1,99 @@
+"""The institution's branding: its name, contacts and logo, as printed on brochures and PDFs.
+
+An uploaded logo is trusted by nothing but its content: Pillow must recognise it as PNG or
+JPEG (SVG and everything else is refused), its pixel count and file size are bounded before
+it is decoded, and it is re-encoded at a bounded size, which drops metadata and anything
+hidden in the file. A 12-megapixel photo becomes a few hundred kilobytes at most.
+"""
+
+import hashlib
+import io
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils.translation import gettext as _
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from .models import Institution
+from .signals import branding_changed
+
+MAX_LOGO_BYTES = 10 * 1024 * 1024
+MAX_LOGO_PIXELS = 40_000_000  # refused before decoding: a decompression bomb never expands
+LOGO_BOX = (800, 400)  # enough for 300 dpi at the 60 mm the brochures print it
+BRANDING_FIELDS = (
+    "name",
+    "website",
+    "email",
+    "phone",
+    "street_address",
+    "postal_code",
+    "city",
+    "contact_lines",
+)
+
+
+def logo_too_large() -> ValidationError:
+    return ValidationError(
+        _("The logo file is too large: at most %(size)s MB.") % {"size": MAX_LOGO_BYTES // 1024 // 1024},
+        code="too_large",
+    )
+
+
+def logo_clean(data: bytes) -> tuple[bytes, str]:
+    """Check an upload by its content and re-encode it; returns (bytes, extension)."""
+    if len(data) > MAX_LOGO_BYTES:
+        raise logo_too_large()
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            if image.format not in ("PNG", "JPEG"):
+                raise ValidationError(_("Upload the logo as a PNG or JPEG image."), code="format")
+            if image.width * image.height > MAX_LOGO_PIXELS:
+                raise ValidationError(
+                    _("The logo has too many pixels: at most %(mp)s megapixels.")
+                    % {"mp": MAX_LOGO_PIXELS // 1_000_000},
+                    code="too_many_pixels",
+                )
+            image.load()
+            source_format = image.format
+            image = ImageOps.exif_transpose(image)
+            image.thumbnail(LOGO_BOX, Image.Resampling.LANCZOS)
+            out = io.BytesIO()
+            if source_format == "JPEG":
+                image.convert("RGB").save(out, "JPEG", quality=88, optimize=True)
+                return out.getvalue(), "jpg"
+            has_alpha = image.mode in ("RGBA", "LA") or "transparency" in image.info
+            image.convert("RGBA" if has_alpha else "RGB").save(out, "PNG", optimize=True)
+            return out.getvalue(), "png"
+    except ValidationError:
+        raise
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
+        raise ValidationError(_("Upload the logo as a PNG or JPEG image."), code="format") from None
+
+
+def branding_update(
+    *, institution: Institution, data: dict, logo: bytes | None = None, remove_logo: bool = False
+) -> Institution:
+    """Save the branding; a new logo is checked and re-encoded first. Listeners of
+    `branding_changed` (the brochures) hear of it once the change is committed."""
+    for field in BRANDING_FIELDS:
+        if field in data:
+            setattr(institution, field, data[field] or "")
+    old_logo = institution.logo.name if institution.logo else ""
+    if logo is not None:
+        content, extension = logo_clean(logo)
+        digest = hashlib.sha256(content).hexdigest()
+        institution.logo.save(f"logo-{digest[:16]}.{extension}", ContentFile(content), save=False)
+        institution.logo_sha256 = digest
+    elif remove_logo:
+        institution.logo = ""
+        institution.logo_sha256 = ""
+    institution.full_clean()
+    with transaction.atomic():
+        institution.save()
+    new_logo = institution.logo.name if institution.logo else ""
+    if old_logo and old_logo != new_logo:
+        storage = Institution._meta.get_field("logo").storage
+        transaction.on_commit(lambda: storage.delete(old_logo))
+    transaction.on_commit(lambda: branding_changed.send(sender=Institution, institution=institution))
+    return institution

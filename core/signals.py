@@ -1,0 +1,7 @@
+"""Signals other apps listen to, so that core never imports them (apps depend one way)."""
+
+from django.dispatch import Signal
+
+# Sent after a committed change of the institution's branding (name, contacts, logo);
+# the brochures app re-renders its PDFs. Argument: institution.
+branding_changed = Signal()
