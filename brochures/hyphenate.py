@@ -16,7 +16,13 @@ import re
 
 SOFT_HYPHEN = "\u00ad"
 VOWELS = set("aeiouyäöå")
-DIPHTHONGS = set("ai ei oi ui yi äi öi au eu iu ou ey iy äy öy ie uo yö".split())
+# Long vowels (aa, ee, ...) stay together too; ie, uo and yö are diphthongs in a first syllable.
+# fmt: off
+DIPHTHONGS = {
+    "ai", "ei", "oi", "ui", "yi", "äi", "öi", "au", "eu",
+    "iu", "ou", "ey", "iy", "äy", "öy", "ie", "uo", "yö",
+}
+# fmt: on
 MIN_WORD = 8  # shorter words break rarely enough not to need it
 MIN_EDGE = 2  # letters kept together at the start of a word (and one more at its end)
 WORD = re.compile(r"[^\W\d_]+")

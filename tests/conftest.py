@@ -7,6 +7,7 @@ the run.
 """
 
 import os
+import shutil
 import socket
 
 import pytest
@@ -40,10 +41,12 @@ def _service_missing(marker: str) -> str | None:
             return "Redis (nothing answers on 127.0.0.1:6379)"
     elif marker == "browser" and not os.path.exists(CHROMIUM):
         return f"chromium ({CHROMIUM} not found)"
+    elif marker == "pdftoppm" and shutil.which("pdftoppm") is None:
+        return "pdftoppm (Debian package poppler-utils)"
     return None
 
 
-SERVICE_MARKERS = ("postgres", "redis", "smtp", "browser")
+SERVICE_MARKERS = ("postgres", "redis", "smtp", "browser", "pdftoppm")
 _skipped_services: dict[str, int] = {}
 
 

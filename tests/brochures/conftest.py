@@ -1,0 +1,29 @@
+import pytest
+
+from brochures.models import BrochureText
+from brochures.services import Inputs, all_variants, brochure_render
+from core.models import Institution
+
+from .pdfs import BRANDING, LONG_LINK
+
+
+def stress_inputs() -> Inputs:
+    inputs = Inputs()
+    inputs.institution = Institution(**BRANDING)
+    for language in ("fi", "sv", "en"):
+        inputs._texts[language] = BrochureText(
+            language=language,
+            links=LONG_LINK,
+            local_practice="Sopimukset laatii oppisopimustoimisto; kysy ensin omalta tiimiltäsi. " * 3,
+        )
+    return inputs
+
+
+@pytest.fixture(scope="session")
+def rendered(django_db_setup, django_db_blocker):
+    """Every brochure and checklist variant, rendered once for the session (one child
+    process: about half a second each)."""
+    with django_db_blocker.unblock():
+        variants = all_variants()
+        pdfs = brochure_render(variants, stress_inputs())
+    return dict(zip(variants, pdfs, strict=True))
