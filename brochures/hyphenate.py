@@ -9,7 +9,7 @@ dictionary, so `hyphens: auto` does nothing for it. Finnish syllables follow two
 
 Compound words mostly split right by rule 1; where a compound's second part starts with two
 consonants (työ-stres-si) the rule puts the boundary one letter late, which reads acceptably.
-Words with digits or capitals inside (HOKS, TES, 18-vuotias) are left alone.
+Words with capitals inside (HOKS, TES) are left alone; only the letters of a word are split.
 """
 
 import re

@@ -40,6 +40,13 @@ def logo_too_large() -> ValidationError:
     )
 
 
+def too_many_pixels() -> ValidationError:
+    return ValidationError(
+        _("The logo has too many pixels: at most %(mp)s megapixels.") % {"mp": MAX_LOGO_PIXELS // 1_000_000},
+        code="too_many_pixels",
+    )
+
+
 def logo_clean(data: bytes) -> tuple[bytes, str]:
     """Check an upload by its content and re-encode it; returns (bytes, extension)."""
     if len(data) > MAX_LOGO_BYTES:
@@ -49,11 +56,7 @@ def logo_clean(data: bytes) -> tuple[bytes, str]:
             if image.format not in ("PNG", "JPEG"):
                 raise ValidationError(_("Upload the logo as a PNG or JPEG image."), code="format")
             if image.width * image.height > MAX_LOGO_PIXELS:
-                raise ValidationError(
-                    _("The logo has too many pixels: at most %(mp)s megapixels.")
-                    % {"mp": MAX_LOGO_PIXELS // 1_000_000},
-                    code="too_many_pixels",
-                )
+                raise too_many_pixels()
             image.load()
             source_format = image.format
             image = ImageOps.exif_transpose(image)
@@ -67,7 +70,9 @@ def logo_clean(data: bytes) -> tuple[bytes, str]:
             return out.getvalue(), "png"
     except ValidationError:
         raise
-    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
+    except Image.DecompressionBombError:  # Pillow's own guard, at twice its warning limit
+        raise too_many_pixels() from None
+    except (UnidentifiedImageError, OSError, ValueError):
         raise ValidationError(_("Upload the logo as a PNG or JPEG image."), code="format") from None
 
 

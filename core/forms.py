@@ -38,6 +38,7 @@ class BrandingForm(forms.ModelForm):
     """The institution's name, contacts and logo. The logo is checked here, so that a refused
     file is reported beside its field together with the rest of what the user typed."""
 
+    website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
     logo_file = forms.FileField(
         label=_("Logo"),
         required=False,

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponseNotModified
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.i18n import set_language as django_set_language
 
 from .branding import BRANDING_FIELDS, branding_update
@@ -33,6 +33,7 @@ def outbox_retry_view(request, pk):
     return redirect("home")
 
 
+@require_http_methods(["GET", "POST"])
 @coordinator_required
 def branding_edit(request):
     """The coordinator's page for the institution's name, contacts and logo."""
@@ -54,6 +55,7 @@ def branding_edit(request):
     return render(request, "core/branding.html", {"form": form, "institution": institution})
 
 
+@require_GET
 def branding_logo(request):
     """The stored logo, served by the app itself (the media folder is not public)."""
     institution = Institution.current()

@@ -112,6 +112,18 @@ EXPECTED = {
     "annual_activity_edit": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
     "unit_list": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
     "demonstration_calendar": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "branding_edit": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
+    # No logo has been uploaded in this world.
+    "branding_logo": ("GET", dict.fromkeys(ROLES, 404)),
+    # The public brochure page and the public versions: no login.
+    "brochure_index": ("GET", dict.fromkeys(ROLES, 200)),
+    "brochure_preview": ("GET", dict.fromkeys(ROLES, 200)),
+    "checklist_download": ("GET", dict.fromkeys(ROLES, 200)),
+    # Asked for the teacher version here: internal, staff only.
+    "brochure_download": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "brochure_admin": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
+    "brochure_texts": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
+    "brochure_share": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
 }
 # Form pages answer GET (the form) and POST (its submission); anything else is refused.
 FORM_VIEWS = {
@@ -143,6 +155,9 @@ FORM_VIEWS = {
     "feedback_analysis",
     "password_reset",
     "password_reset_confirm",
+    "branding_edit",
+    "brochure_texts",
+    "brochure_share",
 }
 # Unlisted roles: anonymous visitors are sent to the login page; signed-in users without a
 # staff role get 403.
@@ -237,6 +252,16 @@ def _args(name: str, world) -> list:
         return [world["feedback"].token]
     if name == "opt_out":
         return [world["person"].opt_out_token]
+    if name == "brochure_download":
+        return ["teacher", "fi", "blue"]
+    if name == "brochure_preview":
+        return ["employer", "fi", "blue"]
+    if name == "checklist_download":
+        return ["instructor", "fi"]
+    if name == "brochure_texts":
+        return ["sv"]
+    if name == "brochure_share":
+        return [world["employer"].pk]
     by_kind = {
         "employer": ("employer_detail", "employer_edit", "employer_set_active", "employer_level"),
         "employer_fk": ("workplace_create", "person_create", "contact_create"),

@@ -1,0 +1,272 @@
+"""The public brochure page and downloads, the teacher version behind the login, caching,
+download counts, the coordinator's pages and sharing from an employer's page."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from brochures import services
+from brochures.models import BrochureDownload, BrochureText
+from core.models import Institution, OutboxMessage
+from core.pdf import PdfRenderError, html_to_pdf
+from partnerships.models import Contact
+
+from ..factories import ContactPersonFactory, EmployerFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="session")
+def small_pdf():
+    return html_to_pdf(
+        '<!doctype html><html lang="fi"><head><title>t</title></head><body><p>Esite</p></body></html>'
+    )
+
+
+@pytest.fixture
+def renders(settings, tmp_path, monkeypatch, small_pdf):
+    """A fresh cache, and a renderer that records what it was asked to make."""
+    settings.KUMPPANI_BROCHURE_DIR = tmp_path / "brochures"
+    made = []
+
+    def render(variants, inputs=None):
+        made.extend(variants)
+        return [small_pdf for _ in variants]
+
+    monkeypatch.setattr(services, "brochure_render", render)
+    return made
+
+
+def url(audience="employer", language="fi", colour="blue"):
+    return reverse("brochure_download", args=[audience, language, colour])
+
+
+def test_the_public_page_offers_the_employer_and_student_versions(anonymous_client, renders):
+    response = anonymous_client.get(reverse("brochure_index") + "?language=sv&colour=green")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert url("employer", "sv", "green") in page and url("student", "sv", "green") in page
+    assert reverse("brochure_preview", args=["employer", "sv", "green"]) in page
+    assert "/brochures/teacher/" not in page
+    for slug in ("blue", "green", "plum"):
+        assert f'value="{slug}"' in page  # the colours' slugs are listed on the page
+
+
+def test_staff_also_see_the_teacher_version(teacher_client, renders):
+    page = teacher_client.get(reverse("brochure_index")).content.decode()
+    assert "/brochures/teacher/" in page
+
+
+def test_a_download_is_a_named_cacheable_pdf(anonymous_client, renders):
+    response = anonymous_client.get(url("employer", "sv", "green"))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert (
+        response["Content-Disposition"] == 'attachment; filename="bada-ar-battre-arbetsgivare-sv-green.pdf"'
+    )
+    assert response["Cache-Control"] == "public, max-age=600"
+    assert response["ETag"].startswith('"') and len(response["ETag"]) == 34
+    assert b"".join(response.streaming_content).startswith(b"%PDF")
+
+
+def test_a_warm_cache_serves_without_rendering_and_counts_with_one_update(anonymous_client, renders):
+    anonymous_client.get(url())
+    assert len(renders) == 1
+    with CaptureQueriesContext(connection) as queries:
+        response = anonymous_client.get(url())
+    assert response.status_code == 200 and len(renders) == 1
+    updates = [q["sql"] for q in queries if q["sql"].startswith("UPDATE")]
+    assert len(updates) == 1 and "brochures_brochuredownload" in updates[0] and '"count" + 1' in updates[0]
+    assert len(queries) <= 3  # the branding, the texts and the count
+    assert BrochureDownload.objects.get(audience="employer", language="fi").count == 2
+
+
+def test_a_browser_that_has_the_file_gets_304_and_is_not_counted_again(anonymous_client, renders):
+    etag = anonymous_client.get(url())["ETag"]
+    response = anonymous_client.get(url(), headers={"If-None-Match": etag})
+    assert response.status_code == 304 and response["ETag"] == etag
+    assert BrochureDownload.objects.get().count == 1
+
+
+def test_a_change_of_branding_or_texts_gives_a_new_file(anonymous_client, renders):
+    first = anonymous_client.get(url())["ETag"]
+    institution = Institution.current()
+    institution.name = "Uusi nimi"
+    institution.save()
+    second = anonymous_client.get(url())["ETag"]
+    BrochureText.objects.create(language="fi", introduction_employer="Tervetuloa!")
+    third = anonymous_client.get(url())["ETag"]
+    BrochureText.objects.filter(language="sv").delete()  # another language changes nothing here
+    assert len({first, second, third}) == 3 and len(renders) == 3
+    assert anonymous_client.get(url())["ETag"] == third and len(renders) == 3
+
+
+def test_the_teacher_version_sends_anonymous_visitors_to_the_login_page(anonymous_client, renders):
+    response = anonymous_client.get(url("teacher"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+    assert renders == []  # nothing was rendered for them either
+    preview = anonymous_client.get(reverse("brochure_preview", args=["teacher", "fi", "blue"]))
+    assert preview.status_code == 302
+
+
+def test_the_teacher_version_is_refused_to_accounts_without_a_staff_role(client, renders):
+    client.force_login(UserFactory(username="outsider"))
+    assert client.get(url("teacher")).status_code == 403
+
+
+def test_staff_get_the_teacher_version_privately(teacher_client, renders):
+    response = teacher_client.get(url("teacher"))
+    assert response.status_code == 200
+    assert response["Cache-Control"] == "private, max-age=600"
+    assert "Cookie" in response["Vary"]
+
+
+def test_the_cache_is_not_under_a_public_url(settings):
+    from pathlib import Path
+
+    cache = Path(settings.KUMPPANI_BROCHURE_DIR).resolve()
+    for public in [
+        Path(settings.STATIC_ROOT),
+        Path(settings.MEDIA_ROOT),
+        *map(Path, [settings.BASE_DIR / "static"]),
+    ]:
+        assert not cache.is_relative_to(public.resolve())
+
+
+def test_the_preview_is_a_png_made_from_the_pdf(anonymous_client, renders):
+    response = anonymous_client.get(reverse("brochure_preview", args=["student", "en", "plum"]))
+    assert response.status_code == 200 and response["Content-Type"] == "image/png"
+    assert b"".join(response.streaming_content).startswith(b"\x89PNG")
+    assert not BrochureDownload.objects.exists()  # a preview is not a download
+
+
+def test_unknown_audience_language_or_colour_is_404(anonymous_client, renders):
+    for bad in ("/brochures/boss/fi/blue/", "/brochures/employer/de/blue/", "/brochures/employer/fi/red/"):
+        assert anonymous_client.get(bad).status_code == 404
+
+
+def test_a_failed_render_says_so_clearly(anonymous_client, settings, tmp_path, monkeypatch):
+    settings.KUMPPANI_BROCHURE_DIR = tmp_path
+
+    def fail(variants, inputs=None):
+        raise PdfRenderError("The PDF could not be made. Please try again later.")
+
+    monkeypatch.setattr(services, "brochure_render", fail)
+    response = anonymous_client.get(url())
+    assert response.status_code == 503
+    assert "could not be made" in response.content.decode()
+
+
+def test_checklists_download_and_the_teachers_needs_a_login(anonymous_client, teacher_client, renders):
+    response = anonymous_client.get(reverse("checklist_download", args=["instructor", "sv"]))
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == 'attachment; filename="minneslista-handledare.pdf"'
+    assert anonymous_client.get(reverse("checklist_download", args=["teacher", "fi"])).status_code == 302
+    assert teacher_client.get(reverse("checklist_download", args=["teacher", "fi"])).status_code == 200
+    assert BrochureDownload.objects.filter(kind="checklist").count() == 2
+
+
+def test_prerender_makes_the_missing_variants_and_removes_stale_files(renders, settings):
+    directory = services.cache_dir()
+    stale = directory / ("0" * 64 + ".pdf")
+    stale.write_bytes(b"%PDF old")
+    import os
+
+    os.utime(stale, (1, 1))
+    result = services.brochures_prerender()
+    assert result == {"variants": 36, "rendered": 36, "removed": 1}
+    assert not stale.exists()
+    assert len(list(directory.glob("*.png"))) == 27  # previews of the brochures
+    assert services.brochures_prerender()["rendered"] == 0
+
+
+def test_a_branding_change_starts_a_prerender(
+    coordinator_client, monkeypatch, django_capture_on_commit_callbacks
+):
+    from brochures import tasks
+
+    started = []
+    monkeypatch.setattr(tasks.brochures_prerender, "delay", lambda: started.append(1))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = coordinator_client.post(reverse("branding_edit"), {"name": "Järvilaakson opisto"})
+    assert response.status_code == 302
+    assert started
+
+
+def test_the_coordinator_sees_downloads_per_audience_and_language(
+    coordinator_client, anonymous_client, renders
+):
+    anonymous_client.get(url("employer", "sv"))
+    anonymous_client.get(url("employer", "sv"))
+    anonymous_client.get(url("student", "en"))
+    page = coordinator_client.get(reverse("brochure_admin")).content.decode()
+    assert "Downloads" in page
+    totals = services.download_totals(days=30)
+    assert totals["table"][("brochure", "employer", "sv")] == 2
+    assert totals["table"][("brochure", "student", "en")] == 1
+    assert totals["total"] == 3
+
+
+def test_brochure_texts_keep_what_was_typed_when_a_link_is_wrong(coordinator_client):
+    data = {"introduction_employer": "Meidän oma johdanto.", "links": "Oppisopimus | ei-osoite"}
+    response = coordinator_client.post(reverse("brochure_texts", args=["fi"]), data)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Meidän oma johdanto." in page and "Line 1 is not a web address" in page
+    assert not BrochureText.objects.exists()
+    data["links"] = "Oppisopimus | https://www.jarvilaakso.example/oppisopimus"
+    assert coordinator_client.post(reverse("brochure_texts", args=["fi"]), data).status_code == 302
+    text = BrochureText.objects.get(language="fi")
+    assert text.introduction("employer") == "Meidän oma johdanto."
+    assert text.link_list() == [
+        {"label": "Oppisopimus", "url": "https://www.jarvilaakso.example/oppisopimus"}
+    ]
+
+
+def test_teachers_cannot_edit_brochure_texts(teacher_client):
+    assert teacher_client.get(reverse("brochure_texts", args=["fi"])).status_code == 403
+
+
+@pytest.fixture
+def employer_with_people():
+    employer = EmployerFactory(name="Konepaja Oy")
+    swede = ContactPersonFactory(employer=employer, first_name="Sara", language="sv")
+    no_email = ContactPersonFactory(employer=employer, first_name="Niko", email="")
+    return employer, swede, no_email
+
+
+def test_sharing_e_mails_the_link_in_the_persons_language_and_logs_a_contact(
+    teacher_client, teacher, employer_with_people, django_capture_on_commit_callbacks
+):
+    employer, swede, _no_email = employer_with_people
+    share = reverse("brochure_share", args=[employer.pk])
+    with django_capture_on_commit_callbacks(execute=False):
+        response = teacher_client.post(share, {"person": swede.pk, "colour": "plum", "note": "Hej!"})
+    assert response.status_code == 302 and response["Location"] == employer.get_absolute_url()
+    message = OutboxMessage.objects.get(kind="brochure-share")
+    assert message.to_email == swede.email and message.language == "sv"
+    assert "/brochures/employer/sv/plum/" in message.body_text and "Hej!" in message.body_text
+    assert "Hej Sara" in message.body_text  # written in Swedish
+    contact = Contact.objects.get(employer=employer)
+    assert contact.channel == "email" and contact.author == teacher
+    assert list(contact.checkpoints.values_list("number", flat=True)) == [1]
+    assert list(contact.persons.all()) == [swede]
+
+
+def test_sharing_offers_only_the_employers_people_with_an_e_mail(teacher_client, employer_with_people):
+    employer, swede, no_email = employer_with_people
+    stranger = ContactPersonFactory()
+    share = reverse("brochure_share", args=[employer.pk])
+    page = teacher_client.get(share).content.decode()
+    assert swede.last_name in page and no_email.last_name not in page
+    response = teacher_client.post(share, {"person": stranger.pk, "colour": "blue"})
+    assert response.status_code == 200
+    assert not OutboxMessage.objects.exists() and not Contact.objects.exists()
+
+
+def test_the_employer_page_links_to_sharing(teacher_client, employer_with_people):
+    employer = employer_with_people[0]
+    page = teacher_client.get(employer.get_absolute_url()).content.decode()
+    assert reverse("brochure_share", args=[employer.pk]) in page
