@@ -30,6 +30,7 @@ compilemessages: $(VENV)/.installed
 run: install
 	$(DEV_ENV) $(MANAGE) migrate --noinput
 	$(DEV_ENV) $(MANAGE) seed_demo
+	$(DEV_ENV) $(MANAGE) brochures_prerender --queue
 	@echo "Kumppani: http://127.0.0.1:8000  (Ctrl-C stops the web server and the Celery worker)"
 	@trap 'trap - INT TERM EXIT; kill 0' INT TERM EXIT; \
 	$(DEV_ENV) $(BIN)/celery -A config worker --beat --loglevel=INFO --concurrency=2 & \

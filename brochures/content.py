@@ -198,6 +198,12 @@ PLANNED_TOGETHER = Text(
     "Always planned together with the employer.",
     source="L531",
 )
+WHOLE_QUALIFICATION = Text(
+    "Voidaan sopia tutkinnon osan, useamman osan tai koko tutkinnon suorittamiseen.",
+    "Kan avtalas för en examensdel, flera delar eller hela examen.",
+    "Can cover one qualification unit, several, or the whole qualification.",
+    source="L531",
+)
 TYPICAL_DAYS = Text(
     "Tyypillisesti 1–5 päivää viikossa; määrä sovitaan yksilöllisesti.",
     "Vanligen 1–5 dagar i veckan; omfattningen avtalas individuellt.",
@@ -248,12 +254,7 @@ EMPLOYER = {
             "A separately agreed training compensation may be paid to you.",
             source="L531",
         ),
-        Text(
-            "Voidaan sopia tutkinnon osan, useamman osan tai koko tutkinnon suorittamiseen.",
-            "Kan avtalas för en examensdel, flera delar eller hela examen.",
-            "Can cover one qualification unit, several, or the whole qualification.",
-            source="L531",
-        ),
+        WHOLE_QUALIFICATION,
         Text(
             "Sopimuksen tekevät opiskelija, työnantaja ja koulutuksen järjestäjä.",
             "Avtalet ingås av den studerande, arbetsgivaren och utbildningsanordnaren.",
@@ -364,12 +365,7 @@ STUDENT = {
             "allowance, and travel and accommodation allowances.",
             source="L531",
         ),
-        Text(
-            "Voidaan sopia tutkinnon osan, useamman osan tai koko tutkinnon suorittamiseen.",
-            "Kan avtalas för en examensdel, flera delar eller hela examen.",
-            "Can cover one qualification unit, several, or the whole qualification.",
-            source="L531",
-        ),
+        WHOLE_QUALIFICATION,
         Text(
             "Sopimuksen tekevät sinä, työnantaja ja koulutuksen järjestäjä.",
             "Avtalet ingås av dig, arbetsgivaren och utbildningsanordnaren.",

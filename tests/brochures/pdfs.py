@@ -1,11 +1,13 @@
 """Reading rendered brochures back: text by position on the page (pypdfium2), the PDF's
 objects with every stream decompressed, and the fonts it embeds."""
 
-import contextlib
 import re
-import zlib
 
 import pypdfium2
+
+from ..core.test_pdf import inflated
+
+__all__ = ["inflated"]
 
 MM = 72 / 25.4
 PAGE_MARGIN_X = 12 * MM  # static/css/brochure.css @page
@@ -26,14 +28,6 @@ LONG_LINK = (
     "Oppisopimuskoulutuksen hakeminen | "
     "https://www.jarvilaakso.example/oppisopimus/tyonantajalle/hakeminen-ja-sopimuksen-tekeminen?lang=fi"
 )
-
-
-def inflated(pdf: bytes) -> bytes:
-    out = [pdf]
-    for match in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", pdf, re.DOTALL):
-        with contextlib.suppress(zlib.error):
-            out.append(zlib.decompress(match.group(1)))
-    return b"".join(out)
 
 
 def normal(text: str) -> str:

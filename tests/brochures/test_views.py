@@ -270,3 +270,19 @@ def test_the_employer_page_links_to_sharing(teacher_client, employer_with_people
     employer = employer_with_people[0]
     page = teacher_client.get(employer.get_absolute_url()).content.decode()
     assert reverse("brochure_share", args=[employer.pk]) in page
+
+
+def test_the_prerender_command_renders_now_or_queues(renders, monkeypatch):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from brochures import tasks
+
+    out = StringIO()
+    call_command("brochures_prerender", stdout=out)
+    assert "36 variants: 36 rendered" in out.getvalue()
+    queued = []
+    monkeypatch.setattr(tasks.brochures_prerender, "delay", lambda: queued.append(1))
+    call_command("brochures_prerender", "--queue", stdout=out)
+    assert queued == [1]

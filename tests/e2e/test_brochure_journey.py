@@ -1,0 +1,48 @@
+"""Journeys 3 and 5: an anonymous visitor opens the brochure page in Swedish, picks a colour
+and downloads the employer brochure; the teacher-only brochure sends them to the login page."""
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def brochure_cache(settings, tmp_path):
+    settings.KUMPPANI_BROCHURE_DIR = tmp_path / "brochures"
+
+
+def test_a_visitor_downloads_the_employer_brochure_in_swedish(
+    page, live_server, brochure_cache, shot, problems, tmp_path
+):
+    page.goto(f"{live_server.url}/brochures/")
+    page.click(".language-form button[value=sv]")
+    expect(page.locator("html")).to_have_attribute("lang", "sv")
+    expect(page.locator("#language-sv")).to_be_checked()
+    page.check("#colour-green")  # htmx swaps the cards for the green variant
+    download_link = page.locator("a[href='/brochures/employer/sv/green/']")
+    expect(download_link).to_be_visible()
+    expect(page).to_have_url(f"{live_server.url}/brochures/?language=sv&colour=green")
+    preview = page.locator("img[src='/brochures/employer/sv/green/preview.png']")
+    expect(preview).to_be_visible()
+    page.wait_for_function(
+        "img => img.complete && img.naturalWidth > 0", arg=preview.element_handle(), timeout=60_000
+    )
+    shot(page, "brochures-public")
+    with page.expect_download(timeout=60_000) as info:
+        download_link.click()
+    download = info.value
+    assert download.suggested_filename == "bada-ar-battre-arbetsgivare-sv-green.pdf"
+    saved = tmp_path / download.suggested_filename
+    download.save_as(saved)
+    assert saved.read_bytes().startswith(b"%PDF")
+    assert problems == []
+
+
+def test_the_teacher_brochure_is_refused_to_an_anonymous_visitor(page, live_server, brochure_cache, problems):
+    page.goto(f"{live_server.url}/brochures/")
+    expect(page.locator("a[href^='/brochures/teacher/']")).to_have_count(0)
+    page.goto(f"{live_server.url}/brochures/teacher/fi/blue/")
+    expect(page).to_have_url(f"{live_server.url}/accounts/login/?next=/brochures/teacher/fi/blue/")
+    expect(page.locator("#id_username")).to_be_visible()
+    assert problems == []
