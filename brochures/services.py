@@ -10,6 +10,7 @@ gives a new key and a new file; a public request with a warm cache only reads a 
 import datetime
 import hashlib
 import io
+import logging
 import os
 import tempfile
 from dataclasses import dataclass
@@ -28,7 +29,7 @@ from django.utils.translation import gettext as _
 from checkpoints.models import Checkpoint
 from core.email import outbox_enqueue
 from core.models import Institution, User
-from core.pdf import html_to_pdf_many, render_html
+from core.pdf import PdfRenderError, html_to_pdf_many, render_html
 from partnerships.models import Channel, ContactPerson, Employer
 from partnerships.services import contact_log
 
@@ -36,6 +37,7 @@ from . import checklists, content
 from .hyphenate import hyphenate
 from .models import BrochureDownload, BrochureText, DownloadKind
 
+logger = logging.getLogger(__name__)
 BROCHURE_TEMPLATE = "brochures/pdf/brochure.html"
 CHECKLIST_TEMPLATE = "brochures/pdf/checklist.html"
 PREVIEW_WIDTH = 560  # pixels of the preview image on the public page
@@ -251,21 +253,45 @@ def preview_png(pdf: bytes, width: int = PREVIEW_WIDTH) -> bytes:
         document.close()
 
 
-def _store(key: str, pdf: bytes, *, with_preview: bool) -> None:
+def last_good_path(variant: Variant) -> Path:
+    """Names the key of the variant's last good render, served when a new render fails."""
+    return cache_dir() / f"last-{variant.kind}-{variant.audience}-{variant.language}-{variant.colour}.txt"
+
+
+def _store(variant: Variant, key: str, pdf: bytes) -> None:
     directory = cache_dir()
-    if with_preview:
+    if variant.kind == DownloadKind.BROCHURE:
         _write(directory / f"{key}.png", preview_png(pdf))
     _write(directory / f"{key}.pdf", pdf)
+    _write(last_good_path(variant), key.encode())
+
+
+def last_good(variant: Variant) -> tuple[str, Path] | None:
+    try:
+        key = last_good_path(variant).read_text().strip()
+    except OSError:
+        return None
+    path = cache_dir() / f"{key}.pdf"
+    return (key, path) if key and path.exists() else None
 
 
 def brochure_file(variant: Variant, inputs: Inputs | None = None) -> tuple[str, Path]:
-    """The cached PDF of a variant, rendered now if the cache is cold; (key, path)."""
+    """The cached PDF of a variant, rendered now if the cache is cold; (key, path). When the
+    render fails (WeasyPrint error or time limit), the last good PDF of the variant is served
+    instead; only when there is none does the PdfRenderError reach the visitor."""
     inputs = inputs or Inputs()
     key = inputs.key(variant)
     path = cache_dir() / f"{key}.pdf"
     if not path.exists():
-        [pdf] = brochure_render([variant], inputs)
-        _store(key, pdf, with_preview=variant.kind == DownloadKind.BROCHURE)
+        try:
+            [pdf] = brochure_render([variant], inputs)
+        except PdfRenderError:
+            fallback = last_good(variant)
+            if fallback is None:
+                raise
+            logger.warning("Serving the last good %s: the new render failed", variant)
+            return fallback
+        _store(variant, key, pdf)
     return key, path
 
 
@@ -288,11 +314,12 @@ def brochures_prerender(batch: int = 9) -> dict:
         chunk = missing[start : start + batch]
         pdfs = brochure_render([v for _k, v in chunk], inputs)
         for (key, variant), pdf in zip(chunk, pdfs, strict=True):
-            _store(key, pdf, with_preview=variant.kind == DownloadKind.BROCHURE)
+            _store(variant, key, pdf)
     removed = 0
     cutoff = timezone.now().timestamp() - 3600
+    keep = set(wanted) | {good[0] for v in wanted.values() if (good := last_good(v))}
     for path in directory.iterdir():
-        if path.suffix in (".pdf", ".png") and path.stem not in wanted and path.stat().st_mtime < cutoff:
+        if path.suffix in (".pdf", ".png") and path.stem not in keep and path.stat().st_mtime < cutoff:
             path.unlink(missing_ok=True)
             removed += 1
     return {"variants": len(wanted), "rendered": len(missing), "removed": removed}

@@ -28,7 +28,7 @@ class PdfRenderError(Exception):
 
 def asset_roots() -> dict[str, list[list[str]]]:
     """The folders the renderer may read, as [folder, URL prefix] pairs: our static files
-    (with the prefixes of STATICFILES_DIRS, as `vendor/...`) and the media folder."""
+    (with the prefixes of STATICFILES_DIRS, as `vendor/...`) and the stored logo."""
     static = []
     for finder in finders.get_finders():
         for prefix, root in getattr(finder, "locations", []):
@@ -40,7 +40,8 @@ def asset_roots() -> dict[str, list[list[str]]]:
                     static.append([str(location), ""])
     if Path(settings.STATIC_ROOT).is_dir():
         static.append([str(settings.STATIC_ROOT), ""])
-    return {"static": static, "media": [[str(settings.MEDIA_ROOT), ""]]}
+    # Of the media, only the branding (the logo): never other uploads.
+    return {"static": static, "media": [[str(Path(settings.MEDIA_ROOT) / "branding"), "branding"]]}
 
 
 def render_html(template_name: str, context: dict, *, language: str) -> str:

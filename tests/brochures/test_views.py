@@ -286,3 +286,23 @@ def test_the_prerender_command_renders_now_or_queues(renders, monkeypatch):
     monkeypatch.setattr(tasks.brochures_prerender, "delay", lambda: queued.append(1))
     call_command("brochures_prerender", "--queue", stdout=out)
     assert queued == [1]
+
+
+def test_when_a_new_render_fails_the_last_good_pdf_is_still_served(anonymous_client, renders, monkeypatch):
+    good = anonymous_client.get(url())
+    assert good.status_code == 200
+    institution = Institution.current()
+    institution.name = "Muuttunut nimi"  # a new key: the next request must render again
+    institution.save()
+
+    def fail(variants, inputs=None):
+        raise PdfRenderError("The PDF could not be made. Please try again later.")
+
+    monkeypatch.setattr(services, "brochure_render", fail)
+    response = anonymous_client.get(url())
+    assert response.status_code == 200 and response["ETag"] == good["ETag"]
+    assert b"".join(response.streaming_content).startswith(b"%PDF")
+    preview = anonymous_client.get(reverse("brochure_preview", args=["employer", "fi", "blue"]))
+    assert preview.status_code == 200
+    # A variant never rendered before has no last good PDF: a clear error.
+    assert anonymous_client.get(url("student")).status_code == 503
