@@ -105,3 +105,27 @@ def migration_data(reference_data):
         Role.TEACHER,
         Role.COORDINATOR,
     }
+
+
+# Accessibility: WCAG 2.1 AA is the law for education providers (Act 306/2019). axe-core runs
+# with every rule on; a serious or critical violation fails the journey.
+AXE_FAILS_ON = {"serious", "critical"}
+
+
+def axe_violations(page) -> list[str]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page, options={"resultTypes": ["violations"]})
+    return [
+        f"{v['id']} ({v['impact']}): {', '.join(str(n['target']) for n in v['nodes'][:3])}"
+        for v in results.response["violations"]
+        if v.get("impact") in AXE_FAILS_ON
+    ]
+
+
+def assert_page_ok(page, problems, where: str) -> None:
+    """No console or CSP error, no failed request and no serious accessibility violation."""
+    assert problems == [], f"{where}: {problems}"
+    violations = axe_violations(page)
+    assert violations == [], f"{where}: {violations}"
+    problems.clear()

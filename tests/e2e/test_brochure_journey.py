@@ -4,12 +4,21 @@ and downloads the employer brochure; the teacher-only brochure sends them to the
 import pytest
 from playwright.sync_api import expect
 
+from .conftest import assert_page_ok
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
+@pytest.fixture(scope="module")
+def cache_folder(tmp_path_factory):
+    # One folder for the module: the live server may still be rendering a preview for the
+    # previous test's page when the next test starts.
+    return tmp_path_factory.mktemp("brochures")
+
+
 @pytest.fixture
-def brochure_cache(settings, tmp_path):
-    settings.KUMPPANI_BROCHURE_DIR = tmp_path / "brochures"
+def brochure_cache(settings, cache_folder):
+    settings.KUMPPANI_BROCHURE_DIR = cache_folder
 
 
 def test_a_visitor_downloads_the_employer_brochure_in_swedish(
@@ -29,6 +38,7 @@ def test_a_visitor_downloads_the_employer_brochure_in_swedish(
         "img => img.complete && img.naturalWidth > 0", arg=preview.element_handle(), timeout=60_000
     )
     shot(page, "brochures-public")
+    assert_page_ok(page, problems, "brochure page in Swedish")
     with page.expect_download(timeout=60_000) as info:
         download_link.click()
     download = info.value
@@ -36,7 +46,7 @@ def test_a_visitor_downloads_the_employer_brochure_in_swedish(
     saved = tmp_path / download.suggested_filename
     download.save_as(saved)
     assert saved.read_bytes().startswith(b"%PDF")
-    assert problems == []
+    assert_page_ok(page, problems, "after the download")
 
 
 def test_the_teacher_brochure_is_refused_to_an_anonymous_visitor(page, live_server, brochure_cache, problems):
@@ -45,4 +55,4 @@ def test_the_teacher_brochure_is_refused_to_an_anonymous_visitor(page, live_serv
     page.goto(f"{live_server.url}/brochures/teacher/fi/blue/")
     expect(page).to_have_url(f"{live_server.url}/accounts/login/?next=/brochures/teacher/fi/blue/")
     expect(page.locator("#id_username")).to_be_visible()
-    assert problems == []
+    assert_page_ok(page, problems, "login page")

@@ -12,6 +12,7 @@ from core.models import Role
 from partnerships.models import LevelRecord
 
 from ..factories import ContactFactory, EmployerFactory, UserFactory
+from .conftest import assert_page_ok
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PASSWORD = "kumppani-koordinaattori-2026"
@@ -35,11 +36,15 @@ def test_coordinator_follows_the_attention_list_and_records_a_level(
     page.fill("#id_username", "kaisa")
     page.fill("#id_password", PASSWORD)
     page.click("main button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/")
+    assert_page_ok(page, problems, "home page")
     page.goto(f"{live_server.url}/review/")
     expect(page.locator("canvas[data-chart]")).to_have_count(4)
     shot(page, "review-dashboard")
+    assert_page_ok(page, problems, "review dashboard")
     page.click("#attention-heading ~ .row >> text=Hiljainen Rakennus Oy")
     expect(page.locator("h1")).to_contain_text("Hiljainen Rakennus Oy")
+    assert_page_ok(page, problems, "employer page")
     page.click("#level summary >> nth=-1")
     page.select_option("#id_level-level", label="Arkipäivän kumppanuus")
     page.fill("#id_level-rationale", "Uusi yhteyshenkilö, sovittu säännölliset käynnit.")
@@ -47,4 +52,4 @@ def test_coordinator_follows_the_attention_list_and_records_a_level(
     expect(page.locator("#level")).to_contain_text("Arkipäivän kumppanuus")
     record = LevelRecord.objects.get(employer=quiet_employer)
     assert record.rationale == "Uusi yhteyshenkilö, sovittu säännölliset käynnit."
-    assert problems == []
+    assert_page_ok(page, problems, "employer page with the new level")

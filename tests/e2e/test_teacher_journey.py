@@ -14,7 +14,7 @@ from core.models import Role
 from partnerships.models import Contact
 
 from ..factories import ContactFactory, ContactPersonFactory, EmployerFactory, UserFactory
-from .conftest import CHECKPOINTS_FROM_MIGRATIONS, PHONE, watch
+from .conftest import CHECKPOINTS_FROM_MIGRATIONS, PHONE, assert_page_ok, watch
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PASSWORD = "kumppani-testi-2026"
@@ -59,7 +59,7 @@ def test_teacher_logs_a_contact_and_a_follow_up_without_a_page_reload(
     # Log in and land on the home page, in Finnish.
     log_in(page, live_server)
     expect(page.locator("html")).to_have_attribute("lang", "fi")
-    assert_clean(problems, "login and home page")
+    assert_page_ok(page, problems, "login and home page")
 
     # The home page's link to the employer list; the search narrows the list through htmx.
     page.click(f'main a[href="{reverse("employer_list")}"]')
@@ -72,7 +72,7 @@ def test_teacher_logs_a_contact_and_a_follow_up_without_a_page_reload(
     assert page.evaluate("window.kumppaniMarker") == "list", "the search reloaded the page"
     assert "q=virtanen" in page.url  # hx-push-url keeps the search in the address
     shot(page, "employer-list")
-    assert_clean(problems, "employer list")
+    assert_page_ok(page, problems, "employer list")
 
     page.click(f'#employer-results a[href="{employer.get_absolute_url()}"]')
     page.wait_for_url(employer_url)
@@ -127,7 +127,7 @@ def test_teacher_logs_a_contact_and_a_follow_up_without_a_page_reload(
     assert page.evaluate("window.kumppaniMarker") == "still here"
     assert navigations == []
     shot(page, "employer-page")
-    assert_clean(problems, "employer page")
+    assert_page_ok(page, problems, "employer page")
 
     contact = Contact.objects.get(summary="Soitto ohjaajalle näytön aikataulusta.")
     assert contact.author == world["teacher"]
@@ -151,7 +151,7 @@ def test_teacher_logs_a_contact_and_a_follow_up_without_a_page_reload(
     assert contact.follow_up_done_at is not None
     page.reload()
     expect(page.locator(f"#follow-up-{contact.pk}")).to_have_count(0)
-    assert_clean(problems, "home page")
+    assert_page_ok(page, problems, "home page")
 
 
 def test_every_page_of_the_journey_fits_a_phone(page, live_server, world, shot, problems):
@@ -173,14 +173,14 @@ def test_every_page_of_the_journey_fits_a_phone(page, live_server, world, shot, 
         page.goto(f"{live_server.url}{path}")
         assert page.evaluate(FITS_WIDTH), f"{path} scrolls sideways on a phone"
         shot(page, f"phone-{name}")
-        assert_clean(problems, path)
+        assert_page_ok(page, problems, path)
     # The log form is usable on the phone as well.
     page.select_option("#contact-form #id_channel", "phone")
     page.fill("#contact-form #id_summary", "Lyhyt soitto puhelimella.")
     page.click("#contact-form button[type=submit]")
     expect(page.locator("#timeline article").first).to_contain_text("Lyhyt soitto puhelimella.")
     assert page.evaluate(FITS_WIDTH), "the employer page scrolls sideways after logging"
-    assert_clean(problems, "logging on a phone")
+    assert_page_ok(page, problems, "logging on a phone")
 
 
 def test_the_log_form_works_with_javascript_off(browser, browser_context_args, live_server, world, shot):
