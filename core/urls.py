@@ -38,4 +38,5 @@ urlpatterns = [
     path("outbox/<int:pk>/retry/", views.outbox_retry_view, name="outbox_retry"),
     path("settings/branding/", views.branding_edit, name="branding_edit"),
     path("branding/logo/", views.branding_logo, name="branding_logo"),
+    path("accessibility/", views.accessibility_statement, name="accessibility_statement"),
 ]

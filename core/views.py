@@ -73,3 +73,10 @@ def branding_logo(request):
 
 def content_type(name: str) -> str:
     return "image/jpeg" if name.endswith(".jpg") else "image/png"
+
+
+@require_GET
+def accessibility_statement(request):
+    """The accessibility statement (saavutettavuusseloste) public bodies must publish (Act on
+    the Provision of Digital Services 306/2019, section 10)."""
+    return render(request, "core/accessibility.html", {"institution": Institution.current()})

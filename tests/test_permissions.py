@@ -117,6 +117,7 @@ EXPECTED = {
     "branding_logo": ("GET", dict.fromkeys(ROLES, 404)),
     # The public brochure page and the public versions: no login.
     "brochure_index": ("GET", dict.fromkeys(ROLES, 200)),
+    "accessibility_statement": ("GET", dict.fromkeys(ROLES, 200)),
     "brochure_preview": ("GET", dict.fromkeys(ROLES, 200)),
     "checklist_download": ("GET", dict.fromkeys(ROLES, 200)),
     # Asked for the teacher version here: internal, staff only.

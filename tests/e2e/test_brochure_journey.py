@@ -56,3 +56,6 @@ def test_the_teacher_brochure_is_refused_to_an_anonymous_visitor(page, live_serv
     expect(page).to_have_url(f"{live_server.url}/accounts/login/?next=/brochures/teacher/fi/blue/")
     expect(page.locator("#id_username")).to_be_visible()
     assert_page_ok(page, problems, "login page")
+    page.click("footer a[href='/accessibility/']")
+    expect(page.locator("h1")).to_have_text("Saavutettavuusseloste")
+    assert_page_ok(page, problems, "accessibility statement")
