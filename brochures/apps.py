@@ -1,14 +1,26 @@
+import logging
+
 from django.apps import AppConfig
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+logger = logging.getLogger(__name__)
+
 
 def prerender_soon(**kwargs) -> None:
     """After a committed change of what the brochures print, render them again in the
-    background, so that no visitor waits for WeasyPrint."""
+    background, so that no visitor waits for WeasyPrint. With the broker down the page still
+    answers: a visitor's request renders its own variant, and the nightly task the rest."""
+    transaction.on_commit(queue_prerender)
+
+
+def queue_prerender() -> None:
     from .tasks import brochures_prerender
 
-    transaction.on_commit(brochures_prerender.delay)
+    try:
+        brochures_prerender.apply_async(retry=False)
+    except Exception:  # any broker failure: never fail the coordinator's save for it
+        logger.warning("Broker unavailable; the brochures are rendered on demand instead")
 
 
 class BrochuresConfig(AppConfig):

@@ -4,13 +4,24 @@ The database comes from DATABASE_URL as in production (CI points it at PostgreSQ
 speed-ups and the outside world (e-mail) are changed here.
 """
 
+import hashlib
 import os
 import tempfile
 
 os.environ.setdefault("SECRET_KEY", "tests-only-not-secret")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
-os.environ.setdefault("KUMPPANI_VAR_DIR", os.path.join(tempfile.gettempdir(), "kumppani-tests-var"))
+# One folder per checkout, so that two clones (or git worktrees) can run their suites at once.
+os.environ.setdefault(
+    "KUMPPANI_VAR_DIR",
+    os.path.join(
+        tempfile.gettempdir(),
+        "kumppani-tests-var-"
+        + hashlib.sha256(os.path.dirname(os.path.dirname(os.path.abspath(__file__))).encode()).hexdigest()[
+            :10
+        ],
+    ),
+)
 # Playwright's sync API runs an event loop in the test thread (stack-notes.md).
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 

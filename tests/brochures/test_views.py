@@ -188,11 +188,28 @@ def test_a_branding_change_starts_a_prerender(
     from brochures import tasks
 
     started = []
-    monkeypatch.setattr(tasks.brochures_prerender, "delay", lambda: started.append(1))
+    monkeypatch.setattr(tasks.brochures_prerender, "apply_async", lambda **kw: started.append(kw))
     with django_capture_on_commit_callbacks(execute=True):
         response = coordinator_client.post(reverse("branding_edit"), {"name": "Järvilaakson opisto"})
     assert response.status_code == 302
-    assert started
+    assert started == [{"retry": False}]
+
+
+def test_a_branding_change_is_saved_with_the_broker_down(
+    coordinator_client, monkeypatch, django_capture_on_commit_callbacks
+):
+    from kombu.exceptions import OperationalError
+
+    from brochures import tasks
+
+    def down(**kwargs):
+        raise OperationalError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
+
+    monkeypatch.setattr(tasks.brochures_prerender, "apply_async", down)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = coordinator_client.post(reverse("branding_edit"), {"name": "Järvilaakson opisto"})
+    assert response.status_code == 302
+    assert Institution.current().name == "Järvilaakson opisto"
 
 
 def test_the_coordinator_sees_downloads_per_audience_and_language(
