@@ -50,7 +50,7 @@ STAFF = [
 # group, unit index, teacher usernames, qualification (Finnish name)
 GROUPS = [
     ("SÄH24A", 0, ["teacher", "mikko.lahtinen"], "Sähkö- ja automaatioalan perustutkinto"),
-    ("AUT25A", 0, ["teacher"], "Autoalan perustutkinto"),
+    ("AUT25A", 0, ["teacher"], "Ajoneuvoalan perustutkinto"),
     ("RAV25A", 1, ["anna.berg"], "Ravintola- ja catering-alan perustutkinto"),
     ("LOG24A", 1, ["jussi.koskinen"], "Logistiikan perustutkinto"),
     ("SOTE24B", 2, ["sari.nieminen", "coordinator"], "Sosiaali- ja terveysalan perustutkinto"),
@@ -62,7 +62,7 @@ DEMO_UNITS = {
         "Sähköasennukset (paikallinen)",
         "Kiinteistöjen sähköasennukset",
     ],
-    "Autoalan perustutkinto": ["Ajoneuvon huoltotyöt (paikallinen)", "Korjaamopalvelut"],
+    "Ajoneuvoalan perustutkinto": ["Ajoneuvon huoltotyöt (paikallinen)", "Korjaamopalvelut"],
     "Ravintola- ja catering-alan perustutkinto": [
         "Asiakaspalvelu ravintolassa (paikallinen)",
         "Ruoanvalmistus",
