@@ -50,25 +50,30 @@ STAFF = [
 # group, unit index, teacher usernames, qualification (Finnish name)
 GROUPS = [
     ("SÄH24A", 0, ["teacher", "mikko.lahtinen"], "Sähkö- ja automaatioalan perustutkinto"),
-    ("AUT25A", 0, ["teacher"], "Autoalan perustutkinto"),
+    ("AUT25A", 0, ["teacher"], "Ajoneuvoalan perustutkinto"),
     ("RAV25A", 1, ["anna.berg"], "Ravintola- ja catering-alan perustutkinto"),
     ("LOG24A", 1, ["jussi.koskinen"], "Logistiikan perustutkinto"),
     ("SOTE24B", 2, ["sari.nieminen", "coordinator"], "Sosiaali- ja terveysalan perustutkinto"),
 ]
-# Demo units of the demo qualifications, marked local: real national unit names and codes
-# come from the qualification requirements, never from here.
+# The national units (partnerships/reference.py, loaded by a migration) the demo's work
+# periods and demonstrations cover. Where we ship no units of a qualification's own, the
+# demo uses the optional units common to all qualifications.
 DEMO_UNITS = {
-    "Sähkö- ja automaatioalan perustutkinto": [
-        "Sähköasennukset (paikallinen)",
-        "Kiinteistöjen sähköasennukset",
-    ],
-    "Autoalan perustutkinto": ["Ajoneuvon huoltotyöt (paikallinen)", "Korjaamopalvelut"],
+    "Sähkö- ja automaatioalan perustutkinto": ["Yrityksessä toimiminen", "Ilmastovastuullinen toiminta"],
+    "Ajoneuvoalan perustutkinto": ["Ajoneuvon huoltotyöt", "Jarrujen korjaus", "Rengas- ja vannemyyntityö"],
     "Ravintola- ja catering-alan perustutkinto": [
-        "Asiakaspalvelu ravintolassa (paikallinen)",
-        "Ruoanvalmistus",
+        "Yrityksessä toimiminen",
+        "Kansainvälisessä työympäristössä toimiminen",
     ],
-    "Logistiikan perustutkinto": ["Varastotyöt (paikallinen)", "Kuljetuspalvelut"],
-    "Sosiaali- ja terveysalan perustutkinto": ["Hoito- ja huolenpito (paikallinen)", "Kotihoidon tehtävät"],
+    "Logistiikan perustutkinto": [
+        "Kuorma-auton tavarankuljetusten hallinta",
+        "Jakelukuljetukset",
+        "Elintarvikekuljetukset",
+    ],
+    "Sosiaali- ja terveysalan perustutkinto": [
+        "Asiakkaan kohtaaminen ja ohjaaminen",
+        "Hyvinvoinnin ja toimintakyvyn edistäminen",
+    ],
 }
 # name, sector, municipality, group that trains there, extra workplaces
 EMPLOYERS = [
@@ -265,23 +270,15 @@ class DemoSeeder:
         return groups
 
     def qualification_units(self) -> dict[str, list[QualificationUnit]]:
-        result = {}
-        for qualification_name, names in DEMO_UNITS.items():
-            qualification = Qualification.objects.get(name_fi=qualification_name)
-            result[qualification_name] = [
-                QualificationUnit.objects.get_or_create(
-                    qualification=qualification,
-                    name_fi=name,
-                    defaults={
-                        "name_sv": f"{name} (sv)",
-                        "name_en": f"{name} (en)",
-                        "extent": 30,
-                        "is_local": True,
-                    },
-                )[0]
+        return {
+            qualification_name: [
+                QualificationUnit.objects.get(
+                    qualification__name_fi=qualification_name, name_fi=name, is_local=False
+                )
                 for name in names
             ]
-        return result
+            for qualification_name, names in DEMO_UNITS.items()
+        }
 
     def employers(self, staff, groups) -> list[tuple[Employer, str]]:
         teachers = [u for u in staff.values() if u.username != "coordinator"]

@@ -186,5 +186,6 @@ def reference_data(transactional_db):
         ("checkpoints.migrations.0002_load_checkpoints", "load"),
         ("checkpoints.migrations.0004_load_levels", "load"),
         ("partnerships.migrations.0002_load_qualifications", "load"),
+        ("partnerships.migrations.0011_load_qualification_units", "load"),
     ]:
         getattr(importlib.import_module(module), loader)(apps, None)

@@ -4,7 +4,15 @@ from django.core.management import call_command
 from django.test import RequestFactory
 
 from core.models import Institution, User
-from partnerships.models import Agreement, Contact, Employer, Student
+from partnerships.models import (
+    Agreement,
+    Contact,
+    Demonstration,
+    Employer,
+    QualificationUnit,
+    Student,
+    WorkPeriod,
+)
 from partnerships.validators import validate_business_id
 
 
@@ -36,21 +44,31 @@ def test_every_demo_business_id_passes_the_checksum(seeded):
     assert Employer.objects.filter(business_id=None).exists()  # the sole trader
 
 
+def test_the_demo_covers_national_units_of_each_students_qualification(seeded):
+    assert not QualificationUnit.objects.filter(is_local=True).exists()
+    periods = WorkPeriod.objects.select_related("unit", "agreement__student")
+    assert periods.count() >= 30
+    for period in periods:
+        assert period.unit.qualification_id == period.agreement.student.qualification_id
+    assert periods.filter(unit__national_code__startswith="tutkinnonosat_").exists()
+    demonstrations = Demonstration.objects.select_related("unit")
+    assert demonstrations.exists()
+    assert not demonstrations.filter(unit__is_local=True).exists()
+
+
 def test_running_seed_demo_twice_creates_nothing_twice(seeded):
-    before = (
-        Employer.objects.count(),
-        Student.objects.count(),
-        Contact.objects.count(),
-        Agreement.objects.count(),
-    )
+    def counts():
+        return (
+            Employer.objects.count(),
+            Student.objects.count(),
+            Contact.objects.count(),
+            Agreement.objects.count(),
+            QualificationUnit.objects.count(),
+        )
+
+    before = counts()
     call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    after = (
-        Employer.objects.count(),
-        Student.objects.count(),
-        Contact.objects.count(),
-        Agreement.objects.count(),
-    )
-    assert before == after
+    assert counts() == before
 
 
 def test_demo_logins_are_created_only_when_debug_is_on(db, settings):
