@@ -450,13 +450,16 @@ class FeedbackForm(forms.Form):
         super().__init__(*args, **kwargs)
         for key, _checkpoint, text in QUESTIONS:
             self.fields[f"score_{key}"] = forms.ChoiceField(
-                label=text, choices=SCORE_CHOICES, required=False, widget=forms.RadioSelect
+                label=text,
+                choices=SCORE_CHOICES,
+                required=False,
+                widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
             )
             self.fields[f"text_{key}"] = forms.CharField(
                 label=_("Comment (optional)"),
                 required=False,
                 max_length=2000,
-                widget=forms.Textarea(attrs={"rows": 2}),
+                widget=forms.Textarea(attrs={"rows": 2, "class": "form-control"}),
             )
 
     def questions(self):
