@@ -21,6 +21,7 @@ urlpatterns = [
     path("contacts/<int:pk>/follow-up-done/", crm.follow_up_done, name="follow_up_done"),
     path("students/", crm.student_list, name="student_list"),
     path("students/new/", crm.student_create, name="student_create"),
+    path("contacts/export/", crm.contact_export, name="contact_export"),
     path("students/<int:pk>/", crm.student_detail, name="student_detail"),
     path("students/<int:pk>/edit/", crm.student_edit, name="student_edit"),
     path("agreements/", agreements.agreement_list, name="agreement_list"),

@@ -118,6 +118,7 @@ EXPECTED = {
     # The public brochure page and the public versions: no login.
     "brochure_index": ("GET", dict.fromkeys(ROLES, 200)),
     "accessibility_statement": ("GET", dict.fromkeys(ROLES, 200)),
+    "contact_export": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
     "brochure_preview": ("GET", dict.fromkeys(ROLES, 200)),
     "checklist_download": ("GET", dict.fromkeys(ROLES, 200)),
     # Asked for the teacher version here: internal, staff only.

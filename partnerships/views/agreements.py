@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from core.models import Institution
 from core.pdf import PdfRenderError, render_pdf
 
-from .. import services
+from .. import exports, services
 from ..filters import AgreementFilter
 from ..forms import (
     AgreementForm,
@@ -63,6 +63,8 @@ def agreement_list(request):
     agreement_filter = AgreementFilter(
         request.GET or None, queryset=_agreements_for(request.user), user=request.user
     )
+    if fmt := exports.wants_export(request):
+        return exports.export_response(agreement_filter.qs, exports.AGREEMENT_COLUMNS, fmt, "agreements")
     page = Paginator(agreement_filter.qs, AGREEMENTS_PER_PAGE).get_page(request.GET.get("page"))
     today = timezone.localdate()
     rows = []

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from checkpoints.models import PartnershipLevel
 from core.models import OutboxMessage, OutboxStatus
 
-from .. import services
+from .. import exports, services
 from ..filters import EmployerFilter, StudentFilter
 from ..forms import (
     ContactForm,
@@ -123,6 +123,9 @@ def home(request):
 def employer_list(request):
     queryset = Employer.objects.with_last_contact().select_related("account_owner")
     employer_filter = EmployerFilter(request.GET or None, queryset=queryset)
+    if fmt := exports.wants_export(request):
+        rows = employer_filter.qs.prefetch_related("workplaces")
+        return exports.export_response(rows, exports.EMPLOYER_COLUMNS, fmt, "employers")
     paginator = Paginator(employer_filter.qs, EMPLOYERS_PER_PAGE)
     page = paginator.get_page(request.GET.get("page"))
     query = request.GET.copy()
@@ -370,7 +373,10 @@ def follow_up_done(request, pk):
 def student_list(request):
     queryset = Student.objects.visible_to(request.user).select_related("group", "qualification")
     student_filter = StudentFilter(request.GET or None, queryset=queryset, user=request.user)
-    paginator = Paginator(student_filter.qs.order_by("last_name", "first_name", "pk"), STUDENTS_PER_PAGE)
+    ordered = student_filter.qs.order_by("last_name", "first_name", "pk")
+    if fmt := exports.wants_export(request):
+        return exports.export_response(ordered, exports.STUDENT_COLUMNS, fmt, "students")
+    paginator = Paginator(ordered, STUDENTS_PER_PAGE)
     page = paginator.get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
@@ -459,3 +465,32 @@ def employer_level(request, pk):
     else:
         messages.error(request, " ".join(m for errors in form.errors.values() for m in errors))
     return redirect(f"{employer.get_absolute_url()}#level")
+
+
+@require_GET
+@staff_required
+def contact_export(request):
+    """The contacts of the employers the employer list's filters select (or of one employer),
+    optionally between two dates, as CSV or XLSX."""
+    employers = EmployerFilter(request.GET or None, queryset=Employer.objects.all()).qs
+    contacts = (
+        Contact.objects.filter(employer__in=employers.values("pk"))
+        .select_related("employer", "author")
+        .prefetch_related("checkpoints")
+        .order_by("-date", "-pk")
+    )
+    if (employer := request.GET.get("employer", "")).isdigit():
+        contacts = contacts.filter(employer_id=int(employer))
+    for key, lookup in (("since", "date__gte"), ("until", "date__lte")):
+        value = parse_date_or_none(request.GET.get(key, ""))
+        if value:
+            contacts = contacts.filter(**{lookup: value})
+    fmt = exports.wants_export(request) or "csv"
+    return exports.export_response(contacts, exports.CONTACT_COLUMNS, fmt, "contacts")
+
+
+def parse_date_or_none(value: str):
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        return None

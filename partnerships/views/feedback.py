@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from checkpoints.models import Checkpoint
 
-from .. import services
+from .. import exports, services
 from ..analysis import feedback_by_checkpoint
 from ..forms import AnalysisFilterForm, FeedbackForm, NationalResultForm, ReactionForm
 from ..models import QUESTIONS, FeedbackAnswer, FeedbackRequest, NationalResult
@@ -99,6 +99,9 @@ def _feedback_for(user):
 @staff_required
 def feedback_list(request):
     queryset = _feedback_for(request.user)
+    if fmt := exports.wants_export(request):
+        rows = queryset.order_by("-answered_at")
+        return exports.export_response(rows, exports.feedback_columns(), fmt, "feedback")
     context = {
         "attention": queryset.needing_reaction().order_by("answered_at")[:100],
         "recent": queryset.order_by("-answered_at")[:50],
