@@ -57,6 +57,8 @@ app.conf.beat_schedule = {
     # Every night at 04:00, make sure every brochure variant is cached (after a deploy that
     # changed their content, for example) and remove files no longer used. A branding change
     # also starts it at once (brochures/apps.py).
+    # Every hour, delete the rows of imports that are done or were abandoned a day ago.
+    "imports-cleanup": {"task": "partnerships.tasks.imports_cleanup", "schedule": crontab(minute=20)},
     "brochures-prerender": {
         "task": "brochures.tasks.brochures_prerender",
         "schedule": crontab(hour=4, minute=0),

@@ -235,6 +235,10 @@ STORAGES = {
     },
 }
 
+# A cache every process shares (import progress is written by the Celery worker and read by
+# the web): CACHE_URL (for example redis://127.0.0.1:6379/1), or files under var/cache.
+CACHES = {"default": env.cache_url("CACHE_URL", default=f"filecache://{VAR_DIR / 'cache'}")}
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
@@ -342,6 +346,8 @@ KUMPPANI_AFTER_PERIOD_DAYS = env_int("KUMPPANI_AFTER_PERIOD_DAYS", 14, minimum=1
 KUMPPANI_PDF_TIMEOUT = env_int("KUMPPANI_PDF_TIMEOUT", 60, minimum=1)  # seconds for one PDF render
 # Rendered brochures and their previews: private files, served only by the brochure views
 # (the teacher version needs a login), never from a static or media URL.
+# Uploaded spreadsheets, as rows without any henkilötunnus column; deleted after the import.
+KUMPPANI_IMPORT_DIR = Path(env.str("KUMPPANI_IMPORT_DIR", default=str(VAR_DIR / "imports")))
 KUMPPANI_BROCHURE_DIR = Path(env.str("KUMPPANI_BROCHURE_DIR", default=str(VAR_DIR / "brochures")))
 
 # The e-mail outbox (core/email.py): a worker's claim on a message lasts this long; a message

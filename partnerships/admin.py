@@ -11,6 +11,8 @@ from .models import (
     FeedbackAnswer,
     FeedbackReaction,
     FeedbackRequest,
+    ImportJob,
+    ImportMappingMemory,
     Interruption,
     LevelRecord,
     NationalResult,
@@ -236,3 +238,21 @@ class LevelRecordAdmin(admin.ModelAdmin):
     list_filter = ("level",)
     list_select_related = ("employer", "level", "recorded_by")
     raw_id_fields = ("employer", "recorded_by")
+
+
+@admin.register(ImportJob)
+class ImportJobAdmin(admin.ModelAdmin):
+    """Read-only: imports run through the coordinator's import pages."""
+
+    list_display = ("original_name", "kind", "status", "row_count", "created_by", "created_at")
+    list_filter = ("kind", "status")
+    readonly_fields = [f.name for f in ImportJob._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(ImportMappingMemory)
+class ImportMappingMemoryAdmin(admin.ModelAdmin):
+    list_display = ("kind", "header", "field")
+    list_filter = ("kind",)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import agreements, crm, dashboard, demonstrations, feedback, thanks
+from .views import agreements, crm, dashboard, demonstrations, feedback, imports, thanks
 
 urlpatterns = [
     path("", crm.home, name="home"),
@@ -22,6 +22,12 @@ urlpatterns = [
     path("students/", crm.student_list, name="student_list"),
     path("students/new/", crm.student_create, name="student_create"),
     path("contacts/export/", crm.contact_export, name="contact_export"),
+    path("imports/", imports.import_list, name="import_list"),
+    path("imports/<int:pk>/columns/", imports.import_mapping, name="import_mapping"),
+    path("imports/<int:pk>/", imports.import_preview, name="import_preview"),
+    path("imports/<int:pk>/progress/", imports.import_progress, name="import_progress"),
+    path("employers/duplicates/", imports.duplicate_list, name="duplicate_list"),
+    path("employers/<int:pk>/merge/", imports.employer_merge, name="employer_merge"),
     path("students/<int:pk>/", crm.student_detail, name="student_detail"),
     path("students/<int:pk>/edit/", crm.student_edit, name="student_edit"),
     path("agreements/", agreements.agreement_list, name="agreement_list"),

@@ -119,6 +119,12 @@ EXPECTED = {
     "brochure_index": ("GET", dict.fromkeys(ROLES, 200)),
     "accessibility_statement": ("GET", dict.fromkeys(ROLES, 200)),
     "contact_export": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "import_list": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
+    "import_mapping": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
+    "import_preview": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
+    "import_progress": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
+    "duplicate_list": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
+    "employer_merge": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
     "brochure_preview": ("GET", dict.fromkeys(ROLES, 200)),
     "checklist_download": ("GET", dict.fromkeys(ROLES, 200)),
     # Asked for the teacher version here: internal, staff only.
@@ -160,6 +166,10 @@ FORM_VIEWS = {
     "branding_edit",
     "brochure_texts",
     "brochure_share",
+    "import_list",
+    "import_mapping",
+    "import_preview",
+    "employer_merge",
 }
 # Unlisted roles: anonymous visitors are sent to the login page; signed-in users without a
 # staff role get 403.
@@ -230,7 +240,12 @@ def world(teacher, teacher_group):
     thank_you = ThankYou.objects.create(agreement=agreement)
     assessment = SelfAssessment.objects.create(year=2026)
     activity = AnnualActivity.objects.create(kind="event", start_month=3, start_day=1, end_month=3, end_day=2)
+    from partnerships.models import ImportJob
+
+    import_job = ImportJob.objects.create(kind="students", original_name="s.csv", headers=["Sukunimi"])
+    import_job.store_rows([["Ääri"]])
     return {
+        "import_job": import_job,
         "activity": activity,
         "assessment": assessment,
         "thank_you": thank_you,
@@ -265,7 +280,14 @@ def _args(name: str, world) -> list:
     if name == "brochure_share":
         return [world["employer"].pk]
     by_kind = {
-        "employer": ("employer_detail", "employer_edit", "employer_set_active", "employer_level"),
+        "employer": (
+            "employer_detail",
+            "employer_edit",
+            "employer_set_active",
+            "employer_level",
+            "employer_merge",
+        ),
+        "import_job": ("import_mapping", "import_preview", "import_progress"),
         "employer_fk": ("workplace_create", "person_create", "contact_create"),
         "workplace": ("workplace_edit", "workplace_detail"),
         "person": ("person_edit",),

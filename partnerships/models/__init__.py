@@ -25,6 +25,7 @@ from .feedback import (
     NationalResult,
     Respondent,
 )
+from .imports import ImportJob, ImportKind, ImportMappingMemory, ImportStatus
 from .levels import LevelRecord
 from .reminders import ReminderRecord
 from .students import Qualification, Student
@@ -46,6 +47,10 @@ __all__ = [
     "FeedbackAnswer",
     "FeedbackReaction",
     "FeedbackRequest",
+    "ImportJob",
+    "ImportKind",
+    "ImportMappingMemory",
+    "ImportStatus",
     "Interruption",
     "InterruptionReason",
     "ItemKind",

@@ -37,7 +37,17 @@ from .feedback import (
     feedback_requests_send,
     national_result_record,
 )
+from .imports import (
+    import_plan,
+    import_progress,
+    import_run,
+    import_set_mapping,
+    import_start,
+    import_upload,
+    imports_cleanup,
+)
 from .levels import can_record_level, level_record
+from .merge import employer_merge, merge_counts, possible_duplicates
 from .thanks import contact_person_opt_out, thanks_prepare, thanks_send, thanks_skip
 
 __all__ = [
@@ -58,6 +68,7 @@ __all__ = [
     "contact_update",
     "demonstration_save",
     "employer_create",
+    "employer_merge",
     "employer_set_active",
     "employer_update",
     "feedback_answer_save",
@@ -65,9 +76,18 @@ __all__ = [
     "feedback_reminders_send",
     "feedback_requests_send",
     "follow_up_complete",
+    "import_plan",
+    "import_progress",
+    "import_run",
+    "import_set_mapping",
+    "import_start",
+    "import_upload",
+    "imports_cleanup",
     "interruption_record",
     "level_record",
+    "merge_counts",
     "national_result_record",
+    "possible_duplicates",
     "qualification_unit_add_local",
     "student_create",
     "student_relation_add",

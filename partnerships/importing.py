@@ -1,0 +1,730 @@
+"""Moving in: employers (with their contact persons) and students from the spreadsheets
+schools keep today.
+
+1. `read_table` takes CSV (UTF-8 or Windows-1252, comma, semicolon or tab separated, as
+   Finnish Excel writes it) or XLSX, checked by content, bounded in size and rows.
+2. Columns that hold a henkilötunnus (by their header, or by values that pass its checksum)
+   are dropped before anything is stored: Kumppani never keeps one.
+3. `suggest_mapping` maps headers to fields from fi/sv/en synonyms and the mapping the
+   institution used last time.
+4. `plan` classifies every row as new, update, unchanged or error (row, column, reason),
+   matching employers on the Y-tunnus, or on a normalised name within the same municipality
+   when there is none, and students on their student number.
+5. `apply_plan` writes the valid rows through the services in ONE transaction, reporting
+   progress through the cache (outside the transaction), so a failure leaves nothing behind.
+"""
+
+import csv
+import datetime
+import io
+import re
+import unicodedata
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from core.models import Language, StudentGroup
+
+from .models import ContactPerson, Employer, Sector, Student, Workplace
+from .validators import normalize_business_id, validate_business_id
+
+MAX_BYTES = 10 * 1024 * 1024
+MAX_ROWS = 20_000
+KINDS = ("employers", "students")
+
+
+class ImportFileError(Exception):
+    """The file cannot be read as a spreadsheet; the message is for the user."""
+
+
+@dataclass(frozen=True)
+class ImportField:
+    key: str
+    label: object  # lazy translation
+    synonyms: tuple[str, ...]
+    required: bool = False
+
+
+FIELDS = {
+    "employers": (
+        ImportField(
+            "name",
+            gettext_lazy("Employer name"),
+            (
+                "nimi",
+                "työnantaja",
+                "yritys",
+                "yrityksen nimi",
+                "namn",
+                "arbetsgivare",
+                "företag",
+                "name",
+                "employer",
+                "company",
+            ),
+            required=True,
+        ),
+        ImportField(
+            "business_id",
+            gettext_lazy("Business ID"),
+            ("y-tunnus", "ytunnus", "fo-nummer", "business id", "company id"),
+        ),
+        ImportField(
+            "sector",
+            gettext_lazy("Sector (TOL letter)"),
+            ("toimiala", "tol", "bransch", "sector", "industry"),
+        ),
+        ImportField(
+            "municipality",
+            gettext_lazy("Municipality"),
+            (
+                "kunta",
+                "kotikunta",
+                "paikkakunta",
+                "kaupunki",
+                "kommun",
+                "ort",
+                "municipality",
+                "city",
+                "town",
+            ),
+            required=True,
+        ),
+        ImportField(
+            "street_address",
+            gettext_lazy("Street address"),
+            ("osoite", "katuosoite", "adress", "gatuadress", "address", "street address"),
+        ),
+        ImportField(
+            "postal_code",
+            gettext_lazy("Postal code"),
+            ("postinumero", "postnummer", "postal code", "postcode", "zip"),
+        ),
+        ImportField(
+            "website",
+            gettext_lazy("Website"),
+            ("www", "kotisivu", "verkkosivu", "webbplats", "website", "web"),
+        ),
+        ImportField(
+            "notes",
+            gettext_lazy("Notes"),
+            ("lisätiedot", "huomiot", "muistiinpanot", "anteckningar", "notes", "comments"),
+        ),
+        ImportField(
+            "person_first_name",
+            gettext_lazy("Contact person: first name"),
+            ("yhteyshenkilön etunimi", "etunimi", "förnamn", "first name", "contact first name"),
+        ),
+        ImportField(
+            "person_last_name",
+            gettext_lazy("Contact person: last name"),
+            ("yhteyshenkilön sukunimi", "sukunimi", "efternamn", "last name", "surname", "contact last name"),
+        ),
+        ImportField(
+            "person_email",
+            gettext_lazy("Contact person: e-mail"),
+            ("sähköposti", "sahkoposti", "email", "e-mail", "e-post", "yhteyshenkilön sähköposti"),
+        ),
+        ImportField(
+            "person_phone",
+            gettext_lazy("Contact person: phone"),
+            ("puhelin", "puhelinnumero", "puh", "telefon", "phone", "mobile", "gsm"),
+        ),
+        ImportField(
+            "person_title",
+            gettext_lazy("Contact person: title"),
+            ("titteli", "tehtävä", "asema", "titel", "title", "role"),
+        ),
+    ),
+    "students": (
+        ImportField(
+            "first_name",
+            gettext_lazy("First name"),
+            ("etunimi", "etunimet", "förnamn", "first name", "given name"),
+            required=True,
+        ),
+        ImportField(
+            "last_name",
+            gettext_lazy("Last name"),
+            ("sukunimi", "efternamn", "last name", "surname", "family name"),
+            required=True,
+        ),
+        ImportField(
+            "student_number",
+            gettext_lazy("Student number"),
+            (
+                "opiskelijanumero",
+                "opiskelijanro",
+                "opiskelija numero",
+                "studerandenummer",
+                "student number",
+                "student id",
+            ),
+            required=True,
+        ),
+        ImportField(
+            "learner_oid",
+            gettext_lazy("Learner OID"),
+            ("oppijanumero", "oid", "lärandenummer", "learner number", "learner oid"),
+        ),
+        ImportField(
+            "email", gettext_lazy("E-mail"), ("sähköposti", "sahkoposti", "email", "e-mail", "e-post")
+        ),
+        ImportField(
+            "phone", gettext_lazy("Phone"), ("puhelin", "puhelinnumero", "telefon", "phone", "mobile")
+        ),
+        ImportField(
+            "date_of_birth",
+            gettext_lazy("Date of birth"),
+            ("syntymäaika", "födelsedatum", "date of birth", "birth date", "dob"),
+        ),
+        ImportField(
+            "group", gettext_lazy("Group"), ("ryhmä", "opetusryhmä", "luokka", "grupp", "group", "class")
+        ),
+        ImportField(
+            "language",
+            gettext_lazy("Language"),
+            ("kieli", "äidinkieli", "asiointikieli", "språk", "language"),
+        ),
+    ),
+}
+
+# A henkilötunnus is never imported (domain reference): such columns are flagged and dropped.
+HETU_HEADERS = re.compile(
+    r"hetu|henkil[oö]tunnus|sotu|sosiaaliturvatunnus|personbeteckning|personnummer|"
+    r"personal identity|identity code|ssn|social security",
+    re.IGNORECASE,
+)
+HETU = re.compile(r"^(\d{6})([-+A-FU-Y])(\d{3})([0-9A-Y])$")
+HETU_CHECK = "0123456789ABCDEFHJKLMNPRSTUVWXY"
+
+
+def is_henkilotunnus(value: str) -> bool:
+    match = HETU.match(value.strip().upper())
+    return bool(match) and HETU_CHECK[int(match.group(1) + match.group(3)) % 31] == match.group(4)
+
+
+# --- Reading ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Table:
+    headers: list[str]
+    rows: list[list[str]]
+    dropped: list[str] = field(default_factory=list)  # headers of henkilötunnus columns
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat() if value.time() == datetime.time() else value.isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _read_xlsx(data: bytes) -> list[list[str]]:
+    from openpyxl import load_workbook
+
+    try:
+        sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=True).worksheets[0]
+    except Exception:  # openpyxl raises many kinds for a broken workbook
+        raise ImportFileError(_("The file could not be read as an Excel workbook.")) from None
+    rows = []
+    for row in sheet.iter_rows(values_only=True):
+        rows.append([_cell(v) for v in row])
+        if len(rows) > MAX_ROWS + 1:
+            break
+    return rows
+
+
+def _read_csv(data: bytes) -> list[list[str]]:
+    if b"\x00" in data[:4096]:
+        raise ImportFileError(_("The file is not a spreadsheet: upload a CSV or an Excel (.xlsx) file."))
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")  # what Finnish Excel writes
+    first = text.split("\n", 1)[0]
+    delimiter = max((";", ",", "\t"), key=first.count)
+    if first.count(delimiter) == 0 and len(text.splitlines()) > 1 and not first.strip():
+        raise ImportFileError(_("The file is not a spreadsheet: upload a CSV or an Excel (.xlsx) file."))
+    return [[c.strip() for c in row] for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+
+
+def read_table(data: bytes) -> Table:
+    """Read an upload by its content; raise ImportFileError with a message for the user."""
+    if len(data) > MAX_BYTES:
+        raise ImportFileError(
+            _("The file is too large: at most %(mb)s MB.") % {"mb": MAX_BYTES // 1024 // 1024}
+        )
+    if data.startswith(b"PK\x03\x04") and zipfile.is_zipfile(io.BytesIO(data)):
+        rows = _read_xlsx(data)
+    else:
+        rows = _read_csv(data)
+    rows = [row for row in rows if any(cell for cell in row)]
+    if len(rows) < 2:
+        raise ImportFileError(_("The file has no rows to import below its header row."))
+    if len(rows) - 1 > MAX_ROWS:
+        raise ImportFileError(
+            _("The file has more than %(n)s rows: split it into parts.") % {"n": f"{MAX_ROWS:,}"}
+        )
+    headers = [h or f"#{i + 1}" for i, h in enumerate(rows[0])]
+    width = len(headers)
+    body = [(row + [""] * width)[:width] for row in rows[1:]]
+    dropped = [
+        index
+        for index, header in enumerate(headers)
+        if HETU_HEADERS.search(header) or any(is_henkilotunnus(row[index]) for row in body if row[index])
+    ]
+    keep = [i for i in range(width) if i not in dropped]
+    return Table(
+        headers=[headers[i] for i in keep],
+        rows=[[row[i] for i in keep] for row in body],
+        dropped=[headers[i] for i in dropped],
+    )
+
+
+# --- Mapping ---------------------------------------------------------------------------------
+
+
+def normal_header(value: str) -> str:
+    value = unicodedata.normalize("NFC", value).casefold()
+    return re.sub(r"[\s_.:*]+", " ", value).strip()
+
+
+def suggest_mapping(
+    kind: str, headers: list[str], remembered: dict[str, str] | None = None
+) -> dict[str, str]:
+    """header -> field key ('' for ignored), from what was used last time, then synonyms."""
+    remembered = remembered or {}
+    fields = {f.key for f in FIELDS[kind]}
+    mapping, taken = {}, set()
+    for header in headers:
+        key = remembered.get(normal_header(header), "")
+        if key in fields and key not in taken:
+            mapping[header], taken = key, taken | {key}
+    for header in headers:
+        if header in mapping:
+            continue
+        name = normal_header(header)
+        for candidate in FIELDS[kind]:
+            if candidate.key not in taken and name in {normal_header(s) for s in candidate.synonyms}:
+                mapping[header], taken = candidate.key, taken | {candidate.key}
+                break
+        else:
+            mapping[header] = ""
+    return mapping
+
+
+def mapping_errors(kind: str, mapping: dict[str, str]) -> list[str]:
+    chosen = [key for key in mapping.values() if key]
+    errors = []
+    for candidate in FIELDS[kind]:
+        if candidate.required and candidate.key not in chosen:
+            errors.append(_("Choose a column for “%(field)s”.") % {"field": candidate.label})
+        if chosen.count(candidate.key) > 1:
+            errors.append(_("“%(field)s” is chosen for more than one column.") % {"field": candidate.label})
+    return errors
+
+
+# --- Planning --------------------------------------------------------------------------------
+
+COMPANY_FORMS = re.compile(r"\b(oy|oyj|ab|ky|tmi|ay|ry|osk|oy ab|ab oy|ltd|inc|gmbh)\b\.?", re.IGNORECASE)
+
+
+def normal_name(name: str) -> str:
+    """Compare employer names without case, spaces, punctuation or company-form words."""
+    name = COMPANY_FORMS.sub(" ", unicodedata.normalize("NFC", name).casefold())
+    return re.sub(r"[\W_]+", "", name)
+
+
+@dataclass
+class RowError:
+    row: int  # the row number as the spreadsheet shows it (the header is row 1)
+    column: str
+    reason: str
+
+
+@dataclass
+class PlannedRow:
+    row: int
+    action: str  # new | update | unchanged | error
+    values: dict
+    target_id: int | None = None
+    label: str = ""
+    changes: list[str] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+
+
+def _values(mapping: dict[str, str], headers: list[str], row: list[str]) -> tuple[dict, dict]:
+    values, columns = {}, {}
+    for index, header in enumerate(headers):
+        key = mapping.get(header, "")
+        if key:
+            values[key] = row[index].strip() if index < len(row) else ""
+            columns[key] = header
+    return values, columns
+
+
+def _field_errors(instance, exclude: list[str]) -> dict[str, list[str]]:
+    try:
+        instance.full_clean(exclude=exclude, validate_unique=False)
+    except ValidationError as exc:
+        return exc.message_dict
+    return {}
+
+
+SECTORS = {code for code, _label in Sector.choices}
+
+
+def _plan_employer(values: dict, columns: dict, number: int, index: dict) -> PlannedRow:
+    planned = PlannedRow(row=number, action="new", values=values, label=values.get("name", ""))
+
+    def error(key: str, reason) -> None:
+        planned.errors.append(RowError(number, columns.get(key, key), str(reason)))
+
+    business_id = values.get("business_id", "")
+    if business_id:
+        business_id = normalize_business_id(business_id)
+        try:
+            validate_business_id(business_id)
+        except ValidationError as exc:
+            error("business_id", exc.messages[0])
+        values["business_id"] = business_id
+    sector = values.get("sector", "").upper()
+    if sector and sector not in SECTORS:
+        error("sector", _("Not a TOL 2008 main class letter (A–U)."))
+    values["sector"] = sector
+    probe = Employer(
+        name=values.get("name", ""), website=values.get("website", ""), notes=values.get("notes", "")
+    )
+    for key, messages in _field_errors(
+        probe, exclude=["business_id", "sector", "account_owner", "main_contact"]
+    ).items():
+        error(key, messages[0])
+    place = Workplace(
+        name=values.get("name", "") or "-",
+        municipality=values.get("municipality", ""),
+        street_address=values.get("street_address", ""),
+        postal_code=values.get("postal_code", ""),
+    )
+    for key, messages in _field_errors(place, exclude=["employer", "name", "sector"]).items():
+        error(key, messages[0])
+    if any(values.get(f"person_{key}") for key in ("first_name", "last_name", "email", "phone", "title")):
+        person = ContactPerson(
+            first_name=values.get("person_first_name", "") or "-",
+            last_name=values.get("person_last_name", "") or "-",
+            email=values.get("person_email", ""),
+            phone=values.get("person_phone", ""),
+            title=values.get("person_title", ""),
+        )
+        for key, messages in _field_errors(person, exclude=["employer", "workplace"]).items():
+            error(f"person_{key}", messages[0])
+        if not values.get("person_last_name"):
+            error("person_last_name", _("A contact person needs a last name."))
+        if not values.get("person_first_name"):
+            error("person_first_name", _("A contact person needs a first name."))
+    if planned.errors:
+        planned.action = "error"
+        return planned
+    existing = None
+    if business_id:
+        existing = index["by_business_id"].get(business_id)
+    else:
+        existing = index["by_name"].get((normal_name(values["name"]), values["municipality"].casefold()))
+    if existing is not None:
+        planned.target_id = existing.pk
+        planned.changes = _employer_changes(existing, values, index)
+        planned.action = "update" if planned.changes else "unchanged"
+    return planned
+
+
+def _employer_changes(employer: Employer, values: dict, index: dict) -> list[str]:
+    changes = []
+    for key in ("name", "website", "notes", "sector"):
+        if values.get(key) and values[key] != getattr(employer, key):
+            changes.append(key)
+    if values.get("business_id") and employer.business_id != values["business_id"]:
+        changes.append("business_id")
+    municipalities = index["municipalities"].get(employer.pk, set())
+    if values.get("municipality") and values["municipality"].casefold() not in municipalities:
+        changes.append("municipality")
+    person = _find_person(index["people"].get(employer.pk, []), values)
+    if values.get("person_last_name"):
+        if person is None:
+            changes.append("person")
+        else:
+            for key in ("email", "phone", "title"):
+                if values.get(f"person_{key}") and values[f"person_{key}"] != getattr(person, key):
+                    changes.append(f"person_{key}")
+    return changes
+
+
+def _find_person(people: list[ContactPerson], values: dict) -> ContactPerson | None:
+    email = values.get("person_email", "").casefold()
+    for person in people:
+        if email and person.email.casefold() == email:
+            return person
+    first, last = (
+        values.get("person_first_name", "").casefold(),
+        values.get("person_last_name", "").casefold(),
+    )
+    for person in people:
+        if person.first_name.casefold() == first and person.last_name.casefold() == last:
+            return person
+    return None
+
+
+def _employer_index() -> dict:
+    employers = list(Employer.objects.only("pk", "name", "business_id", "website", "notes", "sector"))
+    municipalities: dict[int, set[str]] = {}
+    by_name = {}
+    for workplace in Workplace.objects.values("employer_id", "municipality"):
+        municipalities.setdefault(workplace["employer_id"], set()).add(workplace["municipality"].casefold())
+    for employer in employers:
+        for municipality in municipalities.get(employer.pk, ()):
+            by_name.setdefault((normal_name(employer.name), municipality), employer)
+    people: dict[int, list[ContactPerson]] = {}
+    for person in ContactPerson.objects.only(
+        "pk", "employer_id", "first_name", "last_name", "email", "phone", "title"
+    ):
+        people.setdefault(person.employer_id, []).append(person)
+    return {
+        "by_business_id": {e.business_id: e for e in employers if e.business_id},
+        "by_name": by_name,
+        "municipalities": municipalities,
+        "people": people,
+    }
+
+
+LANGUAGE_NAMES = {
+    "fi": "fi", "suomi": "fi", "finska": "fi", "finnish": "fi",
+    "sv": "sv", "ruotsi": "sv", "svenska": "sv", "swedish": "sv",
+    "en": "en", "englanti": "en", "engelska": "en", "english": "en",
+}  # fmt: skip
+
+
+def parse_date(value: str) -> datetime.date | None:
+    value = value.strip()
+    for pattern in ("%d.%m.%Y", "%Y-%m-%d", "%d/%m/%Y", "%d.%m.%y"):
+        try:
+            return datetime.datetime.strptime(value, pattern).date()
+        except ValueError:
+            continue
+    raise ValueError(value)
+
+
+def _plan_student(values: dict, columns: dict, number: int, index: dict) -> PlannedRow:
+    label = f"{values.get('first_name', '')} {values.get('last_name', '')}".strip()
+    planned = PlannedRow(row=number, action="new", values=values, label=label)
+
+    def error(key: str, reason) -> None:
+        planned.errors.append(RowError(number, columns.get(key, key), str(reason)))
+
+    language = values.get("language", "")
+    if language:
+        code = LANGUAGE_NAMES.get(language.casefold())
+        if code is None:
+            error("language", _("Use fi, sv or en."))
+        values["language"] = code or ""
+    birth = values.get("date_of_birth", "")
+    if birth:
+        try:
+            values["date_of_birth"] = parse_date(birth).isoformat()
+        except ValueError:
+            error("date_of_birth", _("Not a date: write it as 31.12.2008."))
+    group_name = values.get("group", "")
+    if group_name and group_name.casefold() not in index["groups"]:
+        error("group", _("No student group of this name."))
+    probe = Student(
+        **{
+            k: v
+            for k, v in values.items()
+            if k in ("first_name", "last_name", "student_number", "learner_oid", "email", "phone")
+        },
+        language=values.get("language") or Language.FINNISH,
+    )
+    for key, messages in _field_errors(
+        probe, exclude=["qualification", "group", "date_of_birth", "language"]
+    ).items():
+        error(key, messages[0])
+    if planned.errors:
+        planned.action = "error"
+        return planned
+    existing = index["students"].get(values["student_number"])
+    if existing is not None:
+        planned.target_id = existing.pk
+        planned.changes = [
+            key
+            for key, value in _student_data(values, index).items()
+            if value not in ("", None) and getattr(existing, key) != value
+        ]
+        planned.action = "update" if planned.changes else "unchanged"
+    return planned
+
+
+def _student_data(values: dict, index: dict) -> dict:
+    data = {
+        k: values[k]
+        for k in ("first_name", "last_name", "student_number", "learner_oid", "email", "phone")
+        if k in values
+    }
+    if values.get("date_of_birth"):
+        data["date_of_birth"] = datetime.date.fromisoformat(values["date_of_birth"])
+    if values.get("language"):
+        data["language"] = values["language"]
+    if values.get("group"):
+        data["group"] = index["groups"][values["group"].casefold()]
+    return data
+
+
+def _student_index() -> dict:
+    return {
+        "students": {s.student_number: s for s in Student.objects.select_related("group")},
+        "groups": {g.name.casefold(): g for g in StudentGroup.objects.all()},
+    }
+
+
+def employer_key(values: dict) -> tuple:
+    """Rows of one employer: the same Y-tunnus, or without one the same normalised name in
+    the same municipality."""
+    if values.get("business_id"):
+        return ("id", values["business_id"])
+    return ("name", normal_name(values["name"]), values["municipality"].casefold())
+
+
+def row_key(kind: str, values: dict) -> tuple:
+    """Two rows with the same key say the same thing twice (one row per contact person is
+    fine: the person is part of an employer row's key)."""
+    if kind == "students":
+        return ("number", values["student_number"])
+    person = (values.get("person_last_name", "").casefold(), values.get("person_email", "").casefold())
+    return (*employer_key(values), *person)
+
+
+def plan(kind: str, table: Table, mapping: dict[str, str]) -> list[PlannedRow]:
+    """Classify every row; nothing is written. Repeated keys within the file are errors."""
+    index = _employer_index() if kind == "employers" else _student_index()
+    planner: Callable = _plan_employer if kind == "employers" else _plan_student
+    seen: dict[tuple, int] = {}
+    result = []
+    for offset, row in enumerate(table.rows):
+        number = offset + 2
+        values, columns = _values(mapping, table.headers, row)
+        planned = planner(values, columns, number, index)
+        if planned.action != "error":
+            key = row_key(kind, values)
+            if key in seen:
+                column = columns.get("student_number" if kind == "students" else "name", "")
+                planned.action = "error"
+                planned.errors.append(
+                    RowError(number, column, _("The same as row %(row)s.") % {"row": seen[key]})
+                )
+            else:
+                seen[key] = number
+        result.append(planned)
+    return result
+
+
+def summary(planned: list[PlannedRow]) -> dict[str, int]:
+    counts = {"new": 0, "update": 0, "unchanged": 0, "error": 0}
+    for row in planned:
+        counts[row.action] += 1
+    return counts
+
+
+# --- Applying --------------------------------------------------------------------------------
+
+
+def progress_key(job_id: int) -> str:
+    return f"import-progress:{job_id}"
+
+
+def _apply_employer(row: PlannedRow, by, created: dict) -> None:
+    from . import services
+
+    values = row.values
+    employer = Employer.objects.get(pk=row.target_id) if row.target_id else None
+    if employer is None:
+        # Further rows of an employer created a moment ago (one row per contact person).
+        employer = created.get(employer_key(values))
+    if employer is None:
+        employer = services.employer_create(
+            name=values["name"],
+            municipality=values["municipality"],
+            business_id=values.get("business_id") or None,
+            sector=values.get("sector", ""),
+            website=values.get("website", ""),
+            notes=values.get("notes", ""),
+            street_address=values.get("street_address", ""),
+            postal_code=values.get("postal_code", ""),
+            account_owner=None,
+        )
+        created[employer_key(values)] = employer
+    else:
+        data = {k: values[k] for k in ("name", "website", "notes", "sector", "business_id") if values.get(k)}
+        if data:
+            services.employer_update(employer=employer, data=data)
+        municipalities = {w.casefold() for w in employer.workplaces.values_list("municipality", flat=True)}
+        if values["municipality"].casefold() not in municipalities:
+            services.workplace_create(
+                employer=employer,
+                data={
+                    "name": employer.name,
+                    "municipality": values["municipality"],
+                    "street_address": values.get("street_address", ""),
+                    "postal_code": values.get("postal_code", ""),
+                },
+            )
+    if values.get("person_last_name"):
+        person = _find_person(list(employer.people.all()), values)
+        data = {
+            "first_name": values.get("person_first_name", ""),
+            "last_name": values["person_last_name"],
+            **{k: values[f"person_{k}"] for k in ("email", "phone", "title") if values.get(f"person_{k}")},
+        }
+        if person is None:
+            services.contact_person_create(employer=employer, data=data)
+        else:
+            services.contact_person_update(person=person, data=data)
+
+
+def _apply_student(row: PlannedRow, index: dict) -> None:
+    from . import services
+
+    data = _student_data(row.values, index)
+    if row.target_id:
+        services.student_update(student=Student.objects.get(pk=row.target_id), data=data)
+    else:
+        services.student_create(data=data)
+
+
+def apply_plan(kind: str, planned: list[PlannedRow], *, by, job_id: int) -> dict[str, int]:
+    """Write every new and changed row in one transaction; errors and unchanged rows are
+    skipped. Progress (0-100) goes to the cache as rows are written."""
+    todo = [row for row in planned if row.action in ("new", "update")]
+    key = progress_key(job_id)
+    cache.set(key, 0, 86400)
+    index = _student_index() if kind == "students" else {}
+    created: dict = {}
+    step = max(len(todo) // 100, 1)
+    with transaction.atomic():
+        for done, row in enumerate(todo, start=1):
+            if kind == "employers":
+                _apply_employer(row, by, created)
+            else:
+                _apply_student(row, index)
+            if done % step == 0:
+                cache.set(key, min(99, done * 100 // len(todo)), 86400)
+    cache.set(key, 100, 86400)
+    return summary(planned)

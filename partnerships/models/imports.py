@@ -1,0 +1,86 @@
+"""Imports from spreadsheets (partnerships/importing.py does the work)."""
+
+import json
+from pathlib import Path
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ImportKind(models.TextChoices):
+    EMPLOYERS = "employers", _("Employers and their contact persons")
+    STUDENTS = "students", _("Students")
+
+
+class ImportStatus(models.TextChoices):
+    MAPPING = "mapping", _("Columns to map")
+    READY = "ready", _("Checked, waiting for confirmation")
+    RUNNING = "running", _("Importing")
+    DONE = "done", _("Imported")
+    FAILED = "failed", _("Failed: nothing was saved")
+
+
+class ImportJob(models.Model):
+    """One upload. The rows are kept, without any henkilötunnus column, in a private file that
+    is deleted when the import is done, or after a day if it is abandoned."""
+
+    kind = models.CharField(_("what"), max_length=20, choices=ImportKind.choices)
+    original_name = models.CharField(_("file"), max_length=255)
+    status = models.CharField(
+        _("status"), max_length=20, choices=ImportStatus.choices, default=ImportStatus.MAPPING
+    )
+    headers = models.JSONField(default=list)
+    dropped_columns = models.JSONField(default=list)
+    mapping = models.JSONField(default=dict)
+    row_count = models.PositiveIntegerField(_("rows"), default=0)
+    result = models.JSONField(default=dict, blank=True)
+    error = models.TextField(blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+
+    def __str__(self):
+        return f"{self.original_name} ({self.get_kind_display()})"
+
+    @property
+    def data_path(self) -> Path:
+        return Path(settings.KUMPPANI_IMPORT_DIR) / f"{self.pk}.json"
+
+    def store_rows(self, rows: list[list[str]]) -> None:
+        path = self.data_path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(rows, ensure_ascii=False))
+
+    def rows(self) -> list[list[str]]:
+        return json.loads(self.data_path.read_text())
+
+    def has_rows(self) -> bool:
+        return self.data_path.exists()
+
+    def delete_rows(self) -> None:
+        self.data_path.unlink(missing_ok=True)
+
+
+class ImportMappingMemory(models.Model):
+    """The column a header was last mapped to, per kind of import: the next file with the
+    same headers gets the same mapping suggested."""
+
+    kind = models.CharField(max_length=20, choices=ImportKind.choices)
+    header = models.CharField(max_length=200)
+    field = models.CharField(max_length=40, blank=True)
+
+    class Meta:
+        verbose_name = _("remembered column mapping")
+        verbose_name_plural = _("remembered column mappings")
+        constraints = [models.UniqueConstraint(fields=["kind", "header"], name="one_memory_per_header")]
+
+    def __str__(self):
+        return f"{self.kind}: {self.header} → {self.field or '–'}"

@@ -1,0 +1,135 @@
+"""The coordinator's imports: upload, map the columns, check the rows, confirm, follow."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from .. import importing, services
+from ..forms import ImportMappingForm, ImportUploadForm
+from ..models import Employer, ImportJob, ImportStatus
+from .common import coordinator_required, form_error
+
+PREVIEW_ROWS = 200  # rows of each kind shown on the preview page; the counts cover all
+
+
+@require_http_methods(["GET", "POST"])
+@coordinator_required
+def import_list(request):
+    form = ImportUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            if upload.size > importing.MAX_BYTES:
+                raise ValidationError(
+                    {
+                        "file": _("The file is too large: at most %(mb)s MB.")
+                        % {"mb": importing.MAX_BYTES // 1024 // 1024}
+                    }
+                )
+            job = services.import_upload(
+                kind=form.cleaned_data["kind"], data=upload.read(), name=upload.name, by=request.user
+            )
+        except ValidationError as exc:
+            form_error(form, exc)
+        else:
+            return redirect("import_mapping", pk=job.pk)
+    jobs = ImportJob.objects.select_related("created_by")[:20]
+    return render(request, "partnerships/import_list.html", {"form": form, "jobs": jobs})
+
+
+def _job(pk) -> ImportJob:
+    return get_object_or_404(ImportJob, pk=pk)
+
+
+@require_http_methods(["GET", "POST"])
+@coordinator_required
+def import_mapping(request, pk):
+    job = _job(pk)
+    if job.status not in (ImportStatus.MAPPING, ImportStatus.READY) or not job.has_rows():
+        return redirect("import_preview", pk=job.pk)
+    form = ImportMappingForm(request.POST or None, job=job)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.import_set_mapping(job=job, mapping=form.mapping())
+        except ValidationError as exc:
+            form_error(form, exc)
+        else:
+            return redirect("import_preview", pk=job.pk)
+    sample = job.rows()[:3]
+    columns = [
+        {"field": form[f"col_{i}"], "examples": [row[i] for row in sample if i < len(row) and row[i]]}
+        for i in range(len(job.headers))
+    ]
+    return render(request, "partnerships/import_mapping.html", {"job": job, "form": form, "columns": columns})
+
+
+@require_http_methods(["GET", "POST"])
+@coordinator_required
+def import_preview(request, pk):
+    job = _job(pk)
+    if request.method == "POST":
+        try:
+            services.import_start(job=job, by=request.user)
+        except ValidationError as exc:
+            messages.error(request, exc.messages[0])
+        return redirect("import_preview", pk=job.pk)
+    context = {"job": job, "progress": services.import_progress(job)}
+    if job.status in (ImportStatus.READY,) and job.has_rows():
+        planned = services.import_plan(job)
+        context.update(
+            counts=importing.summary(planned),
+            errors=[e for row in planned for e in row.errors][:PREVIEW_ROWS],
+            new=[r for r in planned if r.action == "new"][:PREVIEW_ROWS],
+            updates=[r for r in planned if r.action == "update"][:PREVIEW_ROWS],
+            fields={f.key: f.label for f in importing.FIELDS[job.kind]},
+        )
+    return render(request, "partnerships/import_preview.html", context)
+
+
+@require_GET
+@coordinator_required
+def import_progress(request, pk):
+    """The progress bar alone, polled by htmx while the import runs."""
+    job = _job(pk)
+    return render(
+        request,
+        "partnerships/import_preview.html#progress",
+        {"job": job, "progress": services.import_progress(job)},
+    )
+
+
+@require_GET
+@coordinator_required
+def duplicate_list(request):
+    groups = services.possible_duplicates()
+    return render(request, "partnerships/duplicate_list.html", {"groups": groups})
+
+
+@require_http_methods(["GET", "POST"])
+@coordinator_required
+def employer_merge(request, pk):
+    """Merge two employers: the one in the URL and `other`; the user picks which is kept."""
+    first = get_object_or_404(Employer, pk=pk)
+    other_pk = request.POST.get("other") or request.GET.get("other", "")
+    other = get_object_or_404(Employer, pk=int(other_pk)) if other_pk.isdigit() else None
+    if request.method == "POST" and other is not None:
+        keep, remove = (first, other) if request.POST.get("keep") == str(first.pk) else (other, first)
+        try:
+            kept = services.employer_merge(keep=keep, remove=remove, by=request.user)
+        except ValidationError as exc:
+            messages.error(request, exc.messages[0])
+        else:
+            messages.success(request, _("The employers were merged into %(name)s.") % {"name": kept.name})
+            return redirect(kept)
+    candidates = [
+        e for group in services.possible_duplicates() if first in group for e in group if e != first
+    ]
+    context = {
+        "first": first,
+        "other": other,
+        "candidates": candidates,
+        "sides": [(e, services.merge_counts(e)) for e in (first, other) if e is not None],
+    }
+    return render(request, "partnerships/employer_merge.html", context)

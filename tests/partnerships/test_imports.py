@@ -1,0 +1,366 @@
+"""Moving in: import from the spreadsheets schools use, duplicates and merging."""
+
+import datetime
+import io
+import re
+
+import pytest
+from django.contrib.admin.models import LogEntry
+from django.core.cache import cache
+from django.urls import reverse
+from openpyxl import Workbook
+
+from partnerships import importing, services
+from partnerships.models import (
+    Contact,
+    ContactPerson,
+    Employer,
+    ImportJob,
+    ImportMappingMemory,
+    LevelRecord,
+    Student,
+    Workplace,
+)
+from partnerships.validators import business_id_check_digit
+
+from ..factories import (
+    ContactFactory,
+    ContactPersonFactory,
+    EmployerFactory,
+    StudentGroupFactory,
+    WorkplaceFactory,
+    training_agreement,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def y(n: int) -> str:
+    """A valid Y-tunnus near 1234560 + n."""
+    body = 1_234_560 + n
+    while business_id_check_digit(f"{body:07d}") is None:
+        body += 1
+    return f"{body:07d}-{business_id_check_digit(f'{body:07d}')}"
+
+
+FINNISH_EXCEL = (
+    "Yrityksen nimi;Y-tunnus;Kunta;Katuosoite;Postinumero;Etunimi;Sukunimi;Sähköposti;Puhelin\r\n"
+    f"Sähkö-Jääskeläinen Oy;{y(1)};Jyväskylä;Väinönkatu 1;40100;Päivi;Öhman;paivi@sahko.example;"
+    "040 111 2222\r\n"
+    f"Sähkö-Jääskeläinen Oy;{y(1)};Jyväskylä;Väinönkatu 1;40100;Ääpo;Kärkkäinen;aapo@sahko.example;\r\n"
+    "Kahvila Äijänpuu;;Äänekoski;Torikatu 2;44100;Sanna;Kivelä;sanna@kahvila.example;\r\n"
+).encode("cp1252")
+
+
+def upload(kind: str, data: bytes, by, name="tyonantajat.csv") -> ImportJob:
+    job = services.import_upload(kind=kind, data=data, name=name, by=by)
+    return services.import_set_mapping(job=job, mapping=job.mapping)
+
+
+def run(job: ImportJob) -> dict:
+    services.import_start(job=job, by=job.created_by)
+    return services.import_run(job.pk)
+
+
+def test_a_finnish_excel_csv_creates_employers_workplaces_and_people(coordinator):
+    job = upload("employers", FINNISH_EXCEL, coordinator)
+    assert job.mapping == {
+        "Yrityksen nimi": "name",
+        "Y-tunnus": "business_id",
+        "Kunta": "municipality",
+        "Katuosoite": "street_address",
+        "Postinumero": "postal_code",
+        "Etunimi": "person_first_name",
+        "Sukunimi": "person_last_name",
+        "Sähköposti": "person_email",
+        "Puhelin": "person_phone",
+    }
+    counts = run(job)
+    assert counts == {"new": 3, "update": 0, "unchanged": 0, "error": 0}
+    sahko = Employer.objects.get(business_id=y(1))
+    assert sahko.name == "Sähkö-Jääskeläinen Oy"
+    assert sahko.workplaces.get().municipality == "Jyväskylä"
+    assert sorted(sahko.people.values_list("last_name", flat=True)) == ["Kärkkäinen", "Öhman"]
+    kahvila = Employer.objects.get(name="Kahvila Äijänpuu")
+    assert kahvila.business_id is None and kahvila.people.get().email == "sanna@kahvila.example"
+    job.refresh_from_db()
+    assert job.status == "done" and not job.has_rows()  # the rows are deleted once done
+
+
+def test_importing_the_same_file_twice_changes_nothing(coordinator):
+    run(upload("employers", FINNISH_EXCEL, coordinator))
+    before = (Employer.objects.count(), Workplace.objects.count(), ContactPerson.objects.count())
+    second = upload("employers", FINNISH_EXCEL, coordinator)
+    assert importing.summary(services.import_plan(second)) == {
+        "new": 0,
+        "update": 0,
+        "unchanged": 3,
+        "error": 0,
+    }
+    run(second)
+    assert (Employer.objects.count(), Workplace.objects.count(), ContactPerson.objects.count()) == before
+
+
+def test_an_existing_employer_is_updated_never_duplicated(coordinator):
+    existing = EmployerFactory(name="Vanha Nimi Oy", business_id=y(1))
+    counts = run(upload("employers", FINNISH_EXCEL, coordinator))
+    assert counts["update"] == 2 and counts["new"] == 1
+    assert Employer.objects.filter(business_id=y(1)).count() == 1
+    existing.refresh_from_db()
+    assert existing.name == "Sähkö-Jääskeläinen Oy"
+    assert set(existing.workplaces.values_list("municipality", flat=True)) == {"Tampere", "Jyväskylä"}
+
+
+def test_an_employer_without_a_business_id_is_matched_on_name_and_municipality(coordinator):
+    existing = EmployerFactory(name="KAHVILA ÄIJÄNPUU", business_id=None, workplace="Äänekoski")
+    run(upload("employers", FINNISH_EXCEL, coordinator))
+    assert [e.pk for e in Employer.objects.all() if e.name.casefold() == "kahvila äijänpuu"] == [existing.pk]
+    assert existing.people.get().last_name == "Kivelä"
+
+
+BAD_ROWS = (
+    "Nimi;Y-tunnus;Kunta;Sähköposti;Etunimi;Sukunimi\n"
+    "Hyvä Oy;;Tampere;hyva@example.fi;Ville;Virta\n"
+    "Väärä Tunnus Oy;1234567-8;Tampere;;;\n"
+    ";;Tampere;;;\n"
+    "Posti Oy;;Oulu;ei-osoite;Leena;Lahti\n"
+    "Hyvä Oy;;Tampere;hyva@example.fi;Ville;Virta\n"
+    "Nimetön Oy;;Oulu;;;Salo\n"
+).encode()
+
+
+def test_bad_rows_are_all_shown_and_nothing_is_saved_before_confirming(coordinator_client, coordinator):
+    job = upload("employers", BAD_ROWS, coordinator)
+    planned = services.import_plan(job)
+    errors = {(e.row, e.column) for row in planned for e in row.errors}
+    assert (3, "Y-tunnus") in errors  # an invalid check digit
+    assert (4, "Nimi") in errors  # a required name missing
+    assert (5, "Sähköposti") in errors  # not an e-mail address
+    assert (6, "Nimi") in errors  # the same as row 2
+    assert (7, "Etunimi") in errors  # a contact person without a first name
+    page = coordinator_client.get(reverse("import_preview", args=[job.pk])).content.decode()
+    assert "The same as row 2." in page and "1 new" not in page
+    assert not Employer.objects.exists()
+    coordinator_client.post(reverse("import_preview", args=[job.pk]))  # confirm: the valid row only
+    services.import_run(job.pk)
+    assert list(Employer.objects.values_list("name", flat=True)) == ["Hyvä Oy"]
+
+
+def test_a_failure_midway_leaves_the_database_unchanged(coordinator, monkeypatch):
+    EmployerFactory(name="Ennestään Oy")
+    before = (Employer.objects.count(), ContactPerson.objects.count(), Workplace.objects.count())
+    job = upload("employers", FINNISH_EXCEL, coordinator)
+    original = services.contact_person_create
+    calls = []
+
+    def fail_on_the_second(**kwargs):
+        calls.append(1)
+        if len(calls) == 2:
+            raise RuntimeError("injected failure")
+        return original(**kwargs)
+
+    monkeypatch.setattr(services, "contact_person_create", fail_on_the_second)
+    assert run(job) == {"failed": 1}
+    job.refresh_from_db()
+    assert job.status == "failed" and "nothing was saved" in job.error
+    assert (Employer.objects.count(), ContactPerson.objects.count(), Workplace.objects.count()) == before
+    assert job.has_rows()  # kept for another try (deleted after a day)
+
+
+def test_progress_moves_through_the_cache_between_0_and_100(coordinator, monkeypatch):
+    rows = "Nimi;Kunta\n" + "".join(f"Yritys {i};Tampere\n" for i in range(250))
+    job = upload("employers", rows.encode(), coordinator)
+    seen = []
+    original_set = cache.set
+
+    def record(key, value, *args, **kwargs):
+        if key == importing.progress_key(job.pk):
+            seen.append(value)
+        return original_set(key, value, *args, **kwargs)
+
+    monkeypatch.setattr(cache, "set", record)
+    run(job)
+    assert seen[0] == 0 and seen[-1] == 100
+    assert any(0 < value < 100 for value in seen) and seen == sorted(seen)
+    job.refresh_from_db()
+    assert services.import_progress(job) == 100
+
+
+def test_a_henkilotunnus_column_is_dropped_by_header_or_by_value(coordinator):
+    data = (
+        "Etunimi;Sukunimi;Opiskelijanumero;Hetu;Lisätieto\nAino;Ääri;S100;010203A123N;131052-308T\n"
+    ).encode()
+    job = services.import_upload(kind="students", data=data, name="s.csv", by=coordinator)
+    assert job.dropped_columns == ["Hetu", "Lisätieto"]  # the second by its valid checksum
+    assert job.headers == ["Etunimi", "Sukunimi", "Opiskelijanumero"]
+    assert "131052-308T" not in job.data_path.read_text()
+
+
+def test_students_import_from_xlsx_with_their_group(coordinator):
+    StudentGroupFactory(name="SÄH24A")
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Etunimi", "Sukunimi", "Opiskelijanumero", "Ryhmä", "Syntymäaika", "Kieli"])
+    sheet.append(["Aino", "Ääri", "S100", "säh24a", datetime.datetime(2008, 5, 1), "ruotsi"])
+    sheet.append(["Eero", "Öljy", "S101", "", "1.2.2007", "fi"])
+    out = io.BytesIO()
+    book.save(out)
+    job = upload("students", out.getvalue(), coordinator, name="opiskelijat.xlsx")
+    assert run(job)["new"] == 2
+    aino = Student.objects.get(student_number="S100")
+    assert (
+        aino.group.name == "SÄH24A"
+        and aino.language == "sv"
+        and aino.date_of_birth == datetime.date(2008, 5, 1)
+    )
+    assert Student.objects.get(student_number="S101").date_of_birth == datetime.date(2007, 2, 1)
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"\x00\x01\x02binary junk" * 10, "not a spreadsheet"),
+        (b"PK\x03\x04" + b"\x00" * 100, "not a spreadsheet"),
+        (b"Nimi;Kunta\n", "no rows"),
+        (b"Nimi;Kunta\n" + b"A;B\n" * (importing.MAX_ROWS + 1), "more than"),
+    ],
+    ids=["binary", "broken-zip", "header-only", "too-many-rows"],
+)
+def test_a_file_that_cannot_be_imported_gets_a_clear_message(coordinator, data, message):
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError, match=message):
+        services.import_upload(kind="employers", data=data, name="x.csv", by=coordinator)
+
+
+def test_the_upload_page_refuses_an_oversized_file_and_keeps_the_choice(coordinator_client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    big = SimpleUploadedFile("iso.csv", b"a" * (importing.MAX_BYTES + 1), content_type="text/csv")
+    response = coordinator_client.post(reverse("import_list"), {"kind": "students", "file": big})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "The file is too large: at most 10 MB." in page
+    assert re.search(r'<input[^>]*value="students"[^>]*checked>', page)  # the choice is kept
+
+
+def test_the_mapping_is_remembered_for_the_next_import(coordinator):
+    job = services.import_upload(
+        kind="students", data="Nimi A;Nimi B;Nro\nAino;Ääri;S1\n".encode(), name="a.csv", by=coordinator
+    )
+    services.import_set_mapping(
+        job=job, mapping={"Nimi A": "first_name", "Nimi B": "last_name", "Nro": "student_number"}
+    )
+    assert ImportMappingMemory.objects.filter(kind="students").count() == 3
+    again = services.import_upload(
+        kind="students", data="NIMI A;Nimi B;Nro\nEero;Öljy;S2\n".encode(), name="b.csv", by=coordinator
+    )
+    assert again.mapping == {"NIMI A": "first_name", "Nimi B": "last_name", "Nro": "student_number"}
+
+
+def test_the_browser_flow_upload_map_check_confirm(
+    coordinator_client, django_capture_on_commit_callbacks, monkeypatch
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from partnerships import tasks
+
+    monkeypatch.setattr(tasks.import_run, "apply_async", lambda args, **kw: services.import_run(*args))
+    response = coordinator_client.post(
+        reverse("import_list"),
+        {"kind": "employers", "file": SimpleUploadedFile("t.csv", FINNISH_EXCEL, content_type="text/csv")},
+    )
+    job = ImportJob.objects.get()
+    assert response["Location"] == reverse("import_mapping", args=[job.pk])
+    form = {f"col_{i}": key for i, key in enumerate(job.mapping.values())}
+    assert coordinator_client.post(reverse("import_mapping", args=[job.pk]), form).status_code == 302
+    page = coordinator_client.get(reverse("import_preview", args=[job.pk])).content.decode()
+    assert "Import 3 rows" in page
+    with django_capture_on_commit_callbacks(execute=True):
+        coordinator_client.post(reverse("import_preview", args=[job.pk]))
+    assert Employer.objects.count() == 2
+    progress = coordinator_client.get(reverse("import_progress", args=[job.pk])).content.decode()
+    assert "100 %" in progress and "3 new" in progress
+
+
+def test_a_mapping_without_a_required_field_is_refused(coordinator_client, coordinator):
+    job = services.import_upload(kind="students", data=b"A;B\nx;y\n", name="a.csv", by=coordinator)
+    response = coordinator_client.post(
+        reverse("import_mapping", args=[job.pk]), {"col_0": "first_name", "col_1": ""}
+    )
+    assert response.status_code == 200
+    assert "Choose a column for “Last name”." in response.content.decode()
+
+
+def test_abandoned_rows_are_deleted_after_a_day(coordinator):
+    job = services.import_upload(kind="students", data=b"A;B\nx;y\n", name="a.csv", by=coordinator)
+    assert services.imports_cleanup() == 0
+    assert services.imports_cleanup(now=job.created_at + datetime.timedelta(hours=25)) == 1
+    assert not job.has_rows()
+
+
+# Duplicates and merging -------------------------------------------------------------------
+
+
+def test_possible_duplicates_are_found_by_normalised_name_in_the_same_municipality():
+    a = EmployerFactory(name="Rakennus Virtanen Oy", business_id=None, workplace="Tampere")
+    b = EmployerFactory(name="rakennus  virtanen", business_id=None, workplace="Tampere")
+    EmployerFactory(name="Rakennus Virtanen Ab", business_id=None, workplace="Oulu")  # elsewhere
+    EmployerFactory(name="Rakennus Virtanen", business_id=y(5), workplace="Tampere")  # may be it
+    EmployerFactory(name="Rakennus Virtanen", business_id=y(9), workplace="Tampere")  # two Y-tunnus
+    groups = services.possible_duplicates()
+    assert [{e.pk for e in group} for group in groups if a in group] == []  # two different IDs in it
+    EmployerFactory._meta.model.objects.filter(business_id=y(9)).delete()
+    groups = services.possible_duplicates()
+    assert any({a.pk, b.pk} <= {e.pk for e in group} for group in groups)
+
+
+def test_merging_moves_every_related_record_and_is_recorded(coordinator_client, coordinator, teacher):
+    keep = EmployerFactory(name="Virtanen Oy", business_id=None)
+    remove = EmployerFactory(name="Virtanen", business_id=y(3), website="https://virtanen.example")
+    person = ContactPersonFactory(employer=remove)
+    contact = ContactFactory(employer=remove, author=teacher)
+    today = datetime.date.today()
+    agreement = training_agreement(
+        teacher=teacher, employer=remove, instructor=person, start=today, end=today
+    )
+    WorkplaceFactory(employer=remove, name="Virtanen, Oulu", municipality="Oulu")
+    from checkpoints.models import PartnershipLevel
+
+    level = LevelRecord.objects.create(
+        employer=remove,
+        level=PartnershipLevel.objects.first(),
+        date=today,
+        rationale="x",
+        recorded_by=coordinator,
+    )
+    response = coordinator_client.post(
+        reverse("employer_merge", args=[keep.pk]), {"other": remove.pk, "keep": keep.pk}
+    )
+    assert response.status_code == 302 and response["Location"] == keep.get_absolute_url()
+    assert not Employer.objects.filter(pk=remove.pk).exists()
+    keep.refresh_from_db()
+    assert keep.business_id == y(3) and keep.website == "https://virtanen.example"
+    assert keep.workplaces.count() == 3
+    assert ContactPerson.objects.get(pk=person.pk).employer == keep
+    assert Contact.objects.get(pk=contact.pk).employer == keep
+    assert LevelRecord.objects.get(pk=level.pk).employer == keep
+    agreement.refresh_from_db()
+    assert agreement.workplace.employer == keep
+    record = LogEntry.objects.get(object_id=str(keep.pk), action_flag=2)
+    assert record.user == coordinator and f"id {remove.pk}" in record.change_message
+    assert LogEntry.objects.filter(object_id=str(remove.pk), action_flag=3).exists()
+
+
+def test_two_companies_are_never_merged(coordinator):
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError, match="different business IDs"):
+        services.employer_merge(
+            keep=EmployerFactory(business_id=y(1)), remove=EmployerFactory(business_id=y(2)), by=coordinator
+        )
+
+
+def test_teachers_cannot_import_or_merge(teacher_client):
+    assert teacher_client.get(reverse("import_list")).status_code == 403
+    assert teacher_client.post(reverse("employer_merge", args=[EmployerFactory().pk])).status_code == 403
