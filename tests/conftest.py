@@ -114,6 +114,16 @@ def client():
     return english_client()
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache (rate limits, import progress)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 # The cast --------------------------------------------------------------------------------
 
 
