@@ -54,7 +54,9 @@ bench: install
 	  $(BIN)/python -c "import psycopg; c = psycopg.connect('postgresql://postgres@127.0.0.1:5432/postgres', autocommit=True, connect_timeout=3); c.execute('DROP DATABASE IF EXISTS kumppani_bench'); c.execute('CREATE DATABASE kumppani_bench')" \
 	    || { echo "make bench needs PostgreSQL: set DATABASE_URL or start it on 127.0.0.1:5432"; exit 1; }; \
 	fi
+	@command -v wrk >/dev/null || { echo "make bench needs wrk as its load generator: apt-get install -y wrk"; exit 1; }
 	$(BENCH_ENV) $(MANAGE) migrate --noinput -v 0
+	$(BENCH_ENV) $(MANAGE) collectstatic --noinput -v 0
 	$(BENCH_ENV) $(MANAGE) bench --scale $${SCALE:-1}
 
 lint: $(VENV)/.installed

@@ -359,6 +359,10 @@ KUMPPANI_OUTBOX_GIVE_UP_HOURS = env_int("KUMPPANI_OUTBOX_GIVE_UP_HOURS", 48, min
 KUMPPANI_OUTBOX_BACKOFF_SECONDS = env_int("KUMPPANI_OUTBOX_BACKOFF_SECONDS", 60, minimum=1)
 KUMPPANI_OUTBOX_DISPATCH_SECONDS = env_int("KUMPPANI_OUTBOX_DISPATCH_SECONDS", 60, minimum=1)
 # The address of the portal as people reach it, for links in e-mails.
+# `make bench` only: a floor view and an X-Queries header on every answer (core/bench.py).
+KUMPPANI_BENCH = env_bool("KUMPPANI_BENCH", False)
+if KUMPPANI_BENCH:
+    MIDDLEWARE = ["core.bench.QueryCountMiddleware", *MIDDLEWARE]
 KUMPPANI_BASE_URL = env.str("KUMPPANI_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
 # Reminder offsets (reminders issue): days before the start, and before the end.
 KUMPPANI_REMIND_BEFORE_START_DAYS = env_int("KUMPPANI_REMIND_BEFORE_START_DAYS", 7, minimum=1)

@@ -14,3 +14,8 @@ if settings.DEBUG:
     from django.conf.urls.static import static
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+if settings.KUMPPANI_BENCH:
+    from core.bench import floor
+
+    urlpatterns += [path("bench/floor/", floor, name="bench_floor")]

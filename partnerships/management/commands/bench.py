@@ -1,10 +1,15 @@
 """`make bench`: seed a large data set on PostgreSQL and measure. Prints a table for people,
 one JSON object per line on standard output, and writes var/bench/latest.json.
 
-Figures so far:
+Figures (README, Benchmark, explains each):
+- the page figures (partnerships/benchmark.py): a large data set at SCALE, the app under
+  gunicorn, wrk from a second process: rps, p50 and p95 latency, queries per request and
+  errors, each page beside the floor (a bare view behind the same middleware);
+- brochure_cold_render: one brochure per audience rendered without the cache;
 - reminder_sweep: the deadline-reminder sweep over 100,000 freshly seeded work periods
   (whatever SCALE), 10 % of them due, one due agreement per teacher: its time, the queries it
   used and the outbox rows it created (10,000 expected).
+Exits with status 1 when any figure has errors, after printing all of them.
 """
 
 import datetime
@@ -58,8 +63,14 @@ class Command(BaseCommand):
                 "The benchmark runs on PostgreSQL only (SQLite would measure its own write locks). "
                 "Set DATABASE_URL, or start PostgreSQL on 127.0.0.1:5432."
             )
-        figures = [self.reminder_sweep()]
+        from partnerships import benchmark
+
+        figures = benchmark.page_figures(scale, log=self.stderr.write)
+        figures.append(benchmark.cold_render_figure())
+        figures.append(self.reminder_sweep())
         self.report(figures)
+        if any(f.get("errors") for f in figures):
+            raise CommandError("Some figures had errors (see above).")
 
     def reminder_sweep(self) -> dict:
         today = timezone.localdate()
@@ -158,9 +169,15 @@ class Command(BaseCommand):
     def report(self, figures: list[dict]) -> None:
         width = max(len(f["name"]) for f in figures)
         self.stderr.write("")
+        columns = ("rps", "p50_ms", "p95_ms", "queries", "errors", "ratio_to_floor")
+        self.stderr.write(f"{'figure':<{width}}  " + "  ".join(f"{c:>14}" for c in columns))
         for figure in figures:
-            details = ", ".join(f"{k}={v}" for k, v in figure.items() if k != "name")
-            self.stderr.write(f"{figure['name']:<{width}}  {details}")
+            if "rps" in figure:
+                cells = "  ".join(f"{figure.get(c)!s:>14}" for c in columns)
+                self.stderr.write(f"{figure['name']:<{width}}  {cells}")
+            else:
+                details = ", ".join(f"{k}={v}" for k, v in figure.items() if k != "name")
+                self.stderr.write(f"{figure['name']:<{width}}  {details}")
         for figure in figures:
             self.stdout.write(json.dumps(figure))
         out = Path(settings.VAR_DIR) / "bench"

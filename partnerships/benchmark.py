@@ -1,0 +1,475 @@
+"""`make bench`: the page figures. Seed a large data set, serve the app with gunicorn (2
+workers, DEBUG off) and load each page with wrk from a second process, side by side with a
+bare Django view behind the same middleware (the floor), a static file and the Django admin.
+
+Every figure is honest about what it measured: one sample request is checked for a marker of
+real content before the load, and its X-Queries header (present only with KUMPPANI_BENCH)
+gives the queries of that same request. A non-2xx answer during the load is an error.
+"""
+
+import datetime
+import http.cookiejar
+import json
+import os
+import random
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.auth.models import Group
+from django.contrib.sessions.backends.db import SessionStore
+from django.db import transaction
+from django.utils import timezone
+
+from core.models import Role, StudentGroup, Unit, User
+
+from .models import (
+    Agreement,
+    Contact,
+    ContactPerson,
+    Employer,
+    Qualification,
+    QualificationUnit,
+    Student,
+    WorkPeriod,
+    Workplace,
+)
+from .validators import business_id_check_digit
+from .views.crm import EMPLOYERS_PER_PAGE
+
+# Defaults at SCALE=1 (issue 8): 5,000 employers, 15,000 contact persons, 20,000 students,
+# 50,000 contacts and 20,000 agreements.
+SIZES = {"employers": 5_000, "people": 15_000, "students": 20_000, "contacts": 50_000, "agreements": 20_000}
+SEARCH_WORD = "Kumppanuuspaja"  # in 1 % of the employers' names
+MUNICIPALITIES = [
+    "Tampere",
+    "Jyväskylä",
+    "Oulu",
+    "Turku",
+    "Vaasa",
+    "Kuopio",
+    "Lahti",
+    "Pori",
+    "Espoo",
+    "Joensuu",
+]
+WRK_SECONDS = 5
+WRK_CONNECTIONS = 8
+PASSWORD = "bench-only"
+
+
+def business_id(n: int) -> str:
+    body = 2_000_000 + n
+    while business_id_check_digit(f"{body:07d}") is None:
+        body += 3_000_000
+    return f"{body:07d}-{business_id_check_digit(f'{body:07d}')}"
+
+
+@dataclass
+class World:
+    teacher: User
+    coordinator: User
+    employer: Employer
+    last_page: int
+
+
+def seed(scale: float, *, log: Callable[[str], None]) -> World:
+    sizes = {key: max(int(value * scale), 50) for key, value in SIZES.items()}
+    rng = random.Random(2026)
+    started = time.monotonic()
+    with transaction.atomic():
+        teacher = User.objects.create_user(
+            "bench-teacher", password=PASSWORD, first_name="Tiina", last_name="Testi"
+        )
+        teacher.groups.add(Group.objects.get(name=Role.TEACHER))
+        coordinator = User.objects.create_user(
+            "bench-coordinator", password=PASSWORD, is_staff=True, is_superuser=True, first_name="Kaisa"
+        )
+        coordinator.groups.add(Group.objects.get(name=Role.COORDINATOR))
+        unit = Unit.objects.order_by("pk").first() or Unit.objects.create(name="Bench")
+        group = StudentGroup.objects.create(name="BENCH1", unit=unit)
+        group.teachers.add(teacher)
+        employers = Employer.objects.bulk_create(
+            [
+                Employer(
+                    name=f"{SEARCH_WORD} {i} Oy" if i % 100 == 7 else f"Yritys {i:05d} Oy",
+                    business_id=business_id(i),
+                    sector=rng.choice("CFGHIJMNQ"),
+                    account_owner=teacher if i % 4 == 0 else coordinator,
+                )
+                for i in range(sizes["employers"])
+            ],
+            batch_size=2000,
+        )
+        workplaces = Workplace.objects.bulk_create(
+            [
+                Workplace(employer=e, name=e.name, municipality=MUNICIPALITIES[i % 10])
+                for i, e in enumerate(employers)
+            ],
+            batch_size=2000,
+        )
+        people = ContactPerson.objects.bulk_create(
+            [
+                ContactPerson(
+                    employer=employers[i % len(employers)],
+                    workplace=workplaces[i % len(employers)],
+                    first_name="Henkilö",
+                    last_name=f"{i}",
+                    email=f"p{i}@bench.example",
+                    is_instructor=i % 3 == 0,
+                )
+                for i in range(sizes["people"])
+            ],
+            batch_size=2000,
+        )
+        students = Student.objects.bulk_create(
+            [
+                Student(
+                    first_name="Opiskelija",
+                    last_name=f"{i}",
+                    student_number=f"P{i}",
+                    group=group if i % 5 == 0 else None,
+                )
+                for i in range(sizes["students"])
+            ],
+            batch_size=2000,
+        )
+        today = timezone.localdate()
+        Contact.objects.bulk_create(
+            [
+                Contact(
+                    employer=employers[i % len(employers)],
+                    author=teacher if i % 2 else coordinator,
+                    channel=rng.choice(["phone", "email", "visit", "meeting"]),
+                    summary=f"Yhteydenotto {i}: sovittiin seuraavista työpaikkajaksoista.",
+                    date=today - datetime.timedelta(days=rng.randrange(0, 700)),
+                )
+                for i in range(sizes["contacts"])
+            ],
+            batch_size=2000,
+        )
+        qualification = Qualification.objects.order_by("pk").first()
+        unit_of_study, _created = QualificationUnit.objects.get_or_create(
+            qualification=qualification,
+            name_fi="Bench-osa (sivut)",
+            defaults={"name_sv": "Bench-del", "name_en": "Bench unit", "is_local": True},
+        )
+        instructors = [p for p in people if p.is_instructor]
+        by_employer = {p.employer_id: p for p in instructors}
+        agreements = []
+        for i in range(sizes["agreements"]):
+            place = workplaces[(i * 7) % len(workplaces)]
+            agreements.append(
+                Agreement(
+                    type="training",
+                    student=students[i % len(students)],
+                    workplace=place,
+                    instructor=by_employer.get(place.employer_id),
+                    responsible_teacher=teacher if i % 10 == 0 else coordinator,
+                    created_by=coordinator,
+                    hoks_reference=f"H{i}",
+                    days_per_week=Decimal(4),
+                    status="signed",
+                )
+            )
+        agreements = Agreement.objects.bulk_create(agreements, batch_size=2000)
+        WorkPeriod.objects.bulk_create(
+            [
+                WorkPeriod(
+                    agreement=a,
+                    unit=unit_of_study,
+                    start=today - datetime.timedelta(days=rng.randrange(0, 200)),
+                    end=today + datetime.timedelta(days=rng.randrange(1, 200)),
+                    part_time_percent=100,
+                )
+                for a in agreements
+            ],
+            batch_size=2000,
+        )
+    log(f"seeded {sizes} in {time.monotonic() - started:.1f} s")
+    return World(
+        teacher=teacher,
+        coordinator=coordinator,
+        employer=employers[len(employers) // 2],
+        last_page=max((len(employers) + EMPLOYERS_PER_PAGE - 1) // EMPLOYERS_PER_PAGE - 1, 1),
+    )
+
+
+def session_cookie(user: User) -> str:
+    """A signed-in session created directly (no login request, so no throttling)."""
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.create()
+    return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
+
+
+@dataclass
+class Scenario:
+    name: str
+    path: str
+    marker: bytes
+    cookie: str = ""
+    method: str = "GET"
+    body: str = ""
+    headers: dict = field(default_factory=dict)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Server:
+    """gunicorn with 2 sync workers, DEBUG off, on the benchmark database."""
+
+    def __init__(self, env: dict):
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "config.wsgi", "--workers", "2",
+             "--bind", f"127.0.0.1:{self.port}", "--access-logfile", "/dev/null",
+             "--error-logfile", "-", "--log-level", "warning"],
+            env=env,
+            cwd=settings.BASE_DIR,
+            start_new_session=True,
+        )  # fmt: skip
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(f"{self.base}/bench/floor/", timeout=2).read()
+                return
+            except OSError:
+                time.sleep(0.3)
+        self.stop()
+        raise RuntimeError("gunicorn did not start")
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            self.process.wait(timeout=30)
+
+
+def fetch(base: str, scenario: Scenario) -> tuple[int, dict, bytes]:
+    request = urllib.request.Request(
+        base + scenario.path,
+        data=scenario.body.encode() if scenario.method == "POST" else None,
+        method=scenario.method,
+        headers={**({"Cookie": scenario.cookie} if scenario.cookie else {}), **scenario.headers},
+    )
+    opener = urllib.request.build_opener(NoRedirect)
+    try:
+        with opener.open(request, timeout=60) as response:
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as exc:
+        return exc.code, dict(exc.headers), exc.read()
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+WRK_SCRIPT = """
+wrk.method = %(method)s
+wrk.body = %(body)s
+%(headers)s
+errors = 0  -- a global of each thread, read by done() through thread:get
+function response(status, headers, body)
+  if status < 200 or status > 299 then errors = errors + 1 end
+end
+local threads = {}
+function setup(thread) table.insert(threads, thread) end
+function done(summary, latency, requests)
+  local total = 0
+  for _, thread in ipairs(threads) do total = total + (thread:get("errors") or 0) end
+  io.write(string.format(
+    'WRK {"requests": %%d, "seconds": %%f, "p50_us": %%d, "p95_us": %%d, "errors": %%d}\\n',
+    summary.requests, summary.duration / 1e6, latency:percentile(50), latency:percentile(95), total))
+end
+"""
+
+
+def lua_string(value: str) -> str:
+    return json.dumps(value)  # a JSON string is a valid Lua string literal for our inputs
+
+
+def wrk_script(scenario: Scenario) -> str:
+    headers = {**scenario.headers}
+    if scenario.cookie:
+        headers["Cookie"] = scenario.cookie
+    lines = "\n".join(f"wrk.headers[{lua_string(k)}] = {lua_string(v)}" for k, v in headers.items())
+    return WRK_SCRIPT % {
+        "method": lua_string(scenario.method),
+        "body": lua_string(scenario.body) if scenario.body else "nil",
+        "headers": lines,
+    }
+
+
+def parse_wrk(output: str) -> dict:
+    match = re.search(r"^WRK (\{.*\})$", output, re.MULTILINE)
+    if not match:
+        raise RuntimeError(f"wrk gave no summary: {output[-500:]}")
+    data = json.loads(match.group(1))
+    return {
+        "rps": round(data["requests"] / data["seconds"], 1),
+        "p50_ms": round(data["p50_us"] / 1000, 2),
+        "p95_ms": round(data["p95_us"] / 1000, 2),
+        "errors": data["errors"],
+    }
+
+
+def load(base: str, scenario: Scenario, seconds: int = WRK_SECONDS) -> dict:
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(wrk_script(scenario))
+    try:
+        result = subprocess.run(
+            ["wrk", "-t1", f"-c{WRK_CONNECTIONS}", f"-d{seconds}s", "-s", script.name, base + scenario.path],
+            capture_output=True,
+            text=True,
+            timeout=seconds + 60,
+            check=False,
+        )
+    finally:
+        os.unlink(script.name)
+    return parse_wrk(result.stdout)
+
+
+def csrf_for(base: str, cookie: str, path: str) -> tuple[str, str]:
+    """A CSRF token and the cookie that goes with it, from a page with a form."""
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    request = urllib.request.Request(base + path, headers={"Cookie": cookie})
+    html = opener.open(request, timeout=60).read().decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    csrf_cookie = next(c.value for c in jar if c.name == settings.CSRF_COOKIE_NAME)
+    return token, f"{cookie}; {settings.CSRF_COOKIE_NAME}={csrf_cookie}"
+
+
+def scenarios(base: str, world: World) -> list[Scenario]:
+    teacher = session_cookie(world.teacher)
+    coordinator = session_cookie(world.coordinator)
+    employer = world.employer
+    token, post_cookie = csrf_for(base, teacher, f"/employers/{employer.pk}/")
+    contact = urllib.parse.urlencode(
+        {"date": timezone.localdate().isoformat(), "channel": "phone", "summary": "Kuormitustesti: puhelu"}
+    )
+    names = Employer.objects.order_by("name", "pk").values_list("name", flat=True)
+    first, last = names[0], names[world.last_page * EMPLOYERS_PER_PAGE]
+    return [
+        Scenario("floor", "/bench/floor/", b"floor"),
+        Scenario("static", "/static/css/kumppani.css", b".bg-brand"),
+        Scenario("employer_list_p1", "/employers/", first.encode(), teacher),
+        Scenario("employer_list_deep", f"/employers/?page={world.last_page + 1}", last.encode(), teacher),
+        Scenario(
+            "employer_list_search",
+            f"/employers/?q={SEARCH_WORD.lower()}",
+            f"{SEARCH_WORD} 7 Oy".encode(),
+            teacher,
+        ),
+        Scenario("employer_page", f"/employers/{employer.pk}/", employer.name.encode(), teacher),
+        Scenario(
+            "contact_log_post",
+            f"/employers/{employer.pk}/contacts/",
+            b"Kuormitustesti: puhelu",
+            post_cookie,
+            method="POST",
+            body=contact,
+            headers={
+                "Content-Type": "application/x-www-form-urlencoded",
+                "X-CSRFToken": token,
+                "HX-Request": "true",
+                "HX-Target": "contact-form",
+            },
+        ),
+        Scenario("agreement_list", "/agreements/", b"Opiskelija", teacher),
+        Scenario("coordinator_dashboard", "/review/", b"data-chart", coordinator),
+        Scenario("brochure_cached", "/brochures/employer/fi/blue/", b"%PDF"),
+        Scenario("admin_employer_changelist", "/admin/partnerships/employer/", b"Yritys", coordinator),
+    ]
+
+
+def measure(base: str, scenario: Scenario, floor_rps: float | None) -> dict:
+    status, headers, body = fetch(base, scenario)
+    honest = 200 <= status < 300 and scenario.marker in body
+    figure = {"name": scenario.name, "queries": int(headers.get("X-Queries", -1))}
+    if not honest:
+        figure.update(
+            rps=0.0, p50_ms=None, p95_ms=None, errors=1, note=f"sample answered {status} without its marker"
+        )
+        return figure
+    figure.update(load(base, scenario))
+    figure["ratio_to_floor"] = round(figure["rps"] / floor_rps, 3) if floor_rps else 1.0
+    return figure
+
+
+def server_env() -> dict:
+    env = dict(os.environ)
+    env.update(
+        DEBUG="false",
+        KUMPPANI_BENCH="true",
+        SECRET_KEY=env.get("SECRET_KEY", "bench-only-not-secret"),
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        SECURE_SSL_REDIRECT="false",
+        SESSION_COOKIE_SECURE="false",
+        CSRF_COOKIE_SECURE="false",
+        SECURE_HSTS_SECONDS="0",
+    )
+    return env
+
+
+def page_figures(scale: float, *, log: Callable[[str], None]) -> list[dict]:
+    if shutil.which("wrk") is None:
+        raise RuntimeError("make bench needs wrk as its load generator: apt-get install -y wrk")
+    world = seed(scale, log=log)
+    from brochures.services import brochures_prerender
+
+    brochures_prerender()  # brochure_cached measures the warm cache
+    server = Server(server_env())
+    try:
+        figures = []
+        floor_rps = None
+        for scenario in scenarios(server.base, world):
+            figure = measure(server.base, scenario, floor_rps)
+            if scenario.name == "floor":
+                floor_rps = figure["rps"] or None
+                figure["ratio_to_floor"] = 1.0
+            figures.append(figure)
+            log(f"{figure['name']}: {figure.get('rps')} rps, {figure['queries']} queries")
+        return figures
+    finally:
+        server.stop()
+
+
+def cold_render_figure() -> dict:
+    """One brochure of each audience rendered without the cache, each in its own child
+    process as a visitor's cold request would (WeasyPrint's start-up included)."""
+    from brochures.models import DownloadKind
+    from brochures.services import Variant, brochure_render
+
+    seconds = {}
+    for audience in ("employer", "student", "teacher"):
+        started = time.monotonic()
+        [pdf] = brochure_render([Variant(DownloadKind.BROCHURE, audience, "fi", "blue")])
+        seconds[audience] = round(time.monotonic() - started, 2)
+        assert pdf.startswith(b"%PDF")
+    return {"name": "brochure_cold_render", "seconds": seconds, "errors": 0}
+
+
+def output_path() -> Path:
+    return Path(settings.VAR_DIR) / "bench" / "latest.json"

@@ -1,0 +1,101 @@
+"""The benchmark's own pieces that run without gunicorn or wrk: nothing of it is exposed in
+normal runs, queries are counted per request, wrk's output is read right, and a sample
+without its marker fails the figure instead of measuring an error page."""
+
+import pytest
+from django.test import override_settings
+from django.urls import NoReverseMatch, reverse
+
+from partnerships import benchmark
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_floor_and_the_query_header_exist_only_in_bench_runs(client):
+    with pytest.raises(NoReverseMatch):
+        reverse("bench_floor")
+    assert client.get("/bench/floor/").status_code == 404
+    assert "X-Queries" not in client.get("/accounts/login/").headers
+
+
+def test_the_query_counter_counts_the_requests_queries(rf, teacher):
+    from core.bench import QueryCountMiddleware
+    from partnerships.models import Employer
+
+    def view(request):
+        list(Employer.objects.all())
+        list(Employer.objects.all())
+        from django.http import HttpResponse
+
+        return HttpResponse("ok")
+
+    response = QueryCountMiddleware(view)(rf.get("/"))
+    assert response["X-Queries"] == "2"
+
+
+WRK_OUTPUT = """Running 5s test @ http://127.0.0.1:8000/
+  1 threads and 8 connections
+  12345 requests in 5.00s, 1.23MB read
+Requests/sec:   2469.00
+WRK {"requests": 12345, "seconds": 5.000000, "p50_us": 3100, "p95_us": 9800, "errors": 0}
+"""
+
+
+def test_wrk_output_is_parsed():
+    assert benchmark.parse_wrk(WRK_OUTPUT) == {"rps": 2469.0, "p50_ms": 3.1, "p95_ms": 9.8, "errors": 0}
+
+
+def test_the_wrk_script_carries_the_method_body_and_headers():
+    scenario = benchmark.Scenario(
+        "contact_log_post",
+        "/x/",
+        b"m",
+        "sessionid=abc",
+        method="POST",
+        body="a=1&b=ä",
+        headers={"HX-Request": "true"},
+    )
+    script = benchmark.wrk_script(scenario)
+    assert 'wrk.method = "POST"' in script and 'wrk.body = "a=1&b=\\u00e4"' in script
+    assert (
+        'wrk.headers["Cookie"] = "sessionid=abc"' in script and 'wrk.headers["HX-Request"] = "true"' in script
+    )
+    assert "If-None-Match" not in script
+
+
+def test_a_sample_without_its_marker_fails_the_figure_without_loading(monkeypatch):
+    monkeypatch.setattr(
+        benchmark, "fetch", lambda base, scenario: (200, {"X-Queries": "3"}, b"<html>login</html>")
+    )
+    monkeypatch.setattr(benchmark, "load", lambda *a, **k: pytest.fail("must not load"))
+    figure = benchmark.measure(
+        "http://x", benchmark.Scenario("employer_page", "/e/1/", b"Yritys 1 Oy"), 1000.0
+    )
+    assert figure["errors"] == 1 and figure["queries"] == 3 and "without its marker" in figure["note"]
+
+
+def test_an_honest_sample_is_loaded_and_compared_with_the_floor(monkeypatch):
+    monkeypatch.setattr(
+        benchmark, "fetch", lambda base, scenario: (200, {"X-Queries": "6"}, b"<h1>Yritys 1 Oy</h1>")
+    )
+    monkeypatch.setattr(
+        benchmark, "load", lambda *a, **k: {"rps": 500.0, "p50_ms": 4.0, "p95_ms": 9.0, "errors": 0}
+    )
+    figure = benchmark.measure(
+        "http://x", benchmark.Scenario("employer_page", "/e/1/", b"Yritys 1 Oy"), 2000.0
+    )
+    assert figure["queries"] == 6 and figure["errors"] == 0
+    assert (figure["rps"], figure["p50_ms"], figure["p95_ms"], figure["ratio_to_floor"]) == (
+        500.0,
+        4.0,
+        9.0,
+        0.25,
+    )
+
+
+@override_settings(SESSION_ENGINE="django.contrib.sessions.backends.db")
+def test_a_bench_session_signs_the_user_in(client, teacher):
+    cookie = benchmark.session_cookie(teacher)
+    name, value = cookie.split("=", 1)
+    client.cookies[name] = value
+    assert client.get(reverse("home")).status_code == 200
