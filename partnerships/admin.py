@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.db import models
+from simple_history.admin import SimpleHistoryAdmin
 
 from .models import (
     Agreement,
@@ -35,7 +36,7 @@ class WorkplaceInline(admin.TabularInline):
 
 
 @admin.register(Employer)
-class EmployerAdmin(admin.ModelAdmin):
+class EmployerAdmin(SimpleHistoryAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ("name", "business_id", "sector", "account_owner", "is_active")
     list_filter = ("is_active", "sector", "account_owner")
@@ -56,7 +57,7 @@ class WorkplaceAdmin(admin.ModelAdmin):
 
 
 @admin.register(ContactPerson)
-class ContactPersonAdmin(admin.ModelAdmin):
+class ContactPersonAdmin(SimpleHistoryAdmin):
     list_display = ("last_name", "first_name", "employer", "title", "email", "is_instructor")
     list_filter = ("is_instructor", "language", "is_active")
     list_select_related = ("employer",)
@@ -65,7 +66,7 @@ class ContactPersonAdmin(admin.ModelAdmin):
 
 
 @admin.register(Student)
-class StudentAdmin(admin.ModelAdmin):
+class StudentAdmin(SimpleHistoryAdmin):
     list_display = ("last_name", "first_name", "student_number", "group", "qualification")
     list_filter = ("group", "qualification", "language")
     list_select_related = ("group", "qualification")
@@ -104,7 +105,7 @@ class AgreementItemInline(admin.TabularInline):
 
 
 @admin.register(Agreement)
-class AgreementAdmin(admin.ModelAdmin):
+class AgreementAdmin(SimpleHistoryAdmin):
     """The same rules as the portal: Agreement.clean() calls partnerships.rules."""
 
     list_display = ("student", "type", "workplace", "responsible_teacher", "status")
@@ -186,7 +187,7 @@ class FeedbackRequestAdmin(admin.ModelAdmin):
 
 
 @admin.register(FeedbackReaction)
-class FeedbackReactionAdmin(admin.ModelAdmin):
+class FeedbackReactionAdmin(SimpleHistoryAdmin):
     list_display = ("request", "by", "created_at", "note_sent_at")
     raw_id_fields = ("request", "by")
 
@@ -233,7 +234,7 @@ class FeedbackAnswerAdmin(admin.ModelAdmin):
 
 
 @admin.register(LevelRecord)
-class LevelRecordAdmin(admin.ModelAdmin):
+class LevelRecordAdmin(SimpleHistoryAdmin):
     list_display = ("employer", "level", "date", "recorded_by")
     list_filter = ("level",)
     list_select_related = ("employer", "level", "recorded_by")

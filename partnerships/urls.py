@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import agreements, crm, dashboard, demonstrations, feedback, imports, thanks
+from .views import agreements, crm, dashboard, demonstrations, feedback, history, imports, thanks
 
 urlpatterns = [
     path("", crm.home, name="home"),
@@ -27,6 +27,7 @@ urlpatterns = [
     path("imports/<int:pk>/", imports.import_preview, name="import_preview"),
     path("imports/<int:pk>/progress/", imports.import_progress, name="import_progress"),
     path("employers/duplicates/", imports.duplicate_list, name="duplicate_list"),
+    path("history/<str:kind>/<int:pk>/", history.history, name="history"),
     path("employers/<int:pk>/merge/", imports.employer_merge, name="employer_merge"),
     path("students/<int:pk>/", crm.student_detail, name="student_detail"),
     path("students/<int:pk>/edit/", crm.student_edit, name="student_edit"),

@@ -10,7 +10,13 @@ SKIPPED_APPS = {"admin", "contenttypes", "sessions", "auth", "axes"}
 
 def test_every_model_of_ours_is_in_the_admin():
     ours = [m for m in apps.get_models() if m._meta.app_label in {"core", "checkpoints", "partnerships"}]
-    missing = [m.__name__ for m in ours if m not in admin.site._registry and m.__name__ != "Lock"]
+    # The audit trail's Historical* models are read through each tracked model's admin
+    # history page (SimpleHistoryAdmin) and the portal's history page, not on their own.
+    missing = [
+        m.__name__
+        for m in ours
+        if m not in admin.site._registry and m.__name__ != "Lock" and not m.__name__.startswith("Historical")
+    ]
     assert not missing
 
 

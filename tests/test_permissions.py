@@ -125,6 +125,7 @@ EXPECTED = {
     "import_progress": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
     "duplicate_list": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
     "employer_merge": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
+    "history": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
     "brochure_preview": ("GET", dict.fromkeys(ROLES, 200)),
     "checklist_download": ("GET", dict.fromkeys(ROLES, 200)),
     # Asked for the teacher version here: internal, staff only.
@@ -279,6 +280,8 @@ def _args(name: str, world) -> list:
         return ["sv"]
     if name == "brochure_share":
         return [world["employer"].pk]
+    if name == "history":
+        return ["agreement", world["agreement"].pk]
     by_kind = {
         "employer": (
             "employer_detail",

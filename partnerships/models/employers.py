@@ -9,6 +9,7 @@ from django.db.models import Exists, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from core.models import Language
 
@@ -149,6 +150,9 @@ class Employer(models.Model):
 
     objects = EmployerQuerySet.as_manager()
 
+    # The audit trail: who changed what, with the values before and after (issue 7).
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("employer")
@@ -228,6 +232,9 @@ class ContactPerson(models.Model):
     opted_out_at = models.DateTimeField(_("opted out of non-essential messages"), null=True, blank=True)
     opt_out_token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    # The audit trail: who changed what, with the values before and after (issue 7).
+    history = HistoricalRecords(excluded_fields=["opt_out_token"])
 
     class Meta:
         ordering = ["last_name", "first_name"]

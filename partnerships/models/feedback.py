@@ -15,6 +15,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from core.models import Language
 
@@ -157,6 +158,9 @@ class FeedbackReaction(models.Model):
     )
     created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
     note_sent_at = models.DateTimeField(_("“you said, we did” note sent"), null=True, blank=True)
+
+    # The audit trail: who changed what, with the values before and after (issue 7).
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-created_at"]

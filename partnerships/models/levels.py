@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from checkpoints.models import PartnershipLevel
 
@@ -27,6 +28,9 @@ class LevelRecord(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("recorded by"), on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
+
+    # The audit trail: who changed what, with the values before and after (issue 7).
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-date", "-created_at"]

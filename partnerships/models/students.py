@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from core.i18n import localized
 from core.models import Language, StudentGroup
@@ -87,6 +88,9 @@ class Student(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = StudentQuerySet.as_manager()
+
+    # The audit trail: who changed what, with the values before and after (issue 7).
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:
         ordering = ["last_name", "first_name"]

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from checkpoints.models import Checkpoint
 from core.models import User
 
+from ..history import record_change
 from ..models import Contact, ContactPerson, Employer, Student, Workplace
 from ..validators import normalize_business_id
 
@@ -79,6 +80,7 @@ def employer_set_active(*, employer: Employer, active: bool, by: User) -> Employ
         raise PermissionDenied
     Employer.objects.filter(pk=employer.pk).update(is_active=active, updated_at=timezone.now())
     employer.is_active = active
+    record_change(employer, by=by)
     return employer
 
 
@@ -105,7 +107,8 @@ def contact_person_create(*, employer: Employer, data: dict[str, Any]) -> Contac
     apply_fields(person, data)
     if employer.main_contact_id is None:
         # The first person recorded is the natural main contact until someone picks another.
-        Employer.objects.filter(pk=employer.pk, main_contact__isnull=True).update(main_contact=person)
+        if Employer.objects.filter(pk=employer.pk, main_contact__isnull=True).update(main_contact=person):
+            record_change(employer)
         employer.main_contact = person
     return person
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from core.email import outbox_enqueue, outbox_enqueue_many, render_email
 from core.models import Institution, Lock, User
 
+from ..history import record_change
 from ..models import (
     QUESTIONS,
     AgreementStatus,
@@ -200,6 +201,7 @@ def feedback_react(
             responsible=by,
         )
         FeedbackReaction.objects.filter(pk=reaction.pk).update(note_sent_at=timezone.now())
+        record_change(reaction, by=by)
     return reaction
 
 

@@ -12,6 +12,7 @@ from django.utils import timezone
 from core.email import outbox_enqueue_many, render_email
 from core.models import Institution, Lock, User
 
+from ..history import record_change
 from ..models import (
     Agreement,
     AgreementItem,
@@ -149,4 +150,6 @@ def thanks_skip(*, thank_you: ThankYou, by: User) -> None:
 
 def contact_person_opt_out(*, person: ContactPerson) -> None:
     """Stop non-essential messages (thanks, offers) to this person. Idempotent."""
-    ContactPerson.objects.filter(pk=person.pk, opted_out_at__isnull=True).update(opted_out_at=timezone.now())
+    not_yet = ContactPerson.objects.filter(pk=person.pk, opted_out_at__isnull=True)
+    if not_yet.update(opted_out_at=timezone.now()):
+        record_change(person, reason="opted out through the link in an e-mail")

@@ -1,0 +1,51 @@
+"""The audit trail of one employer, contact person, student or agreement, for coordinators."""
+
+from django.http import Http404
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from ..models import Agreement, ContactPerson, Employer, Student
+from .common import coordinator_required
+
+TRACKED = {"employer": Employer, "person": ContactPerson, "student": Student, "agreement": Agreement}
+ACTIONS = {"+": "created", "~": "changed", "-": "deleted"}
+
+
+def _shown(field, value):
+    """A value as people read it: a choice's label, a related object's name."""
+    if value in (None, ""):
+        return "–"
+    if field.choices:
+        return dict(field.flatchoices).get(value, value)
+    if field.is_relation and field.related_model is not None:
+        related = field.related_model._default_manager.filter(pk=value).first()
+        return str(related) if related is not None else f"#{value}"
+    if isinstance(value, bool):
+        return "✓" if value else "–"
+    return value
+
+
+@require_GET
+@coordinator_required
+def history(request, kind, pk):
+    model = TRACKED.get(kind)
+    if model is None:
+        raise Http404
+    records = list(
+        model.history.filter(id=pk).select_related("history_user").order_by("-history_date", "-history_id")
+    )
+    if not records:
+        raise Http404
+    entries = []
+    for index, record in enumerate(records):
+        changes = []
+        previous = records[index + 1] if index + 1 < len(records) else None
+        if previous is not None and record.history_type == "~":
+            for change in record.diff_against(previous).changes:
+                field = model._meta.get_field(change.field)
+                old, new = _shown(field, change.old), _shown(field, change.new)
+                changes.append({"field": field.verbose_name, "old": old, "new": new})
+        entries.append({"record": record, "action": ACTIONS[record.history_type], "changes": changes})
+    current = model._default_manager.filter(pk=pk).first()
+    context = {"entries": entries, "name": str(current or records[0]), "current": current, "kind": kind}
+    return render(request, "partnerships/history.html", context)
