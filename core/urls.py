@@ -39,4 +39,5 @@ urlpatterns = [
     path("settings/branding/", views.branding_edit, name="branding_edit"),
     path("branding/logo/", views.branding_logo, name="branding_logo"),
     path("accessibility/", views.accessibility_statement, name="accessibility_statement"),
+    path("privacy/", views.privacy_notice, name="privacy_notice"),
 ]

@@ -80,3 +80,10 @@ def accessibility_statement(request):
     """The accessibility statement (saavutettavuusseloste) public bodies must publish (Act on
     the Provision of Digital Services 306/2019, section 10)."""
     return render(request, "core/accessibility.html", {"institution": Institution.current()})
+
+
+@require_GET
+def privacy_notice(request):
+    """The privacy notice (tietosuojaseloste): what the portal processes, why, for how long,
+    and the data subject's rights (GDPR articles 13 and 14)."""
+    return render(request, "core/privacy.html", {"institution": Institution.current()})

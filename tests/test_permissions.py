@@ -118,6 +118,7 @@ EXPECTED = {
     # The public brochure page and the public versions: no login.
     "brochure_index": ("GET", dict.fromkeys(ROLES, 200)),
     "accessibility_statement": ("GET", dict.fromkeys(ROLES, 200)),
+    "privacy_notice": ("GET", dict.fromkeys(ROLES, 200)),
     "contact_export": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
     "import_list": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
     "import_mapping": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),

@@ -59,3 +59,6 @@ def test_the_teacher_brochure_is_refused_to_an_anonymous_visitor(page, live_serv
     page.click("footer a[href='/accessibility/']")
     expect(page.locator("h1")).to_have_text("Saavutettavuusseloste")
     assert_page_ok(page, problems, "accessibility statement")
+    page.click("footer a[href='/privacy/']")
+    expect(page.locator("h1")).to_have_text("Tietosuojaseloste")
+    assert_page_ok(page, problems, "privacy notice")
