@@ -25,6 +25,7 @@ CHECKLIST_SUBTITLE = Text(
     "Före, under och efter arbetsplatsperioden",
     "Before, during and after a work period",
 )
+CHECKPOINT_LABEL = Text("Kriittinen piste", "Kritisk punkt", "Checkpoint")
 PHASE_NAMES = {
     "before": Text("Ennen jaksoa", "Före perioden", "Before the period"),
     "during": Text("Jakson aikana", "Under perioden", "During the period"),

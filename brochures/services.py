@@ -213,7 +213,7 @@ def checklist_context(variant: Variant, inputs: Inputs) -> dict:
         "subtitle": checklists.CHECKLIST_SUBTITLE.get(language),
         "phases": phases,
         "contacts_heading": content.CONTACTS_HEADING.get(language),
-        "checkpoint_label": {"fi": "Kriittinen piste", "sv": "Kritisk punkt", "en": "Checkpoint"}[language],
+        "checkpoint_label": checklists.CHECKPOINT_LABEL.get(language),
     }
 
 

@@ -5,7 +5,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, HttpResponseNotModified
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -13,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from core.forms import form_error
+from core.http import file_response
 from core.models import Institution
 from core.pdf import PdfRenderError
 from core.permissions import coordinator_required, staff_required
@@ -60,21 +60,17 @@ def _cached_file_response(request, variant: Variant, *, preview: bool = False):
         key, path = services.brochure_preview(variant) if preview else services.brochure_file(variant)
     except PdfRenderError as exc:
         return render(request, "brochures/unavailable.html", {"message": str(exc)}, status=503)
-    etag = f'"{key[:32]}{"-png" if preview else ""}"'
-    cache_control = f"{'private' if variant.is_internal else 'public'}, max-age={CACHE_SECONDS}"
-    if request.headers.get("If-None-Match") == etag:
-        response = HttpResponseNotModified()
-    else:
-        if not preview:
-            services.download_count(variant.kind, variant.audience, variant.language)
-        response = FileResponse(
-            path.open("rb"),
-            content_type="image/png" if preview else "application/pdf",
-            as_attachment=not preview,
-            filename=variant.filename if not preview else "",
-        )
-    response["ETag"] = etag
-    response["Cache-Control"] = cache_control
+    response = file_response(
+        request,
+        lambda: path.open("rb"),
+        etag=f"{key[:32]}{'-png' if preview else ''}",
+        content_type="image/png" if preview else "application/pdf",
+        cache_control=f"{'private' if variant.is_internal else 'public'}, max-age={CACHE_SECONDS}",
+        filename="" if preview else variant.filename,
+        on_send=None
+        if preview
+        else lambda: services.download_count(variant.kind, variant.audience, variant.language),
+    )
     if variant.is_internal:
         response["Vary"] = "Cookie"
     return response

@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponseNotModified
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -10,6 +10,7 @@ from django.views.i18n import set_language as django_set_language
 from .branding import BRANDING_FIELDS, branding_update
 from .email import outbox_retry
 from .forms import BrandingForm, form_error
+from .http import file_response
 from .models import Institution, OutboxMessage, OutboxStatus
 from .permissions import coordinator_required
 from .services import user_set_language
@@ -61,18 +62,13 @@ def branding_logo(request):
     institution = Institution.current()
     if not institution.logo:
         raise Http404
-    etag = f'"{institution.logo_sha256[:32]}"'
-    if request.headers.get("If-None-Match") == etag:
-        response = HttpResponseNotModified()
-    else:
-        response = FileResponse(institution.logo.open("rb"), content_type=content_type(institution.logo.name))
-    response["ETag"] = etag
-    response["Cache-Control"] = "public, max-age=3600"
-    return response
-
-
-def content_type(name: str) -> str:
-    return "image/jpeg" if name.endswith(".jpg") else "image/png"
+    return file_response(
+        request,
+        lambda: institution.logo.open("rb"),
+        etag=institution.logo_sha256[:32],
+        content_type="image/jpeg" if institution.logo.name.endswith(".jpg") else "image/png",
+        cache_control="public, max-age=3600",
+    )
 
 
 @require_GET

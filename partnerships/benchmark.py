@@ -47,7 +47,7 @@ from .models import (
     WorkPeriod,
     Workplace,
 )
-from .validators import business_id_check_digit
+from .validators import nth_business_id
 from .views.crm import EMPLOYERS_PER_PAGE
 
 # Defaults at SCALE=1 (issue 8): 5,000 employers, 15,000 contact persons, 20,000 students,
@@ -69,13 +69,6 @@ MUNICIPALITIES = [
 WRK_SECONDS = 5
 WRK_CONNECTIONS = 8
 PASSWORD = "bench-only"
-
-
-def business_id(n: int) -> str:
-    body = 2_000_000 + n
-    while business_id_check_digit(f"{body:07d}") is None:
-        body += 3_000_000
-    return f"{body:07d}-{business_id_check_digit(f'{body:07d}')}"
 
 
 @dataclass
@@ -106,7 +99,7 @@ def seed(scale: float, *, log: Callable[[str], None]) -> World:
             [
                 Employer(
                     name=f"{SEARCH_WORD} {i} Oy" if i % 100 == 7 else f"Yritys {i:05d} Oy",
-                    business_id=business_id(i),
+                    business_id=nth_business_id(i, start=2_000_000),  # the sweep uses 1,000,000 up
                     sector=rng.choice("CFGHIJMNQ"),
                     account_owner=teacher if i % 4 == 0 else coordinator,
                 )

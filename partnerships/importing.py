@@ -26,12 +26,13 @@ from dataclasses import dataclass, field
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core.models import Language, StudentGroup
+from core.models import Language, Lock, StudentGroup
 
-from .models import ContactPerson, Employer, Sector, Student, Workplace
+from .models import ContactPerson, Employer, ImportJob, ImportStatus, Sector, Student, Workplace
 from .validators import normalize_business_id, validate_business_id
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -261,12 +262,14 @@ def _read_csv(data: bytes) -> list[list[str]]:
     return [[c.strip() for c in row] for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
 
 
+def too_large_message() -> str:
+    return _("The file is too large: at most %(mb)s MB.") % {"mb": MAX_BYTES // 1024 // 1024}
+
+
 def read_table(data: bytes) -> Table:
     """Read an upload by its content; raise ImportFileError with a message for the user."""
     if len(data) > MAX_BYTES:
-        raise ImportFileError(
-            _("The file is too large: at most %(mb)s MB.") % {"mb": MAX_BYTES // 1024 // 1024}
-        )
+        raise ImportFileError(too_large_message())
     if data.startswith(b"PK\x03\x04") and zipfile.is_zipfile(io.BytesIO(data)):
         rows = _read_xlsx(data)
     else:
@@ -709,9 +712,10 @@ def _apply_student(row: PlannedRow, index: dict) -> None:
         services.student_create(data=data)
 
 
-def apply_plan(kind: str, planned: list[PlannedRow], *, by, job_id: int) -> dict[str, int]:
+def apply_plan(kind: str, planned: list[PlannedRow], *, by, job_id: int) -> dict[str, int] | None:
     """Write every new and changed row in one transaction; errors and unchanged rows are
-    skipped. Progress (0-100) goes to the cache as rows are written."""
+    skipped. Progress (0-100) goes to the cache as rows are written; the job is marked done in
+    the same transaction. None when another run of the job has already done it."""
     todo = [row for row in planned if row.action in ("new", "update")]
     key = progress_key(job_id)
     cache.set(key, 0, 86400)
@@ -719,6 +723,11 @@ def apply_plan(kind: str, planned: list[PlannedRow], *, by, job_id: int) -> dict
     created: dict = {}
     step = max(len(todo) // 100, 1)
     with transaction.atomic():
+        # One run at a time per job, and none after another has finished it (the task may be
+        # delivered twice): the lock is held until this transaction ends.
+        Lock.acquire(f"import:{job_id}")
+        if ImportJob.objects.filter(pk=job_id, status=ImportStatus.DONE).exists():
+            return None
         for done, row in enumerate(todo, start=1):
             if kind == "employers":
                 _apply_employer(row, by, created)
@@ -726,5 +735,9 @@ def apply_plan(kind: str, planned: list[PlannedRow], *, by, job_id: int) -> dict
                 _apply_student(row, index)
             if done % step == 0:
                 cache.set(key, min(99, done * 100 // len(todo)), 86400)
+        counts = summary(planned)
+        ImportJob.objects.filter(pk=job_id).update(
+            status=ImportStatus.DONE, result=counts, finished_at=timezone.now()
+        )
     cache.set(key, 100, 86400)
-    return summary(planned)
+    return counts

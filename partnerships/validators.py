@@ -22,6 +22,16 @@ def business_id_check_digit(digits: str) -> int | None:
     return 11 - remainder
 
 
+def nth_business_id(n: int, start: int = 1_000_000) -> str:
+    """The n-th synthetic valid Y-tunnus from `start`, for demo data, benchmarks and tests.
+    A body with remainder 1 has no check digit; it skips ahead by 3,000,000, far enough not to
+    collide with a later n of the same or another start used in this project."""
+    body = start + n
+    while business_id_check_digit(f"{body:07d}") is None:
+        body += 3_000_000
+    return f"{body:07d}-{business_id_check_digit(f'{body:07d}')}"
+
+
 def normalize_business_id(value: str) -> str:
     """Strip spaces; a six-digit body gets its leading zero back (PRH writes 0123456-7)."""
     value = (value or "").strip().replace(" ", "")

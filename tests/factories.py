@@ -14,18 +14,12 @@ from partnerships.models import (
     Student,
     Workplace,
 )
-from partnerships.validators import business_id_check_digit
+from partnerships.validators import nth_business_id
 
 
 def valid_business_id(n: int) -> str:
     """The n-th valid Y-tunnus from 1000000 up, computed with the check-digit algorithm."""
-    body = 1_000_000 + n
-    while True:
-        digits = f"{body:07d}"
-        check = business_id_check_digit(digits)
-        if check is not None:
-            return f"{digits}-{check}"
-        body += 1_000_000  # skip bodies with remainder 1 without colliding with later n
+    return nth_business_id(n)
 
 
 class UnitFactory(factory.django.DjangoModelFactory):

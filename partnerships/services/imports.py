@@ -90,6 +90,8 @@ def import_run(job_id: int) -> dict:
     """The task body: plan again (the data may have changed since the preview) and write the
     valid rows in one transaction. The job's own status is written outside it."""
     job = ImportJob.objects.get(pk=job_id)
+    if job.status != ImportStatus.RUNNING or not job.has_rows():
+        return {"skipped": 1}  # a second delivery of the task: the first one did the work
     try:
         planned = import_plan(job)
         counts = importing.apply_plan(job.kind, planned, by=job.created_by, job_id=job.pk)
@@ -102,9 +104,8 @@ def import_run(job_id: int) -> dict:
             finished_at=timezone.now(),
         )
         return {"failed": 1}
-    ImportJob.objects.filter(pk=job_id).update(
-        status=ImportStatus.DONE, result=counts, finished_at=timezone.now()
-    )
+    if counts is None:
+        return {"skipped": 1}
     job.delete_rows()
     return counts
 

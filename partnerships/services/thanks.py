@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from core.email import outbox_enqueue_many, render_email
 from core.models import Institution, Lock, User
@@ -152,4 +153,4 @@ def contact_person_opt_out(*, person: ContactPerson) -> None:
     """Stop non-essential messages (thanks, offers) to this person. Idempotent."""
     not_yet = ContactPerson.objects.filter(pk=person.pk, opted_out_at__isnull=True)
     if not_yet.update(opted_out_at=timezone.now()):
-        record_change(person, reason="opted out through the link in an e-mail")
+        record_change(person, reason=gettext_noop("opted out through the link in an e-mail"))

@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.dateparse import parse_date
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -483,14 +484,16 @@ def contact_export(request):
         contacts = contacts.filter(employer_id=int(employer))
     for key, lookup in (("since", "date__gte"), ("until", "date__lte")):
         value = parse_date_or_none(request.GET.get(key, ""))
-        if value:
+        if value is not None:
             contacts = contacts.filter(**{lookup: value})
     fmt = exports.wants_export(request) or "csv"
     return exports.export_response(contacts, exports.CONTACT_COLUMNS, fmt, "contacts")
 
 
 def parse_date_or_none(value: str):
+    """A YYYY-MM-DD date from a query string; anything else means no date (Django's parser
+    returns None for another format and raises for an impossible date)."""
     try:
-        return datetime.date.fromisoformat(value)
+        return parse_date(value)
     except ValueError:
         return None

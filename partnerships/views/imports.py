@@ -21,13 +21,8 @@ def import_list(request):
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            if upload.size > importing.MAX_BYTES:
-                raise ValidationError(
-                    {
-                        "file": _("The file is too large: at most %(mb)s MB.")
-                        % {"mb": importing.MAX_BYTES // 1024 // 1024}
-                    }
-                )
+            if upload.size > importing.MAX_BYTES:  # before reading it into memory
+                raise ValidationError({"file": importing.too_large_message()})
             job = services.import_upload(
                 kind=form.cleaned_data["kind"], data=upload.read(), name=upload.name, by=request.user
             )
@@ -78,12 +73,18 @@ def import_preview(request, pk):
     context = {"job": job, "progress": services.import_progress(job)}
     if job.status in (ImportStatus.READY,) and job.has_rows():
         planned = services.import_plan(job)
+        labels = {f.key: f.label for f in importing.FIELDS[job.kind]}
+        labels["person"] = _("a new contact person")
+        updates = [
+            {"row": r.row, "label": r.label, "changes": [labels.get(key, key) for key in r.changes]}
+            for r in planned
+            if r.action == "update"
+        ]
         context.update(
             counts=importing.summary(planned),
             errors=[e for row in planned for e in row.errors][:PREVIEW_ROWS],
             new=[r for r in planned if r.action == "new"][:PREVIEW_ROWS],
-            updates=[r for r in planned if r.action == "update"][:PREVIEW_ROWS],
-            fields={f.key: f.label for f in importing.FIELDS[job.kind]},
+            updates=updates[:PREVIEW_ROWS],
         )
     return render(request, "partnerships/import_preview.html", context)
 

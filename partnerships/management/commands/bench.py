@@ -38,17 +38,10 @@ from partnerships.models import (
     Workplace,
 )
 from partnerships.reminders import send_deadline_reminders
-from partnerships.validators import business_id_check_digit
+from partnerships.validators import nth_business_id
 
 SWEEP_PERIODS = 100_000
 SWEEP_TEACHERS = 10_000  # each responsible for 10 agreements, one of them due
-
-
-def valid_business_id(n: int) -> str:
-    body = 1_000_000 + n
-    while business_id_check_digit(f"{body:07d}") is None:
-        body += 3_000_000
-    return f"{body:07d}-{business_id_check_digit(f'{body:07d}')}"
 
 
 class Command(BaseCommand):
@@ -85,7 +78,7 @@ class Command(BaseCommand):
                 batch_size=5000,
             )
             employers = Employer.objects.bulk_create(
-                [Employer(name=f"Bench {i} Oy", business_id=valid_business_id(i)) for i in range(2000)],
+                [Employer(name=f"Bench {i} Oy", business_id=nth_business_id(i)) for i in range(2000)],
                 batch_size=5000,
             )
             workplaces = Workplace.objects.bulk_create(
