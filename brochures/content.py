@@ -20,22 +20,13 @@ Sources, abbreviated in the bullets:
 
 from dataclasses import dataclass
 
+from core.i18n import Text
+
 AUDIENCES = ("employer", "student", "teacher")
 PUBLIC_AUDIENCES = ("employer", "student")  # the teacher version is for internal use only
 LANGUAGES = ("fi", "sv", "en")
 APPRENTICESHIP = "apprenticeship"
 TRAINING = "training"
-
-
-@dataclass(frozen=True)
-class Text:
-    fi: str
-    sv: str
-    en: str
-    source: str = ""
-
-    def get(self, language: str) -> str:
-        return getattr(self, language)
 
 
 @dataclass(frozen=True)

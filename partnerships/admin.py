@@ -14,6 +14,9 @@ from .models import (
     FeedbackRequest,
     ImportJob,
     ImportMappingMemory,
+    Initiative,
+    InitiativeEntry,
+    InitiativeNotice,
     Interruption,
     LevelRecord,
     NationalResult,
@@ -257,3 +260,34 @@ class ImportJobAdmin(admin.ModelAdmin):
 class ImportMappingMemoryAdmin(admin.ModelAdmin):
     list_display = ("kind", "header", "field")
     list_filter = ("kind",)
+
+
+class InitiativeEntryInline(admin.TabularInline):
+    model = InitiativeEntry
+    fields = ("date", "phase", "kind", "text", "author")
+    raw_id_fields = ("author",)
+    extra = 0
+
+
+@admin.register(Initiative)
+class InitiativeAdmin(SimpleHistoryAdmin):
+    list_display = ("title", "phase", "owner", "start_date", "end_date", "updated_at")
+    list_filter = ("phase", "checkpoints")
+    search_fields = ("title", "starting_point")
+    autocomplete_fields = ("employers",)
+    filter_horizontal = ("checkpoints", "staff")
+    raw_id_fields = ("owner", "representatives")
+    inlines = [InitiativeEntryInline]
+
+
+@admin.register(InitiativeEntry)
+class InitiativeEntryAdmin(SimpleHistoryAdmin):
+    list_display = ("initiative", "date", "phase", "kind", "author")
+    list_filter = ("phase", "kind")
+    raw_id_fields = ("initiative", "author")
+
+
+@admin.register(InitiativeNotice)
+class InitiativeNoticeAdmin(admin.ModelAdmin):
+    list_display = ("user", "entry", "created_at", "read_at")
+    raw_id_fields = ("user", "entry")

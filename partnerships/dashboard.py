@@ -11,12 +11,14 @@ from django.utils import timezone
 from checkpoints.models import Checkpoint, PartnershipLevel
 
 from .models import (
+    PHASE_ORDER,
     Agreement,
     AgreementItem,
     Channel,
     Contact,
     Employer,
     FeedbackRequest,
+    Initiative,
     ItemKind,
     LevelRecord,
     WorkPeriod,
@@ -167,4 +169,40 @@ def attention(f: Filters, today: datetime.date | None = None) -> dict:
             )[:30]
         ),
         "at_risk": list(at_risk[:30]),
+    }
+
+
+def initiatives(f: Filters) -> dict:
+    """Co-development initiatives in progress, by phase and by checkpoint, in one query. An
+    initiative addressing several checkpoints counts under each of them (and once in a
+    phase's total); a teacher's own view counts the initiatives they take part in."""
+    rows = Initiative.objects.in_progress()
+    if f.owner_id:
+        rows = rows.filter(Q(owner_id=f.owner_id) | Q(staff=f.owner_id))
+    counts = (
+        rows.values("phase", "checkpoints__number")
+        .annotate(n=Count("pk", distinct=True))
+        .values_list("phase", "checkpoints__number", "n")
+    )
+    cells: dict[tuple, int] = {}
+    for phase, number, n in counts:
+        cells[(phase, number)] = n
+    totals = dict(rows.values_list("phase").annotate(n=Count("pk", distinct=True)).values_list("phase", "n"))
+    checkpoints = list(Checkpoint.objects.all())
+    if any(number is None for _phase, number in cells):
+        checkpoints.append(None)  # a row for initiatives that name no checkpoint
+    return {
+        "phases": [
+            {"value": phase, "label": phase.label, "total": totals.get(phase, 0)} for phase in PHASE_ORDER
+        ],
+        "rows": [
+            {
+                "checkpoint": checkpoint,
+                "counts": [
+                    cells.get((phase, checkpoint.number if checkpoint else None), 0) for phase in PHASE_ORDER
+                ],
+            }
+            for checkpoint in checkpoints
+        ],
+        "total": sum(totals.values()),
     }

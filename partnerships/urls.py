@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import agreements, crm, dashboard, demonstrations, feedback, history, imports, thanks
+from .views import agreements, crm, dashboard, demonstrations, feedback, history, imports, initiatives, thanks
 
 urlpatterns = [
     path("", crm.home, name="home"),
@@ -64,4 +64,14 @@ urlpatterns = [
     path("thanks/<int:pk>/", thanks.thanks_detail, name="thanks_detail"),
     path("opt-out/<str:token>/", thanks.opt_out, name="opt_out"),
     path("review/", dashboard.review_dashboard, name="review_dashboard"),
+    path("initiatives/", initiatives.initiative_list, name="initiative_list"),
+    path("initiatives/new/", initiatives.initiative_create, name="initiative_create"),
+    path("initiatives/<int:pk>/", initiatives.initiative_detail, name="initiative_detail"),
+    path("initiatives/<int:pk>/edit/", initiatives.initiative_edit, name="initiative_edit"),
+    path("initiatives/<int:pk>/definition/", initiatives.initiative_redefine, name="initiative_redefine"),
+    path("initiatives/<int:pk>/phase/", initiatives.initiative_phase, name="initiative_phase"),
+    path("initiatives/<int:pk>/log/", initiatives.initiative_log, name="initiative_log"),
+    path("initiatives/<int:pk>/evaluation/", initiatives.initiative_evaluate, name="initiative_evaluate"),
+    path("initiatives/<int:pk>/report.pdf", initiatives.initiative_pdf, name="initiative_pdf"),
+    path("initiatives/notices/read/", initiatives.initiative_notices_read, name="initiative_notices_read"),
 ]

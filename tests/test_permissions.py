@@ -134,6 +134,18 @@ EXPECTED = {
     "brochure_admin": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
     "brochure_texts": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
     "brochure_share": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    # Co-development: every member of staff reads; the owner (teacher) and coordinators edit;
+    # the staff involved log (other_teacher is not involved).
+    "initiative_list": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "initiative_create": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "initiative_detail": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "initiative_pdf": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "initiative_edit": ("GET", {"teacher": 200, "other_teacher": 403, "coordinator": 200}),
+    "initiative_redefine": ("GET", {"teacher": 200, "other_teacher": 403, "coordinator": 200}),
+    "initiative_phase": ("POST", {"teacher": 302, "other_teacher": 403, "coordinator": 302}),
+    "initiative_log": ("POST", {"teacher": 302, "other_teacher": 403, "coordinator": 302}),
+    "initiative_evaluate": ("POST", {"teacher": 302, "other_teacher": 403, "coordinator": 302}),
+    "initiative_notices_read": ("POST", {"teacher": 302, "other_teacher": 302, "coordinator": 302}),
 }
 # Form pages answer GET (the form) and POST (its submission); anything else is refused.
 FORM_VIEWS = {
@@ -172,6 +184,9 @@ FORM_VIEWS = {
     "import_mapping",
     "import_preview",
     "employer_merge",
+    "initiative_create",
+    "initiative_edit",
+    "initiative_redefine",
 }
 # Unlisted roles: anonymous visitors are sent to the login page; signed-in users without a
 # staff role get 403.
@@ -246,7 +261,11 @@ def world(teacher, teacher_group):
 
     import_job = ImportJob.objects.create(kind="students", original_name="s.csv", headers=["Sukunimi"])
     import_job.store_rows([["Ääri"]])
+    from partnerships.services import initiative_create
+
+    initiative = initiative_create(by=teacher, data={"title": "Induction", "starting_point": "Too long"})
     return {
+        "initiative": initiative,
         "import_job": import_job,
         "activity": activity,
         "assessment": assessment,
@@ -311,6 +330,15 @@ def _args(name: str, world) -> list:
             "agreement_item",
         ),
         "period": ("interruption_create", "work_period_ehoks"),
+        "initiative": (
+            "initiative_detail",
+            "initiative_pdf",
+            "initiative_edit",
+            "initiative_redefine",
+            "initiative_phase",
+            "initiative_log",
+            "initiative_evaluate",
+        ),
         "workplace_fk": ("workplace_check_create",),
     }
     for kind, names in by_kind.items():
@@ -331,6 +359,20 @@ def _post_data(name: str) -> dict:
         return {"active": "0"}
     if name == "agreement_status":
         return {"status": "cancelled"}
+    if name == "initiative_phase":
+        return {"phase-to_phase": "ideate", "phase-decision": "Agreed in the workshop"}
+    if name == "initiative_log":
+        return {
+            "entry-kind": "workshop",
+            "entry-date": timezone.localdate().isoformat(),
+            "entry-text": "Workshop",
+        }
+    if name == "initiative_evaluate":
+        return {
+            "evaluation-date": timezone.localdate().isoformat(),
+            "evaluation-measured": "Time",
+            "evaluation-text": "-",
+        }
     if name == "agreement_item":
         return {"kind": "readiness", "done_on": timezone.localdate().isoformat()}
     return {}

@@ -26,12 +26,21 @@ from .feedback import (
     Respondent,
 )
 from .imports import ImportJob, ImportKind, ImportMappingMemory, ImportStatus
+from .initiatives import (
+    PHASE_ORDER,
+    EntryKind,
+    Initiative,
+    InitiativeEntry,
+    InitiativeNotice,
+    InitiativePhase,
+)
 from .levels import LevelRecord
 from .reminders import ReminderRecord
 from .students import Qualification, Student
 from .thanks import ThankYou, ThankYouStatus
 
 __all__ = [
+    "PHASE_ORDER",
     "QUESTIONS",
     "Agreement",
     "AgreementItem",
@@ -44,6 +53,7 @@ __all__ = [
     "Demonstration",
     "DemonstrationStatus",
     "Employer",
+    "EntryKind",
     "FeedbackAnswer",
     "FeedbackReaction",
     "FeedbackRequest",
@@ -51,6 +61,10 @@ __all__ = [
     "ImportKind",
     "ImportMappingMemory",
     "ImportStatus",
+    "Initiative",
+    "InitiativeEntry",
+    "InitiativeNotice",
+    "InitiativePhase",
     "Interruption",
     "InterruptionReason",
     "ItemKind",

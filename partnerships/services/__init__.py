@@ -46,6 +46,15 @@ from .imports import (
     import_upload,
     imports_cleanup,
 )
+from .initiatives import (
+    initiative_change_phase,
+    initiative_create,
+    initiative_evaluate,
+    initiative_log,
+    initiative_notices_read,
+    initiative_redefine,
+    initiative_update,
+)
 from .levels import can_record_level, level_record
 from .merge import employer_merge, merge_counts, possible_duplicates
 from .thanks import contact_person_opt_out, thanks_prepare, thanks_send, thanks_skip
@@ -83,6 +92,13 @@ __all__ = [
     "import_start",
     "import_upload",
     "imports_cleanup",
+    "initiative_change_phase",
+    "initiative_create",
+    "initiative_evaluate",
+    "initiative_log",
+    "initiative_notices_read",
+    "initiative_redefine",
+    "initiative_update",
     "interruption_record",
     "level_record",
     "merge_counts",

@@ -34,6 +34,7 @@ from ..models import (
     Contact,
     ContactPerson,
     Employer,
+    InitiativeNotice,
     Student,
     ThankYou,
     ThankYouStatus,
@@ -92,6 +93,9 @@ def home(request):
         "failed_messages": OutboxMessage.objects.filter(
             responsible=user, status=OutboxStatus.FAILED
         ).order_by("-created_at")[:20],
+        "initiative_notices": InitiativeNotice.objects.filter(user=user, read_at__isnull=True)
+        .select_related("entry__initiative", "entry__author")
+        .order_by("-created_at")[:10],
         "my_employers": Employer.objects.filter(account_owner=user, is_active=True)
         .with_last_contact()
         .order_by("name")[:100],
@@ -176,6 +180,7 @@ def _employer_detail_context(request, employer: Employer, contact_form: ContactF
         .filter(workplace__employer=employer)
         .select_related("student", "workplace", "instructor")
         .order_by("-created_at")[:50],
+        "initiatives": employer.initiatives.select_related("owner").order_by("phase", "-updated_at"),
     }
 
 

@@ -101,6 +101,7 @@ def review_dashboard(request):
         "by_channel": by_channel,
         "by_checkpoint": by_checkpoint,
         "attention": dashboard.attention(filters),
+        "initiatives": dashboard.initiatives(filters),
         "querystring": request.GET.urlencode(),
     }
     return render(request, "partnerships/dashboard.html", context)

@@ -1,20 +1,31 @@
-"""The audit trail of one employer, contact person, student or agreement, for coordinators."""
+"""The audit trail of one employer, contact person, student, agreement or initiative, for coordinators."""
 
 from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from ..models import Agreement, ContactPerson, Employer, Student
+from ..models import Agreement, ContactPerson, Employer, Initiative, Student
 from .common import coordinator_required
 
-TRACKED = {"employer": Employer, "person": ContactPerson, "student": Student, "agreement": Agreement}
+TRACKED = {
+    "employer": Employer,
+    "person": ContactPerson,
+    "student": Student,
+    "agreement": Agreement,
+    "initiative": Initiative,
+}
 ACTIONS = {"+": "created", "~": "changed", "-": "deleted"}
 
 
 def _shown(field, value):
     """A value as people read it: a choice's label, a related object's name."""
-    if value in (None, ""):
+    if value in (None, "", []):
         return "–"
+    if field.many_to_many:
+        # simple-history gives the through rows as dicts: {"initiative": 1, "checkpoint": 2}
+        key = field.m2m_reverse_field_name()
+        ids = [row[key] for row in value]
+        return ", ".join(str(obj) for obj in field.related_model._default_manager.filter(pk__in=ids))
     if field.choices:
         return dict(field.flatchoices).get(value, value)
     if field.is_relation and field.related_model is not None:

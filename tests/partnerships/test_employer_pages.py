@@ -12,7 +12,7 @@ from ..factories import ContactFactory, ContactPersonFactory, EmployerFactory, U
 
 # Session, user, roles, institution, staff for the owner filter, count, one page of rows.
 EMPLOYER_LIST_QUERIES = 8
-EMPLOYER_PAGE_QUERIES = 25  # incl. five aggregates for the level suggestion
+EMPLOYER_PAGE_QUERIES = 26  # incl. five aggregates for the level suggestion and its initiatives
 
 
 def make_employers(n: int, owner) -> list[Employer]:

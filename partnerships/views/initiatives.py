@@ -1,0 +1,287 @@
+"""Co-development initiatives: the list, the working page of one initiative, its PDF report.
+
+Every member of staff reads every initiative; the owner and coordinators edit it; the other
+staff involved add log and evaluation entries (the services enforce this as well)."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from core.models import Institution
+from core.pdf import PdfRenderError, render_pdf
+
+from .. import codevelopment, services
+from ..forms import (
+    InitiativeEntryForm,
+    InitiativeEvaluationForm,
+    InitiativeFilterForm,
+    InitiativeForm,
+    InitiativePhaseForm,
+    InitiativeRedefineForm,
+)
+from ..models import PHASE_ORDER, EntryKind, Initiative, InitiativeNotice
+from .common import form_error, form_page, staff_required
+
+PER_PAGE = 25
+
+
+@require_GET
+@staff_required
+def initiative_list(request):
+    form = InitiativeFilterForm(request.GET or None)
+    initiatives = Initiative.objects.select_related("owner").prefetch_related("checkpoints")
+    phase = checkpoint = None
+    if form.is_valid():
+        phase, checkpoint = form.cleaned_data["phase"], form.cleaned_data["checkpoint"]
+        if form.cleaned_data["mine"]:
+            initiatives = initiatives.involving(request.user)
+    initiatives = initiatives.filter(phase=phase) if phase else initiatives.in_progress()
+    if checkpoint:
+        initiatives = initiatives.filter(checkpoints=checkpoint)
+    initiatives = initiatives.annotate(employer_count=Count("employers", distinct=True))
+    page = Paginator(initiatives.order_by("-updated_at", "-pk"), PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "partnerships/initiative_list.html",
+        {"form": form, "page": page, "querystring": _without_page(request)},
+    )
+
+
+def _without_page(request) -> str:
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
+def _get_initiative(pk: int) -> Initiative:
+    return get_object_or_404(Initiative.objects.select_related("owner"), pk=pk)
+
+
+def _detail(request, initiative: Initiative, status: int = 200, **forms) -> HttpResponse:
+    """The working page: the definition, the phase guidance, the log by phase, and the forms
+    the user may use (a failed form comes back bound, with what was typed)."""
+    staff = list(initiative.staff.all())
+    can_edit = initiative.can_edit(request.user)
+    can_log = initiative.can_log(request.user, staff_ids={user.pk for user in staff})
+    entries = list(initiative.entries.select_related("author"))
+    phases = []
+    for phase in PHASE_ORDER:
+        phases.append(
+            {
+                "value": phase,
+                "label": phase.label,
+                "number": PHASE_ORDER.index(phase) + 1,
+                "current": initiative.phase == phase,
+                "done": initiative.is_completed
+                or PHASE_ORDER.index(phase) < (initiative.phase_number or 4) - 1,
+                "prompts": codevelopment.PHASE_PROMPTS[phase],
+                "entries": [e for e in entries if e.phase == phase and e.kind != EntryKind.EVALUATION],
+            }
+        )
+    context = {
+        "initiative": initiative,
+        "staff": staff,
+        "checkpoints": initiative.checkpoints.all(),
+        "employers": initiative.employers.all(),
+        "representatives": initiative.representatives.select_related("employer"),
+        "phases": phases,
+        "evaluations": [e for e in entries if e.kind == EntryKind.EVALUATION],
+        "evaluation_prompts": codevelopment.EVALUATION_PROMPTS,
+        "model_intro": codevelopment.MODEL_INTRO,
+        "can_edit": can_edit,
+        "can_log": can_log,
+        "entry_form": forms.get("entry_form") or (InitiativeEntryForm(prefix="entry") if can_log else None),
+        "evaluation_form": forms.get("evaluation_form")
+        or (InitiativeEvaluationForm(prefix="evaluation") if can_log else None),
+        "phase_form": forms.get("phase_form")
+        or (InitiativePhaseForm(prefix="phase", initiative=initiative) if can_edit else None),
+    }
+    return render(request, "partnerships/initiative_detail.html", context, status=status)
+
+
+@require_GET
+@staff_required
+def initiative_detail(request, pk):
+    initiative = _get_initiative(pk)
+    # Opening the initiative reads the user's notices about it.
+    InitiativeNotice.objects.filter(
+        user=request.user, entry__initiative=initiative, read_at__isnull=True
+    ).update(read_at=timezone.now())
+    return _detail(request, initiative)
+
+
+@require_http_methods(["GET", "POST"])
+@staff_required
+def initiative_create(request):
+    initial = {}
+    employer = request.GET.get("employer", "")
+    if employer.isdigit():
+        initial["employers"] = [int(employer)]
+    return form_page(
+        request,
+        InitiativeForm(request.POST or None, user=request.user, initial=initial),
+        save=lambda data: services.initiative_create(by=request.user, data=data),
+        done=lambda initiative: initiative,
+        message=lambda initiative: _("Initiative “%(title)s” started.") % {"title": initiative.title},
+        template="partnerships/initiative_form.html",
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@staff_required
+def initiative_edit(request, pk):
+    initiative = _get_initiative(pk)
+    if not initiative.can_edit(request.user):
+        raise PermissionDenied
+    return form_page(
+        request,
+        InitiativeForm(request.POST or None, instance=initiative, user=request.user),
+        save=lambda data: services.initiative_update(initiative=initiative, by=request.user, data=data),
+        done=lambda initiative: initiative,
+        message=_("Changes saved."),
+        template="partnerships/initiative_form.html",
+        context={"initiative": initiative},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@staff_required
+def initiative_redefine(request, pk):
+    initiative = _get_initiative(pk)
+    if not initiative.can_edit(request.user):
+        raise PermissionDenied
+    form = InitiativeRedefineForm(request.POST or None, instance=initiative)
+
+    def save(data):
+        decision = data.pop("decision")
+        return services.initiative_redefine(
+            initiative=initiative, by=request.user, data=data, decision=decision
+        )
+
+    return form_page(
+        request,
+        form,
+        save=save,
+        done=lambda entry: initiative,
+        message=_("The new definition is recorded and everyone involved has been told."),
+        template="partnerships/initiative_redefine.html",
+        context={"initiative": initiative},
+    )
+
+
+def _post_on_page(request, initiative, *, form, key: str, save, message, done: str):
+    """A form of the initiative's page: on success say `message` and go back to the page; on
+    failure show the page again with this form bound, what was typed and every error."""
+    if form.is_valid():
+        try:
+            result = save(form.cleaned_data)
+        except ValidationError as exc:
+            form_error(form, exc)
+        else:
+            messages.success(request, message(result) if callable(message) else message)
+            return redirect(done)
+    return _detail(request, initiative, status=400, **{key: form})
+
+
+@require_POST
+@staff_required
+def initiative_phase(request, pk):
+    initiative = _get_initiative(pk)
+    if not initiative.can_edit(request.user):
+        raise PermissionDenied
+    return _post_on_page(
+        request,
+        initiative,
+        form=InitiativePhaseForm(request.POST, prefix="phase", initiative=initiative),
+        key="phase_form",
+        save=lambda data: services.initiative_change_phase(initiative=initiative, by=request.user, **data),
+        message=lambda entry: (
+            _("The initiative moved to phase “%(phase)s”.") % {"phase": entry.get_to_phase_display()}
+        ),
+        done=initiative.get_absolute_url(),
+    )
+
+
+@require_POST
+@staff_required
+def initiative_log(request, pk):
+    initiative = _get_initiative(pk)
+    if not initiative.can_log(request.user):
+        raise PermissionDenied
+    return _post_on_page(
+        request,
+        initiative,
+        form=InitiativeEntryForm(request.POST, prefix="entry"),
+        key="entry_form",
+        save=lambda data: services.initiative_log(initiative=initiative, by=request.user, data=data),
+        message=_("Added to the log."),
+        done=initiative.get_absolute_url(),
+    )
+
+
+@require_POST
+@staff_required
+def initiative_evaluate(request, pk):
+    initiative = _get_initiative(pk)
+    if not initiative.can_log(request.user):
+        raise PermissionDenied
+    return _post_on_page(
+        request,
+        initiative,
+        form=InitiativeEvaluationForm(request.POST, prefix="evaluation"),
+        key="evaluation_form",
+        save=lambda data: services.initiative_evaluate(initiative=initiative, by=request.user, **data),
+        message=_("Evaluation recorded."),
+        done=f"{initiative.get_absolute_url()}#evaluation",
+    )
+
+
+@require_GET
+@staff_required
+def initiative_pdf(request, pk):
+    """A report for the steering group: the definition, every phase with its log, and the
+    evaluation, through the shared rendering service."""
+    initiative = _get_initiative(pk)
+    entries = list(initiative.entries.select_related("author").order_by("date", "created_at", "pk"))
+    context = {
+        "initiative": initiative,
+        "institution": Institution.current(),
+        "checkpoints": initiative.checkpoints.all(),
+        "employers": initiative.employers.all(),
+        "representatives": initiative.representatives.select_related("employer"),
+        "staff": initiative.staff.all(),
+        "phases": [
+            {
+                "label": phase.label,
+                "current": phase == initiative.phase,
+                "entries": [e for e in entries if e.phase == phase and e.kind != EntryKind.EVALUATION],
+            }
+            for phase in PHASE_ORDER
+        ],
+        "evaluations": [e for e in entries if e.kind == EntryKind.EVALUATION],
+    }
+    try:
+        pdf = render_pdf("pdf/initiative.html", context, language=get_language())
+    except PdfRenderError as exc:
+        messages.error(request, str(exc))
+        return redirect(initiative)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    filename = slugify(initiative.title) or "initiative"
+    response["Content-Disposition"] = f'inline; filename="{filename}.pdf"'
+    return response
+
+
+@require_POST
+@staff_required
+def initiative_notices_read(request):
+    services.initiative_notices_read(user=request.user)
+    messages.success(request, _("Notices marked as read."))
+    return redirect("home")
