@@ -94,6 +94,18 @@ class StudentFactory(factory.django.DjangoModelFactory):
     student_number = factory.Sequence(lambda n: f"S{100000 + n}")
 
 
+class PersonalStudentFactory(StudentFactory):
+    """A student with every personal field filled, for the export and erasure tests."""
+
+    first_name = "Aino"
+    last_name = factory.Sequence(lambda n: f"Poistettavanen{n}")
+    student_number = factory.Sequence(lambda n: f"PS{200000 + n}")
+    learner_oid = factory.Sequence(lambda n: f"1.2.246.562.24.{10000000000 + n}")
+    email = factory.Sequence(lambda n: f"aino.poistettavanen{n}@opiskelija.example")
+    phone = factory.Sequence(lambda n: f"040 {1000000 + n}")
+    date_of_birth = datetime.date(2006, 5, 17)
+
+
 class ContactFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Contact
