@@ -14,66 +14,15 @@ from django.utils.translation import gettext as _
 from .models import (
     QUESTIONS,
     Agreement,
+    AgreementItem,
     FeedbackReaction,
     FeedbackRequest,
+    Interruption,
     Respondent,
     Student,
     WorkPeriod,
 )
 
-STUDENT_FIELDS = [
-    "first_name",
-    "last_name",
-    "student_number",
-    "learner_oid",
-    "email",
-    "phone",
-    "date_of_birth",
-    "qualification",
-    "group",
-    "language",
-    "created_at",
-    "updated_at",
-    "erased_at",
-]
-AGREEMENT_FIELDS = [
-    "type",
-    "is_entrepreneur",
-    "status",
-    "workplace",
-    "instructor",
-    "responsible_teacher",
-    "hoks_reference",
-    "hours_per_week",
-    "days_per_week",
-    "training_compensation",
-    "special_support",
-    "special_support_reason",
-    "student_signed_on",
-    "employer_signed_on",
-    "provider_signed_on",
-    "student_informed_on",
-    "ended_on",
-    "end_reason",
-    "created_at",
-]
-PERIOD_FIELDS = ["unit", "start", "end", "part_time_percent", "ehoks_entered_on"]
-INTERRUPTION_FIELDS = ["start", "end", "reason", "note", "communicated"]
-ITEM_FIELDS = ["kind", "done_on", "not_applicable_reason", "note"]
-DEMONSTRATION_FIELDS = [
-    "unit",
-    "status",
-    "date",
-    "place",
-    "workplace",
-    "teacher_assessor",
-    "worklife_assessor",
-    "second_teacher_assessor",
-    "two_teachers_reason",
-]
-RELATION_FIELDS = ["person", "staff", "note"]
-FEEDBACK_FIELDS = ["work_period", "email", "language", "sent_at", "answered_at", "contact_me", "comment"]
-ANSWER_FIELDS = ["question", "score", "text"]
 ACTIONS = {"+": "created", "~": "changed", "-": "deleted"}
 
 
@@ -85,15 +34,24 @@ class Item:
     shown: Any  # as people read it: choice labels
 
 
-def _items(obj, names: list[str]) -> list[Item]:
+# Every stored field is exported, so a field added later is never left out; only the link
+# back to the student and the secret of a feedback link are not.
+NOT_EXPORTED = {"id", "student", "agreement", "request", "token"}
+
+
+def _items(obj) -> list[Item]:
     items = []
-    for name in names:
-        field = obj._meta.get_field(name)
-        value = getattr(obj, name)
+    for field in obj._meta.concrete_fields:
+        if field.name in NOT_EXPORTED:
+            continue
         if field.is_relation:
-            value = str(value) if value is not None else None
+            # By name when loaded with the rest (select_related), otherwise by id: no query.
+            related = getattr(obj, field.name) if field.is_cached(obj) else None
+            value = str(related) if related is not None else getattr(obj, field.attname)
+        else:
+            value = getattr(obj, field.name)
         shown = obj._get_FIELD_display(field) if field.choices else value
-        items.append(Item(name, str(field.verbose_name), value, shown))
+        items.append(Item(field.name, str(field.verbose_name), value, shown))
     return items
 
 
@@ -127,20 +85,31 @@ def _history(model, records) -> list[dict]:
 
 def student_data(student: Student) -> dict:
     """Everything about the student, as Items grouped by section. A constant number of queries."""
-    periods = WorkPeriod.objects.select_related("unit").prefetch_related("interruptions")
+    periods = WorkPeriod.objects.select_related("unit", "ehoks_entered_by").prefetch_related(
+        Prefetch("interruptions", queryset=Interruption.objects.select_related("recorded_by"))
+    )
     agreements = list(
         Agreement.objects.filter(student=student)
-        .select_related("workplace__employer", "instructor", "responsible_teacher")
-        .prefetch_related(Prefetch("work_periods", queryset=periods), "items")
+        .select_related("workplace__employer", "instructor", "responsible_teacher", "created_by")
+        .prefetch_related(
+            Prefetch("work_periods", queryset=periods),
+            Prefetch("items", queryset=AgreementItem.objects.select_related("done_by")),
+        )
         .order_by("created_at", "pk")
     )
     demonstrations = student.demonstrations.select_related(
-        "unit", "workplace__employer", "teacher_assessor", "worklife_assessor", "second_teacher_assessor"
+        "unit",
+        "agreement__workplace__employer",
+        "workplace__employer",
+        "teacher_assessor",
+        "worklife_assessor",
+        "second_teacher_assessor",
+        "created_by",
     ).order_by("date", "pk")
     relations = student.relations.select_related("person", "staff").order_by("pk")
     feedback = list(
         FeedbackRequest.objects.filter(student=student, respondent=Respondent.STUDENT)
-        .select_related("work_period__unit")
+        .select_related("work_period__unit", "person")
         .prefetch_related("answers")
         .order_by("sent_at", "pk")
     )
@@ -162,29 +131,29 @@ def student_data(student: Student) -> dict:
     )
     return {
         "exported_at": timezone.now(),
-        "student": _items(student, STUDENT_FIELDS),
+        "student": _items(student),
         "agreements": [
             {
-                "fields": _items(agreement, AGREEMENT_FIELDS),
+                "fields": _items(agreement),
                 "work_periods": [
                     {
-                        "fields": _items(period, PERIOD_FIELDS),
-                        "interruptions": [_items(i, INTERRUPTION_FIELDS) for i in period.interruptions.all()],
+                        "fields": _items(period),
+                        "interruptions": [_items(i) for i in period.interruptions.all()],
                     }
                     for period in agreement.work_periods.all()
                 ],
-                "checkpoint_items": [_items(item, ITEM_FIELDS) for item in agreement.items.all()],
+                "checkpoint_items": [_items(item) for item in agreement.items.all()],
             }
             for agreement in agreements
         ],
-        "demonstrations": [_items(d, DEMONSTRATION_FIELDS) for d in demonstrations],
-        "relations": [_items(r, RELATION_FIELDS) for r in relations],
+        "demonstrations": [_items(d) for d in demonstrations],
+        "relations": [_items(r) for r in relations],
         "feedback": [
             {
-                "fields": _items(request, FEEDBACK_FIELDS),
+                "fields": _items(request),
                 "answers": [
                     [
-                        *_items(answer, ANSWER_FIELDS),
+                        *_items(answer),
                         Item(
                             "question_text",
                             _("Question"),

@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from core.models import StudentGroup, Unit, User
 from partnerships.models import (
+    Agreement,
     Channel,
     Contact,
     ContactPerson,
@@ -126,6 +127,30 @@ class QualificationUnitFactory(factory.django.DjangoModelFactory):
     name_sv = factory.Sequence(lambda n: f"Examensdel {n}")
     name_en = factory.Sequence(lambda n: f"Qualification unit {n}")
     extent = 30
+
+
+class AgreementFactory(factory.django.DjangoModelFactory):
+    """A signed training agreement written straight to the database, without the service's
+    rules: for data as it was years ago. `period=(start, end)` adds one work period."""
+
+    class Meta:
+        model = Agreement
+        skip_postgeneration_save = True
+
+    type = "training"
+    student = factory.SubFactory(StudentFactory)
+    workplace = factory.SubFactory(WorkplaceFactory)
+    responsible_teacher = factory.SubFactory(UserFactory)
+    created_by = factory.SelfAttribute("responsible_teacher")
+    hoks_reference = "HOKS-OLD"
+    days_per_week = 3
+    status = "signed"
+
+    @factory.post_generation
+    def period(self, create, extracted, **kwargs):
+        if create and extracted:
+            start, end = extracted
+            self.work_periods.create(unit=QualificationUnitFactory(), start=start, end=end)
 
 
 def training_agreement(

@@ -4,15 +4,15 @@ student (GDPR art. 15 and 20) and erase it (art. 17)."""
 from django.conf import settings
 from django.contrib import messages
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import HttpResponse, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.text import slugify
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from core.http import pdf_response
 from core.models import Institution
-from core.pdf import PdfRenderError, render_pdf
 
 from .. import services
 from ..forms import StudentErasureForm
@@ -67,11 +67,11 @@ def student_export_json(request, pk):
 def student_export_pdf(request, pk):
     student = _get_student(pk)
     context = {"student": student, "data": student_data(student), "institution": Institution.current()}
-    try:
-        pdf = render_pdf("pdf/student_data.html", context, language=get_language())
-    except PdfRenderError as exc:
-        messages.error(request, str(exc))
-        return redirect("student_privacy", pk=student.pk)
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{_filename(student, "pdf")}"'
-    return response
+    return pdf_response(
+        request,
+        "pdf/student_data.html",
+        context,
+        filename=_filename(student, "pdf"),
+        fallback=reverse("student_privacy", args=[student.pk]),
+        attachment=True,
+    )

@@ -28,6 +28,7 @@ from partnerships.models import (
 )
 
 from ..factories import (
+    AgreementFactory,
     ContactFactory,
     ContactPersonFactory,
     EmployerFactory,
@@ -137,6 +138,14 @@ def _personal_values(student, old_phone) -> list[str]:
     ]
 
 
+def _assert_attachment(response, content_type: str, student) -> None:
+    extension = content_type.rsplit("/", 1)[-1]
+    assert response.status_code == 200
+    assert response["Content-Type"] == content_type
+    expected = f'attachment; filename="kumppani-{student.student_number.lower()}.{extension}"'
+    assert response["Content-Disposition"] == expected
+
+
 def _database_dump() -> str:
     out = io.StringIO()
     call_command("dumpdata", stdout=out)
@@ -153,12 +162,7 @@ def test_the_json_export_holds_the_students_data_agreements_feedback_and_history
     student = world["student"]
     with django_assert_max_num_queries(20):
         response = coordinator_client.get(reverse("student_export_json", args=[student.pk]))
-    assert response.status_code == 200
-    assert response["Content-Type"] == "application/json"
-    assert (
-        response["Content-Disposition"]
-        == f'attachment; filename="kumppani-{student.student_number.lower()}.json"'
-    )
+    _assert_attachment(response, "application/json", student)
     data = json.loads(response.content)
     assert data["student"]["last_name"] == student.last_name
     assert data["student"]["email"] == student.email
@@ -208,12 +212,7 @@ def test_the_pdf_export_is_a_readable_attachment_from_the_pdf_service(
     world = _world(teacher, coordinator)
     student = world["student"]
     response = coordinator_client.get(reverse("student_export_pdf", args=[student.pk]))
-    assert response.status_code == 200
-    assert response["Content-Type"] == "application/pdf"
-    assert (
-        response["Content-Disposition"]
-        == f'attachment; filename="kumppani-{student.student_number.lower()}.pdf"'
-    )
+    _assert_attachment(response, "application/pdf", student)
     pdf = pypdfium2.PdfDocument(response.content)
     text = "".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
     for value in (
@@ -417,21 +416,9 @@ def _at(day: datetime.date):
 def _agreement_ending(student, teacher, end: datetime.date) -> Agreement:
     """An agreement written when it ended, as it would have been."""
     with _at(end):
-        employer = EmployerFactory()
-        agreement = Agreement.objects.create(
-            type="training",
-            student=student,
-            workplace=employer.workplaces.get(),
-            responsible_teacher=teacher,
-            created_by=teacher,
-            hoks_reference="HOKS-OLD",
-            days_per_week=3,
-            status="signed",
+        return AgreementFactory(
+            student=student, responsible_teacher=teacher, period=(end - datetime.timedelta(days=30), end)
         )
-        agreement.work_periods.create(
-            unit=QualificationUnitFactory(), start=end - datetime.timedelta(days=30), end=end
-        )
-    return agreement
 
 
 def test_the_retention_task_erases_only_students_whose_period_has_ended(teacher, coordinator):
