@@ -8,14 +8,15 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 from icalendar import Calendar, Event
 
+from core.http import pdf_response
 from core.models import Institution, Unit
-from core.pdf import PdfRenderError, render_pdf
 from core.permissions import coordinator_required, staff_required
 
 from . import services
@@ -108,14 +109,13 @@ def self_assessment_pdf(request, pk):
         "workbook": _workbook(assessment),
         "institution": Institution.current(),
     }
-    try:
-        pdf = render_pdf("pdf/self_assessment.html", context, language=get_language())
-    except PdfRenderError as exc:
-        messages.error(request, str(exc))
-        return redirect("self_assessment", pk=assessment.pk)
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="self-assessment-{assessment.year}.pdf"'
-    return response
+    return pdf_response(
+        request,
+        "pdf/self_assessment.html",
+        context,
+        filename=f"self-assessment-{assessment.year}.pdf",
+        fallback=reverse("self_assessment", args=[assessment.pk]),
+    )
 
 
 class ActivityForm(forms.ModelForm):

@@ -49,6 +49,12 @@ app.conf.beat_schedule = {
     },
     # Every day at 09:00, prepare thank-yous for agreements that were completed.
     "thanks": {"task": "partnerships.tasks.thanks_prepare", "schedule": crontab(hour=9, minute=0)},
+    # Every night at 03:45, erase the personal data of students whose retention period
+    # (KUMPPANI_RETENTION_YEARS) has ended.
+    "students-retention": {
+        "task": "partnerships.tasks.students_erase_expired",
+        "schedule": crontab(hour=3, minute=45),
+    },
     # Every night at 03:30 Helsinki time, delete expired login sessions.
     "sessions-clear-expired": {
         "task": "core.tasks.sessions_clear_expired",

@@ -346,6 +346,9 @@ KUMPPANI_EHOKS_DEADLINE_DAYS = env_int("KUMPPANI_EHOKS_DEADLINE_DAYS", 7, minimu
 KUMPPANI_DEMONSTRATION_DEADLINE_DAYS = env_int("KUMPPANI_DEMONSTRATION_DEADLINE_DAYS", 14, minimum=1)
 # Thanks and the student's feedback are due within this many days after the last day.
 KUMPPANI_AFTER_PERIOD_DAYS = env_int("KUMPPANI_AFTER_PERIOD_DAYS", 14, minimum=1)
+# A student's personal data is erased (anonymised) this many years after their last agreement
+# ended, or, without agreements, after their record last changed (partnerships/services/privacy.py).
+KUMPPANI_RETENTION_YEARS = env_int("KUMPPANI_RETENTION_YEARS", 5, minimum=1)
 KUMPPANI_PDF_TIMEOUT = env_int("KUMPPANI_PDF_TIMEOUT", 60, minimum=1)  # seconds for one PDF render
 # Rendered brochures and their previews: private files, served only by the brochure views
 # (the teacher version needs a login), never from a static or media URL.

@@ -1,8 +1,14 @@
-"""Serving a stored file the way browsers and caches expect, for every app's downloads."""
+"""Serving a stored file the way browsers and caches expect, and a rendered PDF, for every
+app's downloads."""
 
 from collections.abc import Callable
 
-from django.http import FileResponse, HttpResponseNotModified
+from django.contrib import messages
+from django.http import FileResponse, HttpResponse, HttpResponseNotModified
+from django.shortcuts import redirect
+from django.utils.translation import get_language
+
+from .pdf import PdfRenderError, render_pdf
 
 
 def file_response(
@@ -29,4 +35,18 @@ def file_response(
         )
     response["ETag"] = etag
     response["Cache-Control"] = cache_control
+    return response
+
+
+def pdf_response(request, template: str, context: dict, *, filename: str, fallback, attachment: bool = False):
+    """A PDF rendered by core.pdf in the UI language; when it cannot be made, the reason as
+    a message and a redirect to `fallback` (anything redirect() takes)."""
+    try:
+        pdf = render_pdf(template, context, language=get_language())
+    except PdfRenderError as exc:
+        messages.error(request, str(exc))
+        return redirect(fallback)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    disposition = "attachment" if attachment else "inline"
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
     return response

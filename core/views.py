@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -82,4 +83,5 @@ def accessibility_statement(request):
 def privacy_notice(request):
     """The privacy notice (tietosuojaseloste): what the portal processes, why, for how long,
     and the data subject's rights (GDPR articles 13 and 14)."""
-    return render(request, "core/privacy.html", {"institution": Institution.current()})
+    context = {"institution": Institution.current(), "retention_years": settings.KUMPPANI_RETENTION_YEARS}
+    return render(request, "core/privacy.html", context)

@@ -74,6 +74,7 @@ class StudentAdmin(SimpleHistoryAdmin):
     list_filter = ("group", "qualification", "language")
     list_select_related = ("group", "qualification")
     search_fields = ("first_name", "last_name", "student_number", "learner_oid")
+    readonly_fields = ("erased_at",)
 
 
 @admin.register(Contact)

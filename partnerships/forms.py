@@ -1,6 +1,7 @@
 """Forms validate what people type; the services in services.py do the writing."""
 
 from django import forms
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -35,6 +36,7 @@ from .models import (
 from .models.initiatives import LOG_KINDS
 from .services.agreements import AGREEMENT_FIELDS
 from .services.demonstrations import DEMONSTRATION_FIELDS
+from .services.privacy import ErasureReason
 from .validators import normalize_business_id, validate_business_id
 
 DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d.%m.%Y", "%d.%m.%y"]
@@ -255,7 +257,11 @@ class AgreementForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.user = user
         self.fields["type"].choices = AgreementType.choices
-        self.fields["student"].queryset = Student.objects.visible_to(user).order_by("last_name", "first_name")
+        # No new agreements for an erased student; an existing one keeps its student.
+        students = Student.objects.visible_to(user).filter(
+            models.Q(erased_at__isnull=True) | models.Q(pk=self.instance.student_id)
+        )
+        self.fields["student"].queryset = students.order_by("last_name", "first_name")
         self.fields["workplace"].queryset = Workplace.objects.select_related("employer").filter(
             employer__is_active=True
         )
@@ -720,3 +726,26 @@ class InitiativeFilterForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["phase"].choices = [("", _("All in progress")), *InitiativePhase.choices]
+
+
+class StudentErasureForm(forms.Form):
+    """The coordinator confirms an erasure: the reason, and the student number typed again."""
+
+    reason = forms.ChoiceField(
+        label=_("Reason"), choices=[c for c in ErasureReason.choices if c[0] != ErasureReason.RETENTION]
+    )
+    student_number = forms.CharField(
+        label=_("Type the student number to confirm"),
+        max_length=30,
+        help_text=_("Erasure cannot be undone."),
+    )
+
+    def __init__(self, *args, student: Student, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.student = student
+
+    def clean_student_number(self):
+        value = self.cleaned_data["student_number"].strip()
+        if value != self.student.student_number:
+            raise forms.ValidationError(_("The student number does not match this student."))
+        return value

@@ -66,3 +66,12 @@ def imports_cleanup() -> int:
     from .services import imports_cleanup as cleanup
 
     return cleanup()
+
+
+@shared_task(acks_late=True, soft_time_limit=240, time_limit=300)
+def students_erase_expired() -> int:
+    """Nightly: erase the students whose retention period has ended. Safe to run twice: an
+    erased student is never selected again, and each erasure locks the student's row."""
+    from .services import students_erase_expired as erase
+
+    return erase()

@@ -1,6 +1,17 @@
 from django.urls import path
 
-from .views import agreements, crm, dashboard, demonstrations, feedback, history, imports, initiatives, thanks
+from .views import (
+    agreements,
+    crm,
+    dashboard,
+    demonstrations,
+    feedback,
+    history,
+    imports,
+    initiatives,
+    privacy,
+    thanks,
+)
 
 urlpatterns = [
     path("", crm.home, name="home"),
@@ -31,6 +42,9 @@ urlpatterns = [
     path("employers/<int:pk>/merge/", imports.employer_merge, name="employer_merge"),
     path("students/<int:pk>/", crm.student_detail, name="student_detail"),
     path("students/<int:pk>/edit/", crm.student_edit, name="student_edit"),
+    path("students/<int:pk>/privacy/", privacy.student_privacy, name="student_privacy"),
+    path("students/<int:pk>/privacy/export.json", privacy.student_export_json, name="student_export_json"),
+    path("students/<int:pk>/privacy/export.pdf", privacy.student_export_pdf, name="student_export_pdf"),
     path("agreements/", agreements.agreement_list, name="agreement_list"),
     path("agreements/new/", agreements.agreement_create, name="agreement_create"),
     path("agreements/<int:pk>/", agreements.agreement_detail, name="agreement_detail"),

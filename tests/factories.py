@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from core.models import StudentGroup, Unit, User
 from partnerships.models import (
+    Agreement,
     Channel,
     Contact,
     ContactPerson,
@@ -94,6 +95,18 @@ class StudentFactory(factory.django.DjangoModelFactory):
     student_number = factory.Sequence(lambda n: f"S{100000 + n}")
 
 
+class PersonalStudentFactory(StudentFactory):
+    """A student with every personal field filled, for the export and erasure tests."""
+
+    first_name = "Aino"
+    last_name = factory.Sequence(lambda n: f"Poistettavanen{n}")
+    student_number = factory.Sequence(lambda n: f"PS{200000 + n}")
+    learner_oid = factory.Sequence(lambda n: f"1.2.246.562.24.{10000000000 + n}")
+    email = factory.Sequence(lambda n: f"aino.poistettavanen{n}@opiskelija.example")
+    phone = factory.Sequence(lambda n: f"040 {1000000 + n}")
+    date_of_birth = datetime.date(2006, 5, 17)
+
+
 class ContactFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Contact
@@ -114,6 +127,30 @@ class QualificationUnitFactory(factory.django.DjangoModelFactory):
     name_sv = factory.Sequence(lambda n: f"Examensdel {n}")
     name_en = factory.Sequence(lambda n: f"Qualification unit {n}")
     extent = 30
+
+
+class AgreementFactory(factory.django.DjangoModelFactory):
+    """A signed training agreement written straight to the database, without the service's
+    rules: for data as it was years ago. `period=(start, end)` adds one work period."""
+
+    class Meta:
+        model = Agreement
+        skip_postgeneration_save = True
+
+    type = "training"
+    student = factory.SubFactory(StudentFactory)
+    workplace = factory.SubFactory(WorkplaceFactory)
+    responsible_teacher = factory.SubFactory(UserFactory)
+    created_by = factory.SelfAttribute("responsible_teacher")
+    hoks_reference = "HOKS-OLD"
+    days_per_week = 3
+    status = "signed"
+
+    @factory.post_generation
+    def period(self, create, extracted, **kwargs):
+        if create and extracted:
+            start, end = extracted
+            self.work_periods.create(unit=QualificationUnitFactory(), start=start, end=end)
 
 
 def training_agreement(

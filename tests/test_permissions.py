@@ -127,6 +127,10 @@ EXPECTED = {
     "duplicate_list": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
     "employer_merge": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
     "history": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
+    # A student's data protection page, export and erasure: coordinators only.
+    "student_privacy": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
+    "student_export_json": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
+    "student_export_pdf": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
     "brochure_preview": ("GET", dict.fromkeys(ROLES, 200)),
     "checklist_download": ("GET", dict.fromkeys(ROLES, 200)),
     # Asked for the teacher version here: internal, staff only.
@@ -187,6 +191,7 @@ FORM_VIEWS = {
     "initiative_create",
     "initiative_edit",
     "initiative_redefine",
+    "student_privacy",
 }
 # Unlisted roles: anonymous visitors are sent to the login page; signed-in users without a
 # staff role get 403.
@@ -315,7 +320,14 @@ def _args(name: str, world) -> list:
         "workplace": ("workplace_edit", "workplace_detail"),
         "person": ("person_edit",),
         "contact": ("contact_edit", "contact_delete", "follow_up_done"),
-        "student": ("student_detail", "student_edit", "demonstration_create"),
+        "student": (
+            "student_detail",
+            "student_edit",
+            "demonstration_create",
+            "student_privacy",
+            "student_export_json",
+            "student_export_pdf",
+        ),
         "demonstration": ("demonstration_edit",),
         "outbox": ("outbox_retry",),
         "feedback": ("feedback_detail",),

@@ -44,6 +44,9 @@ class StudentQuerySet(models.QuerySet):
             return self.none()
         return self.filter(Q(group__teachers=user) | Q(agreements__responsible_teacher=user)).distinct()
 
+    def not_erased(self):
+        return self.filter(erased_at__isnull=True)
+
 
 class Student(models.Model):
     """A student. Identified by the student number and the learner OID, never a henkilötunnus."""
@@ -86,6 +89,9 @@ class Student(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Set when the personal data was erased (GDPR art. 17, or the retention period ended);
+    # the row stays, anonymised, so agreements and statistics keep counting it.
+    erased_at = models.DateTimeField(_("personal data erased"), null=True, blank=True, editable=False)
 
     objects = StudentQuerySet.as_manager()
 
@@ -105,4 +111,14 @@ class Student(models.Model):
 
     @property
     def full_name(self) -> str:
+        if self.erased_at:
+            # Stored names are blank after erasure: the placeholder follows the reader's language.
+            return str(ERASED_NAME)
         return f"{self.first_name} {self.last_name}".strip()
+
+    @property
+    def is_erased(self) -> bool:
+        return self.erased_at is not None
+
+
+ERASED_NAME = _("Erased student")

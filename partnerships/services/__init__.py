@@ -57,10 +57,19 @@ from .initiatives import (
 )
 from .levels import can_record_level, level_record
 from .merge import employer_merge, merge_counts, possible_duplicates
+from .privacy import (
+    AlreadyErased,
+    ErasureReason,
+    erase_student,
+    students_due_for_erasure,
+    students_erase_expired,
+)
 from .thanks import contact_person_opt_out, thanks_prepare, thanks_send, thanks_skip
 
 __all__ = [
     "AgreementInvalid",
+    "AlreadyErased",
+    "ErasureReason",
     "agreement_change_status",
     "agreement_create",
     "agreement_item_clear",
@@ -80,6 +89,7 @@ __all__ = [
     "employer_merge",
     "employer_set_active",
     "employer_update",
+    "erase_student",
     "feedback_answer_save",
     "feedback_react",
     "feedback_reminders_send",
@@ -108,6 +118,8 @@ __all__ = [
     "student_create",
     "student_relation_add",
     "student_update",
+    "students_due_for_erasure",
+    "students_erase_expired",
     "thanks_prepare",
     "thanks_send",
     "thanks_skip",

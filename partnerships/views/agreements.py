@@ -6,17 +6,15 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import slugify
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.http import pdf_response
 from core.models import Institution
-from core.pdf import PdfRenderError, render_pdf
 
 from .. import exports, services
 from ..filters import AgreementFilter
@@ -344,15 +342,10 @@ def agreement_pdf(request, pk):
         "periods": agreement.work_periods.all(),
         "institution": Institution.current(),
     }
-    try:
-        pdf = render_pdf("pdf/agreement.html", context, language=get_language())
-    except PdfRenderError as exc:
-        messages.error(request, str(exc))
-        return redirect(agreement)
     filename = slugify(f"{agreement.get_type_display()} {agreement.student.full_name}") or "agreement"
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{filename}.pdf"'
-    return response
+    return pdf_response(
+        request, "pdf/agreement.html", context, filename=f"{filename}.pdf", fallback=agreement
+    )
 
 
 @require_http_methods(["GET", "POST"])

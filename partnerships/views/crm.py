@@ -427,6 +427,12 @@ def student_detail(request, pk):
 @staff_required
 def student_edit(request, pk):
     student = _get_student_for_user(request.user, pk)
+    if student.is_erased:
+        # Editing would bring personal data back into an anonymised record.
+        messages.error(
+            request, _("This student's personal data has been erased: the record cannot be edited.")
+        )
+        return redirect(student)
     return form_page(
         request,
         StudentForm(request.POST or None, instance=student, user=request.user),

@@ -11,12 +11,11 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.text import slugify
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.http import pdf_response
 from core.models import Institution
-from core.pdf import PdfRenderError, render_pdf
 
 from .. import codevelopment, services
 from ..forms import (
@@ -268,15 +267,10 @@ def initiative_pdf(request, pk):
         ],
         "evaluations": [e for e in entries if e.kind == EntryKind.EVALUATION],
     }
-    try:
-        pdf = render_pdf("pdf/initiative.html", context, language=get_language())
-    except PdfRenderError as exc:
-        messages.error(request, str(exc))
-        return redirect(initiative)
-    response = HttpResponse(pdf, content_type="application/pdf")
     filename = slugify(initiative.title) or "initiative"
-    response["Content-Disposition"] = f'inline; filename="{filename}.pdf"'
-    return response
+    return pdf_response(
+        request, "pdf/initiative.html", context, filename=f"{filename}.pdf", fallback=initiative
+    )
 
 
 @require_POST

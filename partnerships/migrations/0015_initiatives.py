@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('checkpoints', '0009_coordinators_edit_reference'),
-        ('partnerships', '0013_audit_trail'),
+        ('partnerships', '0014_student_privacy'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

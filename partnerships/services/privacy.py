@@ -1,0 +1,252 @@
+"""A student's right to erasure (GDPR art. 17) and the retention period (art. 5(1)(e)).
+
+Erasure anonymises instead of deleting: the rows stay, so agreements, work periods, feedback
+scores and every figure built on them are unchanged, but nothing left identifies the student,
+neither in the current rows nor in the change history (django-simple-history keeps the old
+value of every field, so the historical rows are rewritten too). One new history entry says
+who erased the record and when, and nothing else.
+"""
+
+import datetime
+import re
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models import Case, CharField, Exists, OuterRef, Q, Value, When
+from django.db.models.functions import Cast, Concat, Lower
+from django.utils import timezone
+from django.utils.html import escape
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, gettext_noop
+from simple_history.utils import get_history_manager_for_model
+
+from core.models import Lock, OutboxMessage, User
+
+from ..models import (
+    Agreement,
+    AgreementItem,
+    Contact,
+    Demonstration,
+    FeedbackAnswer,
+    FeedbackReaction,
+    FeedbackRequest,
+    Interruption,
+    Respondent,
+    Student,
+    StudentRelation,
+    ThankYou,
+    WorkPeriod,
+)
+
+# What replaces the student's name, or a required reason, in text that is kept.
+MARK = "***"
+# Students erased in one transaction by the retention sweep: each batch takes the same number
+# of queries whatever its size.
+BATCH = 200
+
+
+class ErasureReason(models.TextChoices):
+    REQUEST = "request", gettext_lazy("The student asked for the data to be erased")
+    NOT_NEEDED = "not_needed", gettext_lazy("The data is no longer needed")
+    RETENTION = "retention", gettext_lazy("The retention period has ended")
+
+
+# The history entry names the reason only; translated when shown (templates/partnerships/history.html).
+HISTORY_REASONS = {
+    ErasureReason.REQUEST: gettext_noop("personal data erased at the student's request"),
+    ErasureReason.NOT_NEEDED: gettext_noop("personal data erased: no longer needed"),
+    ErasureReason.RETENTION: gettext_noop("personal data erased: the retention period ended"),
+}
+
+PERSONAL = {
+    "first_name": "",
+    "last_name": "",
+    "email": "",
+    "phone": "",
+    "date_of_birth": None,
+    "learner_oid": "",
+}
+
+
+class AlreadyErased(ValidationError):
+    pass
+
+
+def _token():
+    """A unique student number that says nothing about the person: the row's own id."""
+    return Concat(Value("erased-"), Cast("id", CharField()))
+
+
+def _masked(field: str):
+    """Blank text stays blank; text that a constraint requires becomes MARK."""
+    return Case(When(**{field: ""}, then=Value("")), default=Value(MARK))
+
+
+def erase_student(student: Student, *, by: User | None, reason: str) -> Student:
+    """Erase one student's personal data. Refused (AlreadyErased) when it already was, so a
+    double submission or a second worker changes nothing."""
+    with transaction.atomic():
+        locked = Student.objects.select_for_update().get(pk=student.pk)
+        if locked.erased_at is not None:
+            raise AlreadyErased(_("This student's personal data has already been erased."))
+        _erase([locked], by=by, reason=reason)
+    student.refresh_from_db()
+    return student
+
+
+def _erase(students: list[Student], *, by: User | None, reason: str) -> None:
+    """Set-based: the same queries for one student or a batch of them."""
+    ids = [s.pk for s in students]
+    agreement_ids = list(Agreement.objects.filter(student_id__in=ids).values_list("pk", flat=True))
+    own_requests = FeedbackRequest.objects.filter(student_id__in=ids, respondent=Respondent.STUDENT)
+    request_ids = list(own_requests.values_list("pk", flat=True))
+    reactions = FeedbackReaction.objects.filter(request_id__in=request_ids)
+    reaction_ids = list(reactions.values_list("pk", flat=True))
+
+    # E-mails and contact notes are found through the names and addresses, so before blanking.
+    _scrub_outbox(students, request_ids, reaction_ids, agreement_ids)
+    _scrub_contacts(students)
+
+    now = timezone.now()
+    Student.objects.filter(pk__in=ids).update(
+        **PERSONAL, student_number=_token(), erased_at=now, updated_at=now
+    )
+    Student.history.model.objects.filter(id__in=ids).update(**PERSONAL, student_number=_token())
+
+    # The HOKS reference identifies the student's plan in the national service; the reasons
+    # may name them or their health.
+    agreement_text = {
+        "hoks_reference": "",
+        "special_support_reason": "",
+        "end_reason": _masked("end_reason"),
+    }
+    Agreement.objects.filter(pk__in=agreement_ids).update(**agreement_text)
+    Agreement.history.model.objects.filter(student_id__in=ids).update(**agreement_text)
+    AgreementItem.objects.filter(agreement_id__in=agreement_ids).update(
+        note="", not_applicable_reason=_masked("not_applicable_reason")
+    )
+    Interruption.objects.filter(work_period__agreement_id__in=agreement_ids).update(note="", communicated="")
+    ThankYou.objects.filter(agreement_id__in=agreement_ids).update(personal_note="")
+    Demonstration.objects.filter(student_id__in=ids).update(
+        two_teachers_reason=_masked("two_teachers_reason")
+    )
+    # A relation exists only to name the student's relatives: nothing to count, so it goes.
+    StudentRelation.objects.filter(student_id__in=ids).delete()
+    # The student's own answers keep their scores; the free text and address go.
+    own_requests.update(email="", comment="")
+    FeedbackAnswer.objects.filter(request_id__in=request_ids).update(text="")
+    reactions.update(text=MARK)
+    FeedbackReaction.history.model.objects.filter(id__in=reaction_ids).update(text=MARK)
+
+    erased = list(Student.objects.filter(pk__in=ids))
+    get_history_manager_for_model(Student).bulk_history_create(
+        erased, update=True, default_user=by, default_change_reason=HISTORY_REASONS[reason]
+    )
+
+
+def _name_pattern(students: list[Student]) -> re.Pattern | None:
+    names = {s.full_name for s in students if len(s.full_name) > 2}
+    names |= {escape(name) for name in names}
+    if not names:
+        return None
+    return re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)), re.IGNORECASE)
+
+
+def _scrub_outbox(students, request_ids, reaction_ids, agreement_ids) -> None:
+    """E-mails to the student are deleted (sent or not: Kumppani no longer contacts them);
+    in e-mails to others about the student (thanks, reminders, digests) the name is replaced."""
+    keys = [f"{kind}:{pk}" for pk in request_ids for kind in ("feedback-request", "feedback-reminder")]
+    keys += [f"you-said-we-did:{pk}" for pk in reaction_ids]
+    emails = [s.email.lower() for s in students if s.email]
+    OutboxMessage.objects.annotate(to_lower=Lower("to_email")).filter(
+        Q(key__in=keys) | Q(to_lower__in=emails)
+    ).delete()
+
+    pattern = _name_pattern(students)
+    mentions = Q()
+    for student in students:
+        if len(student.full_name) > 2:
+            mentions |= Q(body_text__icontains=student.full_name) | Q(subject__icontains=student.full_name)
+    # The thank-you greets the instructor with the student's first name only.
+    thanks = Q()
+    for pk in agreement_ids:
+        thanks |= Q(key__startswith=f"thanks:{pk}:")
+    if not mentions and not thanks:
+        return
+    first_names = {s.first_name for s in students if s.first_name}
+    first = re.compile(r"\b(" + "|".join(re.escape(n) for n in first_names) + r")\b") if first_names else None
+    changed = []
+    for message in OutboxMessage.objects.filter(mentions | thanks):
+        for field in ("subject", "body_text", "body_html"):
+            text = getattr(message, field)
+            if pattern:
+                text = pattern.sub(MARK, text)
+            if first and message.key.startswith("thanks:"):
+                text = first.sub(MARK, text)
+            setattr(message, field, text)
+        changed.append(message)
+    OutboxMessage.objects.bulk_update(changed, ["subject", "body_text", "body_html"])
+
+
+def _scrub_contacts(students) -> None:
+    """The contact log is about employers, but a teacher may have written a student's name."""
+    pattern = _name_pattern(students)
+    if pattern is None:
+        return
+    mentions = Q()
+    for student in students:
+        if len(student.full_name) > 2:
+            mentions |= Q(summary__icontains=student.full_name) | Q(
+                follow_up_note__icontains=student.full_name
+            )
+    contacts = list(Contact.objects.filter(mentions))
+    for contact in contacts:
+        contact.summary = pattern.sub(MARK, contact.summary)
+        contact.follow_up_note = pattern.sub(MARK, contact.follow_up_note)
+    Contact.objects.bulk_update(contacts, ["summary", "follow_up_note"])
+
+
+def retention_cutoff(today: datetime.date) -> datetime.date:
+    """The day KUMPPANI_RETENTION_YEARS years before `today` (28 February for 29 February)."""
+    years = settings.KUMPPANI_RETENTION_YEARS
+    try:
+        return today.replace(year=today.year - years)
+    except ValueError:
+        return today.replace(year=today.year - years, day=28)
+
+
+def students_due_for_erasure(today: datetime.date | None = None):
+    """Students with nothing within the retention period: no work period ending, agreement
+    ended early, skills demonstration, or change to an agreement without work periods on or
+    after the cutoff; a student without any agreement, no change to their record since then.
+    Ended agreements count by their dates, not by later edits (a typo fixed years later does
+    not restart the period)."""
+    cutoff = retention_cutoff(today or timezone.localdate())
+    since = datetime.datetime.combine(cutoff, datetime.time.min, tzinfo=timezone.get_current_timezone())
+    student = OuterRef("pk")
+    recent = (
+        Exists(WorkPeriod.objects.filter(agreement__student=student, end__gte=cutoff))
+        | Exists(Agreement.objects.filter(student=student, ended_on__gte=cutoff))
+        | Exists(Agreement.objects.filter(student=student, work_periods__isnull=True, updated_at__gte=since))
+        | Exists(Demonstration.objects.filter(student=student, date__gte=cutoff))
+        | Exists(Demonstration.objects.filter(student=student, date__isnull=True, created_at__gte=since))
+        | Q(~Exists(Agreement.objects.filter(student=student)), updated_at__gte=since)
+    )
+    return Student.objects.not_erased().exclude(recent)
+
+
+def students_erase_expired(today: datetime.date | None = None) -> int:
+    """The nightly retention sweep: erase every student due, in batches, each batch its own
+    transaction. Safe to run twice or on two workers: a lock, and erased students are skipped."""
+    ids = list(students_due_for_erasure(today).values_list("pk", flat=True))
+    erased = 0
+    for start in range(0, len(ids), BATCH):
+        batch = ids[start : start + BATCH]
+        with transaction.atomic():
+            Lock.acquire("students-erase-expired")
+            students = list(Student.objects.select_for_update().filter(pk__in=batch, erased_at__isnull=True))
+            if students:
+                _erase(students, by=None, reason=ErasureReason.RETENTION)
+            erased += len(students)
+    return erased
