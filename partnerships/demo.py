@@ -236,6 +236,7 @@ class DemoSeeder:
         self.feedback()
         services.thanks_prepare(self.today)
         self.levels(employers, staff["coordinator"])
+        self.initiatives(employers, staff)
         return self.counts()
 
     def staff(self, units) -> dict[str, User]:
@@ -500,6 +501,72 @@ class DemoSeeder:
                 rationale="; ".join(reasons),
                 date=self.today - datetime.timedelta(days=self.rng.randrange(10, 200)),
             )
+
+    def initiatives(self, employers, staff) -> None:
+        """Two co-development initiatives: one in ideation with its log and an evaluation, one
+        just started, so the dashboard, employer pages and the report have something to show."""
+        checkpoints = {checkpoint.number: checkpoint for checkpoint in Checkpoint.objects.all()}
+        teacher, coordinator = staff["teacher"], staff["coordinator"]
+        partners = [employer for employer, _group in employers[:3]]
+        induction = services.initiative_create(
+            by=teacher,
+            data={
+                "title": "Työpaikkaohjaajan perehdytys kahdessa tunnissa",
+                "starting_point": "Ohjaajat kertovat, ettei heillä ole kokonaista päivää perehdytykseen.",
+                "goal": "Jokainen työpaikkaohjaaja on perehdytetty ennen jakson alkua.",
+                "need": "Lyhyt, joustava perehdytys, jonka voi käydä myös verkossa.",
+                "scope": "Sähkö- ja metallialan työpaikat",
+                "checkpoints": [checkpoints[4], checkpoints[3]],
+                "employers": partners,
+                "representatives": [e.people.order_by("-is_instructor", "pk").first() for e in partners],
+                "staff": [staff["mikko.lahtinen"], coordinator],
+                "resources": "Kaksi opettajaa, 40 tuntia; videotyökalu",
+                "start_date": self.today - datetime.timedelta(days=90),
+                "end_date": self.today + datetime.timedelta(days=180),
+                "metrics": "Ennen jaksoa perehdytettyjä ohjaajia ≥ 90 %; palaute perehdytyksestä ≥ 4,0",
+            },
+        )
+        for days_ago, kind, text in [
+            (80, "interview", "Haastateltiin viittä ohjaajaa kolmesta yrityksestä."),
+            (60, "survey", "Kysely 40 ohjaajalle: 70 % toivoo verkkovaihtoehtoa."),
+            (45, "workshop", "Työpaja yritysten kanssa: tarve ja tavoite sovittiin yhdessä."),
+        ]:
+            services.initiative_log(
+                initiative=induction,
+                by=teacher,
+                data={"kind": kind, "date": self.today - datetime.timedelta(days=days_ago), "text": text},
+            )
+        services.initiative_change_phase(
+            initiative=induction, by=teacher, to_phase="ideate", decision="Ohjausryhmä hyväksyi määrittelyn."
+        )
+        services.initiative_log(
+            initiative=induction,
+            by=staff["mikko.lahtinen"],
+            data={
+                "kind": "prototype",
+                "date": self.today - datetime.timedelta(days=20),
+                "text": "Kokeiltiin 20 minuutin videota ja tarkistuslistaa kahdessa yrityksessä.",
+            },
+        )
+        services.initiative_evaluate(
+            initiative=induction,
+            by=teacher,
+            date=self.today - datetime.timedelta(days=5),
+            measured="Ennen jaksoa perehdytetyt ohjaajat",
+            result="72 %",
+            text="Lisättiin iltatilaisuus niille, jotka eivät ehdi päivällä.",
+        )
+        services.initiative_create(
+            by=coordinator,
+            data={
+                "title": "Palautteeseen reagointi näkyväksi",
+                "starting_point": "Työnantajat eivät tiedä, mitä heidän palautteelleen tapahtuu.",
+                "checkpoints": [checkpoints[6]],
+                "employers": partners[:1],
+                "staff": [teacher],
+                "start_date": self.today - datetime.timedelta(days=10),
+            },
+        )
 
     def feedback(self) -> None:
         """Feedback requests for the periods that ended, and answers to most of them: some

@@ -9,6 +9,7 @@ from partnerships.models import (
     Contact,
     Demonstration,
     Employer,
+    Initiative,
     QualificationUnit,
     Student,
     WorkPeriod,
@@ -34,6 +35,11 @@ def test_seed_demo_creates_a_believable_institution(seeded):
     assert len(big) >= 3
     assert Contact.objects.open_follow_ups().filter(author__username="teacher").count() >= 3
     assert Employer.objects.needing_contact().exists()
+    # Co-development: one initiative well under way, with its log and an evaluation.
+    under_way = Initiative.objects.get(phase="ideate")
+    assert under_way.employers.count() == 3 and under_way.representatives.exists()
+    assert under_way.entries.filter(kind="evaluation").exists()
+    assert under_way.entries.filter(phase="understand").count() >= 4  # three logs and the decision
 
 
 def test_every_demo_business_id_passes_the_checksum(seeded):
