@@ -67,3 +67,13 @@ def test_a_write_request_that_fails_halfway_keeps_nothing(method):
 
     assert AtomicWritesMiddleware(view_that_works)(request).status_code == 200
     assert Employer.objects.filter(name="Kokonainen Oy").exists()
+
+
+def test_the_error_page_has_no_inline_style_for_the_csp_to_block():
+    """The 500 page is served under the same Content-Security-Policy (no 'unsafe-inline'):
+    its look comes from a stylesheet of our own."""
+    from django.template.loader import render_to_string
+
+    html = render_to_string("500.html")
+    assert "style=" not in html and "<style" not in html
+    assert "/static/css/error" in html
