@@ -91,3 +91,21 @@ def page_count(pdf: bytes) -> int:
 
 def base_fonts(pdf: bytes) -> set[str]:
     return {m.decode() for m in re.findall(rb"/BaseFont\s*/([A-Za-z0-9+\-_,]+)", inflated(pdf))}
+
+
+def text_of(pdf: bytes) -> str:
+    """The text of every page. Each text page, page and the document are closed here, in that
+    order: left to the garbage collector at interpreter exit, pdfium objects can be freed
+    after the document that owns them and corrupt the heap."""
+    document = pypdfium2.PdfDocument(pdf)
+    parts = []
+    try:
+        for index in range(len(document)):
+            page = document[index]
+            textpage = page.get_textpage()
+            parts.append(textpage.get_text_range())
+            textpage.close()
+            page.close()
+    finally:
+        document.close()
+    return "\n".join(parts)

@@ -1,11 +1,12 @@
 """The self-assessment workbook: every level's questions answered with text and a rating, the
 summary, last year's answers beside this year's, and a PDF report."""
 
-import pypdfium2
 import pytest
 from django.urls import reverse
 
 from checkpoints.models import LevelQuestion, SelfAssessment
+
+from ..brochures.pdfs import text_of
 
 
 @pytest.fixture
@@ -59,7 +60,7 @@ def test_a_rating_outside_1_to_5_is_refused(last_year, coordinator_client, coord
 def test_the_report_pdf_carries_the_answers_and_the_summary(last_year, coordinator_client):
     assessment = SelfAssessment.objects.get(year=2025)
     response = coordinator_client.get(reverse("self_assessment_pdf", args=[assessment.pk]))
-    text = "\n".join(p.get_textpage().get_text_range() for p in pypdfium2.PdfDocument(response.content))
+    text = text_of(response.content)
     assert "Opettajat kävivät työpaikoilla harvoin." in text
     assert "Työpaikkaohjaajien koulutus." in text
     assert "Everyday partnership" in text

@@ -401,7 +401,7 @@ def test_flagged_periods_are_listed_on_the_teachers_home_page_most_urgent_first(
 
 
 def test_the_summary_pdf_holds_the_parties_and_the_work_periods(setting, teacher_client):
-    import pypdfium2
+    from ..brochures.pdfs import text_of
 
     agreement = create(
         setting,
@@ -415,8 +415,7 @@ def test_the_summary_pdf_holds_the_parties_and_the_work_periods(setting, teacher
     )
     response = teacher_client.get(reverse("agreement_pdf", args=[agreement.pk]))
     assert response["Content-Type"] == "application/pdf"
-    document = pypdfium2.PdfDocument(response.content)
-    text = "\n".join(page.get_textpage().get_text_range() for page in document)
+    text = text_of(response.content)
     assert setting["student"].full_name in text
     assert "Sähkö-Virtanen Oy" in text
     assert setting["instructor"].full_name in text
