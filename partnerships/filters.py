@@ -1,4 +1,5 @@
 import datetime
+import functools
 
 import django_filters
 from django import forms
@@ -12,6 +13,10 @@ from core.models import StudentGroup, User
 from .forms import staff_choices
 from .models import Agreement, AgreementPhase, AgreementType, Employer, ItemKind, Sector, Student, WorkPeriod
 from .overdue import feedback_risk_condition, overdue_condition, with_agreement_dates
+
+# The agreement list pages through the agreements by their dates: per-row subqueries, no
+# GROUP BY over every work period (see with_agreement_dates).
+_dated = functools.partial(with_agreement_dates, per_row=True)
 
 # Sort keys offered on the employer list. Never-contacted employers count as the oldest.
 EMPLOYER_SORTS = {
@@ -173,11 +178,11 @@ class AgreementFilter(django_filters.FilterSet):
         data = getattr(self.form, "cleaned_data", {})
         if (data.get("scope") or "mine") == "mine":
             qs = qs.filter(responsible_teacher=self.user)
-        return with_agreement_dates(qs).order_by(F("last_day").desc(nulls_last=True), "-pk")
+        return _dated(qs).order_by(F("last_day").desc(nulls_last=True), "-pk")
 
     def filter_phase(self, queryset, name, value):
         today = timezone.localdate()
-        dated = with_agreement_dates(queryset)
+        dated = _dated(queryset)
         phases = {
             AgreementPhase.DRAFT: Q(status="draft"),
             AgreementPhase.CANCELLED: Q(status="cancelled"),
@@ -191,17 +196,17 @@ class AgreementFilter(django_filters.FilterSet):
 
     def filter_ending(self, queryset, name, value):
         today = timezone.localdate()
-        return with_agreement_dates(queryset).filter(
+        return _dated(queryset).filter(
             status__in=["draft", "signed"],
             last_day__gte=today,
             last_day__lte=today + datetime.timedelta(days=int(value)),
         )
 
     def filter_overdue(self, queryset, name, value):
-        return with_agreement_dates(queryset).filter(overdue_condition()) if value else queryset
+        return _dated(queryset).filter(overdue_condition()) if value else queryset
 
     def filter_overdue_item(self, queryset, name, value):
-        return with_agreement_dates(queryset).filter(overdue_condition(kind=value))
+        return _dated(queryset).filter(overdue_condition(kind=value))
 
     def filter_at_risk(self, queryset, name, value):
         if not value:

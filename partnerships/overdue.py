@@ -21,7 +21,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Exists, F, Max, Min, OuterRef, Q, QuerySet
+from django.db.models import Exists, F, Max, Min, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -85,9 +85,19 @@ def item_states(agreement: Agreement, today: datetime.date | None = None) -> lis
     return states
 
 
-def with_agreement_dates(queryset: QuerySet) -> QuerySet:
-    """Annotate each agreement's first and last day (one join and GROUP BY, not a subquery
-    per row: the reminder sweep runs this over every live agreement)."""
+def with_agreement_dates(queryset: QuerySet, *, per_row: bool = False) -> QuerySet:
+    """Annotate each agreement's first and last day.
+
+    By default with one join and GROUP BY: the reminder sweep runs this over every live
+    agreement, where that beats a subquery per row. A list page (`per_row=True`) wants the
+    opposite: a subquery per agreement through the work periods' index, and no GROUP BY over
+    the wide rows select_related brings, so a page of 25 does not aggregate every period."""
+    if per_row:
+        periods = WorkPeriod.objects.filter(agreement=OuterRef("pk"))
+        return queryset.annotate(
+            first_day=Subquery(periods.order_by("start").values("start")[:1]),
+            last_day=Subquery(periods.order_by("-end").values("end")[:1]),
+        )
     return queryset.annotate(first_day=Min("work_periods__start"), last_day=Max("work_periods__end"))
 
 
