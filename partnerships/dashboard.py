@@ -24,7 +24,7 @@ from .models import (
     WorkPeriod,
 )
 from .models.agreements import ITEM_CHECKPOINT
-from .overdue import LIVE_STATUSES, deadlines, periods_at_risk, with_agreement_dates
+from .overdue import LIVE_STATUSES, deadlines, first_periods_at_risk, with_agreement_dates
 
 
 @dataclass
@@ -158,7 +158,7 @@ def attention(f: Filters, today: datetime.date | None = None) -> dict:
     feedback = FeedbackRequest.objects.needing_reaction().filter(
         work_period__agreement__workplace__employer__in=employers
     )
-    at_risk = periods_at_risk(WorkPeriod.objects.filter(agreement__in=_agreements(f)), today)
+    at_risk = first_periods_at_risk(WorkPeriod.objects.filter(agreement__in=_agreements(f)), today, limit=30)
     return {
         "quiet": list(
             employers.needing_contact(today=today).with_last_contact().select_related("account_owner")[:30]
@@ -168,7 +168,7 @@ def attention(f: Filters, today: datetime.date | None = None) -> dict:
                 "work_period__agreement__student", "work_period__agreement__workplace__employer"
             )[:30]
         ),
-        "at_risk": list(at_risk[:30]),
+        "at_risk": at_risk,
     }
 
 

@@ -41,7 +41,7 @@ from ..models import (
     WorkPeriod,
     Workplace,
 )
-from ..overdue import feedback_risks, periods_at_risk
+from ..overdue import feedback_risks, first_periods_at_risk
 from .common import coordinator_required, form_error, form_page, staff_required
 
 EMPLOYERS_PER_PAGE = 25
@@ -83,9 +83,9 @@ def home(request):
         "recent_contacts": Contact.objects.filter(author=user).select_related("employer")[:8],
         "periods_at_risk": [
             (period, feedback_risks(period, today))
-            for period in periods_at_risk(
-                WorkPeriod.objects.filter(agreement__responsible_teacher=user), today
-            )[:30]
+            for period in first_periods_at_risk(
+                WorkPeriod.objects.filter(agreement__responsible_teacher=user), today, limit=30
+            )
         ],
         "thanks_to_send": ThankYou.objects.filter(
             status=ThankYouStatus.DRAFT, agreement__responsible_teacher=user
