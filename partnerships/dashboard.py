@@ -81,16 +81,16 @@ def checkpoint_coverage(f: Filters, today: datetime.date | None = None) -> list[
     recent = today - datetime.timedelta(days=90)
     agreements = with_agreement_dates(_agreements(f)).filter(last_day__gte=recent)
     due = {d.kind: d for d in deadlines()}
-    aggregates = {"total": Count("pk", distinct=True)}
+    aggregates = {"total": Count("pk")}
     for kind in ItemKind:
         settled = AgreementItem.objects.filter(agreement=OuterRef("pk"), kind=kind)
         agreements = agreements.annotate(**{f"has_{kind}": Exists(settled)})
-        aggregates[f"done_{kind}"] = Count("pk", filter=Q(**{f"has_{kind}": True}), distinct=True)
+        aggregates[f"done_{kind}"] = Count("pk", filter=Q(**{f"has_{kind}": True}))
         deadline = due.get(kind)
         if deadline:
             limit = today - datetime.timedelta(days=deadline.offset_days)
             aggregates[f"overdue_{kind}"] = Count(
-                "pk", filter=Q(**{f"has_{kind}": False, f"{deadline.anchor}__lt": limit}), distinct=True
+                "pk", filter=Q(**{f"has_{kind}": False, f"{deadline.anchor}__lt": limit})
             )
     totals = agreements.aggregate(**aggregates)
     rows = []

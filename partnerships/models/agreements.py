@@ -327,6 +327,9 @@ class WorkPeriod(models.Model):
         ordering = ["start", "pk"]
         verbose_name = _("work period")
         verbose_name_plural = _("work periods")
+        # The lists of periods at risk (home page, dashboard) walk the periods in this order
+        # and stop at the first 30 instead of sorting every live period.
+        indexes = [models.Index(fields=["end", "id"], name="work_period_by_end")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(end__gte=models.F("start")), name="work_period_end_not_before_start"
