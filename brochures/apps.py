@@ -28,11 +28,20 @@ class BrochuresConfig(AppConfig):
     verbose_name = _("Brochures")
 
     def ready(self):
-        from django.db.models.signals import post_save
+        from django.db.models.signals import post_delete, post_save
 
+        from checkpoints.models import Checkpoint
+        from core.models import Institution
         from core.signals import branding_changed
 
         from .models import BrochureText
+        from .services import forget_keys
 
         branding_changed.connect(prerender_soon, dispatch_uid="brochures-branding")
         post_save.connect(prerender_soon, sender=BrochureText, dispatch_uid="brochures-text")
+        # What the downloads remember of the current keys (services.brochure_file).
+        branding_changed.connect(forget_keys, dispatch_uid="brochures-keys-branding")
+        post_save.connect(forget_keys, sender=BrochureText, dispatch_uid="brochures-keys-text")
+        post_delete.connect(forget_keys, sender=BrochureText, dispatch_uid="brochures-keys-text-gone")
+        post_save.connect(forget_keys, sender=Checkpoint, dispatch_uid="brochures-keys-checkpoints")
+        post_save.connect(forget_keys, sender=Institution, dispatch_uid="brochures-keys-institution")

@@ -8,16 +8,17 @@ gives a new key and a new file; a public request with a warm cache only reads a 
 """
 
 import datetime
+import functools
 import hashlib
 import io
 import logging
 import os
 import tempfile
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F, Sum
@@ -86,7 +87,7 @@ def cache_dir() -> Path:
     return path
 
 
-@cache
+@functools.cache
 def content_version() -> str:
     """A hash of the code, templates and stylesheets that shape the PDFs: a deploy that changes
     any of them changes every key. Computed once per process."""
@@ -279,6 +280,10 @@ def brochure_file(variant: Variant, inputs: Inputs | None = None) -> tuple[str, 
     """The cached PDF of a variant, rendered now if the cache is cold; (key, path). When the
     render fails (WeasyPrint error or time limit), the last good PDF of the variant is served
     instead; only when there is none does the PdfRenderError reach the visitor."""
+    if inputs is None:  # a visitor's download: the key of the last good answer, if still on disk
+        known = cache.get(_key_name(variant))
+        if known and (cache_dir() / f"{known}.pdf").exists():
+            return known, cache_dir() / f"{known}.pdf"
     inputs = inputs or Inputs()
     key = inputs.key(variant)
     path = cache_dir() / f"{key}.pdf"
@@ -292,7 +297,22 @@ def brochure_file(variant: Variant, inputs: Inputs | None = None) -> tuple[str, 
             logger.warning("Serving the last good %s: the new render failed", variant)
             return fallback
         _store(variant, key, pdf)
+    cache.set(_key_name(variant), key, KEY_SECONDS)
     return key, path
+
+
+# A download computes its variant's key from the institution, the texts and the checkpoints
+# (three queries) only when the cache does not know it: the key is remembered for five
+# minutes and forgotten at once when any of them changes (brochures.apps).
+KEY_SECONDS = 300
+
+
+def _key_name(variant: Variant) -> str:
+    return f"brochure-key:{variant.kind}:{variant.audience}:{variant.language}:{variant.colour}"
+
+
+def forget_keys(**kwargs) -> None:
+    cache.delete_many([_key_name(variant) for variant in all_variants()])
 
 
 def brochure_preview(variant: Variant) -> tuple[str, Path]:

@@ -323,3 +323,19 @@ def test_when_a_new_render_fails_the_last_good_pdf_is_still_served(anonymous_cli
     assert preview.status_code == 200
     # A variant never rendered before has no last good PDF: a clear error.
     assert anonymous_client.get(url("student")).status_code == 503
+
+
+def test_a_warm_download_reads_only_what_it_counts(anonymous_client, renders, django_assert_num_queries):
+    """The variant's key is remembered, so a download from the warm cache runs one query: the
+    UPDATE that counts it. A change of the texts is seen at once all the same."""
+    anonymous_client.get(url())
+    with django_assert_num_queries(1):
+        response = anonymous_client.get(url())
+    assert response.status_code == 200 and len(renders) == 1
+    assert BrochureDownload.objects.get().count == 2
+    BrochureText.objects.create(language="fi", introduction_employer="Tervetuloa!")
+    anonymous_client.get(url())
+    assert len(renders) == 2
+    BrochureText.objects.filter(language="fi").delete()
+    anonymous_client.get(url())
+    assert len(renders) == 2  # back to the first file, still on disk: no new render
