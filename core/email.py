@@ -25,6 +25,7 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from .bulk import insert_many
 from .models import Institution, OutboxMessage, OutboxStatus, User
 
 log = logging.getLogger(__name__)
@@ -83,7 +84,7 @@ def outbox_enqueue_many(messages: list[dict]) -> list[int]:
     existing = set(OutboxMessage.objects.filter(key__in=keys).values_list("key", flat=True))
     rows = [OutboxMessage(**message) for message in messages if message["key"] not in existing]
     # ignore_conflicts: a sweep running at the same moment elsewhere may have won a key.
-    OutboxMessage.objects.bulk_create(rows, ignore_conflicts=True, batch_size=5_000)
+    insert_many(rows, ignore_conflicts=True)
     ids = list(OutboxMessage.objects.filter(key__in=[row.key for row in rows]).values_list("pk", flat=True))
     transaction.on_commit(lambda: request_send_many(ids))
     return ids

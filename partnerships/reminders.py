@@ -27,6 +27,7 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.bulk import insert_many
 from core.email import outbox_enqueue_many, render_email
 from core.models import Institution, Lock, User
 
@@ -152,7 +153,7 @@ def send_deadline_reminders(today: datetime.date | None = None) -> int:
         new = [d for d in due if d.key not in already]
         if not new:
             return 0
-        ReminderRecord.objects.bulk_create(
+        insert_many(
             [
                 ReminderRecord(
                     key=d.key,
@@ -165,7 +166,6 @@ def send_deadline_reminders(today: datetime.date | None = None) -> int:
                 for d in new
             ],
             ignore_conflicts=True,
-            batch_size=10_000,
         )
         by_teacher: dict[int, list[Due]] = defaultdict(list)
         for item in new:
