@@ -42,6 +42,33 @@ def render_email(template: str, context: dict, *, language: str) -> tuple[str, s
     return subject, text, html
 
 
+def outbox_message(
+    *,
+    key: str,
+    kind: str,
+    template: str,
+    context: dict,
+    to_email: str,
+    to_name: str = "",
+    language: str = "fi",
+    responsible_id: int | None = None,
+) -> dict:
+    """One outbox row, rendered in the recipient's language: the fields of an OutboxMessage,
+    for outbox_enqueue_many (sweeps) or outbox_enqueue (one message)."""
+    subject, text, html = render_email(template, context, language=language)
+    return {
+        "key": key,
+        "kind": kind,
+        "to_email": to_email,
+        "to_name": to_name,
+        "language": language,
+        "subject": subject[:300],
+        "body_text": text,
+        "body_html": html,
+        "responsible_id": responsible_id,
+    }
+
+
 def outbox_enqueue(
     *,
     key: str,
@@ -56,21 +83,18 @@ def outbox_enqueue(
     """Queue one message under a unique key; returns None when that key is already queued."""
     if OutboxMessage.objects.filter(key=key).exists():
         return None
-    subject, text, html = render_email(template, context, language=language)
+    row = outbox_message(
+        key=key,
+        kind=kind,
+        template=template,
+        context=context,
+        to_email=to_email,
+        to_name=to_name,
+        language=language,
+        responsible_id=responsible.pk if responsible else None,
+    )
     with transaction.atomic():
-        message, created = OutboxMessage.objects.get_or_create(
-            key=key,
-            defaults={
-                "kind": kind,
-                "to_email": to_email,
-                "to_name": to_name,
-                "language": language,
-                "subject": subject[:300],
-                "body_text": text,
-                "body_html": html,
-                "responsible": responsible,
-            },
-        )
+        message, created = OutboxMessage.objects.get_or_create(key=row.pop("key"), defaults=row)
     if not created:
         return None
     transaction.on_commit(lambda: request_send(message.pk))

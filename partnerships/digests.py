@@ -9,7 +9,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from core.email import outbox_enqueue_many, render_email
+from core.email import outbox_enqueue_many, outbox_message
 from core.models import Institution, Role, User
 
 from .models import Employer, FeedbackRequest
@@ -22,19 +22,16 @@ def _week(today: datetime.date) -> str:
 
 
 def _message(key: str, kind: str, user: User, template: str, context: dict) -> dict:
-    language = user.language or settings.LANGUAGE_CODE
-    subject, text, html = render_email(template, {**context, "user": user}, language=language)
-    return {
-        "key": key,
-        "kind": kind,
-        "to_email": user.email,
-        "to_name": user.get_full_name(),
-        "language": language,
-        "subject": subject,
-        "body_text": text,
-        "body_html": html,
-        "responsible_id": user.pk,
-    }
+    return outbox_message(
+        key=key,
+        kind=kind,
+        template=template,
+        context={**context, "user": user},
+        to_email=user.email,
+        to_name=user.get_full_name(),
+        language=user.language or settings.LANGUAGE_CODE,
+        responsible_id=user.pk,
+    )
 
 
 def upkeep_digests_send(today: datetime.date | None = None) -> int:

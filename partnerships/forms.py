@@ -658,9 +658,6 @@ class InitiativeRedefineForm(forms.ModelForm):
         fields = ["goal", "need", "scope"]
         widgets = {name: forms.Textarea(attrs={"rows": 3}) for name in ("goal", "need", "scope")}
 
-    def _post_clean(self):
-        """The service validates and saves: the form must not change the instance it shows."""
-
 
 class InitiativePhaseForm(forms.Form):
     to_phase = forms.ChoiceField(label=_("Move to"), choices=InitiativePhase.choices)
@@ -693,9 +690,6 @@ class InitiativeEntryForm(forms.ModelForm):
         self.fields["kind"].choices = [(kind.value, kind.label) for kind in LOG_KINDS]
         self.fields["date"].input_formats = DATE_INPUT_FORMATS
 
-    def _post_clean(self):
-        """Validated with the initiative in the service."""
-
 
 class InitiativeEvaluationForm(forms.ModelForm):
     class Meta:
@@ -708,9 +702,6 @@ class InitiativeEvaluationForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["date"].input_formats = DATE_INPUT_FORMATS
         self.fields["measured"].required = True
-
-    def _post_clean(self):
-        """Validated with the initiative in the service."""
 
 
 class InitiativeFilterForm(forms.Form):

@@ -7,6 +7,9 @@ write, conditional bulk ones included, leaves a history row with its user."""
 from simple_history.models import HistoricalRecords
 from simple_history.utils import get_history_manager_for_model
 
+# simple-history's history_type, in words (the templates translate them).
+ACTIONS = {"+": "created", "~": "changed", "-": "deleted"}
+
 
 def _request_user():
     request = getattr(HistoricalRecords.context, "request", None)

@@ -11,6 +11,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .history import ACTIONS
 from .models import (
     QUESTIONS,
     Agreement,
@@ -22,8 +23,6 @@ from .models import (
     Student,
     WorkPeriod,
 )
-
-ACTIONS = {"+": "created", "~": "changed", "-": "deleted"}
 
 
 @dataclass

@@ -28,7 +28,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.bulk import insert_many
-from core.email import outbox_enqueue_many, render_email
+from core.email import outbox_enqueue_many, outbox_message
 from core.models import Institution, Lock, User
 
 from .models import Agreement, AgreementItem, ItemKind, ReminderRecord, WorkPeriod
@@ -179,24 +179,18 @@ def send_deadline_reminders(today: datetime.date | None = None) -> int:
                 continue
             language = teacher.language or settings.LANGUAGE_CODE
             items.sort(key=lambda d: (d.due_on, d.student))
-            subject, text, html = render_email(
-                "deadline-reminders",
-                {"teacher": teacher, "items": items, "institution": institution},
-                language=language,
-            )
             messages.append(
-                {
+                outbox_message(
                     # Unique per content: a later sweep the same day with new items sends again.
-                    "key": f"deadline-digest:{teacher_id}:{today.isoformat()}:{_digest(items)}",
-                    "kind": "deadline-digest",
-                    "to_email": teacher.email,
-                    "to_name": teacher.get_full_name(),
-                    "language": language,
-                    "subject": subject,
-                    "body_text": text,
-                    "body_html": html,
-                    "responsible_id": teacher_id,
-                }
+                    key=f"deadline-digest:{teacher_id}:{today.isoformat()}:{_digest(items)}",
+                    kind="deadline-digest",
+                    template="deadline-reminders",
+                    context={"teacher": teacher, "items": items, "institution": institution},
+                    to_email=teacher.email,
+                    to_name=teacher.get_full_name(),
+                    language=language,
+                    responsible_id=teacher_id,
+                )
             )
         outbox_enqueue_many(messages)
         return len(messages)

@@ -113,14 +113,6 @@ class Initiative(models.Model):
         if self.end_date and self.start_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
 
-    @property
-    def is_completed(self) -> bool:
-        return self.phase == InitiativePhase.COMPLETED
-
-    @property
-    def phase_number(self) -> int | None:
-        return PHASE_ORDER.index(self.phase) + 1 if self.phase in PHASE_ORDER else None
-
     def can_edit(self, user) -> bool:
         """The owner and coordinators edit the initiative itself."""
         return user.is_coordinator or user.pk == self.owner_id

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.email import outbox_enqueue, outbox_enqueue_many, render_email
+from core.email import outbox_enqueue, outbox_enqueue_many, outbox_message
 from core.models import Institution, Lock, User
 
 from ..history import record_change
@@ -119,9 +119,11 @@ def feedback_reminders_send(now: datetime.datetime | None = None) -> int:
 
 def _message(request: FeedbackRequest, kind: str, institution: Institution) -> dict:
     agreement = request.work_period.agreement
-    subject, text, html = render_email(
-        kind,
-        {
+    return outbox_message(
+        key=f"{kind}:{request.pk}",
+        kind=kind,
+        template=kind,
+        context={
             "request": request,
             "link": feedback_link(request),
             "employer": agreement.workplace.employer.name,
@@ -129,18 +131,10 @@ def _message(request: FeedbackRequest, kind: str, institution: Institution) -> d
             "is_student": request.respondent == Respondent.STUDENT,
             "institution": institution,
         },
+        to_email=request.email,
         language=request.language,
+        responsible_id=agreement.responsible_teacher_id,
     )
-    return {
-        "key": f"{kind}:{request.pk}",
-        "kind": kind,
-        "to_email": request.email,
-        "language": request.language,
-        "subject": subject,
-        "body_text": text,
-        "body_html": html,
-        "responsible_id": agreement.responsible_teacher_id,
-    }
 
 
 @transaction.atomic

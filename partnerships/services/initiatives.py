@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.email import outbox_enqueue_many, render_email
+from core.email import outbox_enqueue_many, outbox_message
 from core.models import Institution, User
 
 from ..models import (
@@ -195,36 +195,33 @@ def _notify(initiative: Initiative, entry: InitiativeEntry, by: User) -> None:
         (f"person:{person.pk}", person.email, person.full_name, person.language, False)
         for person in initiative.representatives.filter(is_active=True).exclude(email="")
     ]
-    messages = []
-    for key, email, name, language, for_staff in recipients:
-        context = {
-            "initiative": initiative,
-            "entry": entry,
-            "by": by,
-            "name": name,
-            "for_staff": for_staff,
-            "institution": institution,
-        }
-        subject, text, html = render_email("initiative-redefined", context, language=language)
-        messages.append(
-            {
-                "key": f"initiative-redefined:{entry.pk}:{key}",
-                "kind": "initiative-redefined",
-                "to_email": email,
-                "to_name": name,
-                "language": language,
-                "subject": subject[:300],
-                "body_text": text,
-                "body_html": html,
-                "responsible": by,
-            }
+    messages = [
+        outbox_message(
+            key=f"initiative-redefined:{entry.pk}:{key}",
+            kind="initiative-redefined",
+            template="initiative-redefined",
+            context={
+                "initiative": initiative,
+                "entry": entry,
+                "by": by,
+                "name": name,
+                "for_staff": for_staff,
+                "institution": institution,
+            },
+            to_email=email,
+            to_name=name,
+            language=language,
+            responsible_id=by.pk,
         )
+        for key, email, name, language, for_staff in recipients
+    ]
     outbox_enqueue_many(messages)
 
 
-def initiative_notices_read(*, user: User, notice_ids: list[int] | None = None) -> int:
-    """Mark the user's own notices read (all of them when no ids are given)."""
+def initiative_notices_read(*, user: User, initiative: Initiative | None = None) -> int:
+    """Mark the user's own notices read: those about `initiative` (opening it reads them), or
+    all of them."""
     notices = InitiativeNotice.objects.filter(user=user, read_at__isnull=True)
-    if notice_ids is not None:
-        notices = notices.filter(pk__in=notice_ids)
+    if initiative is not None:
+        notices = notices.filter(entry__initiative=initiative)
     return notices.update(read_at=timezone.now())

@@ -70,7 +70,7 @@ PERSONAL = {
 
 
 class AlreadyErased(ValidationError):
-    pass
+    """The student's personal data was erased before: nothing to do, and nothing done."""
 
 
 def _token():

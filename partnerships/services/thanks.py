@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_noop
 
-from core.email import outbox_enqueue_many, render_email
+from core.email import outbox_enqueue_many, outbox_message
 from core.models import Institution, Lock, User
 
 from ..history import record_change
@@ -43,11 +43,12 @@ def thanks_recipients(agreement: Agreement) -> list[ContactPerson]:
 
 def _messages(thank_you: ThankYou, institution: Institution) -> list[dict]:
     agreement = thank_you.agreement
-    messages = []
-    for person in thanks_recipients(agreement):
-        subject, text, html = render_email(
-            "thanks",
-            {
+    return [
+        outbox_message(
+            key=f"thanks:{agreement.pk}:{person.pk}",
+            kind="thanks",
+            template="thanks",
+            context={
                 "person": person,
                 "agreement": agreement,
                 "student": agreement.student.first_name,
@@ -56,22 +57,13 @@ def _messages(thank_you: ThankYou, institution: Institution) -> list[dict]:
                 "opt_out": settings.KUMPPANI_BASE_URL + reverse("opt_out", args=[person.opt_out_token]),
                 "institution": institution,
             },
+            to_email=person.email,
+            to_name=person.full_name,
             language=person.language,
+            responsible_id=agreement.responsible_teacher_id,
         )
-        messages.append(
-            {
-                "key": f"thanks:{agreement.pk}:{person.pk}",
-                "kind": "thanks",
-                "to_email": person.email,
-                "to_name": person.full_name,
-                "language": person.language,
-                "subject": subject,
-                "body_text": text,
-                "body_html": html,
-                "responsible_id": agreement.responsible_teacher_id,
-            }
-        )
-    return messages
+        for person in thanks_recipients(agreement)
+    ]
 
 
 def _mark_sent(thank_yous: list[ThankYou], by: User | None) -> None:

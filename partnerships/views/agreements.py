@@ -29,7 +29,7 @@ from ..forms import (
 )
 from ..models import Agreement, AgreementType, QualificationUnit, WorkPeriod, Workplace
 from ..overdue import feedback_risks, item_states
-from .common import coordinator_required, form_error, form_page, staff_required
+from .common import coordinator_required, form_error, form_page, querystring_without_page, staff_required
 
 AGREEMENTS_PER_PAGE = 25
 
@@ -76,14 +76,12 @@ def agreement_list(request):
                 "overdue": sum(1 for s in states if s.overdue),
             }
         )
-    query = request.GET.copy()
-    query.pop("page", None)
     context = {
         "filter": agreement_filter,
         "page": page,
         "rows": rows,
         "today": today,
-        "querystring": query.urlencode(),
+        "querystring": querystring_without_page(request),
     }
     return render(request, "partnerships/agreement_list.html", context)
 

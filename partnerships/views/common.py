@@ -7,13 +7,16 @@ from django.shortcuts import redirect, render
 from core.forms import form_error
 from core.permissions import coordinator_required, staff_required
 
-__all__ = ["coordinator_required", "form_error", "form_page", "staff_required"]
+__all__ = ["coordinator_required", "form_error", "form_page", "querystring_without_page", "staff_required"]
 
 
-def form_page(request, form, *, save, done, message, template: str, context: dict | None = None):
+def form_page(
+    request, form, *, save, done, message, template: str = "", context: dict | None = None, invalid=None
+):
     """The one way a form page works: on a valid POST call the service `save(cleaned_data)`,
     say `message` and redirect to `done(result)`; otherwise show the form again with what the
-    user typed and every error, including those the service raised."""
+    user typed and every error, including those the service raised. A form that lives on
+    another page gives `invalid(form)`, which renders that page with the form bound."""
     if request.method == "POST" and form.is_valid():
         try:
             result = save(form.cleaned_data)
@@ -22,4 +25,13 @@ def form_page(request, form, *, save, done, message, template: str, context: dic
         else:
             messages.success(request, message(result) if callable(message) else message)
             return redirect(done(result))
+    if invalid is not None:
+        return invalid(form)
     return render(request, template, {"form": form, **(context or {})})
+
+
+def querystring_without_page(request) -> str:
+    """The current filters, for pagination links that add their own page number."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()

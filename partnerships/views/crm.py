@@ -42,7 +42,7 @@ from ..models import (
     Workplace,
 )
 from ..overdue import feedback_risks, first_periods_at_risk
-from .common import coordinator_required, form_error, form_page, staff_required
+from .common import coordinator_required, form_error, form_page, querystring_without_page, staff_required
 
 EMPLOYERS_PER_PAGE = 25
 STUDENTS_PER_PAGE = 50
@@ -133,12 +133,10 @@ def employer_list(request):
         return exports.export_response(rows, exports.EMPLOYER_COLUMNS, fmt, "employers")
     paginator = Paginator(employer_filter.qs, EMPLOYERS_PER_PAGE)
     page = paginator.get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     context = {
         "filter": employer_filter,
         "page": page,
-        "querystring": query.urlencode(),
+        "querystring": querystring_without_page(request),
     }
     template = "partnerships/employer_list.html"
     if request.htmx and request.htmx.target == "employer-results":
@@ -384,9 +382,7 @@ def student_list(request):
         return exports.export_response(ordered, exports.STUDENT_COLUMNS, fmt, "students")
     paginator = Paginator(ordered, STUDENTS_PER_PAGE)
     page = paginator.get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    context = {"filter": student_filter, "page": page, "querystring": query.urlencode()}
+    context = {"filter": student_filter, "page": page, "querystring": querystring_without_page(request)}
     return render(request, "partnerships/student_list.html", context)
 
 

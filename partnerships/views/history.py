@@ -4,6 +4,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from ..history import ACTIONS
 from ..models import Agreement, ContactPerson, Employer, Initiative, Student
 from .common import coordinator_required
 
@@ -14,7 +15,6 @@ TRACKED = {
     "agreement": Agreement,
     "initiative": Initiative,
 }
-ACTIONS = {"+": "created", "~": "changed", "-": "deleted"}
 
 
 def _shown(field, value):

@@ -4,12 +4,11 @@ Every member of staff reads every initiative; the owner and coordinators edit it
 staff involved add log and evaluation entries (the services enforce this as well)."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -26,8 +25,8 @@ from ..forms import (
     InitiativePhaseForm,
     InitiativeRedefineForm,
 )
-from ..models import PHASE_ORDER, EntryKind, Initiative, InitiativeNotice
-from .common import form_error, form_page, staff_required
+from ..models import PHASE_ORDER, EntryKind, Initiative
+from .common import form_page, querystring_without_page, staff_required
 
 PER_PAGE = 25
 
@@ -50,14 +49,8 @@ def initiative_list(request):
     return render(
         request,
         "partnerships/initiative_list.html",
-        {"form": form, "page": page, "querystring": _without_page(request)},
+        {"form": form, "page": page, "querystring": querystring_without_page(request)},
     )
-
-
-def _without_page(request) -> str:
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
 
 
 def _get_initiative(pk: int) -> Initiative:
@@ -71,20 +64,19 @@ def _detail(request, initiative: Initiative, status: int = 200, **forms) -> Http
     can_edit = initiative.can_edit(request.user)
     can_log = initiative.can_log(request.user, staff_ids={user.pk for user in staff})
     entries = list(initiative.entries.select_related("author"))
-    phases = []
-    for phase in PHASE_ORDER:
-        phases.append(
-            {
-                "value": phase,
-                "label": phase.label,
-                "number": PHASE_ORDER.index(phase) + 1,
-                "current": initiative.phase == phase,
-                "done": initiative.is_completed
-                or PHASE_ORDER.index(phase) < (initiative.phase_number or 4) - 1,
-                "prompts": codevelopment.PHASE_PROMPTS[phase],
-                "entries": [e for e in entries if e.phase == phase and e.kind != EntryKind.EVALUATION],
-            }
-        )
+    # Completed: every phase is behind it.
+    current = PHASE_ORDER.index(initiative.phase) if initiative.phase in PHASE_ORDER else len(PHASE_ORDER)
+    phases = [
+        {
+            "value": phase,
+            "label": phase.label,
+            "current": index == current,
+            "done": index < current,
+            "prompts": codevelopment.PHASE_PROMPTS[phase],
+            "entries": [e for e in entries if e.phase == phase and e.kind != EntryKind.EVALUATION],
+        }
+        for index, phase in enumerate(PHASE_ORDER)
+    ]
     context = {
         "initiative": initiative,
         "staff": staff,
@@ -111,9 +103,7 @@ def _detail(request, initiative: Initiative, status: int = 200, **forms) -> Http
 def initiative_detail(request, pk):
     initiative = _get_initiative(pk)
     # Opening the initiative reads the user's notices about it.
-    InitiativeNotice.objects.filter(
-        user=request.user, entry__initiative=initiative, read_at__isnull=True
-    ).update(read_at=timezone.now())
+    services.initiative_notices_read(user=request.user, initiative=initiative)
     return _detail(request, initiative)
 
 
@@ -176,36 +166,21 @@ def initiative_redefine(request, pk):
     )
 
 
-def _post_on_page(request, initiative, *, form, key: str, save, message, done: str):
-    """A form of the initiative's page: on success say `message` and go back to the page; on
-    failure show the page again with this form bound, what was typed and every error."""
-    if form.is_valid():
-        try:
-            result = save(form.cleaned_data)
-        except ValidationError as exc:
-            form_error(form, exc)
-        else:
-            messages.success(request, message(result) if callable(message) else message)
-            return redirect(done)
-    return _detail(request, initiative, status=400, **{key: form})
-
-
 @require_POST
 @staff_required
 def initiative_phase(request, pk):
     initiative = _get_initiative(pk)
     if not initiative.can_edit(request.user):
         raise PermissionDenied
-    return _post_on_page(
+    return form_page(
         request,
-        initiative,
-        form=InitiativePhaseForm(request.POST, prefix="phase", initiative=initiative),
-        key="phase_form",
+        InitiativePhaseForm(request.POST, prefix="phase", initiative=initiative),
+        invalid=lambda form: _detail(request, initiative, status=400, phase_form=form),
         save=lambda data: services.initiative_change_phase(initiative=initiative, by=request.user, **data),
         message=lambda entry: (
             _("The initiative moved to phase “%(phase)s”.") % {"phase": entry.get_to_phase_display()}
         ),
-        done=initiative.get_absolute_url(),
+        done=lambda entry: initiative.get_absolute_url(),
     )
 
 
@@ -215,14 +190,13 @@ def initiative_log(request, pk):
     initiative = _get_initiative(pk)
     if not initiative.can_log(request.user):
         raise PermissionDenied
-    return _post_on_page(
+    return form_page(
         request,
-        initiative,
-        form=InitiativeEntryForm(request.POST, prefix="entry"),
-        key="entry_form",
+        InitiativeEntryForm(request.POST, prefix="entry"),
+        invalid=lambda form: _detail(request, initiative, status=400, entry_form=form),
         save=lambda data: services.initiative_log(initiative=initiative, by=request.user, data=data),
         message=_("Added to the log."),
-        done=initiative.get_absolute_url(),
+        done=lambda entry: initiative.get_absolute_url(),
     )
 
 
@@ -232,14 +206,13 @@ def initiative_evaluate(request, pk):
     initiative = _get_initiative(pk)
     if not initiative.can_log(request.user):
         raise PermissionDenied
-    return _post_on_page(
+    return form_page(
         request,
-        initiative,
-        form=InitiativeEvaluationForm(request.POST, prefix="evaluation"),
-        key="evaluation_form",
+        InitiativeEvaluationForm(request.POST, prefix="evaluation"),
+        invalid=lambda form: _detail(request, initiative, status=400, evaluation_form=form),
         save=lambda data: services.initiative_evaluate(initiative=initiative, by=request.user, **data),
         message=_("Evaluation recorded."),
-        done=f"{initiative.get_absolute_url()}#evaluation",
+        done=lambda entry: f"{initiative.get_absolute_url()}#evaluation",
     )
 
 
