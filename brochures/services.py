@@ -7,6 +7,9 @@ the institution's brochure texts, the kind, audience, language and colour. A cha
 gives a new key and a new file; a public request with a warm cache only reads a file.
 """
 
+import atexit
+import collections
+import contextlib
 import datetime
 import functools
 import hashlib
@@ -14,13 +17,16 @@ import io
 import logging
 import os
 import tempfile
+import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from django import db
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import F, Sum
 from django.template.loader import get_template
 from django.urls import reverse
@@ -345,23 +351,80 @@ def brochures_prerender(batch: int = 9) -> dict:
     return {"variants": len(wanted), "rendered": len(missing), "removed": removed}
 
 
+# Downloads are counted in the process and written every KUMPPANI_DOWNLOAD_FLUSH_SECONDS by a
+# thread of its own, one UPDATE per variant and day in one transaction (and when the process
+# exits, and before this process reads the totals): a busy public link must not make every
+# download wait for a commit on the same row. A worker killed outright (SIGKILL) loses at
+# most that many seconds of its counts; 0 writes every download at once, in the request.
+_pending: collections.Counter = collections.Counter()
+_pending_lock = threading.Lock()
+_flusher: dict[int, threading.Thread] = {}  # per process id: a forked worker starts its own
+
+
 def download_count(kind: str, audience: str, language: str) -> None:
-    """Count one download: a single UPDATE on today's row (created on the day's first)."""
-    today = timezone.localdate()
-    rows = BrochureDownload.objects.filter(day=today, kind=kind, audience=audience, language=language)
-    if rows.update(count=F("count") + 1):
+    """Count one download."""
+    with _pending_lock:
+        _pending[(timezone.localdate(), kind, audience, language)] += 1
+        seconds = settings.KUMPPANI_DOWNLOAD_FLUSH_SECONDS
+        if seconds and os.getpid() not in _flusher:
+            thread = threading.Thread(target=_flush_every, args=(seconds,), name="downloads", daemon=True)
+            _flusher[os.getpid()] = thread
+            thread.start()
+    if not seconds:
+        downloads_flush()
+
+
+def _flush_every(seconds: int) -> None:
+    while True:
+        time.sleep(seconds)
+        try:
+            downloads_flush()
+        finally:
+            db.connection.close()  # this thread's own connection, not held between flushes
+
+
+def downloads_flush() -> None:
+    """Write this process's pending download counts; on a database error they stay pending."""
+    with _pending_lock:
+        pending = dict(_pending)
+        _pending.clear()
+    if not pending:
+        return
+    try:
+        with transaction.atomic():
+            for (day, kind, audience, language), count in sorted(pending.items()):
+                _add_downloads(day, kind, audience, language, count)
+    except DatabaseError:
+        logger.exception("Could not write %d download counts; trying again later", sum(pending.values()))
+        with _pending_lock:
+            _pending.update(pending)
+
+
+def _add_downloads(day, kind: str, audience: str, language: str, count: int) -> None:
+    """One UPDATE on the day's row (created on the day's first)."""
+    rows = BrochureDownload.objects.filter(day=day, kind=kind, audience=audience, language=language)
+    if rows.update(count=F("count") + count):
         return
     try:
         with transaction.atomic():
             BrochureDownload.objects.create(
-                day=today, kind=kind, audience=audience, language=language, count=1
+                day=day, kind=kind, audience=audience, language=language, count=count
             )
-    except IntegrityError:  # another request created it first
-        rows.update(count=F("count") + 1)
+    except IntegrityError:  # another process created it first
+        rows.update(count=F("count") + count)
+
+
+def _flush_at_exit() -> None:
+    with contextlib.suppress(Exception):  # the interpreter is going away; nothing to tell
+        downloads_flush()
+
+
+atexit.register(_flush_at_exit)
 
 
 def download_totals(days: int = 365) -> dict:
     """Downloads per kind, audience and language over the last `days` days, and the total."""
+    downloads_flush()
     since = timezone.localdate() - datetime.timedelta(days=days - 1)
     rows = (
         BrochureDownload.objects.filter(day__gte=since)

@@ -241,6 +241,14 @@ STORAGES = {
 # A cache every process shares (import progress is written by the Celery worker and read by
 # the web): CACHE_URL (for example redis://127.0.0.1:6379/1), or files under var/cache.
 CACHES = {"default": env.cache_url("CACHE_URL", default=f"filecache://{VAR_DIR / 'cache'}")}
+# The busiest pages keep their rendered content in that cache until any data changes
+# (core/freshness.py); false renders every request anew.
+KUMPPANI_FRAGMENT_CACHE = env_bool("KUMPPANI_FRAGMENT_CACHE", True)
+# Sessions are stored in the database and read through that cache.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Brochure downloads are counted in each process and written at most this often
+# (brochures/services.py); 0 writes each at once.
+KUMPPANI_DOWNLOAD_FLUSH_SECONDS = env_int("KUMPPANI_DOWNLOAD_FLUSH_SECONDS", 10, minimum=0)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -131,7 +131,14 @@ class User(AbstractUser):
 
     @cached_property
     def role_names(self) -> frozenset[str]:
-        return frozenset(self.groups.values_list("name", flat=True))
+        def names() -> frozenset[str]:
+            return frozenset(self.groups.values_list("name", flat=True))
+
+        if self.pk is None:
+            return names()
+        from .freshness import remembered  # a change of groups is a write: never stale
+
+        return remembered(f"roles:{self.pk}", names)
 
     @property
     def is_coordinator(self) -> bool:

@@ -34,6 +34,7 @@ from django.contrib.sessions.backends.db import SessionStore
 from django.db import connection, transaction
 from django.utils import timezone
 
+from core import freshness
 from core.models import Role, StudentGroup, Unit, User
 
 from .models import (
@@ -370,7 +371,7 @@ def scenarios(base: str, world: World) -> list[Scenario]:
     names = Employer.objects.order_by("name", "pk").values_list("name", flat=True)
     first, last = names[0], names[world.last_page * EMPLOYERS_PER_PAGE]
     found = names.filter(name__icontains=SEARCH_WORD)[0]  # the search's first result
-    return [
+    pages = [
         Scenario("floor", "/bench/floor/", b"floor"),
         Scenario("static", "/static/css/kumppani.css", b".bg-brand"),
         Scenario("employer_list_p1", "/employers/", first.encode(), teacher),
@@ -401,6 +402,30 @@ def scenarios(base: str, world: World) -> list[Scenario]:
         Scenario("brochure_cached", "/brochures/employer/fi/blue/", b"%PDF"),
         Scenario("admin_employer_changelist", "/admin/partnerships/employer/", b"Yritys", coordinator),
     ]
+    # The pages above are served from the fragment cache while nothing changes (the steady
+    # state of reading); the same pages rendered anew, as after every write, for comparison.
+    uncached = [
+        Scenario(
+            f"{s.name}_uncached",
+            s.path,
+            s.marker,
+            s.cookie,
+            headers={**s.headers, freshness.BENCH_BYPASS_HEADER: "1"},
+        )
+        for s in pages
+        if s.name in CACHED_PAGES
+    ]
+    return pages + uncached
+
+
+CACHED_PAGES = (
+    "employer_list_p1",
+    "employer_list_deep",
+    "employer_list_search",
+    "employer_page",
+    "agreement_list",
+    "coordinator_dashboard",
+)
 
 
 def measure(base: str, scenario: Scenario, floor_rps: float | None) -> dict:

@@ -4,11 +4,11 @@ import csv
 
 from django import forms
 from django.http import HttpResponse
-from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
+from core import freshness
 from core.models import Unit
 
 from .. import dashboard
@@ -51,16 +51,31 @@ def review_dashboard(request):
         data = form.cleaned_data
         filters.unit_id = data["unit"].pk if data["unit"] else None
         filters.sector, filters.start, filters.end = data["sector"], data["start"], data["end"]
-    levels = dashboard.levels(filters)
-    coverage = dashboard.checkpoint_coverage(filters)
-    months, by_channel = dashboard.contacts_per_month(filters, "channel")
-    _months, by_checkpoint = dashboard.contacts_per_month(filters, "checkpoint")
     wanted = request.GET.get("csv")
+    if wanted in CSV_TABLES:
+        return _csv_answer(filters, wanted)
+    # The figures come from the cache until any data changes (core/freshness.py).
+    return freshness.render_page(
+        request,
+        "partnerships/dashboard.html",
+        {},
+        name="dashboard",
+        build=lambda: _dashboard_context(request, form, filters),
+    )
+
+
+CSV_TABLES = ("levels", "coverage", "channels", "checkpoints")
+
+
+def _csv_answer(filters, wanted: str) -> HttpResponse:
     if wanted == "levels":
         return _csv(
             "levels",
             [_("Partnership level"), _("Employers"), _("Level changes")],
-            [[r["name"] or _("Not recorded yet."), r["employers"], r["changes"]] for r in levels],
+            [
+                [r["name"] or _("Not recorded yet."), r["employers"], r["changes"]]
+                for r in dashboard.levels(filters)
+            ],
         )
     if wanted == "coverage":
         return _csv(
@@ -68,12 +83,18 @@ def review_dashboard(request):
             [_("Checkpoint"), _("Item"), _("Done"), _("Agreements"), _("Share %"), _("Overdue")],
             [
                 [r["checkpoint"], r["label"], r["done"], r["total"], r["share"], r["overdue"]]
-                for r in coverage
+                for r in dashboard.checkpoint_coverage(filters)
             ],
         )
-    if wanted in ("channels", "checkpoints"):
-        table = by_channel if wanted == "channels" else by_checkpoint
-        return _csv(f"contacts-by-{wanted}", ["", *months], [[r["name"], *r["values"]] for r in table])
+    months, table = dashboard.contacts_per_month(filters, "channel" if wanted == "channels" else "checkpoint")
+    return _csv(f"contacts-by-{wanted}", ["", *months], [[r["name"], *r["values"]] for r in table])
+
+
+def _dashboard_context(request, form, filters) -> dict:
+    levels = dashboard.levels(filters)
+    coverage = dashboard.checkpoint_coverage(filters)
+    months, by_channel = dashboard.contacts_per_month(filters, "channel")
+    _months, by_checkpoint = dashboard.contacts_per_month(filters, "checkpoint")
     charts = {
         "levels": {
             "kind": "bars",
@@ -104,4 +125,4 @@ def review_dashboard(request):
         "initiatives": dashboard.initiatives(filters),
         "querystring": request.GET.urlencode(),
     }
-    return render(request, "partnerships/dashboard.html", context)
+    return context
