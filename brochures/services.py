@@ -282,14 +282,20 @@ def last_good(variant: Variant) -> tuple[str, Path] | None:
     return (key, path) if key and path.exists() else None
 
 
+def warm_file(variant: Variant) -> tuple[str, Path] | None:
+    """The variant's remembered key and its file, if both are still there; (key, path)."""
+    known = cache.get(_key_name(variant))
+    if known and (path := cache_dir() / f"{known}.pdf").exists():
+        return known, path
+    return None
+
+
 def brochure_file(variant: Variant, inputs: Inputs | None = None) -> tuple[str, Path]:
     """The cached PDF of a variant, rendered now if the cache is cold; (key, path). When the
     render fails (WeasyPrint error or time limit), the last good PDF of the variant is served
     instead; only when there is none does the PdfRenderError reach the visitor."""
-    if inputs is None:  # a visitor's download: the key of the last good answer, if still on disk
-        known = cache.get(_key_name(variant))
-        if known and (cache_dir() / f"{known}.pdf").exists():
-            return known, cache_dir() / f"{known}.pdf"
+    if inputs is None and (warm := warm_file(variant)):  # a visitor's download
+        return warm
     inputs = inputs or Inputs()
     key = inputs.key(variant)
     path = cache_dir() / f"{key}.pdf"

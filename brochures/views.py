@@ -60,6 +60,11 @@ def _cached_file_response(request, variant: Variant, *, preview: bool = False):
         key, path = services.brochure_preview(variant) if preview else services.brochure_file(variant)
     except PdfRenderError as exc:
         return render(request, "brochures/unavailable.html", {"message": str(exc)}, status=503)
+    return stored_file_response(request, variant, key, path, preview=preview)
+
+
+def stored_file_response(request, variant: Variant, key: str, path, *, preview: bool = False):
+    """The stored PDF (or preview) of `variant`, counted as a download when it is one."""
     response = file_response(
         request,
         lambda: path.open("rb"),

@@ -428,10 +428,16 @@ CACHED_PAGES = (
 )
 
 
+# wrk stops with requests still in the server's queue: they finish first, so that the last
+# POSTs of one figure do not change the data (and the cache) under the next figure's sample.
+SETTLE_SECONDS = 1.5
+
+
 def measure(base: str, scenario: Scenario, floor_rps: float | None) -> dict:
     # One request first, so that the sample shows the steady state the load measures (a
     # brochure's key remembered, templates compiled), whatever ran before: its query count
     # is then the same at every scale and on every run.
+    time.sleep(SETTLE_SECONDS)
     fetch(base, scenario)
     status, headers, body = fetch(base, scenario)
     honest = 200 <= status < 300 and scenario.marker in body

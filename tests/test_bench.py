@@ -63,6 +63,11 @@ def test_the_wrk_script_carries_the_method_body_and_headers():
     assert "If-None-Match" not in script
 
 
+@pytest.fixture(autouse=True)
+def no_settling(monkeypatch):
+    monkeypatch.setattr(benchmark, "SETTLE_SECONDS", 0)
+
+
 def test_a_sample_without_its_marker_fails_the_figure_without_loading(monkeypatch):
     monkeypatch.setattr(
         benchmark, "fetch", lambda base, scenario: (200, {"X-Queries": "3"}, b"<html>login</html>")

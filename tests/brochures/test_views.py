@@ -346,3 +346,31 @@ def test_a_warm_download_runs_no_query_and_its_count_is_written_later(
     anonymous_client.get(url())
     assert len(renders) == 2  # back to the first file, still on disk: no new render
     assert services.download_totals(days=1)["total"] == 4  # nothing left for the exit
+
+
+def test_a_warm_public_download_is_answered_before_sessions_and_users(
+    anonymous_client, teacher_client, renders, monkeypatch
+):
+    """brochures/middleware.py: same file, headers and count as from the view, without the
+    session, user or CSRF machinery; a teacher version and a cold cache go to the view."""
+    from brochures import views
+
+    first = anonymous_client.get(url())  # cold: the view renders it
+    assert first.status_code == 200 and len(renders) == 1
+
+    def no_view(*args, **kwargs):
+        raise AssertionError("the warm download reached the view")
+
+    monkeypatch.setattr(views, "_cached_file_response", no_view)
+    warm = anonymous_client.get(url(), HTTP_COOKIE="sessionid=not-a-session")
+    assert warm.status_code == 200 and b"".join(warm.streaming_content).startswith(b"%PDF")
+    for header in ("ETag", "Cache-Control", "Content-Disposition", "X-Frame-Options"):
+        assert warm[header] == first[header]
+    assert "Cookie" not in warm.get("Vary", "") and not warm.cookies
+    assert BrochureDownload.objects.get().count == 2
+    not_modified = anonymous_client.get(url(), HTTP_IF_NONE_MATCH=warm["ETag"])
+    assert not_modified.status_code == 304 and BrochureDownload.objects.get().count == 2
+    with pytest.raises(AssertionError, match="reached the view"):
+        teacher_client.get(url("teacher"))  # the teacher version always goes to the view
+    with pytest.raises(AssertionError, match="reached the view"):
+        anonymous_client.get(url("student"))  # not rendered yet: the view renders it
