@@ -242,7 +242,8 @@ STORAGES = {
 
 # A cache every process shares (import progress is written by the Celery worker and read by
 # the web): CACHE_URL (for example redis://127.0.0.1:6379/1), or files under var/cache.
-CACHES = {"default": env.cache_url("CACHE_URL", default=f"filecache://{VAR_DIR / 'cache'}")}
+# Files: up to 5,000 entries before a third is dropped (cached pages are many and small).
+CACHES = {"default": env.cache_url("CACHE_URL", default=f"filecache://{VAR_DIR / 'cache'}?max_entries=5000")}
 # The busiest pages keep their rendered content in that cache until any data changes
 # (core/freshness.py); false renders every request anew.
 KUMPPANI_FRAGMENT_CACHE = env_bool("KUMPPANI_FRAGMENT_CACHE", True)

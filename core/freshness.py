@@ -17,13 +17,18 @@ The generation lives in the default cache, which every process shares (files und
 or Redis in production), so a write in the Celery worker is seen by the web workers. A new
 token is random, not an increment: two writers that change it at once cannot leave the old
 value behind. Fragments expire after FRAGMENT_SECONDS; the old generations' fragments are
-never read again and expire on their own.
+never read again and expire on their own. The keys also carry a fingerprint of the code,
+templates and translations (`release`), so a deploy starts with none of the old fragments.
+When the cache itself fails, pages are rendered anew and writes go on (logged).
 """
 
+import functools
 import hashlib
+import logging
 import re
 import uuid
 from collections.abc import Callable, Iterable
+from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
@@ -37,6 +42,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 FRAGMENT_SECONDS = 600
+logger = logging.getLogger(__name__)
 
 # Tables written as a side effect of reading or sending, shown by no cached fragment: a
 # download or a login must not empty the cache for everyone.
@@ -64,9 +70,20 @@ def _generation_key() -> str:
     return f"kumppani:generation:{hashlib.sha256(name.encode()).hexdigest()[:12]}"
 
 
+_unsaved_change = [False]  # a new generation the cache could not take: tried again
+
+
 def new_generation() -> str:
+    """A new generation. A write must not fail because the cache does: when it cannot be
+    stored, this process tries again before it next reads the generation."""
     token = uuid.uuid4().hex[:16]
-    cache.set(_generation_key(), token, None)
+    try:
+        cache.set(_generation_key(), token, None)
+    except Exception:
+        logger.warning("The cache is unavailable: the new data generation waits", exc_info=True)
+        _unsaved_change[0] = True
+    else:
+        _unsaved_change[0] = False
     return token
 
 
@@ -105,7 +122,7 @@ def generation(request=None) -> str:
     """The data's current generation (a new one after this connection's own writes). With a
     request, read once per request: its fragments are then of one and the same generation."""
     connection = connections["default"]
-    if getattr(connection, "kumppani_unseen_write", False):
+    if getattr(connection, "kumppani_unseen_write", False) or _unsaved_change[0]:
         connection.kumppani_unseen_write = False
         token = new_generation()
     else:
@@ -121,12 +138,37 @@ def remembered(name: str, compute: Callable[[], object]):
     """`compute()`, from the cache while nothing has changed since it was computed."""
     if not settings.KUMPPANI_FRAGMENT_CACHE:
         return compute()
-    key = f"kumppani:value:{name}:{generation()}"
-    value = cache.get(key)
+    try:
+        key = f"kumppani:value:{name}:{generation()}"
+        value = cache.get(key)
+    except Exception:
+        logger.warning("The cache is unavailable: computing %s anew", name, exc_info=True)
+        return compute()
     if value is None:
         value = compute()
-        cache.set(key, value, FRAGMENT_SECONDS)
+        _store(key, value)
     return value
+
+
+def _store(key: str, value) -> None:
+    try:
+        cache.set(key, value, FRAGMENT_SECONDS)
+    except Exception:
+        logger.warning("The cache is unavailable: %s not kept", key, exc_info=True)
+
+
+@functools.cache
+def release() -> str:
+    """This installation's code, templates and translations, as a fingerprint: a deploy that
+    changes any of them serves none of the fragments rendered before it."""
+    digest = hashlib.sha256()
+    base = Path(settings.BASE_DIR)
+    for folder in ("config", "core", "checkpoints", "partnerships", "brochures", "templates", "locale"):
+        for path in sorted((base / folder).rglob("*")):
+            if path.suffix in {".py", ".html", ".txt", ".mo"}:
+                stat = path.stat()
+                digest.update(f"{path.relative_to(base)}:{stat.st_size}:{stat.st_mtime_ns};".encode())
+    return digest.hexdigest()[:12]
 
 
 # The benchmark measures the pages rendered anew too: with this header, and only when the
@@ -146,8 +188,14 @@ def fragment(request, name: str, parts: Iterable, build_html: Callable[[], str])
     if not enabled(request):
         return _with_token(request, str(build_html()))
     user = getattr(request, "user", None)
+    try:
+        token = generation(request)
+    except Exception:
+        logger.warning("The cache is unavailable: rendering %s anew", name, exc_info=True)
+        return _with_token(request, str(build_html()))
     vary = [
-        generation(request),
+        release(),
+        token,
         user.pk if user is not None and user.is_authenticated else "-",
         get_language(),
         timezone.localdate().isoformat(),  # deadlines and "overdue" change with the day
@@ -156,10 +204,14 @@ def fragment(request, name: str, parts: Iterable, build_html: Callable[[], str])
     ]
     digest = hashlib.sha256("\x1f".join(map(str, vary)).encode()).hexdigest()[:32]
     key = f"kumppani:fragment:{name}:{digest}"
-    html = cache.get(key)
+    try:
+        html = cache.get(key)
+    except Exception:
+        logger.warning("The cache is unavailable: rendering %s anew", name, exc_info=True)
+        html = None
     if html is None:
         html = str(build_html())
-        cache.set(key, html, FRAGMENT_SECONDS)
+        _store(key, html)
     return _with_token(request, html)
 
 

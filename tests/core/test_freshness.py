@@ -151,3 +151,34 @@ def test_only_the_benchmark_may_ask_for_a_page_rendered_anew(employer, teacher_c
     with CaptureQueriesContext(connection) as honoured:
         teacher_client.get(url, headers=bypass)
     assert len(ignored) == 1 and len(honoured) > 3
+
+
+class BrokenCache:
+    def get(self, *args, **kwargs):
+        raise ConnectionError("cache down")
+
+    set = get
+
+
+def test_pages_and_writes_go_on_when_the_cache_fails(employer, teacher_client, monkeypatch, caplog):
+    url = reverse("employer_list")
+    teacher_client.get(url)
+    monkeypatch.setattr(freshness, "cache", BrokenCache())
+    EmployerFactory(name="Kirjoitus Oy")  # the write is not stopped by the cache
+    response = teacher_client.get(url)
+    assert response.status_code == 200 and "Kirjoitus Oy" in response.content.decode()
+    assert "The cache is unavailable" in caplog.text
+    monkeypatch.undo()
+    # The change the cache missed is made as soon as it answers again.
+    assert "Kirjoitus Oy" in teacher_client.get(url).content.decode()
+
+
+def test_a_new_release_does_not_serve_the_old_fragments(employer, teacher_client, monkeypatch):
+    url = reverse("employer_list")
+    teacher_client.get(url)
+    with CaptureQueriesContext(connection) as same_release:
+        teacher_client.get(url)
+    monkeypatch.setattr(freshness, "release", lambda: "next-release")
+    with CaptureQueriesContext(connection) as next_release:
+        teacher_client.get(url)
+    assert len(same_release) == 1 and len(next_release) > 3
