@@ -69,7 +69,7 @@ format: $(VENV)/.installed
 
 # Extract the strings to translate into locale/{fi,sv,en}; translate, then `make test`.
 messages: $(VENV)/.installed
-	$(DEV_ENV) $(MANAGE) makemessages --no-location --no-obsolete -l fi -l sv -l en \
+	$(DEV_ENV) $(MANAGE) makemessages --no-location --no-wrap --no-obsolete -l fi -l sv -l en \
 		--ignore='.venv/*' --ignore='node_modules/*' --ignore='var/*' --ignore='tests/*'
 
 clean:

@@ -10,12 +10,20 @@ lease; it marks the row sent only after the SMTP server accepted the message. Th
 a crash between the server's acceptance and that UPDATE: the lease then expires and the
 message is sent again. Every message carries a stable Message-ID so the receiving server can
 drop such a repeat.
+
+Rendered on delivery: a sweep that queues thousands of messages at once (the deadline
+digests) stores each one's template name and plain data instead of its text, as
+django-post_office's `render_on_delivery` does. The worker that sends the message renders it
+in the recipient's language, so rendering is spread over the workers instead of holding the
+sweep's lock and transaction. Each such template registers, with `@renders_on_delivery`, the
+function that turns the stored data back into its context.
 """
 
 import datetime
 import logging
 import smtplib
 import uuid
+from collections.abc import Callable
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -42,6 +50,21 @@ def render_email(template: str, context: dict, *, language: str) -> tuple[str, s
     return subject, text, html
 
 
+DeliveryContext = Callable[[dict], dict]
+_delivery_contexts: dict[str, DeliveryContext] = {}
+
+
+def renders_on_delivery(template: str) -> Callable[[DeliveryContext], DeliveryContext]:
+    """Register the function that turns a deferred message's stored data into `template`'s
+    context (register it in a module the worker imports, an app's ready() for example)."""
+
+    def register(build: DeliveryContext) -> DeliveryContext:
+        _delivery_contexts[template] = build
+        return build
+
+    return register
+
+
 def outbox_message(
     *,
     key: str,
@@ -52,10 +75,20 @@ def outbox_message(
     to_name: str = "",
     language: str = "fi",
     responsible_id: int | None = None,
+    on_delivery: bool = False,
 ) -> dict:
-    """One outbox row, rendered in the recipient's language: the fields of an OutboxMessage,
-    for outbox_enqueue_many (sweeps) or outbox_enqueue (one message)."""
-    subject, text, html = render_email(template, context, language=language)
+    """One outbox row: the fields of an OutboxMessage, for outbox_enqueue_many (sweeps) or
+    outbox_enqueue (one message). Rendered now in the recipient's language; or, with
+    `on_delivery`, stored as `context`, plain JSON data (dates allowed) that the template's
+    @renders_on_delivery function turns into its context when a worker sends the message."""
+    if on_delivery:
+        if template not in _delivery_contexts:
+            raise ValueError(f"No @renders_on_delivery function for the e-mail template {template!r}")
+        subject, text, html = "", "", ""
+        stored = {"template": template, "context": context}
+    else:
+        subject, text, html = render_email(template, context, language=language)
+        stored = {}
     return {
         "key": key,
         "kind": kind,
@@ -66,7 +99,19 @@ def outbox_message(
         "body_text": text,
         "body_html": html,
         "responsible_id": responsible_id,
+        **stored,
     }
+
+
+def render_deferred(message: OutboxMessage) -> tuple[str, str, str]:
+    """Subject, text and HTML of a message queued to be rendered on delivery."""
+    build = _delivery_contexts.get(message.template)
+    if build is None:
+        raise LookupError(f"No @renders_on_delivery function for the e-mail template {message.template!r}")
+    subject, text, html = render_email(
+        message.template, build(message.context or {}), language=message.language
+    )
+    return subject[:300], text, html
 
 
 def outbox_enqueue(
@@ -176,6 +221,13 @@ def outbox_deliver(message_id: int) -> str:
     if token is None:
         return "not due or claimed elsewhere"
     message = OutboxMessage.objects.get(pk=message_id)
+    if message.template:
+        try:
+            _render_now(message, token)
+        except Exception as exc:  # a template or data error: recorded and retried like a send
+            log.exception("Outbox message %s could not be rendered", message.pk)
+            _record_failure(message, token, exc)
+            return "failed"
     to = f"{message.to_name} <{message.to_email}>" if message.to_name else message.to_email
     email = EmailMultiAlternatives(
         subject=message.subject,
@@ -195,6 +247,20 @@ def outbox_deliver(message_id: int) -> str:
         status=OutboxStatus.SENT, sent_at=timezone.now(), lease_until=None, last_error=""
     )
     return "sent"
+
+
+def _render_now(message: OutboxMessage, token: str) -> None:
+    """Render a deferred message and store its text in place of the template data, so the
+    row reads like any other from now on (home page, admin, privacy erasure)."""
+    message.subject, message.body_text, message.body_html = render_deferred(message)
+    message.template, message.context = "", None
+    OutboxMessage.objects.filter(pk=message.pk, lease_token=token).update(
+        subject=message.subject,
+        body_text=message.body_text,
+        body_html=message.body_html,
+        template="",
+        context=None,
+    )
 
 
 def _record_failure(message: OutboxMessage, token: str, exc: Exception) -> None:

@@ -5,6 +5,7 @@ import uuid
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -188,6 +189,8 @@ class OutboxMessage(models.Model):
     that causes it, sent after commit by a worker that claims it with a lease.
 
     `key` (kind, object, period) is unique, so the same reminder is never queued twice.
+    A row is queued either rendered (subject and bodies) or to be rendered on delivery
+    (template and context), see core.email.
     """
 
     key = models.CharField(_("key"), max_length=200, unique=True)
@@ -197,9 +200,13 @@ class OutboxMessage(models.Model):
     language = models.CharField(
         _("language"), max_length=2, choices=Language.choices, default=Language.FINNISH
     )
-    subject = models.CharField(_("subject"), max_length=300)
-    body_text = models.TextField(_("text"))
+    subject = models.CharField(_("subject"), max_length=300, blank=True)
+    body_text = models.TextField(_("text"), blank=True)
     body_html = models.TextField(_("HTML"), blank=True)
+    # Rendered on delivery: a sweep queues the template's name and plain data; the worker that
+    # sends the message renders it, fills the three fields above and clears these two.
+    template = models.CharField(_("template"), max_length=100, blank=True)
+    context = models.JSONField(_("template data"), null=True, blank=True, encoder=DjangoJSONEncoder)
     status = models.CharField(
         _("status"), max_length=10, choices=OutboxStatus.choices, default=OutboxStatus.PENDING
     )

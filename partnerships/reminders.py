@@ -14,6 +14,8 @@ the agreement page report the same things. Each reminded item is written once to
 ReminderRecord ledger; a teacher with several items due at once gets one message listing
 them. The sweep is set-based: a constant number of queries however many work periods there
 are, and it runs under a lock so that two workers running it at once send nothing twice.
+The digests are rendered on delivery (core.email): the sweep stores each one's items as
+plain data, and the worker that sends it renders it in the teacher's language.
 """
 
 import datetime
@@ -28,8 +30,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.bulk import insert_many
-from core.email import outbox_enqueue_many, outbox_message
-from core.models import Institution, Lock, User
+from core.email import outbox_enqueue_many, outbox_message, renders_on_delivery
+from core.models import Lock, User
 
 from .models import Agreement, AgreementItem, ItemKind, ReminderRecord, WorkPeriod
 from .overdue import LIVE_STATUSES, feedback_risk_condition, with_agreement_dates
@@ -135,6 +137,54 @@ def due_reminders(today: datetime.date | None = None) -> list[Due]:
     ]
 
 
+@dataclass(frozen=True)
+class DigestLine:
+    """One item of a digest as its template shows it, rebuilt from the stored data."""
+
+    kind: str
+    agreement_id: int
+    student: str
+    employer: str
+    due_on: datetime.date
+
+    @property
+    def label(self) -> str:
+        return REMINDER_LABELS[self.kind]
+
+
+@renders_on_delivery("deadline-reminders")
+def digest_context(data: dict) -> dict:
+    return {
+        "teacher": data["teacher"],
+        "items": [
+            DigestLine(
+                kind=item["kind"],
+                agreement_id=item["agreement_id"],
+                student=item["student"],
+                employer=item["employer"],
+                due_on=datetime.date.fromisoformat(item["due_on"]),
+            )
+            for item in data["items"]
+        ],
+    }
+
+
+def digest_data(teacher: User, items: list[Due]) -> dict:
+    return {
+        "teacher": {"first_name": teacher.first_name, "username": teacher.username},
+        "items": [
+            {
+                "kind": d.kind,
+                "agreement_id": d.agreement_id,
+                "student": d.student,
+                "employer": d.employer,
+                "due_on": d.due_on.isoformat(),
+            }
+            for d in items
+        ],
+    }
+
+
 def _digest(items: list[Due]) -> str:
     return hashlib.sha256("|".join(sorted(d.key for d in items)).encode()).hexdigest()[:16]
 
@@ -171,7 +221,6 @@ def send_deadline_reminders(today: datetime.date | None = None) -> int:
         for item in new:
             by_teacher[item.teacher_id].append(item)
         teachers = User.objects.in_bulk(list(by_teacher))
-        institution = Institution.current()
         messages = []
         for teacher_id, items in by_teacher.items():
             teacher = teachers[teacher_id]
@@ -185,7 +234,8 @@ def send_deadline_reminders(today: datetime.date | None = None) -> int:
                     key=f"deadline-digest:{teacher_id}:{today.isoformat()}:{_digest(items)}",
                     kind="deadline-digest",
                     template="deadline-reminders",
-                    context={"teacher": teacher, "items": items, "institution": institution},
+                    context=digest_data(teacher, items),
+                    on_delivery=True,
                     to_email=teacher.email,
                     to_name=teacher.get_full_name(),
                     language=language,

@@ -167,7 +167,11 @@ def _scrub_outbox(students, request_ids, reaction_ids, agreement_ids) -> None:
     mentions = Q()
     for student in students:
         if len(student.full_name) > 2:
-            mentions |= Q(body_text__icontains=student.full_name) | Q(subject__icontains=student.full_name)
+            mentions |= (
+                Q(body_text__icontains=student.full_name)
+                | Q(subject__icontains=student.full_name)
+                | Q(context__icontains=student.full_name)  # a digest not yet rendered
+            )
     # The thank-you greets the instructor with the student's first name only.
     thanks = Q()
     for pk in agreement_ids:
@@ -185,8 +189,21 @@ def _scrub_outbox(students, request_ids, reaction_ids, agreement_ids) -> None:
             if first and message.key.startswith("thanks:"):
                 text = first.sub(MARK, text)
             setattr(message, field, text)
+        if message.context and pattern:
+            message.context = _scrub_data(message.context, pattern)
         changed.append(message)
-    OutboxMessage.objects.bulk_update(changed, ["subject", "body_text", "body_html"])
+    OutboxMessage.objects.bulk_update(changed, ["subject", "body_text", "body_html", "context"])
+
+
+def _scrub_data(data, pattern: re.Pattern):
+    """The names replaced in every string of a deferred message's stored data."""
+    if isinstance(data, str):
+        return pattern.sub(MARK, data)
+    if isinstance(data, list):
+        return [_scrub_data(item, pattern) for item in data]
+    if isinstance(data, dict):
+        return {key: _scrub_data(value, pattern) for key, value in data.items()}
+    return data
 
 
 def _scrub_contacts(students) -> None:

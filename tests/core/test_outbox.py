@@ -171,3 +171,19 @@ def test_a_failed_message_is_shown_to_its_teacher_who_can_send_it_again(
     teacher_client.post(reverse("outbox_retry", args=[failed.pk]))
     failed.refresh_from_db()
     assert failed.status == "pending"
+
+
+def test_a_message_to_render_on_delivery_needs_a_registered_context():
+    from core.email import outbox_message
+
+    with pytest.raises(ValueError, match="renders_on_delivery"):
+        outbox_message(key="x", kind="x", template="no-such", context={}, to_email="a@b.fi", on_delivery=True)
+    row = outbox_message(
+        key="x",
+        kind="x",
+        template="deadline-reminders",
+        context={"items": []},
+        to_email="a@b.fi",
+        on_delivery=True,
+    )
+    assert (row["template"], row["context"], row["body_text"]) == ("deadline-reminders", {"items": []}, "")

@@ -9,7 +9,7 @@ import asyncio
 import json
 import os
 import time
-from email import message_from_bytes
+from email import message_from_bytes, policy
 
 from aiosmtpd.controller import Controller
 
@@ -27,14 +27,15 @@ class Recorder:
     async def handle_DATA(self, server, session, envelope):
         if os.path.exists(self.refuse):
             return "451 4.3.0 Try again later"
-        message = message_from_bytes(envelope.content)
+        message = message_from_bytes(envelope.content, policy=policy.default)
         with open(self.log, "a") as log:
             log.write(
                 json.dumps(
                     {
                         "to": envelope.rcpt_tos,
                         "message_id": message["Message-ID"],
-                        "subject": message["Subject"],
+                        "subject": str(message["Subject"]),
+                        "text": message.get_body(("plain",)).get_content(),
                     }
                 )
                 + "\n"

@@ -69,6 +69,11 @@ def test_two_workers_running_the_reminder_sweep_at_once_send_each_digest_once(
     time.sleep(3)
     recipients = Counter(to for d in smtp_sink.deliveries() for to in d["to"])
     assert recipients == Counter({f"t{i}@opisto.example": 1 for i in range(3)})
+    # The digests were queued as data and rendered by the worker that sent them.
+    for delivery in smtp_sink.deliveries():
+        assert delivery["subject"] == "Kumppani: 2 määräaikaa lähestyy"
+        assert "Työpaikkaohjaajaa ei ole perehdytetty" in delivery["text"]
+    assert not OutboxMessage.objects.exclude(template="").exists()
 
 
 def test_an_smtp_server_refusing_for_a_while_gets_the_message_once_it_accepts(

@@ -104,6 +104,24 @@ def _world(teacher, coordinator, student=None) -> dict:
         body_text=f"- {student.full_name}, {employer.name}: eHOKS",
         body_html=f"<li>{student.full_name}, {employer.name}: eHOKS</li>",
     )
+    not_rendered = OutboxMessage.objects.create(
+        key="deadline-digest:1:y",
+        kind="deadline-digest",
+        to_email=teacher.email,
+        template="deadline-reminders",
+        context={
+            "teacher": {"first_name": "Tiina", "username": "tiina"},
+            "items": [
+                {
+                    "kind": "induction",
+                    "agreement_id": agreement.pk,
+                    "student": student.full_name,
+                    "employer": employer.name,
+                    "due_on": "2027-01-07",
+                }
+            ],
+        },
+    )
     contact = ContactFactory(
         employer=employer, author=teacher, summary=f"Talked about {student.full_name}'s period."
     )
@@ -117,6 +135,7 @@ def _world(teacher, coordinator, student=None) -> dict:
         "to_student": to_student,
         "thanks": thanks,
         "digest": digest,
+        "not_rendered": not_rendered,
         "contact": contact,
     }
 
@@ -307,6 +326,9 @@ def test_erasure_through_the_form_removes_the_data_from_the_row_and_the_history(
     world["digest"].refresh_from_db()
     assert "Aino" not in world["thanks"].body_text and "Aino" not in world["thanks"].body_html
     assert world["digest"].body_text.startswith("- ***, ")
+    world["not_rendered"].refresh_from_db()
+    assert world["not_rendered"].context["items"][0]["student"] == "***"
+    assert world["not_rendered"].context["items"][0]["employer"] == world["employer"].name
     world["contact"].refresh_from_db()
     assert world["contact"].summary == "Talked about ***'s period."
 

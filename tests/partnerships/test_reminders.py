@@ -4,9 +4,11 @@ import datetime
 
 import pytest
 import time_machine
+from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from core.email import outbox_deliver
 from core.models import OutboxMessage
 from partnerships import services
 from partnerships.models import ReminderRecord
@@ -109,8 +111,12 @@ def test_several_items_go_in_one_message_and_each_item_only_once(setting, django
         assert send_deadline_reminders(TODAY + datetime.timedelta(days=1)) == 0
     message = OutboxMessage.objects.get()
     assert message.to_email == "tiina@opisto.example"
-    assert message.body_text.count("Aino Ahkera") >= 3  # induction, planning, demonstration, feedback
     assert ReminderRecord.objects.count() >= 3
+    with time_machine.travel(TODAY + datetime.timedelta(days=1)):  # the message is due by then
+        assert outbox_deliver(message.pk) == "sent"
+    [sent] = mail.outbox
+    assert sent.body.count("Aino Ahkera") >= 3  # induction, planning, demonstration, feedback
+    assert sent.subject == f"Kumppani: {ReminderRecord.objects.count()} määräaikaa lähestyy"
 
 
 def test_the_sweep_and_the_agreement_page_agree_on_what_is_open(setting):
@@ -141,6 +147,44 @@ def test_a_swedish_speaking_teacher_gets_the_reminder_in_swedish(setting, django
     agreement(setting, TODAY + datetime.timedelta(days=2), TODAY + datetime.timedelta(days=90))
     with django_capture_on_commit_callbacks(execute=False):
         send_deadline_reminders(TODAY)
-    body = OutboxMessage.objects.get().body_text
+    assert outbox_deliver(OutboxMessage.objects.get().pk) == "sent"
+    body = mail.outbox[0].body
     assert "Arbetsplatshandledaren har inte introducerats" in body
     assert "Työpaikkaohjaajaa ei ole perehdytetty" not in body
+
+
+def test_the_sweep_stores_plain_data_and_the_worker_renders_it(setting, django_capture_on_commit_callbacks):
+    """The digest is rendered on delivery: the sweep writes the items as data, the worker that
+    sends it writes the text, with a link to each agreement and the date each item is due."""
+    a = agreement(setting, TODAY + datetime.timedelta(days=3), TODAY + datetime.timedelta(days=90))
+    with django_capture_on_commit_callbacks(execute=False):
+        send_deadline_reminders(TODAY)
+    message = OutboxMessage.objects.get()
+    assert (message.subject, message.body_text, message.template) == ("", "", "deadline-reminders")
+    assert message.context["teacher"]["first_name"] == setting["teacher"].first_name
+    assert {item["kind"] for item in message.context["items"]} == {"induction", "planning"}
+    assert {item["due_on"] for item in message.context["items"]} == {"2027-01-07"}
+
+    assert outbox_deliver(message.pk) == "sent"
+    message.refresh_from_db()
+    assert (message.template, message.context, message.status) == ("", None, "sent")
+    assert message.subject == "Kumppani: 2 määräaikaa lähestyy"
+    assert f"Hei {setting['teacher'].first_name}," in message.body_text
+    assert "Työpaikkaohjaajaa ei ole perehdytetty" in message.body_text
+    assert "7.1.2027" in message.body_text
+    assert f"/agreements/{a.pk}/" in message.body_html
+    assert "Aino Ahkera, Sähkö-Virtanen Oy" in message.body_html
+    assert mail.outbox[0].body == message.body_text
+
+
+def test_a_digest_that_cannot_be_rendered_is_retried_not_lost(setting, django_capture_on_commit_callbacks):
+    agreement(setting, TODAY + datetime.timedelta(days=3), TODAY + datetime.timedelta(days=90))
+    with django_capture_on_commit_callbacks(execute=False):
+        send_deadline_reminders(TODAY)
+    message = OutboxMessage.objects.get()
+    broken = {"teacher": {}, "items": [{"kind": "induction"}]}
+    OutboxMessage.objects.filter(pk=message.pk).update(context=broken)
+    assert outbox_deliver(message.pk) == "failed"
+    message.refresh_from_db()
+    assert message.status == "pending" and message.attempts == 1 and "KeyError" in message.last_error
+    assert message.template == "deadline-reminders" and mail.outbox == []
