@@ -115,7 +115,8 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Django's, with the signed-in user kept in the cache while nothing changes (core/freshness.py).
+    "core.middleware.AuthenticationMiddleware",
     # Writes are all-or-nothing per request (core/middleware.py).
     "core.middleware.AtomicWritesMiddleware",
     # Who made each change, for the audit trail (django-simple-history).

@@ -31,9 +31,11 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib import messages
 from django.core.cache import cache
 from django.db import connections, transaction
 from django.db.backends.signals import connection_created
+from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -234,9 +236,53 @@ def render_page(request, template: str, context: dict, *, name: str, build: Call
     content block alone, "fragment.html", when the content is rendered for the cache) and its
     content block prints `cached_content` when it is given."""
 
+    if not len(messages.get_messages(request)):
+        # Nothing to tell the user once: the whole page, header and footer included, is one
+        # fragment (the messages would otherwise be kept in the cache, or lost from it).
+        def page() -> str:
+            return render_to_string(template, {**context, **build(), "csrf_token": CSRF_PLACEHOLDER}, request)
+
+        return HttpResponse(fragment(request, f"{name}:page", (), page))
+
     def content() -> str:
         full = {**context, **build(), "layout": "fragment.html", "csrf_token": CSRF_PLACEHOLDER}
         return render_to_string(template, full, request)
 
     html = fragment(request, name, (), content)
     return render(request, template, {**context, "cached_content": html})
+
+
+@functools.cache
+def _secret_fingerprint() -> str:
+    return hashlib.sha256(settings.SECRET_KEY.encode()).hexdigest()[:12]
+
+
+def signed_in_user(request):
+    """`django.contrib.auth.get_user(request)`, from the cache while nothing has changed since
+    it was last read for the same session user, backend and password hash: one query less on
+    every page. A new password, a deactivation or a changed group is a write, so a new
+    generation, and the user is then read and checked anew. Visitors are not cached."""
+    from django.contrib import auth
+
+    session = request.session
+    if not enabled(request) or auth.SESSION_KEY not in session:
+        return auth.get_user(request)
+    try:
+        vary = [
+            release(),
+            _secret_fingerprint(),
+            generation(request),
+            session[auth.SESSION_KEY],
+            session.get(auth.BACKEND_SESSION_KEY),
+            session.get(auth.HASH_SESSION_KEY),
+        ]
+        key = "kumppani:user:" + hashlib.sha256("\x1f".join(map(str, vary)).encode()).hexdigest()[:32]
+        user = cache.get(key)
+    except Exception:
+        logger.warning("The cache is unavailable: reading the user anew", exc_info=True)
+        return auth.get_user(request)
+    if user is None:
+        user = auth.get_user(request)
+        if user.is_authenticated:
+            _store(key, user)
+    return user
