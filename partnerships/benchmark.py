@@ -483,6 +483,7 @@ def page_figures(scale: float, *, log: Callable[[str], None]) -> list[dict]:
             if scenario.name == "floor":
                 floor_rps = figure["rps"] or None
                 figure["ratio_to_floor"] = 1.0
+                figure["cache"] = cache_measured()
             figures.append(figure)
             log(f"{figure['name']}: {figure.get('rps')} rps, {figure['queries']} queries")
         return figures
@@ -503,6 +504,12 @@ def cold_render_figure() -> dict:
         seconds[audience] = round(time.monotonic() - started, 2)
         assert pdf.startswith(b"%PDF")
     return {"name": "brochure_cold_render", "seconds": seconds, "errors": 0}
+
+
+def cache_measured() -> str:
+    """The cache backend the pages were served from (the floor's figure names it)."""
+    backend = settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]
+    return {"RedisCache": "redis", "FileBasedCache": "files"}.get(backend, backend)
 
 
 def output_path() -> Path:
