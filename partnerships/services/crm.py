@@ -171,8 +171,9 @@ def contact_log(
     )
     contact.full_clean()
     contact.save()
-    contact.persons.set(persons)
-    contact.checkpoints.set(list(checkpoints))
+    # add(), not set(): a new contact has no links to compare with (and none to add: no query).
+    contact.persons.add(*persons)
+    contact.checkpoints.add(*checkpoints)
     return contact
 
 

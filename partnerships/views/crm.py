@@ -327,13 +327,14 @@ def contact_create(request, employer_pk):
                 {"employer": employer, "contact_form": form},
             )
         contact = Contact.objects.for_timeline().get(pk=contact.pk)
+        contact_count = employer.contacts.count()
         context = {
             "employer": employer,
             "contact_form": ContactForm(employer=employer),
             "contact": contact,
             "just_logged": True,
-            "was_empty": not employer.contacts.exclude(pk=contact.pk).exists(),
-            "contact_count": employer.contacts.count(),
+            "was_empty": contact_count == 1,  # the timeline showed "no contacts yet"
+            "contact_count": contact_count,
         }
         return render(request, "partnerships/_contact_logged.html", context)
     if contact is None:

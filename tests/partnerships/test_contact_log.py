@@ -3,6 +3,8 @@ import re
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -58,6 +60,41 @@ def test_teacher_logs_a_contact_through_htmx_and_gets_the_new_entry_and_a_fresh_
     contact = Contact.objects.get()
     assert list(contact.persons.all()) == [person]
     assert list(contact.checkpoints.all()) == [checkpoint]
+
+
+def test_the_first_contact_replaces_the_empty_timeline_and_the_next_ones_do_not(employer, teacher_client):
+    def log(summary):
+        return teacher_client.post(
+            reverse("contact_create", args=[employer.pk]),
+            {"date": timezone.localdate().isoformat(), "channel": "phone", "summary": summary},
+            HTTP_HX_REQUEST="true",
+        ).content.decode()
+
+    first = log("Ensimmäinen.")
+    assert 'hx-swap-oob="delete:#timeline-empty"' in first and ">1</span>" in first
+    second = log("Toinen.")
+    assert "timeline-empty" not in second and ">2</span>" in second
+
+
+def test_logging_a_contact_takes_as_many_queries_however_many_people_and_checkpoints(
+    employer, teacher_client
+):
+    people = [ContactPersonFactory(employer=employer) for _ in range(5)]
+    checkpoints = list(Checkpoint.objects.order_by("number"))
+
+    def log(persons, points):
+        data = {"date": timezone.localdate().isoformat(), "channel": "visit", "summary": "Käynti."}
+        data.update(persons=[p.pk for p in persons], checkpoints=[c.pk for c in points])
+        with CaptureQueriesContext(connection) as queries:
+            response = teacher_client.post(
+                reverse("contact_create", args=[employer.pk]), data, HTTP_HX_REQUEST="true"
+            )
+        assert response.status_code == 200
+        return len(queries)
+
+    log([], [])  # the session and the user read once
+    assert log(people[:1], checkpoints[:1]) == log(people, checkpoints)
+    assert log([], []) < log(people[:1], checkpoints[:1])  # nothing to link: no link queries
 
 
 def test_the_log_form_needs_no_more_than_three_fields_and_prefills_the_date(employer, teacher_client):
