@@ -65,6 +65,13 @@ def renders_on_delivery(template: str) -> Callable[[DeliveryContext], DeliveryCo
     return register
 
 
+def _delivery_context(template: str) -> DeliveryContext:
+    try:
+        return _delivery_contexts[template]
+    except KeyError:
+        raise ValueError(f"No @renders_on_delivery function for the e-mail template {template!r}") from None
+
+
 def outbox_message(
     *,
     key: str,
@@ -82,8 +89,7 @@ def outbox_message(
     `on_delivery`, stored as `context`, plain JSON data (dates allowed) that the template's
     @renders_on_delivery function turns into its context when a worker sends the message."""
     if on_delivery:
-        if template not in _delivery_contexts:
-            raise ValueError(f"No @renders_on_delivery function for the e-mail template {template!r}")
+        _delivery_context(template)  # fails now, not in the worker, when none is registered
         subject, text, html = "", "", ""
         stored = {"template": template, "context": context}
     else:
@@ -105,9 +111,7 @@ def outbox_message(
 
 def render_deferred(message: OutboxMessage) -> tuple[str, str, str]:
     """Subject, text and HTML of a message queued to be rendered on delivery."""
-    build = _delivery_contexts.get(message.template)
-    if build is None:
-        raise LookupError(f"No @renders_on_delivery function for the e-mail template {message.template!r}")
+    build = _delivery_context(message.template)
     subject, text, html = render_email(
         message.template, build(message.context or {}), language=message.language
     )

@@ -152,6 +152,12 @@ def remembered(name: str, compute: Callable[[], object]):
     return value
 
 
+def _key(name: str, vary: Iterable) -> str:
+    """A cache key for `name` under everything in `vary`, of a fixed length."""
+    digest = hashlib.sha256("\x1f".join(map(str, vary)).encode()).hexdigest()[:32]
+    return f"kumppani:{name}:{digest}"
+
+
 def _store(key: str, value) -> None:
     try:
         cache.set(key, value, FRAGMENT_SECONDS)
@@ -204,8 +210,7 @@ def fragment(request, name: str, parts: Iterable, build_html: Callable[[], str])
         request.get_full_path(),
         *parts,
     ]
-    digest = hashlib.sha256("\x1f".join(map(str, vary)).encode()).hexdigest()[:32]
-    key = f"kumppani:fragment:{name}:{digest}"
+    key = _key(f"fragment:{name}", vary)
     try:
         html = cache.get(key)
     except Exception:
@@ -276,7 +281,7 @@ def signed_in_user(request):
             session.get(auth.BACKEND_SESSION_KEY),
             session.get(auth.HASH_SESSION_KEY),
         ]
-        key = "kumppani:user:" + hashlib.sha256("\x1f".join(map(str, vary)).encode()).hexdigest()[:32]
+        key = _key("user", vary)
         user = cache.get(key)
     except Exception:
         logger.warning("The cache is unavailable: reading the user anew", exc_info=True)

@@ -80,6 +80,16 @@ class World:
     last_page: int
 
 
+def bench_unit(name_fi: str) -> QualificationUnit:
+    """A local unit of study of the first qualification, for the benchmark's work periods."""
+    unit, _created = QualificationUnit.objects.get_or_create(
+        qualification=Qualification.objects.order_by("pk").first(),
+        name_fi=name_fi,
+        defaults={"name_sv": "Bench-del", "name_en": "Bench unit", "is_local": True},
+    )
+    return unit
+
+
 def seed(scale: float, *, log: Callable[[str], None]) -> World:
     sizes = {key: max(int(value * scale), 50) for key, value in SIZES.items()}
     rng = random.Random(2026)
@@ -155,12 +165,7 @@ def seed(scale: float, *, log: Callable[[str], None]) -> World:
             ],
             batch_size=2000,
         )
-        qualification = Qualification.objects.order_by("pk").first()
-        unit_of_study, _created = QualificationUnit.objects.get_or_create(
-            qualification=qualification,
-            name_fi="Bench-osa (sivut)",
-            defaults={"name_sv": "Bench-del", "name_en": "Bench unit", "is_local": True},
-        )
+        unit_of_study = bench_unit("Bench-osa (sivut)")
         instructors = [p for p in people if p.is_instructor]
         by_employer = {p.employer_id: p for p in instructors}
         agreements = []

@@ -13,6 +13,7 @@ Figures (README, Benchmark, explains each):
 Exits with status 1 when any figure has errors, after printing all of them.
 """
 
+import contextlib
 import datetime
 import gc
 import json
@@ -28,12 +29,11 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from core.models import OutboxMessage, User
+from partnerships.benchmark import bench_unit
 from partnerships.models import (
     Agreement,
     ContactPerson,
     Employer,
-    Qualification,
-    QualificationUnit,
     ReminderRecord,
     Student,
     WorkPeriod,
@@ -44,7 +44,7 @@ from partnerships.validators import nth_business_id
 
 
 class _RollBack(Exception):
-    pass
+    """Raised to roll the sweep's seeded data back once it is measured."""
 
 
 SWEEP_PERIODS = 100_000
@@ -78,24 +78,21 @@ class Command(BaseCommand):
         their data set (whose agreements would add due items of their own), and rolled back
         afterwards, so the pages are measured on their data set alone."""
         today = timezone.localdate()
-        try:
-            with transaction.atomic():
+        with contextlib.suppress(_RollBack), transaction.atomic():
+            started = time.monotonic()
+            self.seed_sweep(today)
+            seeded = time.monotonic() - started
+            self.stderr.write(f"seeded {SWEEP_PERIODS} work periods in {seeded:.1f} s")
+            # The seeding's 200,000 model instances are gone now; collect them so that the
+            # sweep runs on a heap like a worker's, not on the benchmark's leftovers.
+            gc.collect()
+            with CaptureQueriesContext(connection) as queries:
                 started = time.monotonic()
-                self.seed_sweep(today)
-                seeded = time.monotonic() - started
-                self.stderr.write(f"seeded {SWEEP_PERIODS} work periods in {seeded:.1f} s")
-                # The seeding's 200,000 model instances are gone now; collect them so that the
-                # sweep runs on a heap like a worker's, not on the benchmark's leftovers.
-                gc.collect()
-                with CaptureQueriesContext(connection) as queries:
-                    started = time.monotonic()
-                    send_deadline_reminders(today)
-                    elapsed = time.monotonic() - started
-                created = OutboxMessage.objects.count()
-                records = ReminderRecord.objects.count()
-                raise _RollBack
-        except _RollBack:
-            pass
+                send_deadline_reminders(today)
+                elapsed = time.monotonic() - started
+            created = OutboxMessage.objects.count()
+            records = ReminderRecord.objects.count()
+            raise _RollBack
         return {
             "name": "reminder_sweep",
             "work_periods": SWEEP_PERIODS,
@@ -139,12 +136,7 @@ class Command(BaseCommand):
             ],
             batch_size=5000,
         )
-        qualification = Qualification.objects.order_by("pk").first()
-        unit, _created = QualificationUnit.objects.get_or_create(
-            qualification=qualification,
-            name_fi="Bench-osa",
-            defaults={"name_sv": "Bench-del", "name_en": "Bench unit", "is_local": True},
-        )
+        unit = bench_unit("Bench-osa")
         agreements = []
         for i in range(SWEEP_PERIODS):
             place = i % len(workplaces)
