@@ -17,7 +17,8 @@ from django.db import connection
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
-REDIS_TEST_DB = 14
+# Its own Redis database; KUMPPANI_TEST_REDIS_DB lets two checkouts run these tests at once.
+REDIS_TEST_DB = int(os.environ.get("KUMPPANI_TEST_REDIS_DB", "14"))
 
 
 def free_port() -> int:
