@@ -101,6 +101,14 @@ def test_agreement_form(teacher_client, data):
     post_and_check(teacher_client, reverse("agreement_create"), {**data, **MANAGEMENT})
 
 
+@pytest.mark.parametrize("workplace", ["0" * 100_000, "³³³", "٣", "99999999999999999999"])
+def test_agreement_form_with_a_malformed_workplace_id_is_redisplayed(teacher_client, workplace):
+    # Found by the property test above: the unchecked-workplace warning read the raw value.
+    response = teacher_client.post(reverse("agreement_create"), {"workplace": workplace, **MANAGEMENT})
+    assert response.status_code == 200
+    assert response.context["form"].errors["workplace"]
+
+
 @pytest.fixture
 def feedback_link(teacher):
     today = datetime.date.today()

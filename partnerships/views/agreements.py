@@ -169,10 +169,13 @@ def _agreement_form_page(request, agreement: Agreement | None):
 def _unchecked(form) -> Workplace | None:
     """The chosen workplace, when no passed check is on file for it (shown as a warning)."""
     value = form["workplace"].value()
-    if not value or not str(value).isdigit():
+    if not value:
         return None
-    workplace = Workplace.objects.filter(pk=value).select_related("employer").first()
-    if workplace is None:
+    # The field's own cleaning: only a workplace the form offers, and any malformed id
+    # (unicode digits, 100,000 zeros) is no workplace rather than a 500.
+    try:
+        workplace = form.fields["workplace"].clean(value)
+    except ValidationError:
         return None
     latest = workplace.checks.order_by("-checked_on", "-pk").first()
     return None if latest and latest.passed else workplace
