@@ -7,6 +7,6 @@ class CoreConfig(AppConfig):
     verbose_name = _("Institution")
 
     def ready(self):
-        from . import freshness
+        from . import freshness, password_reset  # noqa: F401 (registers its e-mail for the worker)
 
         freshness.watch_open_connections()

@@ -5,11 +5,12 @@
 transaction. After commit a worker is asked to send it; if the broker is down, nothing waits:
 the periodic `outbox_dispatch` sweep hands out every due row again.
 
-At most once, nothing lost: a worker claims a row with a conditional UPDATE that sets a
-lease; it marks the row sent only after the SMTP server accepted the message. The one gap is
-a crash between the server's acceptance and that UPDATE: the lease then expires and the
-message is sent again. Every message carries a stable Message-ID so the receiving server can
-drop such a repeat.
+At least once, nothing lost: a worker claims a row with a conditional UPDATE that sets a
+lease; it marks the row sent only after the SMTP server accepted the message. A worker killed
+while the server is receiving, or an acceptance lost on the way back, leaves the row unsent:
+the lease expires (or the retry comes due) and the message is sent again. Every attempt
+carries the Message-ID fixed when the row was queued, so the receiving side can drop the copy;
+nothing here can promise more than that (no "exactly once").
 
 Rendered on delivery: a sweep that queues thousands of messages at once (the deadline
 digests) stores each one's template name and plain data instead of its text, as
@@ -17,6 +18,12 @@ django-post_office's `render_on_delivery` does. The worker that sends the messag
 in the recipient's language, so rendering is spread over the workers instead of holding the
 sweep's lock and transaction. Each such template registers, with `@renders_on_delivery`, the
 function that turns the stored data back into its context.
+
+Secrets never rest in the outbox: a template registered with `keeps_text=False` (the
+password reset) is queued with plain data only (the user's id), its link and token are made
+by the worker at the moment of sending, and only the subject is written back to the row. The
+rendered text exists in the worker's memory and the recipient's mailbox, nowhere else.
+
 """
 
 import datetime
@@ -52,14 +59,23 @@ def render_email(template: str, context: dict, *, language: str) -> tuple[str, s
 
 DeliveryContext = Callable[[dict], dict]
 _delivery_contexts: dict[str, DeliveryContext] = {}
+# Templates whose rendered text is never stored (it holds a secret, such as a reset link).
+_secret_templates: set[str] = set()
 
 
-def renders_on_delivery(template: str) -> Callable[[DeliveryContext], DeliveryContext]:
+def renders_on_delivery(
+    template: str, *, keeps_text: bool = True
+) -> Callable[[DeliveryContext], DeliveryContext]:
     """Register the function that turns a deferred message's stored data into `template`'s
-    context (register it in a module the worker imports, an app's ready() for example)."""
+    context (register it in a module the worker imports, an app's ready() for example).
+    With `keeps_text=False` the rendered bodies are sent and never written to the row."""
 
     def register(build: DeliveryContext) -> DeliveryContext:
         _delivery_contexts[template] = build
+        if keeps_text:
+            _secret_templates.discard(template)
+        else:
+            _secret_templates.add(template)
         return build
 
     return register
@@ -128,8 +144,10 @@ def outbox_enqueue(
     to_name: str = "",
     language: str = "fi",
     responsible: User | None = None,
+    on_delivery: bool = False,
 ) -> OutboxMessage | None:
-    """Queue one message under a unique key; returns None when that key is already queued."""
+    """Queue one message under a unique key; returns None when that key is already queued.
+    `on_delivery` as in outbox_message."""
     if OutboxMessage.objects.filter(key=key).exists():
         return None
     row = outbox_message(
@@ -141,6 +159,7 @@ def outbox_enqueue(
         to_name=to_name,
         language=language,
         responsible_id=responsible.pk if responsible else None,
+        on_delivery=on_delivery,
     )
     with transaction.atomic():
         message, created = OutboxMessage.objects.get_or_create(key=row.pop("key"), defaults=row)
@@ -255,8 +274,13 @@ def outbox_deliver(message_id: int) -> str:
 
 def _render_now(message: OutboxMessage, token: str) -> None:
     """Render a deferred message and store its text in place of the template data, so the
-    row reads like any other from now on (home page, admin, privacy erasure)."""
+    row reads like any other from now on (home page, admin, privacy erasure). A secret
+    template's text stays in memory: the row keeps its data, to render again on a retry, and
+    gets only the subject."""
     message.subject, message.body_text, message.body_html = render_deferred(message)
+    if message.template in _secret_templates:
+        OutboxMessage.objects.filter(pk=message.pk, lease_token=token).update(subject=message.subject)
+        return
     message.template, message.context = "", None
     OutboxMessage.objects.filter(pk=message.pk, lease_token=token).update(
         subject=message.subject,

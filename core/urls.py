@@ -2,7 +2,6 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from . import views
-from .forms import OutboxPasswordResetForm
 
 # Django's form views also take PUT as a POST; ours answer 405 to it.
 FORM_METHODS = ["get", "post", "head", "options"]
@@ -16,9 +15,7 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "accounts/password-reset/",
-        auth_views.PasswordResetView.as_view(
-            form_class=OutboxPasswordResetForm, http_method_names=FORM_METHODS
-        ),
+        views.PasswordResetView.as_view(),
         name="password_reset",
     ),
     path(

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
@@ -10,10 +11,12 @@ from django.views.i18n import set_language as django_set_language
 
 from .branding import BRANDING_FIELDS, branding_update
 from .email import outbox_retry
-from .forms import BrandingForm, form_error
+from .forms import BrandingForm, OutboxPasswordResetForm, form_error
 from .http import file_response
 from .models import Institution, OutboxMessage, OutboxStatus
+from .password_reset import password_reset_throttled
 from .permissions import coordinator_required
+from .ratelimit import client_address
 from .services import user_set_language
 
 
@@ -24,6 +27,21 @@ def set_language(request):
     if request.user.is_authenticated:
         user_set_language(user=request.user, language=request.POST.get("language", ""))
     return response
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's reset request, through the outbox and throttled per e-mail address and per
+    client. The throttled answer is the same whether or not the address is anyone's."""
+
+    form_class = OutboxPasswordResetForm
+    # Django's form views also take PUT as a POST; ours answer 405 to it.
+    http_method_names = ["get", "post", "head", "options"]
+
+    def form_valid(self, form):
+        if password_reset_throttled(email=form.cleaned_data["email"], client=client_address(self.request)):
+            form.add_error(None, _("Too many password reset requests. Please try again in an hour."))
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        return super().form_valid(form)
 
 
 @require_POST
