@@ -33,12 +33,13 @@ import uuid
 from collections.abc import Callable
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from .bulk import insert_many
 from .models import Institution, OutboxMessage, OutboxStatus, User
@@ -320,11 +321,67 @@ def outbox_due_ids(limit: int = 500) -> list[int]:
     )
 
 
-def outbox_retry(*, message: OutboxMessage, by: User) -> None:
-    """Queue a failed message again (after its recipient's address was corrected, say)."""
+RETRYABLE = (OutboxStatus.FAILED, OutboxStatus.CANCELLED)
+CANCELLABLE = (OutboxStatus.PENDING, OutboxStatus.FAILED)
+
+
+def _check_manager(message: OutboxMessage, by: User) -> None:
     if message.responsible_id != by.pk and not by.is_coordinator:
         raise PermissionDenied
-    OutboxMessage.objects.filter(pk=message.pk, status=OutboxStatus.FAILED).update(
+
+
+def _status_now(message: OutboxMessage) -> str:
+    status = OutboxMessage.objects.filter(pk=message.pk).values_list("status", flat=True).first()
+    return OutboxStatus(status).label if status else gettext("deleted")
+
+
+def outbox_retry(*, message: OutboxMessage, by: User) -> None:
+    """Queue a failed or cancelled message again (after its recipient's address was
+    corrected, say). The status guard is one conditional UPDATE, so a retry never races a
+    worker; a message whose text is no longer stored (an old reset link) is not sent empty."""
+    _check_manager(message, by)
+    has_content = ~Q(template="") | ~Q(body_text="")
+    updated = OutboxMessage.objects.filter(has_content, pk=message.pk, status__in=RETRYABLE).update(
         status=OutboxStatus.PENDING, next_attempt_at=timezone.now(), first_failure_at=None, attempts=0
     )
+    if not updated:
+        if OutboxMessage.objects.filter(pk=message.pk, status__in=RETRYABLE).exists():
+            raise ValidationError(
+                gettext("This e-mail's text is no longer stored, so it cannot be sent again.")
+            )
+        raise ValidationError(
+            gettext("This e-mail cannot be sent again: its status is now “%(status)s”.")
+            % {"status": _status_now(message)}
+        )
     transaction.on_commit(lambda: request_send(message.pk))
+
+
+def outbox_cancel(*, message: OutboxMessage, by: User) -> None:
+    """Keep a waiting or failed message from being sent; the dispatcher never claims a
+    cancelled row. One being sent at this moment can no longer be stopped."""
+    _check_manager(message, by)
+    updated = OutboxMessage.objects.filter(pk=message.pk, status__in=CANCELLABLE).update(
+        status=OutboxStatus.CANCELLED, lease_until=None
+    )
+    if not updated:
+        raise ValidationError(
+            gettext("This e-mail cannot be cancelled: its status is now “%(status)s”.")
+            % {"status": _status_now(message)}
+        )
+
+
+# What each kind of message is called on the coordinators' outbox page; every app registers
+# the kinds it sends (in its AppConfig.ready()), so core names none of them itself.
+_kind_labels: dict[str, str] = {}
+
+
+def outbox_kinds_register(labels: dict) -> None:
+    _kind_labels.update(labels)
+
+
+def outbox_kind_label(kind: str) -> str:
+    return str(_kind_labels.get(kind, kind))
+
+
+def outbox_kind_choices() -> list[tuple[str, str]]:
+    return sorted(((kind, str(label)) for kind, label in _kind_labels.items()), key=lambda choice: choice[1])

@@ -185,6 +185,15 @@ class OutboxStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
+class OutboxMessageQuerySet(models.QuerySet):
+    def manageable_by(self, user: "User") -> "OutboxMessageQuerySet":
+        """The messages `user` may send again or cancel: every one for a coordinator, their
+        own failed ones for the person responsible (shown on their home page)."""
+        if user.is_coordinator:
+            return self
+        return self.filter(responsible=user, status=OutboxStatus.FAILED)
+
+
 class OutboxMessage(models.Model):
     """An e-mail Kumppani has promised to send: written in the same transaction as the change
     that causes it, sent after commit by a worker that claims it with a lease.
@@ -229,6 +238,8 @@ class OutboxMessage(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     first_failure_at = models.DateTimeField(_("first failure"), null=True, blank=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    objects = OutboxMessageQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]

@@ -32,7 +32,9 @@ urlpatterns = [
         "accounts/reset/done/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"
     ),
     path("language/", views.set_language, name="set_language"),
+    path("outbox/", views.outbox_list, name="outbox_list"),
     path("outbox/<int:pk>/retry/", views.outbox_retry_view, name="outbox_retry"),
+    path("outbox/<int:pk>/cancel/", views.outbox_cancel_view, name="outbox_cancel"),
     path("settings/branding/", views.branding_edit, name="branding_edit"),
     path("branding/logo/", views.branding_logo, name="branding_logo"),
     path("accessibility/", views.accessibility_statement, name="accessibility_statement"),
