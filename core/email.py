@@ -58,6 +58,11 @@ def render_email(template: str, context: dict, *, language: str) -> tuple[str, s
     return subject, text, html
 
 
+class NothingToSend(Exception):
+    """Raised by a @renders_on_delivery function when the message no longer makes sense (its
+    recipient's account is gone, say): the row is cancelled, not retried."""
+
+
 DeliveryContext = Callable[[dict], dict]
 _delivery_contexts: dict[str, DeliveryContext] = {}
 # Templates whose rendered text is never stored (it holds a secret, such as a reset link).
@@ -248,6 +253,11 @@ def outbox_deliver(message_id: int) -> str:
     if message.template:
         try:
             _render_now(message, token)
+        except NothingToSend as exc:
+            OutboxMessage.objects.filter(pk=message.pk, lease_token=token).update(
+                status=OutboxStatus.CANCELLED, lease_until=None, last_error=str(exc)[:2000]
+            )
+            return "cancelled"
         except Exception as exc:  # a template or data error: recorded and retried like a send
             log.exception("Outbox message %s could not be rendered", message.pk)
             _record_failure(message, token, exc)

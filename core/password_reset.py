@@ -13,7 +13,7 @@ from django.contrib.auth.tokens import default_token_generator
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from .email import outbox_enqueue, renders_on_delivery
+from .email import NothingToSend, outbox_enqueue, renders_on_delivery
 from .models import User
 from .ratelimit import rate_limit_hit
 
@@ -49,7 +49,9 @@ def password_reset_enqueue(*, user: User, to_email: str, protocol: str, domain: 
 
 @renders_on_delivery(TEMPLATE, keeps_text=False)
 def password_reset_context(data: dict) -> dict:
-    user = User.objects.get(pk=data["user_id"], is_active=True)
+    user = User.objects.filter(pk=data["user_id"], is_active=True).first()
+    if user is None:
+        raise NothingToSend("The account was removed or deactivated before the reset link was sent.")
     return {
         "user": user,
         "uid": urlsafe_base64_encode(force_bytes(user.pk)),

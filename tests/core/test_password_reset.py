@@ -158,3 +158,15 @@ def test_reset_links_stored_before_this_change_are_blanked_and_unsent_ones_cance
         "sent": "Kumppani",
         "cancelled": "Kumppani",
     }
+
+
+@pytest.mark.django_db
+def test_no_link_is_sent_to_an_account_deactivated_before_the_email_went_out(anna, client):
+    ask(client, "anna@opisto.example")
+    anna.is_active = False
+    anna.save()
+    message = OutboxMessage.objects.get()
+    assert outbox_deliver(message.pk) == "cancelled"
+    message.refresh_from_db()
+    assert message.status == "cancelled" and "deactivated" in message.last_error
+    assert mail.outbox == []
