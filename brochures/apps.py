@@ -31,12 +31,14 @@ class BrochuresConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
 
         from checkpoints.models import Checkpoint
+        from core.email import outbox_kinds_register
         from core.models import Institution
         from core.signals import branding_changed
 
         from .models import BrochureText
         from .services import forget_keys
 
+        outbox_kinds_register({"brochure-share": _("Brochure link")})
         branding_changed.connect(prerender_soon, dispatch_uid="brochures-branding")
         post_save.connect(prerender_soon, sender=BrochureText, dispatch_uid="brochures-text")
         # What the downloads remember of the current keys (services.brochure_file).

@@ -198,7 +198,11 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 1
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
-AXES_IPWARE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0)
+# How many proxies of ours stand in front of the app (nginx: 1). One setting for every
+# limiter: django-axes and core/ratelimit.py both read the client's address through
+# core.ratelimit.client_address, the N-th X-Forwarded-For entry from the right.
+KUMPPANI_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0, minimum=0)
+AXES_CLIENT_IP_CALLABLE = "core.ratelimit.client_address"
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"

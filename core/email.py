@@ -5,11 +5,12 @@
 transaction. After commit a worker is asked to send it; if the broker is down, nothing waits:
 the periodic `outbox_dispatch` sweep hands out every due row again.
 
-At most once, nothing lost: a worker claims a row with a conditional UPDATE that sets a
-lease; it marks the row sent only after the SMTP server accepted the message. The one gap is
-a crash between the server's acceptance and that UPDATE: the lease then expires and the
-message is sent again. Every message carries a stable Message-ID so the receiving server can
-drop such a repeat.
+At least once, nothing lost: a worker claims a row with a conditional UPDATE that sets a
+lease; it marks the row sent only after the SMTP server accepted the message. A worker killed
+while the server is receiving, or an acceptance lost on the way back, leaves the row unsent:
+the lease expires (or the retry comes due) and the message is sent again. Every attempt
+carries the Message-ID fixed when the row was queued, so the receiving side can drop the copy;
+nothing here can promise more than that (no "exactly once").
 
 Rendered on delivery: a sweep that queues thousands of messages at once (the deadline
 digests) stores each one's template name and plain data instead of its text, as
@@ -17,6 +18,12 @@ django-post_office's `render_on_delivery` does. The worker that sends the messag
 in the recipient's language, so rendering is spread over the workers instead of holding the
 sweep's lock and transaction. Each such template registers, with `@renders_on_delivery`, the
 function that turns the stored data back into its context.
+
+Secrets never rest in the outbox: a template registered with `keeps_text=False` (the
+password reset) is queued with plain data only (the user's id), its link and token are made
+by the worker at the moment of sending, and only the subject is written back to the row. The
+rendered text exists in the worker's memory and the recipient's mailbox, nowhere else.
+
 """
 
 import datetime
@@ -26,12 +33,13 @@ import uuid
 from collections.abc import Callable
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from .bulk import insert_many
 from .models import Institution, OutboxMessage, OutboxStatus, User
@@ -50,16 +58,30 @@ def render_email(template: str, context: dict, *, language: str) -> tuple[str, s
     return subject, text, html
 
 
+class NothingToSend(Exception):
+    """Raised by a @renders_on_delivery function when the message no longer makes sense (its
+    recipient's account is gone, say): the row is cancelled, not retried."""
+
+
 DeliveryContext = Callable[[dict], dict]
 _delivery_contexts: dict[str, DeliveryContext] = {}
+# Templates whose rendered text is never stored (it holds a secret, such as a reset link).
+_secret_templates: set[str] = set()
 
 
-def renders_on_delivery(template: str) -> Callable[[DeliveryContext], DeliveryContext]:
+def renders_on_delivery(
+    template: str, *, keeps_text: bool = True
+) -> Callable[[DeliveryContext], DeliveryContext]:
     """Register the function that turns a deferred message's stored data into `template`'s
-    context (register it in a module the worker imports, an app's ready() for example)."""
+    context (register it in a module the worker imports, an app's ready() for example).
+    With `keeps_text=False` the rendered bodies are sent and never written to the row."""
 
     def register(build: DeliveryContext) -> DeliveryContext:
         _delivery_contexts[template] = build
+        if keeps_text:
+            _secret_templates.discard(template)
+        else:
+            _secret_templates.add(template)
         return build
 
     return register
@@ -128,8 +150,10 @@ def outbox_enqueue(
     to_name: str = "",
     language: str = "fi",
     responsible: User | None = None,
+    on_delivery: bool = False,
 ) -> OutboxMessage | None:
-    """Queue one message under a unique key; returns None when that key is already queued."""
+    """Queue one message under a unique key; returns None when that key is already queued.
+    `on_delivery` as in outbox_message."""
     if OutboxMessage.objects.filter(key=key).exists():
         return None
     row = outbox_message(
@@ -141,6 +165,7 @@ def outbox_enqueue(
         to_name=to_name,
         language=language,
         responsible_id=responsible.pk if responsible else None,
+        on_delivery=on_delivery,
     )
     with transaction.atomic():
         message, created = OutboxMessage.objects.get_or_create(key=row.pop("key"), defaults=row)
@@ -228,6 +253,11 @@ def outbox_deliver(message_id: int) -> str:
     if message.template:
         try:
             _render_now(message, token)
+        except NothingToSend as exc:
+            OutboxMessage.objects.filter(pk=message.pk, lease_token=token).update(
+                status=OutboxStatus.CANCELLED, lease_until=None, last_error=str(exc)[:2000]
+            )
+            return "cancelled"
         except Exception as exc:  # a template or data error: recorded and retried like a send
             log.exception("Outbox message %s could not be rendered", message.pk)
             _record_failure(message, token, exc)
@@ -255,8 +285,13 @@ def outbox_deliver(message_id: int) -> str:
 
 def _render_now(message: OutboxMessage, token: str) -> None:
     """Render a deferred message and store its text in place of the template data, so the
-    row reads like any other from now on (home page, admin, privacy erasure)."""
+    row reads like any other from now on (home page, admin, privacy erasure). A secret
+    template's text stays in memory: the row keeps its data, to render again on a retry, and
+    gets only the subject."""
     message.subject, message.body_text, message.body_html = render_deferred(message)
+    if message.template in _secret_templates:
+        OutboxMessage.objects.filter(pk=message.pk, lease_token=token).update(subject=message.subject)
+        return
     message.template, message.context = "", None
     OutboxMessage.objects.filter(pk=message.pk, lease_token=token).update(
         subject=message.subject,
@@ -296,11 +331,67 @@ def outbox_due_ids(limit: int = 500) -> list[int]:
     )
 
 
-def outbox_retry(*, message: OutboxMessage, by: User) -> None:
-    """Queue a failed message again (after its recipient's address was corrected, say)."""
+RETRYABLE = (OutboxStatus.FAILED, OutboxStatus.CANCELLED)
+CANCELLABLE = (OutboxStatus.PENDING, OutboxStatus.FAILED)
+
+
+def _check_manager(message: OutboxMessage, by: User) -> None:
     if message.responsible_id != by.pk and not by.is_coordinator:
         raise PermissionDenied
-    OutboxMessage.objects.filter(pk=message.pk, status=OutboxStatus.FAILED).update(
+
+
+def _status_now(message: OutboxMessage) -> str:
+    status = OutboxMessage.objects.filter(pk=message.pk).values_list("status", flat=True).first()
+    return OutboxStatus(status).label if status else gettext("deleted")
+
+
+def outbox_retry(*, message: OutboxMessage, by: User) -> None:
+    """Queue a failed or cancelled message again (after its recipient's address was
+    corrected, say). The status guard is one conditional UPDATE, so a retry never races a
+    worker; a message whose text is no longer stored (an old reset link) is not sent empty."""
+    _check_manager(message, by)
+    has_content = ~Q(template="") | ~Q(body_text="")
+    updated = OutboxMessage.objects.filter(has_content, pk=message.pk, status__in=RETRYABLE).update(
         status=OutboxStatus.PENDING, next_attempt_at=timezone.now(), first_failure_at=None, attempts=0
     )
+    if not updated:
+        if OutboxMessage.objects.filter(pk=message.pk, status__in=RETRYABLE).exists():
+            raise ValidationError(
+                gettext("This e-mail's text is no longer stored, so it cannot be sent again.")
+            )
+        raise ValidationError(
+            gettext("This e-mail cannot be sent again: its status is now “%(status)s”.")
+            % {"status": _status_now(message)}
+        )
     transaction.on_commit(lambda: request_send(message.pk))
+
+
+def outbox_cancel(*, message: OutboxMessage, by: User) -> None:
+    """Keep a waiting or failed message from being sent; the dispatcher never claims a
+    cancelled row. One being sent at this moment can no longer be stopped."""
+    _check_manager(message, by)
+    updated = OutboxMessage.objects.filter(pk=message.pk, status__in=CANCELLABLE).update(
+        status=OutboxStatus.CANCELLED, lease_until=None
+    )
+    if not updated:
+        raise ValidationError(
+            gettext("This e-mail cannot be cancelled: its status is now “%(status)s”.")
+            % {"status": _status_now(message)}
+        )
+
+
+# What each kind of message is called on the coordinators' outbox page; every app registers
+# the kinds it sends (in its AppConfig.ready()), so core names none of them itself.
+_kind_labels: dict[str, str] = {}
+
+
+def outbox_kinds_register(labels: dict) -> None:
+    _kind_labels.update(labels)
+
+
+def outbox_kind_label(kind: str) -> str:
+    return str(_kind_labels.get(kind, kind))
+
+
+def outbox_kind_choices() -> list[tuple[str, str]]:
+    return sorted(((kind, str(label)) for kind, label in _kind_labels.items()), key=lambda choice: choice[1])

@@ -1,12 +1,11 @@
 from django import forms
-from django.conf import settings
 from django.contrib.auth.forms import PasswordResetForm
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from .branding import BRANDING_FIELDS, MAX_LOGO_BYTES, logo_clean, logo_too_large
-from .email import outbox_enqueue
 from .models import Institution
+from .password_reset import password_reset_enqueue
 
 
 class OutboxPasswordResetForm(PasswordResetForm):
@@ -21,16 +20,9 @@ class OutboxPasswordResetForm(PasswordResetForm):
         to_email,
         html_email_template_name=None,
     ):
-        user = context["user"]
-        outbox_enqueue(
-            key=f"password-reset:{user.pk}:{context['token']}",
-            kind="password-reset",
-            template="password-reset",
-            context={key: context[key] for key in ("uid", "token", "protocol", "domain", "user")},
-            to_email=to_email,
-            to_name=user.get_full_name(),
-            language=user.language or settings.LANGUAGE_CODE,
-            responsible=user,
+        # The token in `context` is dropped: the worker makes its own when it sends.
+        password_reset_enqueue(
+            user=context["user"], to_email=to_email, protocol=context["protocol"], domain=context["domain"]
         )
 
 

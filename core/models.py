@@ -182,6 +182,16 @@ class OutboxStatus(models.TextChoices):
     SENDING = "sending", _("Being sent")
     SENT = "sent", _("Sent")
     FAILED = "failed", _("Failed")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class OutboxMessageQuerySet(models.QuerySet):
+    def manageable_by(self, user: "User") -> "OutboxMessageQuerySet":
+        """The messages `user` may send again or cancel: every one for a coordinator, their
+        own failed ones for the person responsible (shown on their home page)."""
+        if user.is_coordinator:
+            return self
+        return self.filter(responsible=user, status=OutboxStatus.FAILED)
 
 
 class OutboxMessage(models.Model):
@@ -228,6 +238,8 @@ class OutboxMessage(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     first_failure_at = models.DateTimeField(_("first failure"), null=True, blank=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    objects = OutboxMessageQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]

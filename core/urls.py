@@ -2,7 +2,6 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from . import views
-from .forms import OutboxPasswordResetForm
 
 # Django's form views also take PUT as a POST; ours answer 405 to it.
 FORM_METHODS = ["get", "post", "head", "options"]
@@ -16,9 +15,7 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "accounts/password-reset/",
-        auth_views.PasswordResetView.as_view(
-            form_class=OutboxPasswordResetForm, http_method_names=FORM_METHODS
-        ),
+        views.PasswordResetView.as_view(),
         name="password_reset",
     ),
     path(
@@ -35,7 +32,9 @@ urlpatterns = [
         "accounts/reset/done/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"
     ),
     path("language/", views.set_language, name="set_language"),
+    path("outbox/", views.outbox_list, name="outbox_list"),
     path("outbox/<int:pk>/retry/", views.outbox_retry_view, name="outbox_retry"),
+    path("outbox/<int:pk>/cancel/", views.outbox_cancel_view, name="outbox_cancel"),
     path("settings/branding/", views.branding_edit, name="branding_edit"),
     path("branding/logo/", views.branding_logo, name="branding_logo"),
     path("accessibility/", views.accessibility_statement, name="accessibility_statement"),

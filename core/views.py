@@ -1,19 +1,26 @@
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import BooleanField, Count, ExpressionWrapper, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.i18n import set_language as django_set_language
 
 from .branding import BRANDING_FIELDS, branding_update
-from .email import outbox_retry
-from .forms import BrandingForm, form_error
+from .email import CANCELLABLE, RETRYABLE, outbox_cancel, outbox_kind_label, outbox_retry
+from .filters import OutboxFilter
+from .forms import BrandingForm, OutboxPasswordResetForm, form_error
 from .http import file_response
 from .models import Institution, OutboxMessage, OutboxStatus
+from .password_reset import password_reset_throttled
 from .permissions import coordinator_required
+from .ratelimit import client_address
 from .services import user_set_language
 
 
@@ -26,13 +33,96 @@ def set_language(request):
     return response
 
 
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's reset request, through the outbox and throttled per e-mail address and per
+    client. The throttled answer is the same whether or not the address is anyone's."""
+
+    form_class = OutboxPasswordResetForm
+    # Django's form views also take PUT as a POST; ours answer 405 to it.
+    http_method_names = ["get", "post", "head", "options"]
+
+    def form_valid(self, form):
+        if password_reset_throttled(email=form.cleaned_data["email"], client=client_address(self.request)):
+            form.add_error(None, _("Too many password reset requests. Please try again in an hour."))
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        return super().form_valid(form)
+
+
+OUTBOX_PER_PAGE = 50
+
+
+@require_GET
+@coordinator_required
+def outbox_list(request):
+    """Every e-mail the portal has queued, for the coordinators: who, what, how it went. The
+    bodies are never read here (a password reset's is not even stored)."""
+    sendable = ExpressionWrapper(~Q(template="") | ~Q(body_text=""), output_field=BooleanField())
+    queryset = (
+        OutboxMessage.objects.select_related("responsible")
+        .defer("body_text", "body_html", "context")
+        .annotate(sendable=sendable)
+    )
+    outbox_filter = OutboxFilter(request.GET or None, queryset=queryset)
+    page = Paginator(outbox_filter.qs, OUTBOX_PER_PAGE).get_page(request.GET.get("page"))
+    for message in page:
+        message.kind_label = outbox_kind_label(message.kind)
+    counts = OutboxMessage.objects.aggregate(
+        **{status: Count("pk", filter=Q(status=status)) for status in OutboxStatus.values}
+    )
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "filter": outbox_filter,
+        "page": page,
+        "querystring": query.urlencode(),
+        "counts": [(OutboxStatus(status), counts[status]) for status in OutboxStatus.values],
+        "retryable": RETRYABLE,
+        "cancellable": CANCELLABLE,
+    }
+    return render(request, "core/outbox_list.html", context)
+
+
+def _manageable_message(request, pk) -> OutboxMessage:
+    """The message, if the user may act on it; 404 alike for one that is not theirs and one
+    that does not exist, so the answer reveals nothing."""
+    return get_object_or_404(OutboxMessage.objects.manageable_by(request.user), pk=pk)
+
+
+def _back(request):
+    target = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return redirect(target)
+    return redirect("outbox_list" if request.user.is_coordinator else "home")
+
+
 @require_POST
 @login_required
 def outbox_retry_view(request, pk):
-    message = get_object_or_404(OutboxMessage, pk=pk, status=OutboxStatus.FAILED)
-    outbox_retry(message=message, by=request.user)
-    messages.success(request, _("The e-mail will be sent again."))
-    return redirect("home")
+    message = _manageable_message(request, pk)
+    try:
+        outbox_retry(message=message, by=request.user)
+    except ValidationError as exc:
+        messages.error(request, exc.messages[0])
+    else:
+        messages.success(request, _("The e-mail to %(to)s is queued again.") % {"to": message.to_email})
+    return _back(request)
+
+
+@require_POST
+@login_required
+def outbox_cancel_view(request, pk):
+    message = _manageable_message(request, pk)
+    try:
+        outbox_cancel(message=message, by=request.user)
+    except ValidationError as exc:
+        messages.error(request, exc.messages[0])
+    else:
+        messages.success(
+            request, _("The e-mail to %(to)s is cancelled and will not be sent.") % {"to": message.to_email}
+        )
+    return _back(request)
 
 
 @require_http_methods(["GET", "POST"])

@@ -8,4 +8,19 @@ class PartnershipsConfig(AppConfig):
 
     def ready(self):
         # The deadline digests are rendered on delivery: the worker needs their context builder.
+        from core.email import outbox_kinds_register
+
         from . import reminders  # noqa: F401
+
+        outbox_kinds_register(
+            {
+                "deadline-digest": _("Deadline reminders"),
+                "upkeep-digest": _("Relationship upkeep"),
+                "coordinator-digest": _("Coordinators' attention list"),
+                "feedback-request": _("Feedback request"),
+                "feedback-reminder": _("Feedback reminder"),
+                "you-said-we-did": _("“You said, we did” note"),
+                "thanks": _("Thank-you"),
+                "initiative-redefined": _("Co-development initiative redefined"),
+            }
+        )

@@ -54,7 +54,10 @@ EXPECTED = {
         dict.fromkeys(ROLES, 200),
     ),
     # The failed message belongs to `teacher`.
-    "outbox_retry": ("POST", {"outsider": 403, "teacher": 302, "other_teacher": 403, "coordinator": 302}),
+    # Not theirs answers like an unknown id: 404, no hint that the message exists.
+    "outbox_retry": ("POST", {"outsider": 404, "teacher": 302, "other_teacher": 404, "coordinator": 302}),
+    "outbox_cancel": ("POST", {"outsider": 404, "teacher": 302, "other_teacher": 404, "coordinator": 302}),
+    "outbox_list": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
     # The feedback link is the respondent's key: anyone holding it may answer.
     "feedback_form": ("GET", dict.fromkeys(ROLES, 200)),
     "feedback_list": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
@@ -329,7 +332,7 @@ def _args(name: str, world) -> list:
             "student_export_pdf",
         ),
         "demonstration": ("demonstration_edit",),
-        "outbox": ("outbox_retry",),
+        "outbox": ("outbox_retry", "outbox_cancel"),
         "feedback": ("feedback_detail",),
         "thank_you": ("thanks_detail",),
         "assessment": ("self_assessment", "self_assessment_pdf"),

@@ -3,7 +3,6 @@
 import csv
 
 from django.contrib import messages
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, Q
 from django.http import HttpResponse
@@ -13,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from checkpoints.models import Checkpoint
+from core.ratelimit import client_address, rate_limit_hit
 
 from .. import exports, services
 from ..analysis import feedback_by_checkpoint
@@ -20,24 +20,17 @@ from ..forms import AnalysisFilterForm, FeedbackForm, NationalResultForm, Reacti
 from ..models import QUESTIONS, FeedbackAnswer, FeedbackRequest, NationalResult
 from .common import coordinator_required, form_error, form_page, staff_required
 
-# The public links are rate-limited per address: enough for a person, too few for guessing.
+# The public links are rate-limited per link and client address together: enough for a
+# person, and one respondent (or a classroom behind one address) cannot lock out another.
 RATE_LIMIT = 30
 RATE_WINDOW_SECONDS = 60
 
 
-def _rate_limited(request) -> bool:
-    key = f"feedback-rate:{request.META.get('REMOTE_ADDR', '')}"
-    cache.add(key, 0, RATE_WINDOW_SECONDS)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        count = 1
-    return count > RATE_LIMIT
-
-
 @require_http_methods(["GET", "POST"])
 def feedback_form(request, token):
-    if _rate_limited(request):
+    if rate_limit_hit(
+        "feedback", token, client_address(request), limit=RATE_LIMIT, window=RATE_WINDOW_SECONDS
+    ):
         return render(request, "partnerships/feedback_closed.html", {"reason": "rate"}, status=429)
     feedback = (
         FeedbackRequest.objects.select_related(
@@ -49,6 +42,11 @@ def feedback_form(request, token):
         .first()
     )
     if feedback is None:
+        # Guessing links: each guess is a new token, so misses are counted per address alone.
+        if rate_limit_hit(
+            "feedback-miss", client_address(request), limit=RATE_LIMIT, window=RATE_WINDOW_SECONDS
+        ):
+            return render(request, "partnerships/feedback_closed.html", {"reason": "rate"}, status=429)
         return render(request, "partnerships/feedback_closed.html", {"reason": "unknown"}, status=404)
     # The respondent reads the form in their own language unless they switch it.
     if not request.COOKIES.get("django_language"):

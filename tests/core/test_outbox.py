@@ -146,8 +146,9 @@ def test_a_password_reset_goes_through_the_outbox_in_the_users_language(client):
     assert response.status_code == 302
     message = OutboxMessage.objects.get(kind="password-reset")
     assert message.to_email == "anna@opisto.example"
-    assert "/accounts/reset/" in message.body_text
-    assert "Hej" in message.body_text
+    assert outbox_deliver(message.pk) == "sent"
+    assert "/accounts/reset/" in mail.outbox[0].body
+    assert "Hej" in mail.outbox[0].body
     client.post(reverse("password_reset"), {"email": "nobody@opisto.example"})
     assert OutboxMessage.objects.count() == 1  # no hint whether an address exists
 
@@ -187,3 +188,63 @@ def test_a_message_to_render_on_delivery_needs_a_registered_context():
         on_delivery=True,
     )
     assert (row["template"], row["context"], row["body_text"]) == ("deadline-reminders", {"items": []}, "")
+
+
+class ReceivingBackend:
+    """An SMTP server that receives each message and then fails as it is told: the answer
+    lost on the way back, or the worker killed before it could record the acceptance."""
+
+    received: list = []
+    then: BaseException | None = None
+
+    def __init__(self, *args, **kwargs):
+        """Takes Django's connection arguments and needs none of them."""
+
+    def send_messages(self, messages):
+        ReceivingBackend.received.extend(messages)
+        if ReceivingBackend.then is not None:
+            raise ReceivingBackend.then
+        return len(messages)
+
+
+@pytest.fixture
+def receiving(settings):
+    settings.EMAIL_BACKEND = f"{__name__}.ReceivingBackend"
+    ReceivingBackend.received = []
+    yield ReceivingBackend
+    ReceivingBackend.then = None
+
+
+@pytest.mark.django_db
+def test_a_message_received_before_the_connection_dropped_is_sent_again_with_the_same_message_id(receiving):
+    receiving.then = smtplib.SMTPServerDisconnected("connection lost after DATA")
+    message = enqueue()
+    assert outbox_deliver(message.pk) == "failed"
+    receiving.then = None
+    with time_machine.travel(timezone.now() + datetime.timedelta(minutes=2)):
+        assert outbox_deliver(message.pk) == "sent"
+    # At least once: the server has two copies, which it can tell apart from other mail.
+    ids = [copy.extra_headers["Message-ID"] for copy in receiving.received]
+    assert ids == [message.message_id] * 2
+
+
+@pytest.mark.django_db
+def test_a_worker_killed_while_the_server_receives_sends_the_message_again_after_the_lease(
+    receiving, settings
+):
+    receiving.then = SystemExit("worker killed")  # not an Exception: nothing is recorded
+    message = enqueue()
+    with pytest.raises(SystemExit):
+        outbox_deliver(message.pk)
+    message.refresh_from_db()
+    assert message.status == "sending"
+    receiving.then = None
+    assert outbox_due_ids() == []  # the lease still holds
+    lease = datetime.timedelta(seconds=settings.KUMPPANI_OUTBOX_LEASE_SECONDS + 1)
+    with time_machine.travel(timezone.now() + lease):
+        assert outbox_due_ids() == [message.pk]
+        assert outbox_deliver(message.pk) == "sent"
+    ids = [copy.extra_headers["Message-ID"] for copy in receiving.received]
+    assert ids == [message.message_id] * 2
+    message.refresh_from_db()
+    assert message.status == "sent"

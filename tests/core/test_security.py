@@ -64,3 +64,67 @@ def test_no_template_has_inline_script_or_style():
         if "<script" in text and "src=" not in text.split("<script", 1)[1].split(">", 1)[0]:
             offenders.append(str(path))
     assert not offenders
+
+
+def login_via_proxy(client, forwarded_for, password):
+    """Through the documented nginx: REMOTE_ADDR is the proxy, the client is in X-Forwarded-For."""
+    return client.post(
+        reverse("login"),
+        {"username": "tiina", "password": password},
+        REMOTE_ADDR="10.0.0.1",
+        HTTP_X_FORWARDED_FOR=forwarded_for,
+    )
+
+
+def test_behind_a_proxy_two_clients_are_locked_out_separately(user, settings):
+    from django.test import Client
+
+    settings.KUMPPANI_PROXY_COUNT = 1
+    attacker, teacher = Client(), Client()
+    statuses = [login_via_proxy(attacker, "198.51.100.7", "väärä").status_code for _ in range(5)]
+    assert statuses[-1] == 429
+    # Same proxy, same username, another client: not locked out by the attacker.
+    assert login_via_proxy(teacher, "203.0.113.5", PASSWORD).status_code == 302
+
+
+def test_a_forged_x_forwarded_for_entry_does_not_change_the_lockout_key(user, settings):
+    from django.test import Client
+
+    settings.KUMPPANI_PROXY_COUNT = 1
+    for _ in range(5):
+        login_via_proxy(Client(), "198.51.100.7", "väärä")
+    # The attacker puts a made-up address first; nginx appends the real one on the right.
+    forged = login_via_proxy(Client(), "203.0.113.5, 198.51.100.7", PASSWORD)
+    assert forged.status_code == 429
+
+
+def test_without_a_proxy_setting_x_forwarded_for_is_not_trusted(user, settings):
+    from django.test import Client
+
+    settings.KUMPPANI_PROXY_COUNT = 0
+    for number in range(5):
+        # Each attempt claims another address: all of them count against the real one.
+        login_via_proxy(Client(), f"198.51.100.{number}", "väärä")
+    assert login_via_proxy(Client(), "203.0.113.5", PASSWORD).status_code == 429
+
+
+@pytest.mark.parametrize(
+    ("count", "forwarded_for", "expected"),
+    [
+        (0, "198.51.100.7", "10.0.0.1"),
+        (1, "198.51.100.7", "198.51.100.7"),
+        (1, "203.0.113.5, 198.51.100.7", "198.51.100.7"),
+        (2, "203.0.113.5, 198.51.100.7, 10.0.0.2", "198.51.100.7"),
+        (2, "198.51.100.7", "10.0.0.1"),  # fewer entries than proxies: not through ours
+        (1, "not-an-address", "10.0.0.1"),
+        (1, "2001:db8::1", "2001:db8::1"),
+    ],
+)
+def test_the_client_address_is_the_entry_our_outermost_proxy_added(
+    settings, rf, count, forwarded_for, expected
+):
+    from core.ratelimit import client_address
+
+    settings.KUMPPANI_PROXY_COUNT = count
+    request = rf.get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=forwarded_for)
+    assert client_address(request) == expected

@@ -61,6 +61,7 @@ class SmtpSink:
         self.log = tmp_path / "smtp.jsonl"
         self.refuse_flag = tmp_path / "smtp.refuse"
         self.stall_flag = tmp_path / "smtp.stall"
+        self.hold_flag = tmp_path / "smtp.hold"
         self.process = subprocess.Popen(
             [
                 sys.executable,
@@ -73,6 +74,8 @@ class SmtpSink:
                 str(self.refuse_flag),
                 "--stall",
                 str(self.stall_flag),
+                "--hold",
+                str(self.hold_flag),
             ],
             cwd=ROOT,
         )
@@ -88,6 +91,9 @@ class SmtpSink:
 
     def stall(self, on: bool) -> None:
         self._flag(self.stall_flag, on)
+
+    def hold(self, on: bool) -> None:
+        self._flag(self.hold_flag, on)
 
     @staticmethod
     def _flag(path: Path, on: bool) -> None:

@@ -2,7 +2,8 @@
 
 It appends one JSON line per accepted message to --log. While the file --refuse exists it
 answers every message with a temporary 451; while --stall exists it holds each connection
-before greeting (a server that hangs)."""
+before greeting (a server that hangs); while --hold exists it records a message and then
+holds the connection before answering (the server has the message, the client no reply)."""
 
 import argparse
 import asyncio
@@ -15,8 +16,8 @@ from aiosmtpd.controller import Controller
 
 
 class Recorder:
-    def __init__(self, log: str, refuse: str, stall: str):
-        self.log, self.refuse, self.stall = log, refuse, stall
+    def __init__(self, log: str, refuse: str, stall: str, hold: str):
+        self.log, self.refuse, self.stall, self.hold = log, refuse, stall, hold
 
     async def handle_EHLO(self, server, session, envelope, hostname, responses):
         while os.path.exists(self.stall):
@@ -40,6 +41,8 @@ class Recorder:
                 )
                 + "\n"
             )
+        while os.path.exists(self.hold):
+            await asyncio.sleep(0.1)
         return "250 OK"
 
 
@@ -49,8 +52,11 @@ def main() -> None:
     parser.add_argument("--log", required=True)
     parser.add_argument("--refuse", required=True)
     parser.add_argument("--stall", required=True)
+    parser.add_argument("--hold", required=True)
     args = parser.parse_args()
-    controller = Controller(Recorder(args.log, args.refuse, args.stall), hostname="127.0.0.1", port=args.port)
+    controller = Controller(
+        Recorder(args.log, args.refuse, args.stall, args.hold), hostname="127.0.0.1", port=args.port
+    )
     controller.start()
     try:
         while True:

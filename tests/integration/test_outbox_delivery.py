@@ -105,6 +105,25 @@ def test_a_worker_killed_before_it_sends_loses_nothing(smtp_sink, broker_url, st
     assert len(smtp_sink.deliveries()) == 1
 
 
+def test_a_worker_killed_while_the_server_receives_sends_it_again_with_the_same_message_id(
+    smtp_sink, broker_url, start_worker, publisher
+):
+    """At least once, not exactly once (README, "E-mail, reminders and feedback"): the server
+    has the message, the worker dies before the answer; the copy carries the same Message-ID."""
+    smtp_sink.hold(True)
+    message = queue()
+    doomed = start_worker("doomed", broker_url, smtp_sink.port)
+    publisher(SEND, message.pk)
+    wait_until(lambda: len(smtp_sink.deliveries()) == 1, message="the server to receive the message")
+    kill_worker(doomed)
+    smtp_sink.hold(False)
+    assert status(message) == "sending"
+    start_worker("survivor", broker_url, smtp_sink.port, beat=True)
+    wait_until(lambda: status(message) == "sent", message="another worker to send it after the lease ran out")
+    time.sleep(2)
+    assert [d["message_id"] for d in smtp_sink.deliveries()] == [message.message_id] * 2
+
+
 def test_a_worker_killed_after_recording_the_send_causes_no_repeat(
     smtp_sink, broker_url, start_worker, publisher
 ):

@@ -159,6 +159,51 @@ def test_the_links_are_rate_limited(ended, client):
     assert statuses[-1] == 429
 
 
+@pytest.fixture
+def file_cache(settings, tmp_path):
+    """The production default: a file cache, whose incr() re-sets a key's expiry."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(tmp_path),
+        }
+    }
+
+
+def test_a_burst_on_one_link_locks_neither_other_respondents_nor_the_next_minute(
+    ended, client, settings, file_cache
+):
+    settings.KUMPPANI_PROXY_COUNT = 1  # behind the documented nginx: every request from 10.0.0.1
+    Institution.objects.create(name="Opisto", partner_feedback=True)  # more than one link
+    send()
+    first, second = FeedbackRequest.objects.order_by("pk")[:2]
+
+    def get(token, address):
+        url = reverse("feedback_form", args=[token])
+        return client.get(url, REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=address).status_code
+
+    start = datetime.datetime(2027, 3, 29, 10, 0, 5, tzinfo=datetime.UTC)
+    with time_machine.travel(start, tick=False) as clock:
+        statuses = [get(first.token, "192.0.2.10") for _ in range(40)]
+        assert statuses[:30] == [200] * 30 and statuses[30:] == [429] * 10
+        assert get(first.token, "192.0.2.11") == 200  # the same link from another address
+        assert get(second.token, "192.0.2.10") == 200  # another link from the same address
+        clock.shift(61)
+        assert get(first.token, "192.0.2.10") == 200  # the window closed on time
+
+
+def test_the_too_many_requests_page_is_translated(ended, client):
+    send()
+    request = FeedbackRequest.objects.order_by("pk").first()
+    url = reverse("feedback_form", args=[request.token])
+    for _ in range(30):
+        client.get(url)
+    response = client.get(url, HTTP_ACCEPT_LANGUAGE="sv")
+    assert response.status_code == 429
+    assert "Too many requests" not in response.content.decode()
+    assert "Försök igen" in response.content.decode() or "försök igen" in response.content.decode()
+
+
 def test_a_negative_answer_waits_for_a_reaction_and_can_be_answered_with_a_note(
     ended, client, teacher, teacher_client
 ):
