@@ -13,20 +13,19 @@ import re
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Case, CharField, Exists, OuterRef, Q, Value, When
+from django.db.models import Case, CharField, Exists, OuterRef, Q, TextField, Value, When
 from django.db.models.functions import Cast, Concat, Lower
 from django.utils import timezone
-from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
 from simple_history.utils import get_history_manager_for_model
 
+from core.cachescrub import cache_delete_mentioning
 from core.models import Lock, OutboxMessage, User
 
 from ..models import (
     Agreement,
     AgreementItem,
-    Contact,
     Demonstration,
     FeedbackAnswer,
     FeedbackReaction,
@@ -38,9 +37,9 @@ from ..models import (
     ThankYou,
     WorkPeriod,
 )
+from .mentions import MARK, Mentions, mentions_replace
 
-# What replaces the student's name, or a required reason, in text that is kept.
-MARK = "***"
+# MARK replaces the student's name, or a required reason, in text that is kept.
 # Students erased in one transaction by the retention sweep: each batch takes the same number
 # of queries whatever its size.
 BATCH = 200
@@ -104,9 +103,10 @@ def _erase(students: list[Student], *, by: User | None, reason: str) -> None:
     reactions = FeedbackReaction.objects.filter(request_id__in=request_ids)
     reaction_ids = list(reactions.values_list("pk", flat=True))
 
-    # E-mails and contact notes are found through the names and addresses, so before blanking.
-    _scrub_outbox(students, request_ids, reaction_ids, agreement_ids)
-    _scrub_contacts(students)
+    # E-mails and free text are searched for the names and numbers, so before blanking.
+    mentions = Mentions(students)
+    _scrub_outbox(students, mentions, request_ids, reaction_ids, agreement_ids)
+    reports = mentions_replace(students, mentions)
 
     now = timezone.now()
     Student.objects.filter(pk__in=ids).update(
@@ -140,20 +140,17 @@ def _erase(students: list[Student], *, by: User | None, reason: str) -> None:
     FeedbackReaction.history.model.objects.filter(id__in=reaction_ids).update(text=MARK)
 
     erased = list(Student.objects.filter(pk__in=ids))
-    get_history_manager_for_model(Student).bulk_history_create(
+    records = get_history_manager_for_model(Student).bulk_history_create(
         erased, update=True, default_user=by, default_change_reason=HISTORY_REASONS[reason]
     )
+    # What was changed, in the record that says who erased the student and why.
+    for record in records:
+        record.erasure_report = reports[record.id].as_json()
+    Student.history.model.objects.bulk_update(records, ["erasure_report"])
+    _forget_cached(mentions)
 
 
-def _name_pattern(students: list[Student]) -> re.Pattern | None:
-    names = {s.full_name for s in students if len(s.full_name) > 2}
-    names |= {escape(name) for name in names}
-    if not names:
-        return None
-    return re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)), re.IGNORECASE)
-
-
-def _scrub_outbox(students, request_ids, reaction_ids, agreement_ids) -> None:
+def _scrub_outbox(students, mentions: Mentions, request_ids, reaction_ids, agreement_ids) -> None:
     """E-mails to the student are deleted (sent or not: Kumppani no longer contacts them);
     in e-mails to others about the student (thanks, reminders, digests) the name is replaced."""
     keys = [f"{kind}:{pk}" for pk in request_ids for kind in ("feedback-request", "feedback-reminder")]
@@ -163,65 +160,40 @@ def _scrub_outbox(students, request_ids, reaction_ids, agreement_ids) -> None:
         Q(key__in=keys) | Q(to_lower__in=emails)
     ).delete()
 
-    pattern = _name_pattern(students)
-    mentions = Q()
-    for student in students:
-        if len(student.full_name) > 2:
-            mentions |= (
-                Q(body_text__icontains=student.full_name)
-                | Q(subject__icontains=student.full_name)
-                | Q(context__icontains=student.full_name)  # a digest not yet rendered
-            )
     # The thank-you greets the instructor with the student's first name only.
     thanks = Q()
     for pk in agreement_ids:
         thanks |= Q(key__startswith=f"thanks:{pk}:")
-    if not mentions and not thanks:
+    if mentions.search is None and not thanks:
         return
+    mentioned = Q()
+    if mentions.search is not None:
+        # A digest not yet rendered holds the names in its stored data.
+        mentioned = mentions.query(["subject", "body_text", "body_html"]) | Q(
+            context_text__iregex=mentions.needle
+        )
     first_names = {s.first_name for s in students if s.first_name}
     first = re.compile(r"\b(" + "|".join(re.escape(n) for n in first_names) + r")\b") if first_names else None
     changed = []
-    for message in OutboxMessage.objects.filter(mentions | thanks):
+    messages = OutboxMessage.objects.annotate(context_text=Cast("context", TextField()))
+    messages = messages.filter(mentioned | thanks)
+    for message in messages:
         for field in ("subject", "body_text", "body_html"):
-            text = getattr(message, field)
-            if pattern:
-                text = pattern.sub(MARK, text)
+            text = mentions.replace(getattr(message, field))[0]
             if first and message.key.startswith("thanks:"):
                 text = first.sub(MARK, text)
             setattr(message, field, text)
-        if message.context and pattern:
-            message.context = _scrub_data(message.context, pattern)
+        if message.context:
+            message.context = mentions.replace_in_data(message.context)
         changed.append(message)
     OutboxMessage.objects.bulk_update(changed, ["subject", "body_text", "body_html", "context"])
 
 
-def _scrub_data(data, pattern: re.Pattern):
-    """The names replaced in every string of a deferred message's stored data."""
-    if isinstance(data, str):
-        return pattern.sub(MARK, data)
-    if isinstance(data, list):
-        return [_scrub_data(item, pattern) for item in data]
-    if isinstance(data, dict):
-        return {key: _scrub_data(value, pattern) for key, value in data.items()}
-    return data
-
-
-def _scrub_contacts(students) -> None:
-    """The contact log is about employers, but a teacher may have written a student's name."""
-    pattern = _name_pattern(students)
-    if pattern is None:
-        return
-    mentions = Q()
-    for student in students:
-        if len(student.full_name) > 2:
-            mentions |= Q(summary__icontains=student.full_name) | Q(
-                follow_up_note__icontains=student.full_name
-            )
-    contacts = list(Contact.objects.filter(mentions))
-    for contact in contacts:
-        contact.summary = pattern.sub(MARK, contact.summary)
-        contact.follow_up_note = pattern.sub(MARK, contact.follow_up_note)
-    Contact.objects.bulk_update(contacts, ["summary", "follow_up_note"])
+def _forget_cached(mentions: Mentions) -> None:
+    """After the commit, no cache entry may still hold what was erased (core.cachescrub)."""
+    if mentions.search is not None:
+        pattern = mentions.search
+        transaction.on_commit(lambda: cache_delete_mentioning(pattern))
 
 
 def retention_cutoff(today: datetime.date) -> datetime.date:
