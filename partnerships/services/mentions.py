@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils.html import escape
 
@@ -132,7 +133,7 @@ TEXTS = (
     ),
     Text(
         InitiativeEntry,
-        ("text", "measured", "result"),
+        ("text", "measured", "result", "before", "after"),
         lambda e: reverse("initiative_detail", args=[e.initiative_id]),
         lambda e: reverse("initiative_detail", args=[e.initiative_id]),
     ),
@@ -251,12 +252,17 @@ class Mentions:
         self.needle = _trie_pattern(variants) if needles else ""
         self.search = re.compile(self.needle, re.IGNORECASE) if needles else None
 
-    def query(self, field_names) -> Q:
-        """Rows that may mention a student in any of `field_names` (checked again in Python)."""
-        q = Q()
+    def rows(self, queryset, field_names, *, also: Q | None = None):
+        """The rows that may mention a student in any of `field_names` (checked again in
+        Python), or match `also`; a JSON field is searched as its text."""
+        q = also or Q()
+        json = {}
         for name in field_names:
+            if isinstance(queryset.model._meta.get_field(name), models.JSONField):
+                json[f"{name}_as_text"] = Cast(name, models.TextField())
+                name = f"{name}_as_text"
             q |= Q(**{f"{name}__iregex": self.needle})
-        return q
+        return queryset.annotate(**json).filter(q)
 
     def replace(self, text: str) -> tuple[str, dict[int, set[str]]]:
         """`text` with the mentions replaced, and for each student mentioned the doubts."""
@@ -291,14 +297,19 @@ class Mentions:
             text = _MARKS.sub(MARK, text)
         return text, found
 
-    def replace_in_data(self, data):
-        """The mentions replaced in every string of JSON-like data."""
+    def replace_in_data(self, data, found: dict[int, set[str]] | None = None):
+        """The mentions replaced in every string of JSON-like data (`found` collects what
+        `replace` reports)."""
         if isinstance(data, str):
-            return self.replace(data)[0]
+            text, mentioned = self.replace(data)
+            if found is not None:
+                for pk, reasons in mentioned.items():
+                    found.setdefault(pk, set()).update(reasons)
+            return text
         if isinstance(data, list):
-            return [self.replace_in_data(item) for item in data]
+            return [self.replace_in_data(item, found) for item in data]
         if isinstance(data, dict):
-            return {key: self.replace_in_data(value) for key, value in data.items()}
+            return {key: self.replace_in_data(value, found) for key, value in data.items()}
         return data
 
 
@@ -321,7 +332,11 @@ def _scrub_rows(mentions: Mentions, text: Text, rows, *, history: bool, reports:
             value = getattr(row, name, None)
             if not value:
                 continue
-            new, found = mentions.replace(value)
+            if isinstance(value, str):
+                new, found = mentions.replace(value)
+            else:
+                found = {}
+                new = mentions.replace_in_data(value, found)
             if new == value:
                 continue
             setattr(row, name, new)
@@ -347,7 +362,7 @@ def mentions_replace(students: list[Student], mentions: Mentions) -> dict[int, R
     if mentions.search is None:
         return reports
     for text in TEXTS:
-        rows = text.model._default_manager.filter(mentions.query(text.fields))
+        rows = mentions.rows(text.model._default_manager.all(), text.fields)
         rows = rows.select_related(*RELATED.get(text.model, ()))
         changed = _scrub_rows(mentions, text, rows, history=False, reports=reports)
         if changed:
@@ -355,7 +370,7 @@ def mentions_replace(students: list[Student], mentions: Mentions) -> dict[int, R
         history = getattr(text.model, "history", None)
         if history is not None:
             fields = tuple(f for f in text.fields if hasattr(history.model, f))
-            rows = history.model.objects.filter(mentions.query(fields))
+            rows = mentions.rows(history.model.objects.all(), fields)
             in_history = Text(text.model, fields, text.link, text.history_link)
             changed = _scrub_rows(mentions, in_history, rows, history=True, reports=reports)
             if changed:

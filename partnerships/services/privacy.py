@@ -13,7 +13,7 @@ import re
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Case, CharField, Exists, OuterRef, Q, TextField, Value, When
+from django.db.models import Case, CharField, Exists, OuterRef, Q, Value, When
 from django.db.models.functions import Cast, Concat, Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -166,17 +166,15 @@ def _scrub_outbox(students, mentions: Mentions, request_ids, reaction_ids, agree
         thanks |= Q(key__startswith=f"thanks:{pk}:")
     if mentions.search is None and not thanks:
         return
-    mentioned = Q()
     if mentions.search is not None:
         # A digest not yet rendered holds the names in its stored data.
-        mentioned = mentions.query(["subject", "body_text", "body_html"]) | Q(
-            context_text__iregex=mentions.needle
-        )
+        fields = ["subject", "body_text", "body_html", "context"]
+        messages = mentions.rows(OutboxMessage.objects.all(), fields, also=thanks)
+    else:
+        messages = OutboxMessage.objects.filter(thanks)
     first_names = {s.first_name for s in students if s.first_name}
     first = re.compile(r"\b(" + "|".join(re.escape(n) for n in first_names) + r")\b") if first_names else None
     changed = []
-    messages = OutboxMessage.objects.annotate(context_text=Cast("context", TextField()))
-    messages = messages.filter(mentioned | thanks)
     for message in messages:
         for field in ("subject", "body_text", "body_html"):
             text = mentions.replace(getattr(message, field))[0]
