@@ -51,7 +51,8 @@ from ..models import (
 MARK = "***"
 
 # Names that are also Finnish words or place names: a form of them in a text may not be the
-# student at all (Koski, Salo and Lahti are towns, "mäen päällä" is on a hill).
+# student at all (Koski, Salo and Lahti are towns, "mäen päällä" is on a hill, "ainoa" is
+# "the only one" and "anna" is "give").
 COMMON_WORDS = frozenset(
     {
         "aho", "aro", "harju", "joki", "järvi", "kallio", "kari", "kivi", "koski", "kotka",
@@ -60,6 +61,8 @@ COMMON_WORDS = frozenset(
         "kemi", "pori", "rauma", "hamina", "imatra", "raahe", "kerava", "forssa", "loimaa",
         "aamu", "ilta", "lumi", "onni", "satu", "taimi", "toivo", "tuuli", "valo", "helmi",
         "tähti", "usva", "sade", "into", "armas", "aurora", "ilona", "lahja", "ruusu",
+        "aino", "anna", "usko", "veli", "meri", "säde", "aura", "sini", "jalo", "aarre",
+        "rauha", "tyyne", "oiva", "urho", "voitto", "vilja", "lempi", "kielo", "lilja",
     }
 )  # fmt: skip
 

@@ -37,6 +37,7 @@ from ..factories import (
     ContactPersonFactory,
     EmployerFactory,
     StudentFactory,
+    UserFactory,
     training_agreement,
 )
 
@@ -226,6 +227,22 @@ def test_the_erasure_record_counts_the_changes_and_lists_the_doubtful_records(
     assert "Tarkistettavat" in finnish
     swedish = coordinator_client.get(response["Location"], headers={"Accept-Language": "sv"}).content.decode()
     assert "Att kontrollera" in swedish
+
+
+@pytest.mark.parametrize("other", ["student", "contact person", "user"])
+def test_a_name_that_another_person_in_the_portal_has_is_flagged(other, teacher):
+    make = {
+        "student": lambda: StudentFactory(first_name="Ville", last_name="Harmaa"),
+        "contact person": lambda: ContactPersonFactory(first_name="Harmaa"),
+        "user": lambda: UserFactory(first_name="Oskari", last_name="Harmaa"),
+    }[other]
+    make()
+    student = StudentFactory(first_name="Ulla", last_name="Harmaa")
+    contact = ContactFactory(author=teacher, summary="Harmaalle soitettu")
+    ContactFactory(author=teacher, summary="Ullalle soitettu")
+    _erase(student)
+    [item] = Student.history.filter(id=student.pk).latest().erasure_report["review"]
+    assert (item["pk"], item["reasons"]) == (contact.pk, ["other_person"])
 
 
 def test_an_erasure_that_found_nothing_says_so(coordinator_client):
