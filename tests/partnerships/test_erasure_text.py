@@ -30,7 +30,7 @@ from partnerships.models import (
     InitiativeEntry,
     Student,
 )
-from partnerships.services.mentions import Mentions
+from partnerships.services.mentions import RELATED, TEXTS, Mentions
 
 from ..factories import (
     ContactFactory,
@@ -383,3 +383,26 @@ def test_the_cache_scan_matches_the_stems_whatever_the_case(settings):
     cache.set("c", {"n": "jl24007:n"}, 60)
     assert cache_delete_mentioning(Mentions([student]).search) == 2
     assert cache.get("a") is None and cache.get("b") == "heinäkuu" and cache.get("c") is None
+
+
+@pytest.mark.parametrize("text", TEXTS, ids=lambda t: t.model.__name__)
+def test_every_free_text_model_links_its_rows_and_history_rows_to_a_page(text):
+    """The links are made only for doubtful rows: each must work before one is needed."""
+
+    def row(model):
+        values = {f.attname: 1 for f in model._meta.concrete_fields if f.is_relation}
+        obj = model(**values)
+        obj.pk = obj.id = 1
+        return obj
+
+    obj = row(text.model)
+    for related in RELATED.get(text.model, ()):
+        setattr(obj, related, row(text.model._meta.get_field(related).related_model))
+    assert text.link(obj).startswith("/")
+    history = getattr(text.model, "history", None)
+    if history is not None:
+        assert text.history_link is not None
+        record = row(history.model)
+        record.id = 1
+        assert text.history_link(record).startswith("/")
+        assert all(hasattr(history.model, name) for name in text.fields)
