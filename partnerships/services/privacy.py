@@ -105,8 +105,8 @@ def _erase(students: list[Student], *, by: User | None, reason: str) -> None:
 
     # E-mails and free text are searched for the names and numbers, so before blanking.
     mentions = Mentions(students)
-    _scrub_outbox(students, mentions, request_ids, reaction_ids, agreement_ids)
     reports = mentions_replace(students, mentions)
+    _scrub_outbox(students, mentions, reports, request_ids, reaction_ids, agreement_ids)
 
     now = timezone.now()
     Student.objects.filter(pk__in=ids).update(
@@ -150,7 +150,7 @@ def _erase(students: list[Student], *, by: User | None, reason: str) -> None:
     _forget_cached(mentions)
 
 
-def _scrub_outbox(students, mentions: Mentions, request_ids, reaction_ids, agreement_ids) -> None:
+def _scrub_outbox(students, mentions: Mentions, reports, request_ids, reaction_ids, agreement_ids) -> None:
     """E-mails to the student are deleted (sent or not: Kumppani no longer contacts them);
     in e-mails to others about the student (thanks, reminders, digests) the name is replaced."""
     keys = [f"{kind}:{pk}" for pk in request_ids for kind in ("feedback-request", "feedback-reminder")]
@@ -175,14 +175,23 @@ def _scrub_outbox(students, mentions: Mentions, request_ids, reaction_ids, agree
     first_names = {s.first_name for s in students if s.first_name}
     first = re.compile(r"\b(" + "|".join(re.escape(n) for n in first_names) + r")\b") if first_names else None
     changed = []
+    label = OutboxMessage._meta.label_lower
+
+    def count(field, found):
+        for pk in found:
+            reports[pk].changed[(label, field, False)] += 1
+
     for message in messages:
         for field in ("subject", "body_text", "body_html"):
-            text = mentions.replace(getattr(message, field))[0]
+            text, found = mentions.replace(getattr(message, field))
             if first and message.key.startswith("thanks:"):
                 text = first.sub(MARK, text)
+            count(field, found)
             setattr(message, field, text)
         if message.context:
-            message.context = mentions.replace_in_data(message.context)
+            found = {}
+            message.context = mentions.replace_in_data(message.context, found)
+            count("context", found)
         changed.append(message)
     OutboxMessage.objects.bulk_update(changed, ["subject", "body_text", "body_html", "context"])
 

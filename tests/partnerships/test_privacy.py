@@ -332,6 +332,10 @@ def test_erasure_through_the_form_removes_the_data_from_the_row_and_the_history(
     assert world["not_rendered"].context["items"][0]["employer"] == world["employer"].name
     world["contact"].refresh_from_db()
     assert world["contact"].summary == "Talked about ***'s period."
+    changed = {(c["model"], c["field"]): c["count"] for c in rows[-1].erasure_report["changed"]}
+    assert changed[("core.outboxmessage", "body_text")] == 2  # the digest and the thanks
+    assert changed[("core.outboxmessage", "context")] == 1
+    assert changed[("partnerships.contact", "summary")] == 1
 
 
 def test_statistics_are_the_same_after_erasure(teacher, coordinator):
