@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -209,8 +210,11 @@ def erasure_result(student: Student) -> dict | None:
             model = apps.get_model(item["model"])
         except LookupError:
             return item["model"], item.get("field", "")
-        field = item.get("field")
-        return model._meta.verbose_name, model._meta.get_field(field).verbose_name if field else ""
+        try:
+            field = model._meta.get_field(item["field"]).verbose_name if item.get("field") else ""
+        except FieldDoesNotExist:  # a field renamed since
+            field = item["field"]
+        return model._meta.verbose_name, field
 
     changed = []
     for item in record.erasure_report.get("changed", []):
