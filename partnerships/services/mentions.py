@@ -236,8 +236,9 @@ class Mentions:
         full = {s.full_name.casefold(): s.pk for s in students if len(s.full_name) > 2 and not s.is_erased}
         full |= {escape(name): pk for name, pk in full.items()}
         self.full_names = full
+        longest_first = sorted(full, key=len, reverse=True)
         self.full_pattern = (
-            re.compile("|".join(re.escape(n) for n in sorted(full, key=len, reverse=True)), re.IGNORECASE)
+            re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, longest_first)) + r")(?!\w)", re.IGNORECASE)
             if full
             else None
         )

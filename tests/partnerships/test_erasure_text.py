@@ -119,6 +119,14 @@ def _another_students_agreement(teacher, employer):
     )
 
 
+def test_a_longer_name_that_contains_the_full_name_is_kept(teacher):
+    student = StudentFactory(first_name="Anna", last_name="Koski")
+    contact = ContactFactory(author=teacher, summary="Joanna Koskinen soitti, Anna Koski ei")
+    _erase(student)
+    contact.refresh_from_db()
+    assert contact.summary == "Joanna Koskinen soitti, *** ei"
+
+
 def test_free_text_of_every_kind_and_its_change_history_loses_the_name(teacher, coordinator):
     student = StudentFactory(**IIDA)
     employer = EmployerFactory(notes="Iidalle sopiva paikka")
