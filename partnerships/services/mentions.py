@@ -25,6 +25,7 @@ from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils.html import escape
 
+from checkpoints.models import AnnualActivity, SelfAssessment, SelfAssessmentAnswer
 from core.finnish import inflected_forms, word_key
 from core.models import User
 
@@ -143,6 +144,18 @@ TEXTS = (
     Text(FeedbackRequest, ("comment",), lambda r: reverse("feedback_detail", args=[r.pk])),
     Text(FeedbackAnswer, ("text",), _feedback),
     Text(FeedbackReaction, ("text",), _feedback, _feedback),
+    # The institution's own planning: written about partnerships, but a case may be named.
+    Text(SelfAssessment, ("cherished", "to_develop"), lambda a: reverse("self_assessment", args=[a.pk])),
+    Text(
+        SelfAssessmentAnswer,
+        ("text",),
+        lambda a: reverse("self_assessment", args=[a.assessment_id]),
+    ),
+    Text(
+        AnnualActivity,
+        ("title", "description", "responsible"),
+        lambda a: reverse("annual_activity_edit", args=[a.pk]),
+    ),
 )
 # The rows a link needs besides the row itself.
 RELATED = {Interruption: ("work_period",), WorkplaceCheck: ("workplace",)}

@@ -17,6 +17,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from checkpoints.models import AnnualActivity
 from core.cachescrub import cache_delete_mentioning
 from partnerships import services
 from partnerships.models import (
@@ -163,6 +164,9 @@ def test_free_text_of_every_kind_and_its_change_history_loses_the_name(teacher, 
     reaction.text = "Kerrottu Iidalle ja ohjaajalle"
     reaction.save()
     contact = ContactFactory(employer=employer, author=teacher, summary="x", follow_up_note="Soita Iidalle")
+    activity = AnnualActivity.objects.create(
+        kind="event", start_month=5, start_day=1, end_month=5, end_day=2, description="Iidan esitys keväällä"
+    )
 
     dump = _dump()
     assert "Iidalle" in dump and "Heikkisen" in dump and "JL24007 ehdotti" in dump  # the check can fail
@@ -190,6 +194,8 @@ def test_free_text_of_every_kind_and_its_change_history_loses_the_name(teacher, 
     assert reaction.text == "Kerrottu *** ja ohjaajalle"
     contact.refresh_from_db()
     assert contact.follow_up_note == "Soita ***"
+    activity.refresh_from_db()
+    assert activity.description == "*** esitys keväällä"
 
 
 def test_the_erasure_record_counts_the_changes_and_lists_the_doubtful_records(
