@@ -3,8 +3,10 @@
 Erasure anonymises instead of deleting: the rows stay, so agreements, work periods, feedback
 scores and every figure built on them are unchanged, but nothing left identifies the student,
 neither in the current rows nor in the change history (django-simple-history keeps the old
-value of every field, so the historical rows are rewritten too). One new history entry says
-who erased the record and when, and nothing else.
+value of every field, so the historical rows are rewritten too), nor in free text staff
+typed (services.mentions: every inflected form of the names, and the student number), nor in
+the cache (core.cachescrub). One new history entry says who erased the record and when, and
+what was changed in free text, by counts and links to records to check, never by content.
 """
 
 import datetime
