@@ -164,10 +164,15 @@ def inflected_forms(name: str) -> frozenset[str]:
 
 
 def _weak_inverse(body: str) -> str | None:
-    """Kangas → kank-aa-: the -as words have the weak grade in the nominative."""
+    """Kangas → kank-aa-, Rikas → rikk-aa-: the -as words have the weak grade in the
+    nominative and the strong one in the other cases."""
     for strong, weak in GRADATION:
         if body.endswith(weak) and weak != strong[:1]:
             return body[: -len(weak)] + strong
+    if len(body) >= 2 and body[-1] in "kpt" and body[-2] in VOWELS:
+        return body + body[-1]
+    if len(body) >= 2 and body[-1] in "dv" and body[-2] in VOWELS + "lrh":
+        return body[:-1] + {"d": "t", "v": "p"}[body[-1]]
     return None
 
 

@@ -373,8 +373,8 @@ def _scrub_rows(mentions: Mentions, text: Text, rows, *, history: bool, reports:
 
 def mentions_replace(students: list[Student], mentions: Mentions) -> dict[int, Report]:
     """Replace the students' mentions in every free-text field and its history; per student,
-    what was changed. Two queries per model, one per history table (set-based: the same for
-    one student or a batch)."""
+    what was changed. Set-based: per table one query finds the rows that may mention any of
+    the students and one writes back those changed (per 500), for one student or a batch."""
     reports = {s.pk: Report() for s in students}
     if mentions.search is None:
         return reports

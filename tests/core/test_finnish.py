@@ -30,6 +30,8 @@ REAL_FORMS = {
     "Tapio": ["Tapion", "Tapiota", "Tapiolle"],
     "Tuomas": ["Tuomaksen", "Tuomasta", "Tuomakselle"],
     "Kangas": ["Kankaan", "Kangasta", "Kankaalla"],
+    "Rikas": ["Rikkaan", "Rikasta", "Rikkaalle"],
+    "Varvas": ["Varpaan", "Varvasta"],
     "Mikael": ["Mikaelin", "Mikaelia", "Mikaelille"],
 }  # fmt: skip
 
