@@ -7,9 +7,12 @@ about them. One structure feeds both the JSON download and the readable PDF.
 from dataclasses import dataclass
 from typing import Any
 
+from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .history import ACTIONS
 from .models import (
@@ -23,6 +26,7 @@ from .models import (
     Student,
     WorkPeriod,
 )
+from .services.mentions import COMMON_WORD, OTHER_PERSON
 
 
 @dataclass
@@ -178,3 +182,54 @@ def as_json(data: Any) -> Any:
     if isinstance(data, dict):
         return {key: as_json(value) for key, value in data.items()}
     return data
+
+
+REVIEW_REASONS = {
+    OTHER_PERSON: gettext_lazy(
+        "A name of the erased student is also the name of another person in the portal: check "
+        "that the replaced words were about the erased student."
+    ),
+    COMMON_WORD: gettext_lazy(
+        "A name of the erased student is also a common word or a place name: check that the "
+        "text still reads right."
+    ),
+}
+
+
+def erasure_result(student: Student) -> dict | None:
+    """What the student's erasure changed in free text, and the records to check, as the
+    erasure's history record holds them (counts and links only), for the privacy page."""
+    record = (
+        Student.history.filter(id=student.pk, erasure_report__isnull=False).order_by("history_date").last()
+    )
+    if record is None:
+        return None
+
+    def names(item):
+        try:
+            model = apps.get_model(item["model"])
+        except LookupError:
+            return item["model"], item.get("field", "")
+        try:
+            field = model._meta.get_field(item["field"]).verbose_name if item.get("field") else ""
+        except FieldDoesNotExist:  # a field renamed since
+            field = item["field"]
+        return model._meta.verbose_name, field
+
+    changed = []
+    for item in record.erasure_report.get("changed", []):
+        model, field = names(item)
+        changed.append({"model": model, "field": field, "history": item["history"], "count": item["count"]})
+    review = []
+    for item in record.erasure_report.get("review", []):
+        model, _field = names(item)
+        review.append(
+            {
+                "model": model,
+                "pk": item["pk"],
+                "history": item["history"],
+                "url": item["url"],
+                "reasons": [REVIEW_REASONS[r] for r in item["reasons"] if r in REVIEW_REASONS],
+            }
+        )
+    return {"record": record, "changed": changed, "review": review}

@@ -48,6 +48,16 @@ class StudentQuerySet(models.QuerySet):
         return self.filter(erased_at__isnull=True)
 
 
+class ErasureReport(models.Model):
+    """On the history record of an erasure: what it changed in free text (models, fields,
+    counts) and the records a coordinator should check, without any personal data."""
+
+    erasure_report = models.JSONField(_("erasure report"), null=True, blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+
 class Student(models.Model):
     """A student. Identified by the student number and the learner OID, never a henkilötunnus."""
 
@@ -96,7 +106,7 @@ class Student(models.Model):
     objects = StudentQuerySet.as_manager()
 
     # The audit trail: who changed what, with the values before and after (issue 7).
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    history = HistoricalRecords(excluded_fields=["updated_at"], bases=[ErasureReport])
 
     class Meta:
         ordering = ["last_name", "first_name"]

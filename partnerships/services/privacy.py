@@ -3,11 +3,14 @@
 Erasure anonymises instead of deleting: the rows stay, so agreements, work periods, feedback
 scores and every figure built on them are unchanged, but nothing left identifies the student,
 neither in the current rows nor in the change history (django-simple-history keeps the old
-value of every field, so the historical rows are rewritten too). One new history entry says
-who erased the record and when, and nothing else.
+value of every field, so the historical rows are rewritten too), nor in free text staff
+typed (services.mentions: every inflected form of the names, and the student number), nor in
+the cache (core.cachescrub). One new history entry says who erased the record and when, and
+what was changed in free text, by counts and links to records to check, never by content.
 """
 
 import datetime
+import functools
 import re
 
 from django.conf import settings
@@ -16,21 +19,23 @@ from django.db import models, transaction
 from django.db.models import Case, CharField, Exists, OuterRef, Q, Value, When
 from django.db.models.functions import Cast, Concat, Lower
 from django.utils import timezone
-from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
 from simple_history.utils import get_history_manager_for_model
 
+from core.cachescrub import cache_delete_mentioning
 from core.models import Lock, OutboxMessage, User
 
 from ..models import (
     Agreement,
     AgreementItem,
-    Contact,
     Demonstration,
     FeedbackAnswer,
     FeedbackReaction,
     FeedbackRequest,
+    ImportJob,
+    ImportKind,
+    ImportStatus,
     Interruption,
     Respondent,
     Student,
@@ -38,9 +43,9 @@ from ..models import (
     ThankYou,
     WorkPeriod,
 )
+from .mentions import MARK, Mentions, mentions_replace
 
-# What replaces the student's name, or a required reason, in text that is kept.
-MARK = "***"
+# MARK replaces the student's name, or a required reason, in text that is kept.
 # Students erased in one transaction by the retention sweep: each batch takes the same number
 # of queries whatever its size.
 BATCH = 200
@@ -104,9 +109,11 @@ def _erase(students: list[Student], *, by: User | None, reason: str) -> None:
     reactions = FeedbackReaction.objects.filter(request_id__in=request_ids)
     reaction_ids = list(reactions.values_list("pk", flat=True))
 
-    # E-mails and contact notes are found through the names and addresses, so before blanking.
-    _scrub_outbox(students, request_ids, reaction_ids, agreement_ids)
-    _scrub_contacts(students)
+    # E-mails and free text are searched for the names and numbers, so before blanking.
+    mentions = Mentions(students)
+    reports = mentions_replace(students, mentions)
+    _scrub_outbox(students, mentions, reports, request_ids, reaction_ids, agreement_ids)
+    _forget_pending_imports(students, reports)
 
     now = timezone.now()
     Student.objects.filter(pk__in=ids).update(
@@ -140,20 +147,17 @@ def _erase(students: list[Student], *, by: User | None, reason: str) -> None:
     FeedbackReaction.history.model.objects.filter(id__in=reaction_ids).update(text=MARK)
 
     erased = list(Student.objects.filter(pk__in=ids))
-    get_history_manager_for_model(Student).bulk_history_create(
+    records = get_history_manager_for_model(Student).bulk_history_create(
         erased, update=True, default_user=by, default_change_reason=HISTORY_REASONS[reason]
     )
+    # What was changed, in the record that says who erased the student and why.
+    for record in records:
+        record.erasure_report = reports[record.id].as_json()
+    Student.history.model.objects.bulk_update(records, ["erasure_report"])
+    _forget_cached(mentions)
 
 
-def _name_pattern(students: list[Student]) -> re.Pattern | None:
-    names = {s.full_name for s in students if len(s.full_name) > 2}
-    names |= {escape(name) for name in names}
-    if not names:
-        return None
-    return re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)), re.IGNORECASE)
-
-
-def _scrub_outbox(students, request_ids, reaction_ids, agreement_ids) -> None:
+def _scrub_outbox(students, mentions: Mentions, reports, request_ids, reaction_ids, agreement_ids) -> None:
     """E-mails to the student are deleted (sent or not: Kumppani no longer contacts them);
     in e-mails to others about the student (thanks, reminders, digests) the name is replaced."""
     keys = [f"{kind}:{pk}" for pk in request_ids for kind in ("feedback-request", "feedback-reminder")]
@@ -163,65 +167,76 @@ def _scrub_outbox(students, request_ids, reaction_ids, agreement_ids) -> None:
         Q(key__in=keys) | Q(to_lower__in=emails)
     ).delete()
 
-    pattern = _name_pattern(students)
-    mentions = Q()
-    for student in students:
-        if len(student.full_name) > 2:
-            mentions |= (
-                Q(body_text__icontains=student.full_name)
-                | Q(subject__icontains=student.full_name)
-                | Q(context__icontains=student.full_name)  # a digest not yet rendered
-            )
     # The thank-you greets the instructor with the student's first name only.
     thanks = Q()
     for pk in agreement_ids:
         thanks |= Q(key__startswith=f"thanks:{pk}:")
-    if not mentions and not thanks:
+    if mentions.search is None and not thanks:
         return
+    if mentions.search is not None:
+        # A digest not yet rendered holds the names in its stored data.
+        fields = ["subject", "body_text", "body_html", "context"]
+        messages = mentions.rows(OutboxMessage.objects.all(), fields, also=thanks)
+    else:
+        messages = OutboxMessage.objects.filter(thanks)
     first_names = {s.first_name for s in students if s.first_name}
     first = re.compile(r"\b(" + "|".join(re.escape(n) for n in first_names) + r")\b") if first_names else None
     changed = []
-    for message in OutboxMessage.objects.filter(mentions | thanks):
+    label = OutboxMessage._meta.label_lower
+
+    def count(field, found):
+        for pk in found:
+            reports[pk].changed[(label, field, False)] += 1
+
+    for message in messages:
         for field in ("subject", "body_text", "body_html"):
-            text = getattr(message, field)
-            if pattern:
-                text = pattern.sub(MARK, text)
+            text, found = mentions.replace(getattr(message, field))
             if first and message.key.startswith("thanks:"):
                 text = first.sub(MARK, text)
+            count(field, found)
             setattr(message, field, text)
-        if message.context and pattern:
-            message.context = _scrub_data(message.context, pattern)
+        if message.context:
+            found = {}
+            message.context = mentions.replace_in_data(message.context, found)
+            count("context", found)
         changed.append(message)
     OutboxMessage.objects.bulk_update(changed, ["subject", "body_text", "body_html", "context"])
 
 
-def _scrub_data(data, pattern: re.Pattern):
-    """The names replaced in every string of a deferred message's stored data."""
-    if isinstance(data, str):
-        return pattern.sub(MARK, data)
-    if isinstance(data, list):
-        return [_scrub_data(item, pattern) for item in data]
-    if isinstance(data, dict):
-        return {key: _scrub_data(value, pattern) for key, value in data.items()}
-    return data
+def _forget_pending_imports(students, reports) -> None:
+    """A student import not yet run keeps its rows in a file under var/ for up to a day; run
+    after the erasure, it would bring the student back as a new record. Rows that carry an
+    erased student's number are taken out of it (the file is rewritten after the commit)."""
+    numbers = {s.student_number.strip().casefold(): s.pk for s in students if s.student_number.strip()}
+    jobs = ImportJob.objects.filter(
+        kind=ImportKind.STUDENTS, status__in=[ImportStatus.MAPPING, ImportStatus.READY]
+    )
+    label = ImportJob._meta.label_lower
+    for job in jobs:
+        if not job.has_rows():
+            continue
+        rows = job.rows()
+        kept = []
+        for row in rows:
+            hits = {
+                numbers[c.strip().casefold()]
+                for c in row
+                if isinstance(c, str) and c.strip().casefold() in numbers
+            }
+            for pk in hits:
+                reports[pk].changed[(label, "row_count", False)] += 1
+            if not hits:
+                kept.append(row)
+        if len(kept) < len(rows):
+            ImportJob.objects.filter(pk=job.pk).update(row_count=len(kept))
+            transaction.on_commit(functools.partial(job.store_rows, kept))
 
 
-def _scrub_contacts(students) -> None:
-    """The contact log is about employers, but a teacher may have written a student's name."""
-    pattern = _name_pattern(students)
-    if pattern is None:
-        return
-    mentions = Q()
-    for student in students:
-        if len(student.full_name) > 2:
-            mentions |= Q(summary__icontains=student.full_name) | Q(
-                follow_up_note__icontains=student.full_name
-            )
-    contacts = list(Contact.objects.filter(mentions))
-    for contact in contacts:
-        contact.summary = pattern.sub(MARK, contact.summary)
-        contact.follow_up_note = pattern.sub(MARK, contact.follow_up_note)
-    Contact.objects.bulk_update(contacts, ["summary", "follow_up_note"])
+def _forget_cached(mentions: Mentions) -> None:
+    """After the commit, no cache entry may still hold what was erased (core.cachescrub)."""
+    if mentions.search is not None:
+        pattern = mentions.search
+        transaction.on_commit(lambda: cache_delete_mentioning(pattern))
 
 
 def retention_cutoff(today: datetime.date) -> datetime.date:

@@ -17,7 +17,7 @@ from core.models import Institution
 from .. import services
 from ..forms import StudentErasureForm
 from ..models import Student
-from ..privacy import as_json, student_data
+from ..privacy import as_json, erasure_result, student_data
 from .common import coordinator_required, form_error
 
 
@@ -44,8 +44,13 @@ def student_privacy(request, pk):
             form_error(form, exc)
         else:
             messages.success(request, _("The student's personal data was erased."))
-            return redirect(student)
-    context = {"student": student, "form": form, "retention_years": settings.KUMPPANI_RETENTION_YEARS}
+            return redirect("student_privacy", pk=student.pk)
+    context = {
+        "student": student,
+        "form": form,
+        "retention_years": settings.KUMPPANI_RETENTION_YEARS,
+        "erasure": erasure_result(student) if student.is_erased else None,
+    }
     return render(request, "partnerships/student_privacy.html", context)
 
 
