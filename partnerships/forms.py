@@ -77,14 +77,35 @@ class EmployerForm(BusinessIdMixin, forms.ModelForm):
         fields = ["name", "business_id", "sector", "website", "account_owner", "main_contact", "notes"]
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, by: User, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["business_id"].widget.attrs.update(
             {"placeholder": "1234567-8", "inputmode": "numeric", "autocomplete": "off"}
         )
-        self.fields["account_owner"].queryset = staff_choices()
+        owner = self.fields["account_owner"]
+        owner.queryset = staff_choices()
+        if self.instance.pk and not by.is_coordinator:
+            if self.instance.account_owner_id == by.pk:
+                # The owner may hand the employer over, not leave it without an owner.
+                owner.required = True
+                owner.empty_label = None
+            else:
+                owner.disabled = True
+                owner.help_text = _("Only a coordinator or the account owner can change the account owner.")
         if "main_contact" in self.fields:
             self.fields["main_contact"].queryset = self.instance.people.filter(is_active=True)
+
+    def clean_account_owner(self):
+        owner = self.cleaned_data.get("account_owner")
+        field = self.fields["account_owner"]
+        # A disabled field keeps its value whatever is posted: say so to a forged POST
+        # rather than pretend the change was saved.
+        posted = self.data.get(self.add_prefix("account_owner"))
+        if field.disabled and posted is not None and posted != str(self.instance.account_owner_id or ""):
+            raise forms.ValidationError(
+                _("Only a coordinator or the current account owner can change the account owner.")
+            )
+        return owner
 
 
 class EmployerCreateForm(EmployerForm):

@@ -40,6 +40,7 @@ def employer_create(
     postal_code: str = "",
 ) -> Employer:
     """Create an employer with its first workplace: every employer has at least one."""
+    _check_owner_is_staff(account_owner)
     employer = Employer(
         name=name.strip(),
         business_id=normalize_business_id(business_id) if business_id else None,
@@ -62,9 +63,47 @@ def employer_create(
     return employer
 
 
+def can_change_account_owner(user: User, employer: Employer) -> bool:
+    """A coordinator, or the current account owner handing the employer over (trust issue):
+    the account owner reads the feedback of the employer's work periods."""
+    return user.is_coordinator or (user.is_teacher and employer.account_owner_id == user.pk)
+
+
+def _check_owner_is_staff(owner: User | None) -> None:
+    if owner is not None and not owner.is_teacher:
+        raise ValidationError({"account_owner": _("The account owner must be a teacher or a coordinator.")})
+
+
+def _check_account_owner(employer: Employer, new_owner: User | None, by: User | None) -> None:
+    _check_owner_is_staff(new_owner)
+    if new_owner == employer.account_owner:
+        return
+    if by is None or not can_change_account_owner(by, employer):
+        raise ValidationError(
+            {
+                "account_owner": _(
+                    "Only a coordinator or the current account owner can change the account owner."
+                )
+            }
+        )
+    if new_owner is None and not by.is_coordinator:
+        raise ValidationError(
+            {
+                "account_owner": _(
+                    "Hand the employer over to another teacher; "
+                    "only a coordinator can leave it without an owner."
+                )
+            }
+        )
+
+
 @transaction.atomic
-def employer_update(*, employer: Employer, data: dict[str, Any]) -> Employer:
+def employer_update(*, employer: Employer, data: dict[str, Any], by: User | None = None) -> Employer:
+    """Change an employer's fields. Changing its account owner takes `by`, who may (see
+    `can_change_account_owner`)."""
     data = dict(data)
+    if "account_owner" in data:
+        _check_account_owner(employer, data["account_owner"], by)
     if "business_id" in data:
         data["business_id"] = normalize_business_id(data["business_id"]) or None
     main_contact = data.get("main_contact")
