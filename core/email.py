@@ -296,9 +296,16 @@ def outbox_due_ids(limit: int = 500) -> list[int]:
     )
 
 
+def outbox_retryable_by(user: User):
+    """The failed messages `user` may queue again: those they are responsible for, or any
+    for a coordinator."""
+    failed = OutboxMessage.objects.filter(status=OutboxStatus.FAILED)
+    return failed if user.is_coordinator else failed.filter(responsible_id=user.pk)
+
+
 def outbox_retry(*, message: OutboxMessage, by: User) -> None:
     """Queue a failed message again (after its recipient's address was corrected, say)."""
-    if message.responsible_id != by.pk and not by.is_coordinator:
+    if not outbox_retryable_by(by).filter(pk=message.pk).exists():
         raise PermissionDenied
     OutboxMessage.objects.filter(pk=message.pk, status=OutboxStatus.FAILED).update(
         status=OutboxStatus.PENDING, next_attempt_at=timezone.now(), first_failure_at=None, attempts=0

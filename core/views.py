@@ -9,10 +9,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django.views.i18n import set_language as django_set_language
 
 from .branding import BRANDING_FIELDS, branding_update
-from .email import outbox_retry
+from .email import outbox_retry, outbox_retryable_by
 from .forms import BrandingForm, form_error
 from .http import file_response
-from .models import Institution, OutboxMessage, OutboxStatus
+from .models import Institution
 from .permissions import coordinator_required
 from .services import user_set_language
 
@@ -29,7 +29,8 @@ def set_language(request):
 @require_POST
 @login_required
 def outbox_retry_view(request, pk):
-    message = get_object_or_404(OutboxMessage, pk=pk, status=OutboxStatus.FAILED)
+    # Someone else's message answers as an unknown one does: no hint that it exists.
+    message = get_object_or_404(outbox_retryable_by(request.user), pk=pk)
     outbox_retry(message=message, by=request.user)
     messages.success(request, _("The e-mail will be sent again."))
     return redirect("home")

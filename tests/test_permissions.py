@@ -53,8 +53,8 @@ EXPECTED = {
         "GET",
         dict.fromkeys(ROLES, 200),
     ),
-    # The failed message belongs to `teacher`.
-    "outbox_retry": ("POST", {"outsider": 403, "teacher": 302, "other_teacher": 403, "coordinator": 302}),
+    # The failed message belongs to `teacher`; to anyone else it is as unknown as a made-up one.
+    "outbox_retry": ("POST", {"outsider": 404, "teacher": 302, "other_teacher": 404, "coordinator": 302}),
     # The feedback link is the respondent's key: anyone holding it may answer.
     "feedback_form": ("GET", dict.fromkeys(ROLES, 200)),
     "feedback_list": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),

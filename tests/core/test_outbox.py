@@ -173,6 +173,32 @@ def test_a_failed_message_is_shown_to_its_teacher_who_can_send_it_again(
     assert failed.status == "pending"
 
 
+@pytest.mark.django_db
+def test_retrying_someone_elses_failed_message_answers_like_an_unknown_one(
+    teacher, other_teacher_client, coordinator_client
+):
+    from django.urls import reverse
+
+    failed = OutboxMessage.objects.create(
+        key="x:1", kind="x", to_email="vanha@osoite.example", subject="Muistutus", body_text="b",
+        status="failed", responsible=teacher,
+    )  # fmt: skip
+    sent = OutboxMessage.objects.create(
+        key="x:2", kind="x", to_email="a@osoite.example", subject="s", body_text="b", status="sent",
+        responsible=teacher,
+    )  # fmt: skip
+    unknown = other_teacher_client.post(reverse("outbox_retry", args=[failed.pk + 1000]))
+    others = other_teacher_client.post(reverse("outbox_retry", args=[failed.pk]))
+    assert (unknown.status_code, others.status_code) == (404, 404)
+    assert other_teacher_client.get(reverse("outbox_retry", args=[failed.pk])).status_code == 405
+    assert coordinator_client.post(reverse("outbox_retry", args=[sent.pk])).status_code == 404
+    failed.refresh_from_db()
+    assert failed.status == "failed"
+    assert coordinator_client.post(reverse("outbox_retry", args=[failed.pk])).status_code == 302
+    failed.refresh_from_db()
+    assert failed.status == "pending"
+
+
 def test_a_message_to_render_on_delivery_needs_a_registered_context():
     from core.email import outbox_message
 
