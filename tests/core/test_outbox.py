@@ -51,6 +51,36 @@ def test_the_message_is_rendered_in_the_recipients_language():
 
 
 @pytest.mark.django_db
+def test_the_subject_and_text_body_arrive_as_typed_and_only_the_html_body_is_escaped():
+    message = outbox_enqueue(
+        key="thanks:1",
+        kind="thanks",
+        template="thanks",
+        context={
+            "institution": {"name": "Kone & Teräs Oy"},
+            "person": {"first_name": "Siobhán"},
+            "student": "Sean O'Brien",
+            "note": "<script>alert('x')</script> & kiitos",
+            "teacher": {"get_full_name": "Tiina Opettaja"},
+            "opt_out": "https://kumppani.example/o/abc/?a=1&b=2",
+        },
+        to_email="siobhan@example.fi",
+        language="en",
+    )
+    assert outbox_deliver(message.pk) == "sent"
+    sent = mail.outbox[0]
+    assert sent.subject == "Thank you from Kone & Teräs Oy"
+    assert "Thank you for instructing Sean O'Brien at your workplace." in sent.body
+    assert "<script>alert('x')</script> & kiitos" in sent.body
+    assert "Kone & Teräs Oy" in sent.body and "?a=1&b=2" in sent.body
+    assert "&amp;" not in sent.body and "&#x27;" not in sent.body
+    html = sent.alternatives[0][0]
+    assert "<script>" not in html
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; kiitos" in html
+    assert "Sean O&#x27;Brien" in html and "Kone &amp; Teräs Oy" in html
+
+
+@pytest.mark.django_db
 def test_delivering_twice_sends_once_with_a_stable_message_id():
     message = enqueue()
     assert outbox_deliver(message.pk) == "sent"
