@@ -7,6 +7,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Institution")
 
     def ready(self):
-        from . import freshness
+        from . import choices, freshness
 
         freshness.watch_open_connections()
+        choices.install()
