@@ -35,7 +35,7 @@ def _rate_limited(request) -> bool:
     return count > RATE_LIMIT
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def feedback_form(request, token):
     if _rate_limited(request):
         return render(request, "partnerships/feedback_closed.html", {"reason": "rate"}, status=429)
