@@ -191,6 +191,15 @@ class StudentForm(forms.ModelForm):
             self.fields["group"].required = True
         self.fields["group"].queryset = groups
 
+    def validate_unique(self):
+        # A taken student number is judged by the service, which knows who is asking and
+        # must not confirm that a student they may not see exists.
+        exclude = {*self._get_validation_exclusions(), "student_number"}
+        try:
+            self.instance.validate_unique(exclude=exclude)
+        except forms.ValidationError as exc:
+            self._update_errors(exc)
+
     def clean_date_of_birth(self):
         value = self.cleaned_data.get("date_of_birth")
         if value and value >= timezone.localdate():

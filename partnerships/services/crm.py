@@ -4,13 +4,15 @@ import datetime
 from collections.abc import Iterable
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from checkpoints.models import Checkpoint
-from core.models import User
+from core.email import outbox_enqueue
+from core.models import User, coordinators_to_notify
 
 from ..history import record_change
 from ..models import Contact, ContactPerson, Employer, Student, Workplace
@@ -158,13 +160,50 @@ def contact_person_update(*, person: ContactPerson, data: dict[str, Any]) -> Con
     return person
 
 
-def student_create(*, data: dict[str, Any]) -> Student:
+def _check_student_number(*, number: str, student: Student, by: User | None) -> None:
+    """A student number is unique. Whether another student has it is said only to those who
+    may see that student (need to know); anyone else gets a neutral refusal, and the
+    coordinators are told, since a student may then be on record twice or be mistyped."""
+    other = Student.objects.filter(student_number=number).exclude(pk=student.pk).first()
+    if other is None:
+        return
+    if by is None or Student.objects.visible_to(by).filter(pk=other.pk).exists():
+        raise ValidationError(
+            {"student_number": Student._meta.get_field("student_number").error_messages["unique"]}
+        )
+    _tell_coordinators_of_hidden_number(other, by)
+    raise ValidationError({"student_number": _("This student number cannot be used; ask the coordinator.")})
+
+
+def _tell_coordinators_of_hidden_number(other: Student, by: User) -> None:
+    today = timezone.localdate().isoformat()
+    for coordinator in coordinators_to_notify():
+        outbox_enqueue(
+            # Once a day per teacher and student, however often the form is sent again.
+            key=f"student-number-hidden:{other.pk}:{by.pk}:{today}:{coordinator.pk}",
+            kind="student-number-hidden",
+            template="student-number-hidden",
+            context={"name": coordinator.first_name, "by": by, "student": other},
+            to_email=coordinator.email,
+            to_name=coordinator.get_full_name(),
+            language=coordinator.language or settings.LANGUAGE_CODE,
+        )
+
+
+def student_create(*, data: dict[str, Any], by: User | None = None) -> Student:
+    """File a new student; `by`, the member of staff doing it, decides what a taken student
+    number may reveal (see `_check_student_number`)."""
     student = Student()
+    if data.get("student_number"):
+        _check_student_number(number=data["student_number"], student=student, by=by)
     apply_fields(student, data)
     return student
 
 
-def student_update(*, student: Student, data: dict[str, Any]) -> Student:
+def student_update(*, student: Student, data: dict[str, Any], by: User | None = None) -> Student:
+    # A model form has already put the new number on `student`: compare with the others.
+    if data.get("student_number"):
+        _check_student_number(number=data["student_number"], student=student, by=by)
     apply_fields(student, data)
     return student
 

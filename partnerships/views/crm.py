@@ -406,7 +406,7 @@ def student_create(request):
     return form_page(
         request,
         StudentForm(request.POST or None, user=request.user),
-        save=lambda data: services.student_create(data=data),
+        save=lambda data: services.student_create(data=data, by=request.user),
         done=lambda student: student,
         message=lambda student: _("Student %(name)s added.") % {"name": student.full_name},
         template="partnerships/student_form.html",
@@ -446,7 +446,7 @@ def student_edit(request, pk):
     return form_page(
         request,
         StudentForm(request.POST or None, instance=student, user=request.user),
-        save=lambda data: services.student_update(student=student, data=data),
+        save=lambda data: services.student_update(student=student, data=data, by=request.user),
         done=lambda student: student,
         message=_("Changes saved."),
         template="partnerships/student_form.html",
