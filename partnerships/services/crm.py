@@ -68,7 +68,11 @@ def employer_create(
 def can_change_account_owner(user: User, employer: Employer) -> bool:
     """A coordinator, or the current account owner handing the employer over (trust issue):
     the account owner reads the feedback of the employer's work periods."""
-    return user.is_coordinator or (user.is_teacher and employer.account_owner_id == user.pk)
+    return _may_change_owner(user, employer.account_owner_id)
+
+
+def _may_change_owner(user: User, owner_id: int | None) -> bool:
+    return user.is_coordinator or (user.is_teacher and owner_id == user.pk)
 
 
 def _check_owner_is_staff(owner: User | None) -> None:
@@ -78,9 +82,11 @@ def _check_owner_is_staff(owner: User | None) -> None:
 
 def _check_account_owner(employer: Employer, new_owner: User | None, by: User | None) -> None:
     _check_owner_is_staff(new_owner)
-    if new_owner == employer.account_owner:
+    # A model form has already put the new owner on `employer`: judge by the stored one.
+    stored = Employer.objects.filter(pk=employer.pk).values_list("account_owner_id", flat=True).first()
+    if (new_owner.pk if new_owner else None) == stored:
         return
-    if by is None or not can_change_account_owner(by, employer):
+    if by is None or not _may_change_owner(by, stored):
         raise ValidationError(
             {
                 "account_owner": _(

@@ -121,6 +121,16 @@ def test_the_service_refuses_an_owner_change_by_anyone_else(teacher, other_teach
     assert Employer.objects.get(pk=employer.pk).account_owner == teacher
 
 
+def test_the_service_judges_by_the_stored_owner_not_the_one_a_form_put_on_the_object(teacher, other_teacher):
+    employer = EmployerFactory(account_owner=other_teacher)
+    employer.account_owner = teacher  # as a model form's cleaning does before the service runs
+    with pytest.raises(ValidationError, match=OWNER_MESSAGE):
+        services.employer_update(
+            employer=employer, data={"account_owner": teacher, "name": "X Oy"}, by=teacher
+        )
+    assert Employer.objects.get(pk=employer.pk).account_owner == other_teacher
+
+
 def test_the_account_owner_is_always_a_member_of_staff(teacher, coordinator):
     outsider = UserFactory(username="outsider")
     employer = EmployerFactory(account_owner=teacher)
