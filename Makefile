@@ -48,7 +48,7 @@ test: install
 BENCH_DB ?= postgres://postgres@127.0.0.1:5432/kumppani_bench
 # Measured as in production: DEBUG off (no template debugging, no query log).
 BENCH_ENV := DATABASE_URL=$${DATABASE_URL:-$(BENCH_DB)} DEBUG=false SECRET_KEY=bench-only-not-secret \
-	ALLOWED_HOSTS=127.0.0.1,localhost SECURE_SSL_REDIRECT=false
+	ALLOWED_HOSTS=127.0.0.1,localhost SECURE_SSL_REDIRECT=false KUMPPANI_BASE_URL=http://127.0.0.1:8000
 bench: install
 	@if [ -z "$$DATABASE_URL" ]; then \
 	  $(BIN)/python -c "import psycopg; c = psycopg.connect('postgresql://postgres@127.0.0.1:5432/postgres', autocommit=True, connect_timeout=3); c.execute('DROP DATABASE IF EXISTS kumppani_bench'); c.execute('CREATE DATABASE kumppani_bench')" \

@@ -2,8 +2,8 @@
 
 A public brochure or checklist from the warm cache depends on no cookie, user or language
 preference: it is answered right after the security and static-file middleware, without
-loading a session, a user or the CSRF and language machinery. It is counted and carries the
-same ETag, Cache-Control and X-Frame-Options as from the view. Anything else (a teacher
+loading a session, a user or the CSRF and language machinery. It is counted (a HEAD is not)
+and carries the same ETag, Cache-Control and X-Frame-Options as from the view. Anything else (a teacher
 version, which needs a signed-in teacher; a variant whose key the cache does not know, which
 may need a render) goes on to the view.
 """
@@ -36,7 +36,7 @@ class PublicDownloadMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.method == "GET" and request.path_info.startswith("/brochures/"):
+        if request.method in ("GET", "HEAD") and request.path_info.startswith("/brochures/"):
             variant = _variant(request.path_info)
             if variant is not None and not variant.is_internal and (warm := warm_file(variant)):
                 from .views import stored_file_response

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_safe
 
 from core.forms import form_error
 from core.http import file_response
@@ -81,25 +81,25 @@ def stored_file_response(request, variant: Variant, key: str, path, *, preview: 
     return response
 
 
-@require_GET
+@require_safe
 def brochure_download(request, audience, language, colour):
     return _cached_file_response(request, Variant(DownloadKind.BROCHURE, audience, language, colour))
 
 
-@require_GET
+@require_safe
 def brochure_preview(request, audience, language, colour):
     return _cached_file_response(
         request, Variant(DownloadKind.BROCHURE, audience, language, colour), preview=True
     )
 
 
-@require_GET
+@require_safe
 def checklist_download(request, audience, language):
     variant = Variant(DownloadKind.CHECKLIST, audience, language, content.COLOUR_SLUGS[0])
     return _cached_file_response(request, variant)
 
 
-@require_GET
+@require_safe
 def brochure_index(request):
     """The public page: pick the brochure's language and colour, see a preview, download."""
     ui_language = _language()

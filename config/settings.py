@@ -385,6 +385,16 @@ KUMPPANI_OUTBOX_DISPATCH_SECONDS = env_int("KUMPPANI_OUTBOX_DISPATCH_SECONDS", 6
 KUMPPANI_BENCH = env_bool("KUMPPANI_BENCH", False)
 if KUMPPANI_BENCH:
     MIDDLEWARE = ["core.bench.QueryCountMiddleware", *MIDDLEWARE]
-KUMPPANI_BASE_URL = env.str("KUMPPANI_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
+KUMPPANI_BASE_URL = env.str("KUMPPANI_BASE_URL", default="http://127.0.0.1:8000" if DEBUG else "").rstrip("/")
+# Every link in an e-mail starts with it: a development default in production would send
+# people to 127.0.0.1, so with DEBUG off it must be given.
+if not KUMPPANI_BASE_URL:
+    raise ImproperlyConfigured(
+        "KUMPPANI_BASE_URL must be set when DEBUG is off (the portal's address, e.g. https://kumppani.example.fi)."
+    )
+if not KUMPPANI_BASE_URL.startswith(("https://", "http://")):
+    raise ImproperlyConfigured(
+        f"KUMPPANI_BASE_URL must start with https:// or http:// (got {KUMPPANI_BASE_URL!r})."
+    )
 # Reminder offsets (reminders issue): days before the start, and before the end.
 KUMPPANI_REMIND_BEFORE_START_DAYS = env_int("KUMPPANI_REMIND_BEFORE_START_DAYS", 7, minimum=1)

@@ -7,9 +7,10 @@ class CoreConfig(AppConfig):
     verbose_name = _("Institution")
 
     def ready(self):
-        from . import freshness, password_reset  # noqa: F401 (registers its e-mail for the worker)
+        from . import choices, freshness, password_reset  # noqa: F401 (password_reset registers its e-mail)
         from .email import outbox_kinds_register
 
         outbox_kinds_register({"password-reset": _("Password reset")})
 
         freshness.watch_open_connections()
+        choices.install()

@@ -37,7 +37,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
 from django.db.models import Q
-from django.template.loader import render_to_string
+from django.template import Context
+from django.template.loader import get_template, render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
@@ -52,10 +53,16 @@ def render_email(template: str, context: dict, *, language: str) -> tuple[str, s
         if "institution" not in context:
             context = {**context, "institution": Institution.current()}
         context = {**context, "LANGUAGE_CODE": language, "base_url": settings.KUMPPANI_BASE_URL}
-        subject = " ".join(render_to_string(f"emails/{template}-subject.txt", context).split())
-        text = render_to_string(f"emails/{template}-body.txt", context)
+        subject = " ".join(_render_plain(f"emails/{template}-subject.txt", context).split())
+        text = _render_plain(f"emails/{template}-body.txt", context)
         html = render_to_string(f"emails/{template}-body.html", context)
     return subject, text, html
+
+
+def _render_plain(name: str, context: dict) -> str:
+    """A plain-text template, without HTML escaping: "Kone & Teräs Oy" arrives as typed.
+    Only the HTML body is escaped, since only it is read as HTML."""
+    return get_template(name).template.render(Context(context, autoescape=False))
 
 
 class NothingToSend(Exception):

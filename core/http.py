@@ -1,11 +1,13 @@
 """Serving a stored file the way browsers and caches expect, and a rendered PDF, for every
 app's downloads."""
 
+import os
 from collections.abc import Callable
 
 from django.contrib import messages
 from django.http import FileResponse, HttpResponse, HttpResponseNotModified
 from django.shortcuts import redirect
+from django.utils.http import content_disposition_header
 from django.utils.translation import get_language
 
 from .pdf import PdfRenderError, render_pdf
@@ -23,10 +25,18 @@ def file_response(
 ):
     """The file with an ETag and Cache-Control; `304 Not Modified` when the browser already
     has this version (then `on_send`, e.g. counting a download, is not called). `open_file`
-    opens it only when it is actually sent."""
+    opens it only when it is actually sent. HEAD gets the same headers without the body, and
+    is no download either."""
     etag = f'"{etag}"'
     if request.headers.get("If-None-Match") == etag:
         response = HttpResponseNotModified()
+    elif request.method == "HEAD":
+        with open_file() as file:
+            size = file.seek(0, os.SEEK_END)
+        response = HttpResponse(content_type=content_type)
+        response["Content-Length"] = str(size)
+        if filename:
+            response["Content-Disposition"] = content_disposition_header(True, filename)
     else:
         if on_send is not None:
             on_send()

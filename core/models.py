@@ -150,6 +150,11 @@ class User(AbstractUser):
         return self.is_active and (Role.TEACHER in self.role_names or self.is_coordinator)
 
 
+def coordinators_to_notify():
+    """The active coordinators with an e-mail address: who is told what needs a coordinator."""
+    return User.objects.filter(is_active=True, groups__name=Role.COORDINATOR).exclude(email="").distinct()
+
+
 class StudentGroup(models.Model):
     """A group of students (e.g. SÄH24A) in a unit, with the teachers who teach it."""
 

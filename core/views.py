@@ -9,7 +9,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST, require_safe
 from django.views.i18n import set_language as django_set_language
 
 from .branding import BRANDING_FIELDS, branding_update
@@ -147,7 +147,7 @@ def branding_edit(request):
     return render(request, "core/branding.html", {"form": form, "institution": institution})
 
 
-@require_GET
+@require_safe
 def branding_logo(request):
     """The stored logo, served by the app itself (the media folder is not public)."""
     institution = Institution.current()
@@ -162,14 +162,14 @@ def branding_logo(request):
     )
 
 
-@require_GET
+@require_safe
 def accessibility_statement(request):
     """The accessibility statement (saavutettavuusseloste) public bodies must publish (Act on
     the Provision of Digital Services 306/2019, section 10)."""
     return render(request, "core/accessibility.html", {"institution": Institution.current()})
 
 
-@require_GET
+@require_safe
 def privacy_notice(request):
     """The privacy notice (tietosuojaseloste): what the portal processes, why, for how long,
     and the data subject's rights (GDPR articles 13 and 14)."""

@@ -49,6 +49,13 @@ class EmployerAdmin(SimpleHistoryAdmin):
     raw_id_fields = ("account_owner",)
     inlines = [WorkplaceInline]
 
+    def get_readonly_fields(self, request, obj=None):
+        # The account owner reads the employer's feedback: only a coordinator assigns it here.
+        readonly = super().get_readonly_fields(request, obj)
+        if request.user.is_coordinator:
+            return readonly
+        return (*readonly, "account_owner")
+
 
 @admin.register(Workplace)
 class WorkplaceAdmin(admin.ModelAdmin):

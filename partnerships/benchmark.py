@@ -464,6 +464,7 @@ def server_env() -> dict:
         KUMPPANI_BENCH="true",
         SECRET_KEY=env.get("SECRET_KEY", "bench-only-not-secret"),
         ALLOWED_HOSTS="127.0.0.1,localhost",
+        KUMPPANI_BASE_URL=env.get("KUMPPANI_BASE_URL", "http://127.0.0.1:8000"),
         SECURE_SSL_REDIRECT="false",
         SESSION_COOKIE_SECURE="false",
         CSRF_COOKIE_SECURE="false",

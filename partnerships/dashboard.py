@@ -9,6 +9,7 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from checkpoints.models import Checkpoint, PartnershipLevel
+from core.models import User
 
 from .models import (
     PHASE_ORDER,
@@ -21,6 +22,7 @@ from .models import (
     Initiative,
     ItemKind,
     LevelRecord,
+    Student,
     WorkPeriod,
 )
 from .models.agreements import ITEM_CHECKPOINT
@@ -34,6 +36,9 @@ class Filters:
     start: datetime.date | None = None
     end: datetime.date | None = None
     owner_id: int | None = None  # a teacher's own view
+    # The teacher whose view it is: the lists naming students keep to the students they may
+    # see, since owning an employer grants no access to its students.
+    viewer: User | None = None
 
 
 def _employers(f: Filters):
@@ -158,7 +163,11 @@ def attention(f: Filters, today: datetime.date | None = None) -> dict:
     feedback = FeedbackRequest.objects.needing_reaction().filter(
         work_period__agreement__workplace__employer__in=employers
     )
-    at_risk = first_periods_at_risk(WorkPeriod.objects.filter(agreement__in=_agreements(f)), today, limit=30)
+    periods = WorkPeriod.objects.filter(agreement__in=_agreements(f))
+    if f.viewer is not None:
+        feedback = feedback.visible_to(f.viewer)
+        periods = periods.filter(agreement__student__in=Student.objects.visible_to(f.viewer).values("pk"))
+    at_risk = first_periods_at_risk(periods, today, limit=30)
     return {
         "quiet": list(
             employers.needing_contact(today=today).with_last_contact().select_related("account_owner")[:30]

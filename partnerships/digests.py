@@ -6,11 +6,10 @@ import datetime
 from collections import defaultdict
 
 from django.conf import settings
-from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from core.email import outbox_enqueue_many, outbox_message
-from core.models import Institution, Role, User
+from core.models import Institution, User, coordinators_to_notify
 
 from .models import Employer, FeedbackRequest
 from .overdue import periods_at_risk
@@ -68,11 +67,7 @@ def upkeep_digests_send(today: datetime.date | None = None) -> int:
 def coordinator_digests_send(today: datetime.date | None = None) -> int:
     """Each coordinator: the employers needing attention and the new negative feedback."""
     today = today or timezone.localdate()
-    coordinators = list(
-        User.objects.filter(is_active=True, groups__in=Group.objects.filter(name=Role.COORDINATOR))
-        .exclude(email="")
-        .distinct()
-    )
+    coordinators = list(coordinators_to_notify())
     if not coordinators:
         return 0
     week_ago = timezone.now() - datetime.timedelta(days=7)

@@ -77,14 +77,35 @@ class EmployerForm(BusinessIdMixin, forms.ModelForm):
         fields = ["name", "business_id", "sector", "website", "account_owner", "main_contact", "notes"]
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, by: User, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["business_id"].widget.attrs.update(
             {"placeholder": "1234567-8", "inputmode": "numeric", "autocomplete": "off"}
         )
-        self.fields["account_owner"].queryset = staff_choices()
+        owner = self.fields["account_owner"]
+        owner.queryset = staff_choices()
+        if self.instance.pk and not by.is_coordinator:
+            if self.instance.account_owner_id == by.pk:
+                # The owner may hand the employer over, not leave it without an owner.
+                owner.required = True
+                owner.empty_label = None
+            else:
+                owner.disabled = True
+                owner.help_text = _("Only a coordinator or the account owner can change the account owner.")
         if "main_contact" in self.fields:
             self.fields["main_contact"].queryset = self.instance.people.filter(is_active=True)
+
+    def clean_account_owner(self):
+        owner = self.cleaned_data.get("account_owner")
+        field = self.fields["account_owner"]
+        # A disabled field keeps its value whatever is posted: say so to a forged POST
+        # rather than pretend the change was saved.
+        posted = self.data.get(self.add_prefix("account_owner"))
+        if field.disabled and posted is not None and posted != str(self.instance.account_owner_id or ""):
+            raise forms.ValidationError(
+                _("Only a coordinator or the current account owner can change the account owner.")
+            )
+        return owner
 
 
 class EmployerCreateForm(EmployerForm):
@@ -169,6 +190,15 @@ class StudentForm(forms.ModelForm):
             groups = groups.filter(teachers=user)
             self.fields["group"].required = True
         self.fields["group"].queryset = groups
+
+    def validate_unique(self):
+        # A taken student number is judged by the service, which knows who is asking and
+        # must not confirm that a student they may not see exists.
+        exclude = {*self._get_validation_exclusions(), "student_number"}
+        try:
+            self.instance.validate_unique(exclude=exclude)
+        except forms.ValidationError as exc:
+            self._update_errors(exc)
 
     def clean_date_of_birth(self):
         value = self.cleaned_data.get("date_of_birth")

@@ -11,6 +11,7 @@ import tempfile
 os.environ.setdefault("SECRET_KEY", "tests-only-not-secret")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
+os.environ.setdefault("KUMPPANI_BASE_URL", "http://127.0.0.1:8000")
 # One folder per checkout, so that two clones (or git worktrees) can run their suites at once.
 os.environ.setdefault(
     "KUMPPANI_VAR_DIR",

@@ -425,6 +425,23 @@ def test_each_role_gets_the_expected_answer(name, role, world, client_for):
         assert response.status_code == expected, response.content[:300]
 
 
+PUBLIC_PAGES = sorted(
+    name
+    for name, (method, table) in EXPECTED.items()
+    if method == "GET" and table.get("anonymous", DEFAULTS["anonymous"]) != LOGIN
+)
+
+
+@pytest.mark.parametrize("name", PUBLIC_PAGES)
+def test_head_is_answered_wherever_get_is_public(name, world, client_for):
+    """Link checkers and mail scanners ask with HEAD: it gets GET's answer without a body."""
+    client = client_for("anonymous")
+    url = reverse(name, args=_args(name, world))
+    get, head = client.get(url), client.head(url)
+    assert head.status_code == get.status_code == EXPECTED[name][1]["anonymous"]
+    assert head["Content-Type"] == get["Content-Type"]
+
+
 # Django's own views: logout and set_language take POST only by design, and the reset link
 # answers "expired" to a made-up token whatever the method.
 NO_METHOD_CHECK = ("logout", "set_language", "password_reset_confirm")

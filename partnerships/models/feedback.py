@@ -59,6 +59,20 @@ class FeedbackRequestQuerySet(models.QuerySet):
         """Answered negatively and not reacted to yet: on the attention list."""
         return self.negative().filter(reactions__isnull=True)
 
+    def visible_to(self, user):
+        """Coordinators read all feedback; a teacher the feedback on agreements they are
+        responsible for or at employers they own, and only of students they may see: owning
+        an employer grants no access to its students (need to know)."""
+        if not user.is_authenticated or not user.is_teacher:
+            return self.none()
+        if user.is_coordinator:
+            return self
+        return self.filter(
+            models.Q(work_period__agreement__responsible_teacher=user)
+            | models.Q(work_period__agreement__workplace__employer__account_owner=user),
+            work_period__agreement__student__in=Student.objects.visible_to(user).values("pk"),
+        )
+
 
 class FeedbackRequest(models.Model):
     work_period = models.ForeignKey(

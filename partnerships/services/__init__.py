@@ -14,6 +14,7 @@ from .agreements import (
     workplace_check_record,
 )
 from .crm import (
+    can_change_account_owner,
     can_edit_contact,
     contact_delete,
     contact_log,
@@ -75,6 +76,7 @@ __all__ = [
     "agreement_item_clear",
     "agreement_item_record",
     "agreement_update",
+    "can_change_account_owner",
     "can_edit_agreement",
     "can_edit_contact",
     "can_record_level",

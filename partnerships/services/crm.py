@@ -4,13 +4,15 @@ import datetime
 from collections.abc import Iterable
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from checkpoints.models import Checkpoint
-from core.models import User
+from core.email import outbox_enqueue
+from core.models import User, coordinators_to_notify
 
 from ..history import record_change
 from ..models import Contact, ContactPerson, Employer, Student, Workplace
@@ -40,6 +42,7 @@ def employer_create(
     postal_code: str = "",
 ) -> Employer:
     """Create an employer with its first workplace: every employer has at least one."""
+    _check_owner_is_staff(account_owner)
     employer = Employer(
         name=name.strip(),
         business_id=normalize_business_id(business_id) if business_id else None,
@@ -62,9 +65,53 @@ def employer_create(
     return employer
 
 
+def can_change_account_owner(user: User, employer: Employer) -> bool:
+    """A coordinator, or the current account owner handing the employer over (trust issue):
+    the account owner reads the feedback of the employer's work periods."""
+    return _may_change_owner(user, employer.account_owner_id)
+
+
+def _may_change_owner(user: User, owner_id: int | None) -> bool:
+    return user.is_coordinator or (user.is_teacher and owner_id == user.pk)
+
+
+def _check_owner_is_staff(owner: User | None) -> None:
+    if owner is not None and not owner.is_teacher:
+        raise ValidationError({"account_owner": _("The account owner must be a teacher or a coordinator.")})
+
+
+def _check_account_owner(employer: Employer, new_owner: User | None, by: User | None) -> None:
+    _check_owner_is_staff(new_owner)
+    # A model form has already put the new owner on `employer`: judge by the stored one.
+    stored = Employer.objects.filter(pk=employer.pk).values_list("account_owner_id", flat=True).first()
+    if (new_owner.pk if new_owner else None) == stored:
+        return
+    if by is None or not _may_change_owner(by, stored):
+        raise ValidationError(
+            {
+                "account_owner": _(
+                    "Only a coordinator or the current account owner can change the account owner."
+                )
+            }
+        )
+    if new_owner is None and not by.is_coordinator:
+        raise ValidationError(
+            {
+                "account_owner": _(
+                    "Hand the employer over to another teacher; "
+                    "only a coordinator can leave it without an owner."
+                )
+            }
+        )
+
+
 @transaction.atomic
-def employer_update(*, employer: Employer, data: dict[str, Any]) -> Employer:
+def employer_update(*, employer: Employer, data: dict[str, Any], by: User | None = None) -> Employer:
+    """Change an employer's fields. Changing its account owner takes `by`, who may (see
+    `can_change_account_owner`)."""
     data = dict(data)
+    if "account_owner" in data:
+        _check_account_owner(employer, data["account_owner"], by)
     if "business_id" in data:
         data["business_id"] = normalize_business_id(data["business_id"]) or None
     main_contact = data.get("main_contact")
@@ -119,13 +166,50 @@ def contact_person_update(*, person: ContactPerson, data: dict[str, Any]) -> Con
     return person
 
 
-def student_create(*, data: dict[str, Any]) -> Student:
+def _check_student_number(*, number: str, student: Student, by: User | None) -> None:
+    """A student number is unique. Whether another student has it is said only to those who
+    may see that student (need to know); anyone else gets a neutral refusal, and the
+    coordinators are told, since a student may then be on record twice or be mistyped."""
+    other = Student.objects.filter(student_number=number).exclude(pk=student.pk).first()
+    if other is None:
+        return
+    if by is None or Student.objects.visible_to(by).filter(pk=other.pk).exists():
+        raise ValidationError(
+            {"student_number": Student._meta.get_field("student_number").error_messages["unique"]}
+        )
+    _tell_coordinators_of_hidden_number(other, by)
+    raise ValidationError({"student_number": _("This student number cannot be used; ask the coordinator.")})
+
+
+def _tell_coordinators_of_hidden_number(other: Student, by: User) -> None:
+    today = timezone.localdate().isoformat()
+    for coordinator in coordinators_to_notify():
+        outbox_enqueue(
+            # Once a day per teacher and student, however often the form is sent again.
+            key=f"student-number-hidden:{other.pk}:{by.pk}:{today}:{coordinator.pk}",
+            kind="student-number-hidden",
+            template="student-number-hidden",
+            context={"name": coordinator.first_name, "by": by, "student": other},
+            to_email=coordinator.email,
+            to_name=coordinator.get_full_name(),
+            language=coordinator.language or settings.LANGUAGE_CODE,
+        )
+
+
+def student_create(*, data: dict[str, Any], by: User | None = None) -> Student:
+    """File a new student; `by`, the member of staff doing it, decides what a taken student
+    number may reveal (see `_check_student_number`)."""
     student = Student()
+    if data.get("student_number"):
+        _check_student_number(number=data["student_number"], student=student, by=by)
     apply_fields(student, data)
     return student
 
 
-def student_update(*, student: Student, data: dict[str, Any]) -> Student:
+def student_update(*, student: Student, data: dict[str, Any], by: User | None = None) -> Student:
+    # A model form has already put the new number on `student`: compare with the others.
+    if data.get("student_number"):
+        _check_student_number(number=data["student_number"], student=student, by=by)
     apply_fields(student, data)
     return student
 

@@ -154,7 +154,7 @@ def employer_list(request):
 @require_http_methods(["GET", "POST"])
 @staff_required
 def employer_create(request):
-    form = EmployerCreateForm(request.POST or None, initial={"account_owner": request.user})
+    form = EmployerCreateForm(request.POST or None, by=request.user, initial={"account_owner": request.user})
     return form_page(
         request,
         form,
@@ -219,8 +219,8 @@ def employer_edit(request, pk):
     employer = get_object_or_404(Employer, pk=pk)
     return form_page(
         request,
-        EmployerForm(request.POST or None, instance=employer),
-        save=lambda data: services.employer_update(employer=employer, data=data),
+        EmployerForm(request.POST or None, by=request.user, instance=employer),
+        save=lambda data: services.employer_update(employer=employer, data=data, by=request.user),
         done=lambda employer: employer,
         message=_("Changes saved."),
         template="partnerships/employer_form.html",
@@ -406,7 +406,7 @@ def student_create(request):
     return form_page(
         request,
         StudentForm(request.POST or None, user=request.user),
-        save=lambda data: services.student_create(data=data),
+        save=lambda data: services.student_create(data=data, by=request.user),
         done=lambda student: student,
         message=lambda student: _("Student %(name)s added.") % {"name": student.full_name},
         template="partnerships/student_form.html",
@@ -446,7 +446,7 @@ def student_edit(request, pk):
     return form_page(
         request,
         StudentForm(request.POST or None, instance=student, user=request.user),
-        save=lambda data: services.student_update(student=student, data=data),
+        save=lambda data: services.student_update(student=student, data=data, by=request.user),
         done=lambda student: student,
         message=_("Changes saved."),
         template="partnerships/student_form.html",

@@ -46,7 +46,10 @@ def _csv(name: str, header: list, rows: list) -> HttpResponse:
 @staff_required
 def review_dashboard(request):
     form = DashboardFilterForm(request.GET or None)
-    filters = dashboard.Filters(owner_id=None if request.user.is_coordinator else request.user.pk)
+    own = not request.user.is_coordinator
+    filters = dashboard.Filters(
+        owner_id=request.user.pk if own else None, viewer=request.user if own else None
+    )
     if form.is_valid():
         data = form.cleaned_data
         filters.unit_id = data["unit"].pk if data["unit"] else None

@@ -4,7 +4,7 @@ import csv
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
@@ -26,7 +26,7 @@ RATE_LIMIT = 30
 RATE_WINDOW_SECONDS = 60
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def feedback_form(request, token):
     if rate_limit_hit(
         "feedback", token, client_address(request), limit=RATE_LIMIT, window=RATE_WINDOW_SECONDS
@@ -82,14 +82,15 @@ def feedback_form(request, token):
 
 def _feedback_for(user):
     answers = Prefetch("answers", queryset=FeedbackAnswer.objects.order_by("checkpoint"))
-    queryset = FeedbackRequest.objects.filter(answered_at__isnull=False).select_related(
-        "work_period__agreement__student", "work_period__agreement__workplace__employer", "work_period__unit"
-    )
-    if not user.is_coordinator:
-        queryset = queryset.filter(
-            Q(work_period__agreement__responsible_teacher=user)
-            | Q(work_period__agreement__workplace__employer__account_owner=user)
+    queryset = (
+        FeedbackRequest.objects.visible_to(user)
+        .filter(answered_at__isnull=False)
+        .select_related(
+            "work_period__agreement__student",
+            "work_period__agreement__workplace__employer",
+            "work_period__unit",
         )
+    )
     return queryset.prefetch_related(answers, "reactions__by")
 
 

@@ -43,7 +43,7 @@ def thanks_detail(request, pk):
     return render(request, "partnerships/thanks_detail.html", context)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def opt_out(request, token):
     person = ContactPerson.objects.select_related("employer").filter(opt_out_token=token).first()
     if person is None:

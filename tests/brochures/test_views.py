@@ -374,3 +374,42 @@ def test_a_warm_public_download_is_answered_before_sessions_and_users(
         teacher_client.get(url("teacher"))  # the teacher version always goes to the view
     with pytest.raises(AssertionError, match="reached the view"):
         anonymous_client.get(url("student"))  # not rendered yet: the view renders it
+
+
+def test_head_answers_every_public_download_path_without_counting(anonymous_client, renders, monkeypatch):
+    """A link checker or a mail scanner asks with HEAD: the view (cold cache) and the early
+    answer of the middleware (warm cache) give GET's headers without the body, and neither
+    counts a download. The share links e-mailed to employers are these same URLs."""
+    from brochures import views
+
+    brochure, checklist = (
+        url("employer", "sv", "green"),
+        reverse("checklist_download", args=["instructor", "fi"]),
+    )
+    assert services.share_url("sv", "green").endswith(brochure)
+    for path in (brochure, checklist):
+        cold = anonymous_client.head(path)
+        assert cold.status_code == 200, path
+        assert cold["Content-Type"] == "application/pdf" and cold.content == b""
+        got = anonymous_client.get(path)
+        for header in ("ETag", "Cache-Control", "Content-Disposition", "Content-Length"):
+            assert cold[header] == got[header], header
+    assert services.download_totals(days=1)["total"] == 2  # the two GETs only
+
+    def no_view(*args, **kwargs):
+        raise AssertionError("the warm download reached the view")
+
+    monkeypatch.setattr(views, "_cached_file_response", no_view)
+    for path in (brochure, checklist):
+        warm = anonymous_client.head(path)
+        assert warm.status_code == 200 and warm.content == b"", path
+        assert warm["Content-Length"] == anonymous_client.get(path)["Content-Length"]
+        assert anonymous_client.head(path, headers={"If-None-Match": warm["ETag"]}).status_code == 304
+    assert services.download_totals(days=1)["total"] == 4
+
+
+def test_head_answers_the_public_page_and_the_preview(anonymous_client, renders):
+    assert anonymous_client.head(reverse("brochure_index")).status_code == 200
+    preview = anonymous_client.head(reverse("brochure_preview", args=["employer", "fi", "blue"]))
+    assert preview.status_code == 200 and preview["Content-Type"] == "image/png"
+    assert anonymous_client.head(url("teacher")).status_code == 302  # still behind the login

@@ -105,6 +105,11 @@ def test_the_coordinator_uploads_a_logo_and_it_is_served_by_the_app(coordinator_
     assert institution.logo.name.startswith("branding/logo-") and len(institution.logo_sha256) == 64
     logo = anonymous_client.get(reverse("branding_logo"))
     assert logo.status_code == 200 and logo["Content-Type"] == "image/png"
+    head = anonymous_client.head(reverse("branding_logo"))
+    assert head.status_code == 200 and head.content == b""
+    assert (
+        head["Content-Length"] == str(len(b"".join(logo.streaming_content))) and head["ETag"] == logo["ETag"]
+    )
     removed = coordinator_client.post(reverse("branding_edit"), {"name": "Opisto", "remove_logo": "on"})
     assert removed.status_code == 302 and not Institution.current().logo
 

@@ -51,6 +51,36 @@ def test_the_message_is_rendered_in_the_recipients_language():
 
 
 @pytest.mark.django_db
+def test_the_subject_and_text_body_arrive_as_typed_and_only_the_html_body_is_escaped():
+    message = outbox_enqueue(
+        key="thanks:1",
+        kind="thanks",
+        template="thanks",
+        context={
+            "institution": {"name": "Kone & Teräs Oy"},
+            "person": {"first_name": "Siobhán"},
+            "student": "Sean O'Brien",
+            "note": "<script>alert('x')</script> & kiitos",
+            "teacher": {"get_full_name": "Tiina Opettaja"},
+            "opt_out": "https://kumppani.example/o/abc/?a=1&b=2",
+        },
+        to_email="siobhan@example.fi",
+        language="en",
+    )
+    assert outbox_deliver(message.pk) == "sent"
+    sent = mail.outbox[0]
+    assert sent.subject == "Thank you from Kone & Teräs Oy"
+    assert "Thank you for instructing Sean O'Brien at your workplace." in sent.body
+    assert "<script>alert('x')</script> & kiitos" in sent.body
+    assert "Kone & Teräs Oy" in sent.body and "?a=1&b=2" in sent.body
+    assert "&amp;" not in sent.body and "&#x27;" not in sent.body
+    html = sent.alternatives[0][0]
+    assert "<script>" not in html
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; kiitos" in html
+    assert "Sean O&#x27;Brien" in html and "Kone &amp; Teräs Oy" in html
+
+
+@pytest.mark.django_db
 def test_delivering_twice_sends_once_with_a_stable_message_id():
     message = enqueue()
     assert outbox_deliver(message.pk) == "sent"
@@ -170,6 +200,36 @@ def test_a_failed_message_is_shown_to_its_teacher_who_can_send_it_again(
     html = teacher_client.get(reverse("home")).content.decode()
     assert "vanha@osoite.example" in html and "toinen@osoite.example" not in html
     teacher_client.post(reverse("outbox_retry", args=[failed.pk]))
+    failed.refresh_from_db()
+    assert failed.status == "pending"
+
+
+@pytest.mark.django_db
+def test_retrying_someone_elses_failed_message_answers_like_an_unknown_one(
+    teacher, other_teacher_client, coordinator_client
+):
+    from django.urls import reverse
+
+    failed = OutboxMessage.objects.create(
+        key="x:1", kind="x", to_email="vanha@osoite.example", subject="Muistutus", body_text="b",
+        status="failed", responsible=teacher,
+    )  # fmt: skip
+    sent = OutboxMessage.objects.create(
+        key="x:2", kind="x", to_email="a@osoite.example", subject="s", body_text="b", status="sent",
+        responsible=teacher,
+    )  # fmt: skip
+    unknown = other_teacher_client.post(reverse("outbox_retry", args=[failed.pk + 1000]))
+    others = other_teacher_client.post(reverse("outbox_retry", args=[failed.pk]))
+    assert (unknown.status_code, others.status_code) == (404, 404)
+    assert other_teacher_client.get(reverse("outbox_retry", args=[failed.pk])).status_code == 405
+    # The coordinator sees every message on the outbox page: a sent one is refused with a reason.
+    refused = coordinator_client.post(reverse("outbox_retry", args=[sent.pk]), follow=True)
+    assert "cannot be sent again" in refused.content.decode()
+    sent.refresh_from_db()
+    assert sent.status == "sent"
+    failed.refresh_from_db()
+    assert failed.status == "failed"
+    assert coordinator_client.post(reverse("outbox_retry", args=[failed.pk])).status_code == 302
     failed.refresh_from_db()
     assert failed.status == "pending"
 

@@ -15,7 +15,7 @@ def load_settings(tmp_path, code: str = "print(settings.DEBUG)", **env) -> subpr
     clean = {
         k: v
         for k, v in os.environ.items()
-        if k not in ("DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL")
+        if k not in ("DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "KUMPPANI_BASE_URL")
     }
     clean.update({"DJANGO_SETTINGS_MODULE": "config.settings", "KUMPPANI_VAR_DIR": str(tmp_path), **env})
     script = f"import django\nfrom django.conf import settings\ndjango.setup()\n{code}\n"
@@ -30,6 +30,11 @@ def load_settings(tmp_path, code: str = "print(settings.DEBUG)", **env) -> subpr
         ({"DEBUG": "maybe"}, "DEBUG"),
         ({"DEBUG": "false"}, "SECRET_KEY"),
         ({"DEBUG": "false", "SECRET_KEY": STRONG_KEY}, "ALLOWED_HOSTS"),
+        (
+            {"DEBUG": "false", "SECRET_KEY": STRONG_KEY, "ALLOWED_HOSTS": "kumppani.example"},
+            "KUMPPANI_BASE_URL",
+        ),
+        ({"DEBUG": "true", "KUMPPANI_BASE_URL": "kumppani.example"}, "KUMPPANI_BASE_URL"),
         ({"DEBUG": "true", "DATABASE_URL": "nosuchdb://localhost/x"}, "DATABASE_URL"),
         ({"DEBUG": "true", "EMAIL_PORT": "twenty-five"}, "EMAIL_PORT"),
         ({"DEBUG": "true", "SESSION_COOKIE_AGE": "-5"}, "SESSION_COOKIE_AGE"),
@@ -66,6 +71,23 @@ def test_database_url_selects_postgresql(tmp_path):
     assert result.stdout.split() == ["django.db.backends.postgresql", "db.example", "kumppani"]
 
 
+def test_production_takes_its_base_url_from_the_environment(tmp_path):
+    result = load_settings(
+        tmp_path,
+        "print(settings.KUMPPANI_BASE_URL)",
+        DEBUG="false",
+        SECRET_KEY=STRONG_KEY,
+        ALLOWED_HOSTS="kumppani.example",
+        KUMPPANI_BASE_URL="https://kumppani.example/",
+    )
+    assert result.stdout.strip() == "https://kumppani.example", result.stderr
+
+
+def test_development_links_point_at_the_local_server_by_default(tmp_path):
+    result = load_settings(tmp_path, "print(settings.KUMPPANI_BASE_URL)", DEBUG="true")
+    assert result.stdout.strip() == "http://127.0.0.1:8000", result.stderr
+
+
 def test_production_settings_pass_check_deploy_with_zero_warnings(tmp_path):
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")}
     env.update(
@@ -75,6 +97,7 @@ def test_production_settings_pass_check_deploy_with_zero_warnings(tmp_path):
             "DEBUG": "false",
             "SECRET_KEY": STRONG_KEY,
             "ALLOWED_HOSTS": "kumppani.example",
+            "KUMPPANI_BASE_URL": "https://kumppani.example",
         }
     )
     for name in ("SECURE_SSL_REDIRECT", "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE", "SECURE_HSTS_SECONDS"):

@@ -109,7 +109,7 @@ def test_html_in_an_employer_name_is_escaped_everywhere(teacher_client):
 
 
 def test_teacher_edits_an_employer_and_picks_its_main_contact(teacher, teacher_client):
-    employer = EmployerFactory()
+    employer = EmployerFactory(account_owner=teacher)
     person = ContactPersonFactory(employer=employer)
     response = teacher_client.post(
         reverse("employer_edit", args=[employer.pk]),

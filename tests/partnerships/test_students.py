@@ -1,6 +1,7 @@
 import pytest
 from django.urls import reverse
 
+from core.models import OutboxMessage
 from partnerships.models import Qualification, Student
 
 from ..factories import StudentFactory, StudentGroupFactory
@@ -83,7 +84,7 @@ def test_a_malformed_learner_number_is_refused(oid, teacher_client, teacher_grou
 
 
 def test_a_duplicate_student_number_is_refused_and_the_input_kept(teacher_client, teacher_group):
-    StudentFactory(student_number="JL24999")
+    StudentFactory(student_number="JL24999", group=teacher_group)
     response = teacher_client.post(
         reverse("student_create"), student_data(teacher_group, first_name="Säilyvä")
     )
@@ -91,6 +92,70 @@ def test_a_duplicate_student_number_is_refused_and_the_input_kept(teacher_client
     assert "Another student already has this student number." in html
     assert 'value="Säilyvä"' in html
     assert Student.objects.count() == 1
+
+
+HIDDEN = "This student number cannot be used; ask the coordinator."
+
+
+@pytest.fixture
+def told(coordinator):
+    coordinator.email = "kaisa@opisto.example"
+    coordinator.save()
+    return lambda: OutboxMessage.objects.filter(kind="student-number-hidden")
+
+
+def test_the_number_of_a_student_the_teacher_may_not_see_is_refused_neutrally_and_a_coordinator_told(
+    teacher, teacher_client, teacher_group, other_group, told
+):
+    hidden = StudentFactory(student_number="JL24999", group=other_group, first_name="Piilo")
+    for _attempt in range(2):
+        response = teacher_client.post(
+            reverse("student_create"), student_data(teacher_group, first_name="Säilyvä")
+        )
+        html = response.content.decode()
+        assert response.status_code == 200
+        assert HIDDEN in html and "already has" not in html and "Piilo" not in html
+        assert 'value="Säilyvä"' in html
+    assert Student.objects.count() == 1
+    message = told().get()  # once, however often the form is sent
+    assert message.to_email == "kaisa@opisto.example"
+    assert "Tiina Opettaja" in message.body_text and "JL24999" in message.body_text
+    assert reverse("student_detail", args=[hidden.pk]) in message.body_text
+    assert "Piilo" not in message.body_text
+
+
+def test_changing_a_students_number_to_a_hidden_students_is_refused_neutrally(
+    teacher_client, teacher_group, other_group, told
+):
+    StudentFactory(student_number="JL24999", group=other_group)
+    student = StudentFactory(group=teacher_group, student_number="JL24001")
+    response = teacher_client.post(reverse("student_edit", args=[student.pk]), student_data(teacher_group))
+    assert HIDDEN in response.content.decode()
+    student.refresh_from_db()
+    assert student.student_number == "JL24001"
+    assert told().count() == 1
+
+
+def test_a_student_the_teacher_sees_through_an_agreement_keeps_the_clear_message(
+    teacher, teacher_client, teacher_group, other_group, told
+):
+    import datetime
+
+    from ..factories import training_agreement
+
+    student = StudentFactory(student_number="JL24999", group=other_group)
+    today = datetime.date.today()
+    training_agreement(teacher=teacher, student=student, start=today, end=today + datetime.timedelta(days=9))
+    response = teacher_client.post(reverse("student_create"), student_data(teacher_group))
+    assert "Another student already has this student number." in response.content.decode()
+    assert not told().exists()
+
+
+def test_a_coordinator_is_told_plainly_that_the_number_is_taken(coordinator_client, other_group, told):
+    StudentFactory(student_number="JL24999", group=other_group)
+    response = coordinator_client.post(reverse("student_create"), student_data(other_group))
+    assert "Another student already has this student number." in response.content.decode()
+    assert not told().exists()
 
 
 def test_a_date_of_birth_in_the_future_is_refused(teacher_client, teacher_group):
