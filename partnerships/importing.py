@@ -470,6 +470,12 @@ def _bounded_rows(source: Iterable[Sequence], *, max_rows: int | None) -> list[l
     for number, raw in enumerate(source, start=1):
         if max_rows is not None and number > max_rows:
             break
+        if len(raw) > max_columns:
+            # A row padded to column XFD is not converted cell by cell: empty cells beyond the
+            # limit are all None (XLSX) or all "" (CSV), counted at C speed.
+            tail = raw[max_columns:]
+            if tail[-1] in (None, "") and tail.count(tail[-1]) == len(tail):
+                raw = raw[:max_columns]
         cells = [_cell(value) for value in raw]
         while cells and not cells[-1]:
             cells.pop()

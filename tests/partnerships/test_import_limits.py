@@ -103,6 +103,18 @@ def test_a_workbook_with_a_cell_beyond_the_column_limit_is_refused_naming_the_li
     )
 
 
+def test_empty_cells_beyond_the_column_limit_are_not_columns():
+    far_empty = b'<c r="XFD%d" s="0"/>'
+    rows = [
+        inline_row(n, *values)[:-6] + far_empty % n + b"</row>"
+        for n, values in enumerate((("Nimi", "Kunta"), ("Kone Oy", "Tampere")), start=1)
+    ]
+    table = importing.read_table(
+        workbook(HEAD + b"<sheetData>" + b"".join(rows) + b"</sheetData></worksheet>")
+    )
+    assert (table.headers, table.rows) == (["Nimi", "Kunta"], [["Kone Oy", "Tampere"]])
+
+
 def test_a_csv_header_of_100000_separators_is_read_without_its_empty_columns():
     data = b"Nimi;Kunta" + b";" * 100_000 + "\r\nKone Oy;Tampere\r\nTeräs Oy;Pori\r\n".encode()
     assert len(data) < 110_000
