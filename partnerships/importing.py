@@ -240,6 +240,9 @@ def _cell(value) -> str:
 
 # Excel's own limits: no real workbook has a row or a column beyond them.
 XLSX_MAX_ROWS = 1_048_576
+# openpyxl keeps a workbook's shared strings (each distinct text) in memory, at some 150 bytes
+# each besides the text while it reads them: 300,000 are 15 distinct texts a row in 20,000 rows.
+XLSX_MAX_SHARED_STRINGS = 300_000
 # A CSV record with more separators than this is refused before it is split into cells, so
 # that one line of separators cannot become millions of cells (the column limit is checked on
 # the cells themselves; this only bounds what the csv module builds first).
@@ -259,6 +262,16 @@ def _too_large_unzipped() -> ImportFileError:
     return ImportFileError(
         _("The workbook would unpack to more than %(mb)s MB: save it again in Excel, or as a CSV file.")
         % {"mb": settings.KUMPPANI_IMPORT_MAX_UNZIPPED_MB}
+    )
+
+
+def _too_many_texts() -> ImportFileError:
+    return ImportFileError(
+        _(
+            "The workbook holds more than %(count)s different texts, more than is read at once: "
+            "split it into parts, or save it as a CSV file."
+        )
+        % {"count": _n(XLSX_MAX_SHARED_STRINGS)}
     )
 
 
@@ -290,6 +303,7 @@ class _XmlScan:
         self.parser.CharacterDataHandler = self._text
         self.cell: str | None = None  # the reference of the cell being read ("" in shared strings)
         self.length = 0
+        self.strings = 0
 
     def feed(self, chunk: bytes, final: bool = False) -> None:
         self.parser.Parse(chunk, final)
@@ -299,6 +313,10 @@ class _XmlScan:
 
     def _start(self, name: str, attributes: dict) -> None:
         local = name.rpartition(" ")[2]
+        if local == "si":
+            self.strings += 1
+            if self.strings > XLSX_MAX_SHARED_STRINGS:
+                raise _too_many_texts()
         if local in ("c", "si"):
             self.cell, self.length = attributes.get("r", ""), 0
         elif self.cell is None:

@@ -33,19 +33,49 @@ def read_in_child(data: bytes):
     return run
 
 
-def workbook(sheet_xml: bytes) -> bytes:
-    """A workbook made by openpyxl whose first sheet is replaced by `sheet_xml`, deflated hard
-    (a few hundred megabytes of one character become a few hundred kilobytes)."""
+def workbook(sheet_xml: bytes, shared_strings: bytes | None = None) -> bytes:
+    """A workbook made by openpyxl whose first sheet is replaced by `sheet_xml` (and which gets
+    `shared_strings` as its string table), deflated hard: a few hundred megabytes of one
+    character become a few hundred kilobytes."""
     book = Workbook()
     book.active.append(["placeholder"])
     made = io.BytesIO()
     book.save(made)
     source = zipfile.ZipFile(made)
+    replaced = {SHEET: sheet_xml}
+    if shared_strings is not None:
+        part = "sharedStrings"
+        replaced["xl/sharedStrings.xml"] = shared_strings
+        replaced["[Content_Types].xml"] = source.read("[Content_Types].xml").replace(
+            b"</Types>",
+            b'<Override PartName="/xl/%s.xml" ContentType="application/'
+            b'vnd.openxmlformats-officedocument.spreadsheetml.%s+xml"/></Types>'
+            % (part.encode(), part.encode()),
+        )
+        replaced["xl/_rels/workbook.xml.rels"] = source.read("xl/_rels/workbook.xml.rels").replace(
+            b"</Relationships>",
+            b'<Relationship Id="rIdStrings" Target="sharedStrings.xml" Type="http://schemas.openxmlformats.org/'
+            b'officeDocument/2006/relationships/sharedStrings"/></Relationships>',
+        )
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as target:
         for member in source.infolist():
-            target.writestr(member.filename, sheet_xml if member.filename == SHEET else source.read(member))
+            target.writestr(member.filename, replaced.pop(member.filename, None) or source.read(member))
+        for name, content in replaced.items():
+            target.writestr(name, content)
     return out.getvalue()
+
+
+def shared_strings(count: int) -> bytes:
+    texts = b"".join(b"<si><t>%x</t></si>" % n for n in range(count))
+    return b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' + texts + b"</sst>"
+
+
+SHARED_SHEET = (
+    HEAD
+    + b'<sheetData><row r="1"><c r="A1" t="s"><v>10</v></c><c r="B1" t="s"><v>11</v></c></row>'
+    + b'<row r="2"><c r="A2" t="s"><v>12</v></c><c r="B2" t="s"><v>13</v></c></row></sheetData></worksheet>'
+)
 
 
 def inline_row(number: int, *values: str, columns: tuple[str, ...] = ("A", "B", "C")) -> bytes:
@@ -150,6 +180,16 @@ def test_a_zip_member_lying_about_its_size_is_not_inflated_beyond_what_it_declar
     assert zipfile.ZipFile(io.BytesIO(data)).getinfo(SHEET).file_size == 10_000
     run = read_in_child(data)
     assert run.error == "ImportFileError: The file could not be read as an Excel workbook."
+
+
+def test_a_workbook_of_shared_strings_is_read_within_the_limit_and_refused_beyond_it():
+    run = read_in_child(workbook(SHARED_SHEET, shared_strings(importing.XLSX_MAX_SHARED_STRINGS)))
+    assert run.error is None and run.result.rows == [["c", "d"]], run
+    run = read_in_child(workbook(SHARED_SHEET, shared_strings(2_000_000)))
+    assert run.error == (
+        "ImportFileError: The workbook holds more than 300,000 different texts, more than is read at once: "
+        "split it into parts, or save it as a CSV file."
+    )
 
 
 def test_a_huge_cell_within_the_unzipped_limit_is_refused_while_the_zip_is_inflated():
