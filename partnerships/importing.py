@@ -42,6 +42,9 @@ from .validators import normalize_business_id, validate_business_id
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 20_000
+# Every cell read is a Python string until the rows are stored: a million of them, short and
+# all different (the worst a 10 MB file can hold), take some 70 MB.
+MAX_CELLS = 1_000_000
 KINDS = ("employers", "students")
 
 
@@ -485,6 +488,7 @@ def _bounded_rows(source: Iterable[Sequence], *, max_rows: int | None) -> list[l
     max_columns, max_cell = settings.KUMPPANI_IMPORT_MAX_COLUMNS, settings.KUMPPANI_IMPORT_MAX_CELL
     rows: list[list[str]] = []
     nul_rows: list[int] = []
+    cell_count = 0
     for number, raw in enumerate(source, start=1):
         if max_rows is not None and number > max_rows:
             break
@@ -508,6 +512,11 @@ def _bounded_rows(source: Iterable[Sequence], *, max_rows: int | None) -> list[l
                 nul_rows.append(number)
                 break
         rows.append(cells)
+        cell_count += len(cells)
+        if cell_count > MAX_CELLS:
+            raise ImportFileError(
+                _("The file has more than %(count)s cells: split it into parts.") % {"count": _n(MAX_CELLS)}
+            )
         if len(rows) > MAX_ROWS + 1:
             break
     if nul_rows:

@@ -165,6 +165,20 @@ def test_a_csv_line_of_a_million_separators_is_refused_before_it_is_split():
     assert run.error.startswith("ImportFileError: The file has more than 250,000 columns; at most 200")
 
 
+def test_a_csv_of_millions_of_short_cells_is_refused_in_bounded_memory():
+    row = ";".join(f"{n:x}" for n in range(200))
+    data = (row + "\n").encode() * (importing.MAX_BYTES // (len(row) + 1))
+    run = read_in_child(data)
+    assert run.error == "ImportFileError: The file has more than 1,000,000 cells: split it into parts."
+
+
+def test_the_cells_are_counted_with_the_rows_cut_after_their_last_value(monkeypatch):
+    monkeypatch.setattr(importing, "MAX_CELLS", 6)
+    assert importing.read_table(b"a;b;;;\n1;2;;;\n3;4\n").rows == [["1", "2"], ["3", "4"]]
+    with pytest.raises(importing.ImportFileError, match="more than 6 cells"):
+        importing.read_table(b"a;b\n1;2\n3;4\n5\n")
+
+
 def test_a_zip_member_inflating_to_hundreds_of_megabytes_is_refused_before_it_is_read():
     data = workbook(big_cell_sheet(300 * 1024 * 1024))
     assert len(data) < 1024 * 1024
