@@ -894,6 +894,14 @@ def plan(kind: str, table: Table, mapping: dict[str, str]) -> list[PlannedRow]:
     for offset, row in enumerate(table.rows):
         number = offset + 2
         values, columns = _values(mapping, table.headers, row)
+        with_nul = [key for key, value in values.items() if "\x00" in value]
+        if with_nul:
+            # Refused at upload already; rows kept from before that check stop here, not in the
+            # database (PostgreSQL cannot store a NUL, and would fail the whole import).
+            reason = _("Contains a NUL character, which no spreadsheet cell can hold.")
+            errors = [RowError(number, columns[key], reason) for key in with_nul]
+            result.append(PlannedRow(row=number, action="error", values=values, errors=errors))
+            continue
         planned = planner(values, columns, number, index)
         if planned.action != "error":
             key = row_key(kind, values)

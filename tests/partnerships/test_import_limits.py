@@ -15,7 +15,7 @@ from django.utils import translation
 from openpyxl import Workbook
 
 from partnerships import importing, services
-from partnerships.models import ImportJob
+from partnerships.models import Employer, ImportJob
 
 from ..childmemory import run_in_child
 
@@ -320,3 +320,22 @@ def test_the_upload_page_names_the_row_with_a_nul(coordinator_client):
     assert response.status_code == 200
     assert "Row 62 contains a NUL character" in response.content.decode()
     assert not ImportJob.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_stored_row_with_a_nul_is_an_error_in_the_preview_and_the_other_rows_import():
+    # Rows stored before the upload refused a NUL: the preview names the row, the import
+    # writes the others (on PostgreSQL the NUL used to fail the whole transaction).
+    table = importing.Table(
+        headers=["Nimi", "Kunta"],
+        rows=[["Kone Oy", "Tampere"], ["Nol\x00la Oy", "Pori"], ["Teräs Oy", "Turku"]],
+    )
+    planned = importing.plan("employers", table, {"Nimi": "name", "Kunta": "municipality"})
+    assert [row.action for row in planned] == ["new", "error", "new"]
+    assert [(e.row, e.column, e.reason) for e in planned[1].errors] == [
+        (3, "Nimi", "Contains a NUL character, which no spreadsheet cell can hold.")
+    ]
+    job = ImportJob.objects.create(kind="employers", original_name="a.csv", headers=table.headers)
+    counts = importing.apply_plan("employers", planned, by=None, job_id=job.pk)
+    assert counts == {"new": 2, "update": 0, "unchanged": 0, "error": 1}
+    assert sorted(Employer.objects.values_list("name", flat=True)) == ["Kone Oy", "Teräs Oy"]
