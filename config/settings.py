@@ -370,6 +370,12 @@ KUMPPANI_PDF_TIMEOUT = env_int("KUMPPANI_PDF_TIMEOUT", 60, minimum=1)  # seconds
 # (the teacher version needs a login), never from a static or media URL.
 # Uploaded spreadsheets, as rows without any henkilötunnus column; deleted after the import.
 KUMPPANI_IMPORT_DIR = Path(env.str("KUMPPANI_IMPORT_DIR", default=str(VAR_DIR / "imports")))
+# Uploaded spreadsheets are untrusted: a file is refused, before anything is padded or kept,
+# when a row has more columns or a cell more characters than this (32,767 is Excel's own
+# limit for a cell), or when an XLSX (a zip) would inflate to more than this many megabytes.
+KUMPPANI_IMPORT_MAX_COLUMNS = env_int("KUMPPANI_IMPORT_MAX_COLUMNS", 200, minimum=1)
+KUMPPANI_IMPORT_MAX_CELL = env_int("KUMPPANI_IMPORT_MAX_CELL", 32_767, minimum=1)
+KUMPPANI_IMPORT_MAX_UNZIPPED_MB = env_int("KUMPPANI_IMPORT_MAX_UNZIPPED_MB", 50, minimum=1)
 KUMPPANI_BROCHURE_DIR = Path(env.str("KUMPPANI_BROCHURE_DIR", default=str(VAR_DIR / "brochures")))
 
 # The e-mail outbox (core/email.py): a worker's claim on a message lasts this long; a message

@@ -14,21 +14,26 @@ schools keep today.
    progress through the cache (outside the transaction), so a failure leaves nothing behind.
 """
 
+import codecs
 import csv
 import datetime
 import io
+import itertools
 import re
 import unicodedata
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from xml.parsers import expat
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from core.models import Language, Lock, StudentGroup
 
@@ -37,6 +42,9 @@ from .validators import normalize_business_id, validate_business_id
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 20_000
+# Every cell read is a Python string until the rows are stored: a million of them, short and
+# all different (the worst a 10 MB file can hold), take some 70 MB.
+MAX_CELLS = 1_000_000
 KINDS = ("employers", "students")
 
 
@@ -233,33 +241,287 @@ def _cell(value) -> str:
     return str(value).strip()
 
 
-def _read_xlsx(data: bytes) -> list[list[str]]:
+# Excel's own limits: no real workbook has a row or a column beyond them.
+XLSX_MAX_ROWS = 1_048_576
+# openpyxl keeps a workbook's shared strings (each distinct text) in memory, at some 150 bytes
+# each besides the text while it reads them: 300,000 are 15 distinct texts a row in 20,000 rows.
+XLSX_MAX_SHARED_STRINGS = 300_000
+# A CSV record with more separators than this is refused before it is split into cells, so
+# that one line of separators cannot become millions of cells (the column limit is checked on
+# the cells themselves; this only bounds what the csv module builds first).
+CSV_MAX_SEPARATORS = 250_000
+
+
+def _n(value: int) -> str:
+    """A count as the user's language writes it (16 384, 16,384)."""
+    return number_format(value, force_grouping=True)
+
+
+def _unzipped_limit() -> int:
+    return settings.KUMPPANI_IMPORT_MAX_UNZIPPED_MB * 1024 * 1024
+
+
+def _too_large_unzipped() -> ImportFileError:
+    return ImportFileError(
+        _("The workbook would unpack to more than %(mb)s MB: save it again in Excel, or as a CSV file.")
+        % {"mb": settings.KUMPPANI_IMPORT_MAX_UNZIPPED_MB}
+    )
+
+
+def _too_many_texts() -> ImportFileError:
+    return ImportFileError(
+        _(
+            "The workbook holds more than %(count)s different texts, more than is read at once: "
+            "split it into parts, or save it as a CSV file."
+        )
+        % {"count": _n(XLSX_MAX_SHARED_STRINGS)}
+    )
+
+
+def _too_many_columns(count: int, *, more_than: bool = False) -> ImportFileError:
+    values = {"count": _n(count), "limit": _n(settings.KUMPPANI_IMPORT_MAX_COLUMNS)}
+    if more_than:
+        message = _(
+            "The file has more than %(count)s columns; at most %(limit)s are read. Remove the extra columns."
+        )
+    else:
+        message = _("The file has %(count)s columns; at most %(limit)s are read. Remove the extra columns.")
+    return ImportFileError(message % values)
+
+
+class _XmlScan:
+    """A streaming look at one XML member as it is inflated, before openpyxl parses it: the
+    text of a cell (`<c>` in a sheet, `<si>` in the shared strings) may not pass the cell
+    limit, nor any other text run a megabyte, and no DTD is allowed (a workbook has none, an
+    entity bomb needs one). Memory stays at the size of one chunk whatever the member holds."""
+
+    OTHER_TEXT_LIMIT = 1024 * 1024
+
+    def __init__(self):
+        self.parser = expat.ParserCreate(namespace_separator=" ")
+        self.parser.buffer_text = False
+        self.parser.StartDoctypeDeclHandler = self._doctype
+        self.parser.StartElementHandler = self._start
+        self.parser.EndElementHandler = self._end
+        self.parser.CharacterDataHandler = self._text
+        self.cell: str | None = None  # the reference of the cell being read ("" in shared strings)
+        self.length = 0
+        self.strings = 0
+
+    def feed(self, chunk: bytes, final: bool = False) -> None:
+        self.parser.Parse(chunk, final)
+
+    def _doctype(self, *args) -> None:
+        raise ValueError("a DTD in a workbook")
+
+    def _start(self, name: str, attributes: dict) -> None:
+        local = name.rpartition(" ")[2]
+        if local == "si":
+            self.strings += 1
+            if self.strings > XLSX_MAX_SHARED_STRINGS:
+                raise _too_many_texts()
+        if local in ("c", "si"):
+            self.cell, self.length = attributes.get("r", ""), 0
+        elif self.cell is None:
+            self.length = 0
+
+    def _end(self, name: str) -> None:
+        if name.rpartition(" ")[2] in ("c", "si"):
+            self.cell, self.length = None, 0
+
+    def _text(self, data: str) -> None:
+        self.length += len(data)
+        if self.cell is None:
+            if self.length > self.OTHER_TEXT_LIMIT:
+                raise ValueError("a text run too long for a workbook")
+        elif self.length > settings.KUMPPANI_IMPORT_MAX_CELL:
+            raise _too_long_xlsx_cell(self.cell)
+
+
+def _too_long_xlsx_cell(reference: str) -> ImportFileError:
+    limit = _n(settings.KUMPPANI_IMPORT_MAX_CELL)
+    if reference:
+        return ImportFileError(
+            _("Cell %(cell)s is longer than %(limit)s characters, the most that is read in a cell.")
+            % {"cell": reference, "limit": limit}
+        )
+    return ImportFileError(
+        _("A cell is longer than %(limit)s characters, the most that is read in a cell.") % {"limit": limit}
+    )
+
+
+def _check_zip(data: bytes) -> None:
+    """Bound what the workbook's members inflate to before openpyxl reads any of them: by the
+    sizes the zip declares, and by counting the bytes as they are inflated (a header can lie);
+    the XML members are scanned on the way (see _XmlScan)."""
+    limit = _unzipped_limit()
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        members = archive.infolist()
+        if sum(member.file_size for member in members) > limit:
+            raise _too_large_unzipped()
+        total = 0
+        for member in members:
+            scan = _XmlScan() if member.filename.endswith((".xml", ".rels")) else None
+            with archive.open(member) as stream:
+                while chunk := stream.read(64 * 1024):
+                    total += len(chunk)
+                    if total > limit:
+                        raise _too_large_unzipped()
+                    if scan:
+                        scan.feed(chunk)
+            if scan:
+                scan.feed(b"", final=True)
+
+
+def _xlsx_rows(data: bytes) -> Iterator[Sequence]:
     from openpyxl import load_workbook
 
+    book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     try:
-        sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=True).worksheets[0]
-    except Exception:  # openpyxl raises many kinds for a broken workbook
+        sheet = book.worksheets[0]
+        # The dimension a file declares (A1:XFD20000) is not trusted: only real cells are read.
+        sheet.reset_dimensions()
+        yield from sheet.iter_rows(values_only=True)
+    finally:
+        book.close()
+
+
+def _read_xlsx(data: bytes) -> list[list[str]]:
+    try:
+        _check_zip(data)
+        return _bounded_rows(_xlsx_rows(data), max_rows=XLSX_MAX_ROWS)
+    except ImportFileError:
+        raise
+    except Exception:  # openpyxl and zipfile raise many kinds for a broken workbook
         raise ImportFileError(_("The file could not be read as an Excel workbook.")) from None
-    rows = []
-    for row in sheet.iter_rows(values_only=True):
-        rows.append([_cell(v) for v in row])
-        if len(rows) > MAX_ROWS + 1:
-            break
-    return rows
+
+
+def _csv_encoding(data: bytes) -> str:
+    """UTF-8 when the whole file is valid UTF-8, else what Finnish Excel writes; checked in
+    chunks, so the file is never held twice as text."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    view = memoryview(data)
+    try:
+        for start in range(0, len(data), 64 * 1024):
+            decoder.decode(view[start : start + 64 * 1024])
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return "cp1252"
+    return "utf-8-sig"
+
+
+class _SeparatorGuard:
+    """Feeds lines to the csv module, refusing a record (the lines since `reset`) with more
+    separators than CSV_MAX_SEPARATORS before the module splits it."""
+
+    def __init__(self, lines: Iterable[str], delimiter: str):
+        self.lines, self.delimiter, self.count = lines, delimiter, 0
+
+    def reset(self) -> None:
+        self.count = 0
+
+    def __iter__(self) -> Iterator[str]:
+        for line in self.lines:
+            self.count += line.count(self.delimiter)
+            if self.count > CSV_MAX_SEPARATORS:
+                raise _too_many_columns(CSV_MAX_SEPARATORS, more_than=True)
+            yield line
 
 
 def _read_csv(data: bytes) -> list[list[str]]:
     if b"\x00" in data[:4096]:
         raise ImportFileError(_("The file is not a spreadsheet: upload a CSV or an Excel (.xlsx) file."))
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")  # what Finnish Excel writes
-    first = text.split("\n", 1)[0]
+    stream = io.TextIOWrapper(io.BytesIO(data), encoding=_csv_encoding(data), errors="replace", newline="")
+    first, second = stream.readline(), stream.readline()
     delimiter = max((";", ",", "\t"), key=first.count)
-    if first.count(delimiter) == 0 and len(text.splitlines()) > 1 and not first.strip():
+    if first.count(delimiter) == 0 and second and not first.strip():
         raise ImportFileError(_("The file is not a spreadsheet: upload a CSV or an Excel (.xlsx) file."))
-    return [[c.strip() for c in row] for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    guard = _SeparatorGuard(itertools.chain((first, second), stream), delimiter)
+    reader = csv.reader(guard, delimiter=delimiter)
+
+    def records() -> Iterator[list[str]]:
+        while True:
+            guard.reset()
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except csv.Error:  # a field longer than the csv module's own limit, or a broken quote
+                raise _unreadable_row(reader.line_num) from None
+            yield row
+
+    return _bounded_rows(records(), max_rows=None)
+
+
+def _unreadable_row(row: int) -> ImportFileError:
+    return ImportFileError(
+        _("Row %(row)s could not be read: a cell may be longer than %(limit)s characters.")
+        % {"row": row, "limit": _n(settings.KUMPPANI_IMPORT_MAX_CELL)}
+    )
+
+
+def _too_long_cell(row: int, column: int, length: int) -> ImportFileError:
+    return ImportFileError(
+        _("Row %(row)s, column %(column)s has %(length)s characters; at most %(limit)s are read in a cell.")
+        % {"row": row, "column": column, "length": _n(length), "limit": _n(settings.KUMPPANI_IMPORT_MAX_CELL)}
+    )
+
+
+def _nul_rows_error(rows: list[int]) -> ImportFileError:
+    shown = ", ".join(str(row) for row in rows[:10]) + (" …" if len(rows) > 10 else "")
+    return ImportFileError(
+        ngettext(
+            "Row %(rows)s contains a NUL character, which no spreadsheet cell can hold: "
+            "remove it and upload the file again.",
+            "Rows %(rows)s contain a NUL character, which no spreadsheet cell can hold: "
+            "remove it and upload the file again.",
+            len(rows),
+        )
+        % {"rows": shown}
+    )
+
+
+def _bounded_rows(source: Iterable[Sequence], *, max_rows: int | None) -> list[list[str]]:
+    """The non-blank rows as text, each cut after its last non-empty cell. A row with more
+    columns, or a cell with more characters, than the settings allow refuses the file before
+    anything is padded; so does a NUL character (PostgreSQL cannot store one), naming the rows."""
+    max_columns, max_cell = settings.KUMPPANI_IMPORT_MAX_COLUMNS, settings.KUMPPANI_IMPORT_MAX_CELL
+    rows: list[list[str]] = []
+    nul_rows: list[int] = []
+    cell_count = 0
+    for number, raw in enumerate(source, start=1):
+        if max_rows is not None and number > max_rows:
+            break
+        if len(raw) > max_columns:
+            # A row padded to column XFD is not converted cell by cell: empty cells beyond the
+            # limit are all None (XLSX) or all "" (CSV), counted at C speed.
+            tail = raw[max_columns:]
+            if tail[-1] in (None, "") and tail.count(tail[-1]) == len(tail):
+                raw = raw[:max_columns]
+        cells = [_cell(value) for value in raw]
+        while cells and not cells[-1]:
+            cells.pop()
+        if not cells:
+            continue
+        if len(cells) > max_columns:
+            raise _too_many_columns(len(cells))
+        for column, cell in enumerate(cells, start=1):
+            if len(cell) > max_cell:
+                raise _too_long_cell(number, column, len(cell))
+            if "\x00" in cell:
+                nul_rows.append(number)
+                break
+        rows.append(cells)
+        cell_count += len(cells)
+        if cell_count > MAX_CELLS:
+            raise ImportFileError(
+                _("The file has more than %(count)s cells: split it into parts.") % {"count": _n(MAX_CELLS)}
+            )
+        if len(rows) > MAX_ROWS + 1:
+            break
+    if nul_rows:
+        raise _nul_rows_error(nul_rows)
+    return rows
 
 
 def too_large_message() -> str:
@@ -274,25 +536,33 @@ def read_table(data: bytes) -> Table:
         rows = _read_xlsx(data)
     else:
         rows = _read_csv(data)
-    rows = [row for row in rows if any(cell for cell in row)]
     if len(rows) < 2:
         raise ImportFileError(_("The file has no rows to import below its header row."))
     if len(rows) - 1 > MAX_ROWS:
         raise ImportFileError(
             _("The file has more than %(n)s rows: split it into parts.") % {"n": f"{MAX_ROWS:,}"}
         )
-    headers = [h or f"#{i + 1}" for i, h in enumerate(rows[0])]
-    width = len(headers)
-    body = [(row + [""] * width)[:width] for row in rows[1:]]
+    # Every row is at most as wide as the widest real row, itself within the column limit.
+    width = max(len(row) for row in rows)
+    headers = [h or f"#{i + 1}" for i, h in enumerate(rows[0] + [""] * (width - len(rows[0])))]
+    body = rows[1:]
+    del rows
+    for row in body:
+        row.extend([""] * (width - len(row)))
     dropped = [
         index
         for index, header in enumerate(headers)
         if HETU_HEADERS.search(header) or any(is_henkilotunnus(row[index]) for row in body if row[index])
     ]
-    keep = [i for i in range(width) if i not in dropped]
+    if dropped:
+        keep = [i for i in range(width) if i not in dropped]
+        for position, row in enumerate(body):
+            body[position] = [row[i] for i in keep]
+    else:
+        keep = list(range(width))
     return Table(
         headers=[headers[i] for i in keep],
-        rows=[[row[i] for i in keep] for row in body],
+        rows=body,
         dropped=[headers[i] for i in dropped],
     )
 
@@ -624,6 +894,14 @@ def plan(kind: str, table: Table, mapping: dict[str, str]) -> list[PlannedRow]:
     for offset, row in enumerate(table.rows):
         number = offset + 2
         values, columns = _values(mapping, table.headers, row)
+        with_nul = [key for key, value in values.items() if "\x00" in value]
+        if with_nul:
+            # Refused at upload already; rows kept from before that check stop here, not in the
+            # database (PostgreSQL cannot store a NUL, and would fail the whole import).
+            reason = _("Contains a NUL character, which no spreadsheet cell can hold.")
+            errors = [RowError(number, columns[key], reason) for key in with_nul]
+            result.append(PlannedRow(row=number, action="error", values=values, errors=errors))
+            continue
         planned = planner(values, columns, number, index)
         if planned.action != "error":
             key = row_key(kind, values)

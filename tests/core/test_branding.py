@@ -2,11 +2,13 @@
 hostile branding and texts cannot make the renderer read a file or reach the network."""
 
 import io
+import struct
+import zlib
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
-from PIL import Image
+from PIL import ExifTags, Image
 
 from brochures.models import BrochureText
 from brochures.services import Inputs, Variant, brochure_render
@@ -14,6 +16,7 @@ from core.branding import LOGO_BOX, MAX_LOGO_BYTES, branding_update, logo_clean
 from core.models import Institution
 
 from ..brochures.pdfs import inflated
+from ..childmemory import run_in_child
 from .test_pdf import recording_server  # noqa: F401  (a fixture)
 
 pytestmark = pytest.mark.django_db
@@ -68,8 +71,51 @@ def test_a_decompression_bomb_is_refused_before_it_is_decoded(side):
     out = io.BytesIO()
     image.save(out, "PNG")
     assert len(out.getvalue()) < 1_000_000
-    with pytest.raises(ValidationError, match="too many pixels"):
+    with pytest.raises(ValidationError, match="megapixels"):
         logo_clean(out.getvalue())
+
+
+def png_header(width: int, height: int) -> bytes:
+    """A PNG that claims width x height pixels: its header and an empty image stream."""
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8-bit RGB
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b""))
+        + chunk(b"IEND", b"")
+    )
+
+
+def test_a_40_megapixel_logo_is_refused_naming_its_size_before_it_is_decoded():
+    run = run_in_child("core.branding.logo_clean", png_header(8000, 5000))
+    assert run.error == (
+        "ValidationError: The logo is 8000 × 5000 pixels (40.0 megapixels); at most 16 megapixels are "
+        "accepted. Make it smaller and upload it again."
+    )
+    assert run.peak_mb - run.start_mb < 10  # nothing was decoded
+
+
+def test_a_logo_just_within_the_pixel_limit_is_processed_in_bounded_memory():
+    run = run_in_child("core.branding.logo_clean", image_bytes("PNG", size=(4000, 4000)))
+    assert run.error is None and run.peak_mb < 150, run
+    data, extension = run.result
+    with Image.open(io.BytesIO(data)) as image:
+        assert extension == "png" and image.size == (400, 400)
+
+
+def test_a_turned_photo_is_fitted_to_the_logo_box_once_turned():
+    image = Image.new("RGB", (3000, 1000), (27, 79, 128))  # stored sideways, shown 1000 x 3000
+    exif = image.getexif()
+    exif[ExifTags.Base.Orientation] = 6
+    out = io.BytesIO()
+    image.save(out, "JPEG", exif=exif)
+    data, extension = logo_clean(out.getvalue())
+    with Image.open(io.BytesIO(data)) as cleaned:
+        assert extension == "jpg" and cleaned.size == (133, 400)
 
 
 def test_an_oversized_file_is_refused():
