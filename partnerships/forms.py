@@ -34,6 +34,7 @@ from .models import (
     WorkplaceCheck,
 )
 from .models.initiatives import LOG_KINDS
+from .rules import item_errors
 from .services.agreements import AGREEMENT_FIELDS
 from .services.demonstrations import DEMONSTRATION_FIELDS
 from .services.privacy import ErasureReason
@@ -394,6 +395,13 @@ class ItemForm(forms.Form):
     )
     note = forms.CharField(label=_("Note"), required=False, max_length=1000)
     clear = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+    def clean_done_on(self):
+        value = self.cleaned_data.get("done_on")
+        errors = item_errors(value).errors.get("done_on")
+        if errors:
+            raise forms.ValidationError(errors)
+        return value
 
 
 class DemonstrationForm(forms.ModelForm):

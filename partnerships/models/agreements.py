@@ -462,6 +462,11 @@ class AgreementItem(models.Model):
     def __str__(self):
         return self.get_kind_display()
 
+    def clean(self):
+        from ..rules import item_errors
+
+        item_errors(self.done_on).raise_if_any()
+
     @property
     def checkpoint_number(self) -> int:
         return ITEM_CHECKPOINT[self.kind]

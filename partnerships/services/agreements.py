@@ -22,7 +22,7 @@ from ..models import (
     Workplace,
     WorkplaceCheck,
 )
-from ..rules import agreement_errors, status_change_error
+from ..rules import agreement_errors, item_errors, status_change_error
 
 # Fields a teacher sets on the agreement itself; status and signatures change only through
 # agreement_change_status().
@@ -233,6 +233,7 @@ def agreement_item_record(
         raise ValidationError({"done_on": [_("Give the date it was done, or why it does not apply.")]})
     if done_on is not None and reason:
         raise ValidationError({"not_applicable_reason": [_("An item is either done or not applicable.")]})
+    item_errors(done_on).raise_if_any()
     participants = [p for p in (participants or []) if p in Participant.values]
     if kind == ItemKind.PLANNING and done_on is not None and not participants:
         raise ValidationError({"participants": [_("Tick who took part in the planning.")]})

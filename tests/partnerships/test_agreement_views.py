@@ -206,7 +206,11 @@ def test_teacher_records_the_joint_planning_with_its_participants(setting, teach
     agreement = create(setting, training(setting))
     teacher_client.post(
         reverse("agreement_item", args=[agreement.pk]),
-        {"kind": "planning", "done_on": START.isoformat(), "participants": ["student", "instructor"]},
+        {
+            "kind": "planning",
+            "done_on": timezone.localdate().isoformat(),
+            "participants": ["student", "instructor"],
+        },
     )
     item = AgreementItem.objects.get()
     assert (item.kind, item.done_by, item.participants) == ("planning", teacher, ["student", "instructor"])
