@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
+from .forms import PhoneMixin
 from .models import (
     Agreement,
     AgreementItem,
@@ -61,8 +62,13 @@ class WorkplaceAdmin(admin.ModelAdmin):
     raw_id_fields = ("employer",)
 
 
+class ContactPersonAdminForm(PhoneMixin, forms.ModelForm):
+    pass
+
+
 @admin.register(ContactPerson)
 class ContactPersonAdmin(SimpleHistoryAdmin):
+    form = ContactPersonAdminForm
     list_display = ("last_name", "first_name", "employer", "title", "email", "is_instructor")
     list_filter = ("is_instructor", "language", "is_active")
     list_select_related = ("employer",)

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from checkpoints.models import Checkpoint, PartnershipLevel
 from core.models import StudentGroup, Unit, User
+from core.phones import normalize_phone
 
 from .models import (
     QUESTIONS,
@@ -105,7 +106,14 @@ class WorkplaceForm(forms.ModelForm):
         fields = ["name", "street_address", "postal_code", "municipality", "sector"]
 
 
-class ContactPersonForm(forms.ModelForm):
+class PhoneMixin:
+    """The phone as typed (040 123 4567, +358 40 123 4567) is stored in E.164."""
+
+    def clean_phone(self):
+        return normalize_phone(self.cleaned_data.get("phone", ""))
+
+
+class ContactPersonForm(PhoneMixin, forms.ModelForm):
     induction_date = _date_field(_("Inducted on"))
     instructor_training_date = _date_field(_("Training completed on"))
 
@@ -316,7 +324,7 @@ class AgreementForm(forms.ModelForm):
 class WorkPeriodForm(forms.ModelForm):
     id = forms.IntegerField(required=False, widget=forms.HiddenInput)
     start = _date_field(_("Start"), required=True)
-    end = _date_field(_("End"), required=True)
+    end = _date_field(_("End"), help_text=_("Leave empty while the interruption continues."))
 
     class Meta:
         model = WorkPeriod
@@ -359,7 +367,7 @@ class StatusForm(forms.Form):
 
 class InterruptionForm(forms.ModelForm):
     start = _date_field(_("Start"), required=True)
-    end = _date_field(_("End"), required=True)
+    end = _date_field(_("End"), help_text=_("Leave empty while the interruption continues."))
 
     class Meta:
         model = Interruption

@@ -304,16 +304,20 @@ def work_period_errors(period) -> Findings:
 
 
 def interruption_errors(interruption) -> Findings:
+    """An interruption lies inside its work period and overlaps no other; one without an end
+    is still going on, and so overlaps every later one."""
     found = Findings()
-    if not (interruption.start and interruption.end):
+    if not interruption.start:
         return found
-    if interruption.end < interruption.start:
+    if interruption.end is not None and interruption.end < interruption.start:
         found.add("end", _("An interruption cannot end before it starts."))
         return found
     period = interruption.work_period
-    if interruption.start < period.start or interruption.end > period.end:
+    if interruption.start < period.start or (interruption.end or interruption.start) > period.end:
         found.add(None, _("An interruption must lie inside its work period."))
-    clash = period.interruptions.filter(start__lte=interruption.end, end__gte=interruption.start)
+    clash = period.interruptions.filter(Q(end__isnull=True) | Q(end__gte=interruption.start))
+    if interruption.end is not None:
+        clash = clash.filter(start__lte=interruption.end)
     if interruption.pk:
         clash = clash.exclude(pk=interruption.pk)
     if clash.exists():

@@ -214,6 +214,20 @@ def interruption_record(*, period: WorkPeriod, by: User, data: dict[str, Any]) -
 
 
 @transaction.atomic
+def interruption_update(*, interruption: Interruption, by: User, data: dict[str, Any]) -> Interruption:
+    """Change an interruption, typically to give the end of one that was still going on."""
+    if not can_edit_agreement(by, interruption.work_period.agreement):
+        raise PermissionDenied
+    WorkPeriod.objects.select_for_update().filter(pk=interruption.work_period_id).first()
+    for name in ("start", "end", "reason", "note", "communicated"):
+        if name in data:
+            setattr(interruption, name, data[name])
+    interruption.full_clean()
+    interruption.save()
+    return interruption
+
+
+@transaction.atomic
 def agreement_item_record(
     *,
     agreement: Agreement,
