@@ -26,11 +26,9 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db.models import (
     Case,
-    Count,
     DateField,
     Exists,
     F,
-    IntegerField,
     Max,
     Min,
     OuterRef,
@@ -39,8 +37,9 @@ from django.db.models import (
     Subquery,
     Value,
     When,
+    Window,
 )
-from django.db.models.functions import Coalesce, ExtractMonth, ExtractYear
+from django.db.models.functions import ExtractMonth, ExtractYear
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -233,53 +232,52 @@ def _surveyed(queryset: QuerySet) -> QuerySet:
     )
 
 
-def _bundle_counts(queryset: QuerySet) -> QuerySet:
-    """Per period, what its bundle offers the survey: how many different e-mail addresses and
-    phone numbers, and how many of those numbers are no Finnish mobile."""
+def _unreachable(today: datetime.date) -> QuerySet:
+    """The surveyed periods whose bundle offers no one e-mail address and no one Finnish mobile
+    number (herätepalvelu `lahetysosoite`, `ohjaaja-puhnro`), as one subquery over every bundle
+    still open: window functions compare each bundle's lowest and highest address and number,
+    instead of a subquery per period. A bundle falls in one month, so in one correction window."""
     instructor = "agreement__instructor"
-    members = _surveyed(
-        WorkPeriod.objects.filter(
-            **{
-                f"{instructor}__first_name": OuterRef(f"{instructor}__first_name"),
-                f"{instructor}__last_name": OuterRef(f"{instructor}__last_name"),
-                "agreement__workplace__employer__business_id": OuterRef(
-                    "agreement__workplace__employer__business_id"
-                ),
-                "unit__qualification_id": OuterRef("unit__qualification_id"),
-            }
-        )
-    ).filter(feedback_bucket=OuterRef("feedback_bucket"))
-
-    def count(rows, field):
-        grouped = rows.order_by().values("unit__qualification_id")
-        return Coalesce(
-            Subquery(
-                grouped.annotate(n=Count(field, distinct=True)).values("n")[:1], output_field=IntegerField()
-            ),
-            0,
-        )
-
     email, phone = f"{instructor}__email", f"{instructor}__phone"
-    phones = members.exclude(**{phone: ""})
-    return queryset.annotate(
-        bundle_emails=count(members.exclude(**{email: ""}), email),
-        bundle_phones=count(phones, phone),
-        bundle_non_mobiles=count(phones.exclude(**{f"{phone}__regex": _MOBILE.pattern}), phone),
+    bundle = [
+        F(f"{instructor}__first_name"),
+        F(f"{instructor}__last_name"),
+        F("agreement__workplace__employer__business_id"),
+        F("unit__qualification_id"),
+        F("feedback_bucket"),
+    ]
+    given_email = Case(When(~Q(**{email: ""}), then=F(email)))
+    # A number that is no Finnish mobile counts as "-", which differs from every mobile: the
+    # bundle has one mobile exactly when its lowest and highest numbers are that mobile.
+    given_mobile = Case(
+        When(Q(**{f"{phone}__regex": _MOBILE.pattern}), then=F(phone)),
+        When(~Q(**{phone: ""}), then=Value("-")),
     )
+    rows = (
+        _surveyed(WorkPeriod.objects.filter(**{f"{instructor}__isnull": False}))
+        .filter(feedback_last_day__gte=today.replace(day=1))
+        .annotate(
+            low_email=Window(Min(given_email), partition_by=bundle),
+            high_email=Window(Max(given_email), partition_by=bundle),
+            low_mobile=Window(Min(given_mobile), partition_by=bundle),
+            high_mobile=Window(Max(given_mobile), partition_by=bundle),
+        )
+    )
+    one_email = Q(low_email__isnull=False, low_email=F("high_email"))
+    one_mobile = Q(low_mobile__isnull=False, low_mobile=F("high_mobile")) & ~Q(low_mobile="-")
+    return rows.exclude(one_email | one_mobile).values("pk")
 
 
 def feedback_risk_condition(today: datetime.date | None = None) -> Q:
-    """Work periods (annotated by `at_risk`) whose national feedback is at risk: computed from
-    the current data, the same rules as `feedback_warnings`."""
+    """Work periods (annotated by `with_feedback_facts`) whose national feedback is at risk:
+    computed from the current data, the same rules as `feedback_warnings`."""
     today = today or timezone.localdate()
     soon = today + datetime.timedelta(days=settings.KUMPPANI_EHOKS_DEADLINE_DAYS)
-    instructor = "agreement__instructor"
-    reachable = Q(bundle_emails=1) | (Q(bundle_phones=1) & Q(bundle_non_mobiles=0))
     missing = (
         Q(agreement__workplace__employer__business_id__isnull=True)
         | Q(agreement__workplace__employer__business_id="")
-        | Q(**{f"{instructor}__isnull": True})
-        | ~reachable
+        | Q(agreement__instructor__isnull=True)
+        | Q(pk__in=_unreachable(today))
         | Q(part_time_percent__isnull=True)
         | (Q(ehoks_entered_on__isnull=True) & Q(feedback_last_day__lte=soon))
         | Q(agreement__status=AgreementStatus.ENDED_EARLY, feedback_last_day__lt=F("end"))
@@ -290,9 +288,7 @@ def feedback_risk_condition(today: datetime.date | None = None) -> Q:
 
 def at_risk(queryset: QuerySet, today: datetime.date | None = None) -> QuerySet:
     """The periods of `queryset` whose national feedback is at risk today."""
-    today = today or timezone.localdate()
-    surveyed = _surveyed(queryset).filter(feedback_last_day__gte=today.replace(day=1))
-    return _bundle_counts(surveyed).filter(feedback_risk_condition(today))
+    return _surveyed(queryset).filter(feedback_risk_condition(today))
 
 
 def _listed(queryset: QuerySet) -> QuerySet:
@@ -374,39 +370,45 @@ def _interruptions(periods: list[WorkPeriod]) -> dict[int, list]:
     return found
 
 
-def _bundles(keys: set) -> dict[tuple, list[WorkPeriod]]:
-    """Every surveyed period of the given bundles, in two queries however many there are."""
+def _bundles(keys: set) -> dict[tuple, list[tuple[str, str]]]:
+    """The instructor's e-mail address and phone of every surveyed period of the given bundles,
+    in one query however many there are."""
     if not keys:
         return {}
-    members = (
+    first_bundle, last_bundle = min(k[4] for k in keys), max(k[4] for k in keys)
+    instructor = "agreement__instructor"
+    rows = _surveyed(
         WorkPeriod.objects.filter(
-            agreement__status__in=SURVEY_STATUSES,
-            agreement__instructor__last_name__in={k[1] for k in keys},
+            **{f"{instructor}__last_name__in": {k[1] for k in keys}},
             agreement__workplace__employer__business_id__in={k[2] for k in keys},
             unit__qualification_id__in={k[3] for k in keys},
-            # A bundling date follows last days from the 1st or the 16th before it.
-            end__gte=min(k[4] for k in keys) - datetime.timedelta(days=31),
-        )
-        .select_related("agreement__instructor", "agreement__workplace__employer", "unit")
-        .prefetch_related("interruptions")
+            # A bundling date follows the last days of the half-month before it; a period
+            # shortened by an early end may have planned to end later.
+            end__gte=first_bundle - datetime.timedelta(days=16),
+        ).filter(Q(end__lt=last_bundle) | Q(agreement__status=AgreementStatus.ENDED_EARLY))
+    ).values_list(
+        f"{instructor}__first_name",
+        f"{instructor}__last_name",
+        "agreement__workplace__employer__business_id",
+        "unit__qualification_id",
+        "feedback_last_day",
+        f"{instructor}__email",
+        f"{instructor}__phone",
     )
     bundles = defaultdict(list)
-    for member in members:
-        last_day = survey_last_day(member)
-        if last_day is None or fully_interrupted(member.interruptions.all(), last_day):
-            continue
-        key = _bundle_key(member, last_day)
+    for first, last, business_id, qualification, last_day, email, phone in rows:
+        key = (first, last, business_id, qualification, next_niputus_date(last_day))
         if key in keys:
-            bundles[key].append(member)
+            bundles[key].append((email, phone))
     return bundles
 
 
-def _contact_risk(period: WorkPeriod, bundle: list[WorkPeriod], niputus: datetime.date | None):
+def _contact_risk(period: WorkPeriod, bundle: list[tuple[str, str]], niputus: datetime.date | None):
     """The survey goes by e-mail to the bundle's one address, and by SMS to its one number when
     that is a Finnish mobile; either is enough. None when the instructor can be reached."""
     instructor = period.agreement.instructor
-    emails = sorted({m.agreement.instructor.email for m in bundle if m.agreement.instructor.email})
-    phones = sorted({m.agreement.instructor.phone for m in bundle if m.agreement.instructor.phone})
+    emails = sorted({email for email, _phone in bundle if email})
+    phones = sorted({phone for _email, phone in bundle if phone})
     if len(emails) == 1 or (len(phones) == 1 and _MOBILE.match(phones[0])):
         return None
     url = reverse("person_edit", args=[instructor.pk])
@@ -486,7 +488,7 @@ def feedback_warnings(periods: list[WorkPeriod], today: datetime.date | None = N
                 )
             )
         else:
-            bundle = bundles.get(key) or [period]
+            bundle = bundles.get(key) or [(agreement.instructor.email, agreement.instructor.phone)]
             risk = _contact_risk(period, bundle, key[4] if key else None)
             if risk:
                 risks.append(risk)
