@@ -146,7 +146,7 @@ def agreements_with_overdue_items(queryset: QuerySet, today: datetime.date | Non
 #
 # The survey to the workplace instructor (työelämäpalaute, TEP) is decided in eHOKS and sent by
 # herätepalvelu, both Opetushallitus' open source. The rules below follow them; README.md
-# ("National feedback") and docs/national-feedback.md list them with their sources:
+# ("National feedback: when the instructor's survey is at risk") lists them with their sources:
 #
 # - Opetushallitus/ehoks, src/oph/ehoks/hoks/osaamisen_hankkimistapa.clj
 #   (`palautteenkeruu-allowed-tyopaikkajakso?`: the instructor's name, the workplace's name and
