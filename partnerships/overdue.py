@@ -525,9 +525,3 @@ def feedback_warnings(periods: list[WorkPeriod], today: datetime.date | None = N
             )
         if risks:
             period.feedback_warning = FeedbackWarning(risks, last_day, correction_window_closes(last_day))
-
-
-def feedback_risks(period: WorkPeriod, today: datetime.date | None = None) -> list[str]:
-    """What keeps one work period's survey from the instructor, in words (empty: nothing)."""
-    feedback_warnings([period], today)
-    return period.feedback_warning.labels if period.feedback_warning else []
