@@ -435,3 +435,16 @@ def test_a_second_teacher_sees_no_others_warnings_on_the_home_page(
         other_teacher_client.force_login(other_teacher)
         html = other_teacher_client.get(reverse("home")).content.decode()
     assert "is not a Finnish mobile number" not in html
+
+
+def test_the_agreement_list_filter_picks_the_periods_the_pages_warn_about(world, teacher_client):
+    reachable = make(world, end=datetime.date(2027, 3, 20))
+    landline = ContactPersonFactory(employer=world["employer"], email="", phone="+35891234567")
+    unreachable = make(world, end=datetime.date(2027, 3, 21), instructor=landline)
+    with time_machine.travel(datetime.datetime(2027, 3, 1, 12, 0)):
+        teacher_client.force_login(world["teacher"])
+        everything = teacher_client.get(reverse("agreement_list")).content.decode()
+        html = teacher_client.get(reverse("agreement_list"), {"at_risk": "on"}).content.decode()
+    assert reachable.agreement.get_absolute_url() in everything
+    assert unreachable.agreement.get_absolute_url() in html
+    assert reachable.agreement.get_absolute_url() not in html
