@@ -1,7 +1,9 @@
+from django import forms
 from django.contrib import admin
 from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
+from .forms import PhoneMixin
 from .models import (
     Agreement,
     AgreementItem,
@@ -30,6 +32,7 @@ from .models import (
     Workplace,
     WorkplaceCheck,
 )
+from .rules import new_agreement_status_error, status_change_error
 
 
 class WorkplaceInline(admin.TabularInline):
@@ -66,8 +69,13 @@ class WorkplaceAdmin(admin.ModelAdmin):
     raw_id_fields = ("employer",)
 
 
+class ContactPersonAdminForm(PhoneMixin, forms.ModelForm):
+    pass
+
+
 @admin.register(ContactPerson)
 class ContactPersonAdmin(SimpleHistoryAdmin):
+    form = ContactPersonAdminForm
     list_display = ("last_name", "first_name", "employer", "title", "email", "is_instructor")
     list_filter = ("is_instructor", "language", "is_active")
     list_select_related = ("employer",)
@@ -115,9 +123,29 @@ class AgreementItemInline(admin.TabularInline):
     raw_id_fields = ("done_by",)
 
 
+class AgreementAdminForm(forms.ModelForm):
+    """A status changes here by the same rules as in agreement_change_status(). The admin
+    builds the form's Meta (model and fields) from AgreementAdmin."""
+
+    def clean_status(self):
+        status = self.cleaned_data.get("status")
+        if self.instance.pk is None:
+            message = new_agreement_status_error(status)
+        elif status == self.instance.status:
+            message = None
+        else:
+            message = status_change_error(self.instance, status)
+        if message:
+            raise forms.ValidationError(message)
+        return status
+
+
 @admin.register(Agreement)
 class AgreementAdmin(SimpleHistoryAdmin):
-    """The same rules as the portal: Agreement.clean() calls partnerships.rules."""
+    """The same rules as the portal: Agreement.clean() calls partnerships.rules, and the
+    status changes only as the service allows (AgreementAdminForm)."""
+
+    form = AgreementAdminForm
 
     list_display = ("student", "type", "workplace", "responsible_teacher", "status")
     list_filter = ("type", "status", "is_entrepreneur")

@@ -320,7 +320,7 @@ class DemoSeeder:
                     "last_name": last,
                     "title": "työpaikkaohjaaja" if instructor and i > 0 else self.rng.choice(TITLES),
                     "email": f"{ascii_name(first)}.{ascii_name(last)}@{domain}",
-                    # A few instructors lack a phone: the national feedback flags show it.
+                    # A few people lack a phone: their e-mail address is enough for the national feedback.
                     "phone": phone(self.rng) if self.rng.random() < 0.85 else "",
                     "language": self.rng.choices(["fi", "sv", "en"], weights=[90, 8, 2])[0],
                     "workplace": self.rng.choice(workplaces) if len(workplaces) > 1 else None,

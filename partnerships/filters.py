@@ -12,7 +12,7 @@ from core.models import StudentGroup, User
 
 from .forms import staff_choices
 from .models import Agreement, AgreementPhase, AgreementType, Employer, ItemKind, Sector, Student, WorkPeriod
-from .overdue import feedback_risk_condition, overdue_condition, with_agreement_dates
+from .overdue import at_risk, overdue_condition, with_agreement_dates
 
 # The agreement list pages through the agreements by their dates: per-row subqueries, no
 # GROUP BY over every work period (see with_agreement_dates).
@@ -211,5 +211,5 @@ class AgreementFilter(django_filters.FilterSet):
     def filter_at_risk(self, queryset, name, value):
         if not value:
             return queryset
-        risky = WorkPeriod.objects.filter(feedback_risk_condition(), agreement=OuterRef("pk"))
+        risky = at_risk(WorkPeriod.objects.filter(agreement=OuterRef("pk")))
         return queryset.filter(Exists(risky))

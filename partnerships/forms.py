@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from checkpoints.models import Checkpoint, PartnershipLevel
 from core.models import StudentGroup, Unit, User
+from core.phones import normalize_phone
 
 from .models import (
     QUESTIONS,
@@ -34,6 +35,7 @@ from .models import (
     WorkplaceCheck,
 )
 from .models.initiatives import LOG_KINDS
+from .rules import item_errors
 from .services.agreements import AGREEMENT_FIELDS
 from .services.demonstrations import DEMONSTRATION_FIELDS
 from .services.privacy import ErasureReason
@@ -125,7 +127,14 @@ class WorkplaceForm(forms.ModelForm):
         fields = ["name", "street_address", "postal_code", "municipality", "sector"]
 
 
-class ContactPersonForm(forms.ModelForm):
+class PhoneMixin:
+    """The phone as typed (040 123 4567, +358 40 123 4567) is stored in E.164."""
+
+    def clean_phone(self):
+        return normalize_phone(self.cleaned_data.get("phone", ""))
+
+
+class ContactPersonForm(PhoneMixin, forms.ModelForm):
     induction_date = _date_field(_("Inducted on"))
     instructor_training_date = _date_field(_("Training completed on"))
 
@@ -345,7 +354,7 @@ class AgreementForm(forms.ModelForm):
 class WorkPeriodForm(forms.ModelForm):
     id = forms.IntegerField(required=False, widget=forms.HiddenInput)
     start = _date_field(_("Start"), required=True)
-    end = _date_field(_("End"), required=True)
+    end = _date_field(_("End"), help_text=_("Leave empty while the interruption continues."))
 
     class Meta:
         model = WorkPeriod
@@ -388,7 +397,7 @@ class StatusForm(forms.Form):
 
 class InterruptionForm(forms.ModelForm):
     start = _date_field(_("Start"), required=True)
-    end = _date_field(_("End"), required=True)
+    end = _date_field(_("End"), help_text=_("Leave empty while the interruption continues."))
 
     class Meta:
         model = Interruption
@@ -424,6 +433,13 @@ class ItemForm(forms.Form):
     )
     note = forms.CharField(label=_("Note"), required=False, max_length=1000)
     clear = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+    def clean_done_on(self):
+        value = self.cleaned_data.get("done_on")
+        errors = item_errors(value).errors.get("done_on")
+        if errors:
+            raise forms.ValidationError(errors)
+        return value
 
 
 class DemonstrationForm(forms.ModelForm):

@@ -36,6 +36,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from core.models import Language, Lock, StudentGroup
+from core.phones import normalize_phone
 
 from .models import ContactPerson, Employer, ImportJob, ImportStatus, Sector, Student, Workplace
 from .validators import normalize_business_id, validate_business_id
@@ -646,6 +647,9 @@ def _values(mapping: dict[str, str], headers: list[str], row: list[str]) -> tupl
         if key:
             values[key] = row[index].strip() if index < len(row) else ""
             columns[key] = header
+    if values.get("person_phone"):
+        # Compared with, and stored as, the E.164 the people's phones are kept in.
+        values["person_phone"] = normalize_phone(values["person_phone"])
     return values, columns
 
 

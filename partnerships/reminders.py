@@ -34,7 +34,7 @@ from core.email import outbox_enqueue_many, outbox_message, renders_on_delivery
 from core.models import Lock, User
 
 from .models import Agreement, AgreementItem, ItemKind, ReminderRecord, WorkPeriod
-from .overdue import LIVE_STATUSES, feedback_risk_condition, with_agreement_dates
+from .overdue import LIVE_STATUSES, at_risk, with_agreement_dates
 
 LOCK_NAME = "deadline-reminders"
 
@@ -97,7 +97,7 @@ def _feedback_rule(today: datetime.date) -> list[Due]:
     """Work periods ending within N days whose national feedback is at risk."""
     limit = today + datetime.timedelta(days=settings.KUMPPANI_EHOKS_DEADLINE_DAYS)
     rows = (
-        WorkPeriod.objects.filter(feedback_risk_condition(today), end__lte=limit)
+        at_risk(WorkPeriod.objects.filter(end__lte=limit), today)
         .values_list(
             "pk",
             "agreement_id",

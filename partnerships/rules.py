@@ -252,21 +252,48 @@ def _signature_errors(agreement, found: Findings) -> None:
             found.add(name, _("Record this date before marking the agreement signed."))
 
 
-def status_change_error(agreement, new_status: str):
+def status_change_error(agreement, new_status: str, *, old_status: str | None = None):
     """The message for an illegal status change, or None. Draft → signed or cancelled;
-    signed → ended early. Active and completed follow from the dates."""
+    signed → ended early. Active and completed follow from the dates. An unknown status is
+    refused with a message like any other illegal change (never a ValueError).
+
+    `old_status` is the stored status when `agreement.status` already holds the new value
+    (the admin's form). The service and the admin both ask this function."""
     from .models import AgreementStatus
 
+    old_status = agreement.status if old_status is None else old_status
+    if new_status not in AgreementStatus.values:
+        return _("“%(new)s” is not a status of an agreement.") % {"new": new_status}
     allowed = {
         AgreementStatus.DRAFT: {AgreementStatus.SIGNED, AgreementStatus.CANCELLED},
         AgreementStatus.SIGNED: {AgreementStatus.ENDED_EARLY},
     }
-    if new_status not in allowed.get(agreement.status, set()):
+    if new_status not in allowed.get(old_status, set()):
         return _("An agreement cannot go from “%(old)s” to “%(new)s”.") % {
-            "old": AgreementStatus(agreement.status).label,
+            "old": AgreementStatus(old_status).label,
             "new": AgreementStatus(new_status).label,
         }
     return None
+
+
+def new_agreement_status_error(status: str):
+    """A new agreement starts as a draft (agreement_create); it is signed or cancelled later."""
+    from .models import AgreementStatus
+
+    if status != AgreementStatus.DRAFT:
+        return _("A new agreement starts as a draft: save it first, then change its status.")
+    return None
+
+
+def item_errors(done_on: datetime.date | None, today: datetime.date | None = None) -> Findings:
+    """A checkpoint item records what was done: never on a day still to come."""
+    from django.utils import timezone
+
+    found = Findings()
+    today = today or timezone.localdate()
+    if done_on is not None and done_on > today:
+        found.add("done_on", _("A checkpoint item cannot be marked done on a future date."))
+    return found
 
 
 def work_period_errors(period) -> Findings:
@@ -277,16 +304,20 @@ def work_period_errors(period) -> Findings:
 
 
 def interruption_errors(interruption) -> Findings:
+    """An interruption lies inside its work period and overlaps no other; one without an end
+    is still going on, and so overlaps every later one."""
     found = Findings()
-    if not (interruption.start and interruption.end):
+    if not interruption.start:
         return found
-    if interruption.end < interruption.start:
+    if interruption.end is not None and interruption.end < interruption.start:
         found.add("end", _("An interruption cannot end before it starts."))
         return found
     period = interruption.work_period
-    if interruption.start < period.start or interruption.end > period.end:
+    if interruption.start < period.start or (interruption.end or interruption.start) > period.end:
         found.add(None, _("An interruption must lie inside its work period."))
-    clash = period.interruptions.filter(start__lte=interruption.end, end__gte=interruption.start)
+    clash = period.interruptions.filter(Q(end__isnull=True) | Q(end__gte=interruption.start))
+    if interruption.end is not None:
+        clash = clash.filter(start__lte=interruption.end)
     if interruption.pk:
         clash = clash.exclude(pk=interruption.pk)
     if clash.exists():

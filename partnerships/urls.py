@@ -57,6 +57,7 @@ urlpatterns = [
         agreements.interruption_create,
         name="interruption_create",
     ),
+    path("interruptions/<int:pk>/edit/", agreements.interruption_edit, name="interruption_edit"),
     path("periods/<int:period_pk>/ehoks/", agreements.work_period_ehoks, name="work_period_ehoks"),
     path(
         "workplaces/<int:workplace_pk>/check/",

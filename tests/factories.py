@@ -4,6 +4,7 @@ import factory
 from django.utils import timezone
 
 from core.models import StudentGroup, Unit, User
+from core.phones import normalize_phone
 from partnerships.models import (
     Agreement,
     Channel,
@@ -84,6 +85,13 @@ class ContactPersonFactory(factory.django.DjangoModelFactory):
     first_name = "Pekka"
     last_name = factory.Sequence(lambda n: f"Ohjaaja{n}")
     email = factory.Sequence(lambda n: f"pekka{n}@yritys.example")
+
+    @classmethod
+    def _adjust_kwargs(cls, **kwargs):
+        # Stored as the forms and services store it (E.164), even when written straight to the table.
+        if kwargs.get("phone"):
+            kwargs["phone"] = normalize_phone(kwargs["phone"])
+        return kwargs
 
 
 class StudentFactory(factory.django.DjangoModelFactory):

@@ -102,6 +102,7 @@ EXPECTED = {
     "agreement_status": ("POST", {"teacher": 302, "other_teacher": 404, "coordinator": 302}),
     "agreement_item": ("POST", {"teacher": 302, "other_teacher": 404, "coordinator": 302}),
     "interruption_create": ("GET", {"teacher": 200, "other_teacher": 404, "coordinator": 200}),
+    "interruption_edit": ("GET", {"teacher": 200, "other_teacher": 404, "coordinator": 200}),
     "work_period_ehoks": ("POST", {"teacher": 302, "other_teacher": 404, "coordinator": 302}),
     "workplace_check_create": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
     "demonstration_create": ("GET", {"teacher": 200, "other_teacher": 404, "coordinator": 200}),
@@ -168,6 +169,7 @@ FORM_VIEWS = {
     "agreement_create",
     "agreement_edit",
     "interruption_create",
+    "interruption_edit",
     "workplace_check_create",
     "demonstration_create",
     "demonstration_edit",
@@ -243,6 +245,7 @@ def world(teacher, teacher_group):
     period = agreement.work_periods.create(
         unit=QualificationUnitFactory(), start=today, end=today + datetime.timedelta(days=30)
     )
+    interruption = period.interruptions.create(start=today, reason="sickness", recorded_by=teacher)
     demonstration = Demonstration.objects.create(
         student=student, unit=period.unit, teacher_assessor=teacher, created_by=teacher
     )
@@ -283,6 +286,7 @@ def world(teacher, teacher_group):
         "demonstration": demonstration,
         "agreement": agreement,
         "period": period,
+        "interruption": interruption,
         "employer": employer,
         "workplace": employer.workplaces.get(),
         "person": person,
@@ -332,6 +336,7 @@ def _args(name: str, world) -> list:
             "student_export_pdf",
         ),
         "demonstration": ("demonstration_edit",),
+        "interruption": ("interruption_edit",),
         "outbox": ("outbox_retry", "outbox_cancel"),
         "feedback": ("feedback_detail",),
         "thank_you": ("thanks_detail",),

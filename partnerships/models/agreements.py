@@ -357,13 +357,18 @@ class InterruptionReason(models.TextChoices):
 
 
 class Interruption(models.Model):
-    """A dated break in a work period. An apprenticeship is suspended during a layoff."""
+    """A dated break in a work period. An apprenticeship is suspended during a layoff.
+
+    An interruption without an end is still going on (eHOKS: a keskeytymisajanjakso without
+    `loppu`); partnerships/overdue.py reads what it means for the national feedback."""
 
     work_period = models.ForeignKey(
         WorkPeriod, verbose_name=_("work period"), on_delete=models.CASCADE, related_name="interruptions"
     )
     start = models.DateField(_("start"))
-    end = models.DateField(_("end"))
+    end = models.DateField(
+        _("end"), null=True, blank=True, help_text=_("Leave empty while the interruption continues.")
+    )
     reason = models.CharField(_("reason"), max_length=20, choices=InterruptionReason.choices)
     note = models.CharField(_("note"), max_length=500, blank=True)
     communicated = models.CharField(
@@ -382,11 +387,17 @@ class Interruption(models.Model):
         verbose_name_plural = _("interruptions")
         constraints = [
             models.CheckConstraint(
-                condition=Q(end__gte=models.F("start")), name="interruption_end_not_before_start"
+                condition=Q(end__isnull=True) | Q(end__gte=models.F("start")),
+                name="interruption_end_not_before_start",
             )
         ]
 
     def __str__(self):
+        if self.end is None:
+            return _("%(reason)s from %(start)s, continues") % {
+                "reason": self.get_reason_display(),
+                "start": f"{self.start:%d.%m.%Y}",
+            }
         return f"{self.get_reason_display()} {self.start:%d.%m.%Y}–{self.end:%d.%m.%Y}"
 
     def clean(self):
@@ -461,6 +472,11 @@ class AgreementItem(models.Model):
 
     def __str__(self):
         return self.get_kind_display()
+
+    def clean(self):
+        from ..rules import item_errors
+
+        item_errors(self.done_on).raise_if_any()
 
     @property
     def checkpoint_number(self) -> int:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.models import Language
+from core.phones import validate_phone
 
 from ..validators import validate_business_id
 
@@ -224,7 +225,8 @@ class ContactPerson(models.Model):
     last_name = models.CharField(_("last name"), max_length=100)
     title = models.CharField(_("title"), max_length=150, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    # Stored in E.164 (+358401234567) by the forms and services (core/phones.py).
+    phone = models.CharField(_("phone"), max_length=40, blank=True, validators=[validate_phone])
     language = models.CharField(
         _("preferred language"), max_length=2, choices=Language.choices, default=Language.FINNISH
     )

@@ -22,7 +22,7 @@ from ..models import (
     Workplace,
     WorkplaceCheck,
 )
-from ..rules import agreement_errors, status_change_error
+from ..rules import agreement_errors, item_errors, status_change_error
 
 # Fields a teacher sets on the agreement itself; status and signatures change only through
 # agreement_change_status().
@@ -214,6 +214,20 @@ def interruption_record(*, period: WorkPeriod, by: User, data: dict[str, Any]) -
 
 
 @transaction.atomic
+def interruption_update(*, interruption: Interruption, by: User, data: dict[str, Any]) -> Interruption:
+    """Change an interruption, typically to give the end of one that was still going on."""
+    if not can_edit_agreement(by, interruption.work_period.agreement):
+        raise PermissionDenied
+    WorkPeriod.objects.select_for_update().filter(pk=interruption.work_period_id).first()
+    for name in ("start", "end", "reason", "note", "communicated"):
+        if name in data:
+            setattr(interruption, name, data[name])
+    interruption.full_clean()
+    interruption.save()
+    return interruption
+
+
+@transaction.atomic
 def agreement_item_record(
     *,
     agreement: Agreement,
@@ -233,6 +247,7 @@ def agreement_item_record(
         raise ValidationError({"done_on": [_("Give the date it was done, or why it does not apply.")]})
     if done_on is not None and reason:
         raise ValidationError({"not_applicable_reason": [_("An item is either done or not applicable.")]})
+    item_errors(done_on).raise_if_any()
     participants = [p for p in (participants or []) if p in Participant.values]
     if kind == ItemKind.PLANNING and done_on is not None and not participants:
         raise ValidationError({"participants": [_("Tick who took part in the planning.")]})

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from checkpoints.models import Checkpoint
 from core.email import outbox_enqueue
 from core.models import User, coordinators_to_notify
+from core.phones import normalize_phone
 
 from ..history import record_change
 from ..models import Contact, ContactPerson, Employer, Student, Workplace
@@ -148,8 +149,16 @@ def _check_person_workplace(employer: Employer, workplace: Workplace | None) -> 
 
 
 @transaction.atomic
+def _normalized_person_data(data: dict[str, Any]) -> dict[str, Any]:
+    """Phones are stored in E.164 (core/phones.py), whoever saves them: forms, imports, the demo."""
+    if "phone" in data:
+        return {**data, "phone": normalize_phone(data["phone"])}
+    return data
+
+
 def contact_person_create(*, employer: Employer, data: dict[str, Any]) -> ContactPerson:
     _check_person_workplace(employer, data.get("workplace"))
+    data = _normalized_person_data(data)
     person = ContactPerson(employer=employer)
     apply_fields(person, data)
     if employer.main_contact_id is None:
@@ -162,6 +171,7 @@ def contact_person_create(*, employer: Employer, data: dict[str, Any]) -> Contac
 
 def contact_person_update(*, person: ContactPerson, data: dict[str, Any]) -> ContactPerson:
     _check_person_workplace(person.employer, data.get("workplace"))
+    data = _normalized_person_data(data)
     apply_fields(person, data)
     return person
 

@@ -28,8 +28,8 @@ from ..forms import (
     WorkPeriodFormSet,
     WorkplaceCheckForm,
 )
-from ..models import Agreement, AgreementType, QualificationUnit, WorkPeriod, Workplace
-from ..overdue import feedback_risks, item_states
+from ..models import Agreement, AgreementType, Interruption, QualificationUnit, WorkPeriod, Workplace
+from ..overdue import feedback_warnings, item_states
 from .common import coordinator_required, form_error, form_page, querystring_without_page, staff_required
 
 AGREEMENTS_PER_PAGE = 25
@@ -201,8 +201,7 @@ def agreement_detail(request, pk):
     periods = list(
         agreement.work_periods.select_related("unit", "ehoks_entered_by").prefetch_related("interruptions")
     )
-    for period in periods:
-        period.risks = feedback_risks(period, today)
+    feedback_warnings(periods, today)
     states = item_states(agreement, today)
     latest_check = agreement.workplace.checks.order_by("-checked_on", "-pk").first()
     context = {
@@ -299,6 +298,25 @@ def interruption_create(request, period_pk):
         message=_("Interruption recorded."),
         template="partnerships/interruption_form.html",
         context={"period": period, "agreement": agreement},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@staff_required
+def interruption_edit(request, pk):
+    interruption = get_object_or_404(
+        Interruption.objects.select_related("work_period__agreement", "work_period__unit"), pk=pk
+    )
+    period = interruption.work_period
+    agreement = _get_agreement_for_editing(request.user, period.agreement_id)
+    return form_page(
+        request,
+        InterruptionForm(request.POST or None, instance=interruption),
+        save=lambda data: services.interruption_update(interruption=interruption, by=request.user, data=data),
+        done=lambda interruption: agreement,
+        message=_("Interruption saved."),
+        template="partnerships/interruption_form.html",
+        context={"period": period, "agreement": agreement, "editing": True},
     )
 
 

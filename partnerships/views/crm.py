@@ -44,7 +44,7 @@ from ..models import (
     WorkPeriod,
     Workplace,
 )
-from ..overdue import feedback_risks, first_periods_at_risk
+from ..overdue import feedback_warnings, first_periods_at_risk
 from .common import coordinator_required, form_error, form_page, querystring_without_page, staff_required
 
 EMPLOYERS_PER_PAGE = 25
@@ -84,12 +84,9 @@ def home(request):
         "contact_interval": settings.KUMPPANI_DEFAULT_CONTACT_INTERVAL_DAYS,
         "follow_ups": follow_ups[:50],
         "recent_contacts": Contact.objects.filter(author=user).select_related("employer")[:8],
-        "periods_at_risk": [
-            (period, feedback_risks(period, today))
-            for period in first_periods_at_risk(
-                WorkPeriod.objects.filter(agreement__responsible_teacher=user), today, limit=30
-            )
-        ],
+        "periods_at_risk": first_periods_at_risk(
+            WorkPeriod.objects.filter(agreement__responsible_teacher=user), today, limit=30
+        ),
         "thanks_to_send": ThankYou.objects.filter(
             status=ThankYouStatus.DRAFT, agreement__responsible_teacher=user
         ).select_related("agreement__student", "agreement__workplace__employer")[:20],
@@ -419,13 +416,14 @@ def student_detail(request, pk):
     student = _get_student_for_user(request.user, pk)
     periods = Prefetch("work_periods", queryset=WorkPeriod.objects.select_related("unit"))
     agreements = (
-        student.agreements.select_related("workplace__employer", "responsible_teacher")
+        student.agreements.select_related("workplace__employer", "instructor", "responsible_teacher")
         .prefetch_related(periods)
         .order_by("-created_at")
     )
     timeline = sorted(
         agreements, key=lambda a: min((p.start for p in a.work_periods.all()), default=a.created_at.date())
     )
+    feedback_warnings([p for a in timeline for p in a.work_periods.all()])
     demonstrations = student.demonstrations.select_related(
         "unit", "teacher_assessor", "worklife_assessor", "second_teacher_assessor", "workplace__employer"
     )

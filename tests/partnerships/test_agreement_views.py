@@ -144,7 +144,8 @@ def test_an_unchecked_workplace_shows_a_warning(setting, teacher, teacher_client
 
 def test_the_agreement_page_says_exactly_what_the_national_feedback_lacks(setting, teacher_client):
     instructor = setting["instructor"]
-    instructor.phone = ""
+    instructor.email = ""
+    instructor.phone = "+35831234567"  # a landline: no SMS goes there
     instructor.save()
     today = timezone.localdate()
     agreement = create(
@@ -160,14 +161,16 @@ def test_the_agreement_page_says_exactly_what_the_national_feedback_lacks(settin
         ],
     )
     html = teacher_client.get(agreement.get_absolute_url()).content.decode()
-    assert "the instructor&#x27;s phone" in html or "the instructor's phone" in html
-    assert "the part-time percentage" in html and "the entry in eHOKS" in html
-    assert "business ID" not in html.split("feedback-risk")[1].split("</div>")[0]
-    # Adding the phone clears that part of the flag without saving the work period again.
-    instructor.phone = "040 123 4567"
+    warning = html.split("feedback-risk")[1].split("</ul>")[0]
+    assert "is not a Finnish mobile number" in warning
+    assert "part-time percentage" in warning and "not marked as entered in eHOKS" in warning
+    assert "business ID" not in warning
+    # An e-mail address alone is enough: that part of the flag clears without saving the period.
+    instructor.email = "ohjaaja@example.fi"
     instructor.save()
     html = teacher_client.get(agreement.get_absolute_url()).content.decode()
-    assert "the instructor&#x27;s phone" not in html and "the instructor's phone" not in html
+    assert "is not a Finnish mobile number" not in html
+    assert "part-time percentage of the work period is missing" in html
 
 
 def test_teacher_signs_an_agreement_through_the_page(setting, teacher_client):
@@ -206,7 +209,11 @@ def test_teacher_records_the_joint_planning_with_its_participants(setting, teach
     agreement = create(setting, training(setting))
     teacher_client.post(
         reverse("agreement_item", args=[agreement.pk]),
-        {"kind": "planning", "done_on": START.isoformat(), "participants": ["student", "instructor"]},
+        {
+            "kind": "planning",
+            "done_on": timezone.localdate().isoformat(),
+            "participants": ["student", "instructor"],
+        },
     )
     item = AgreementItem.objects.get()
     assert (item.kind, item.done_by, item.participants) == ("planning", teacher, ["student", "instructor"])
@@ -397,7 +404,7 @@ def test_flagged_periods_are_listed_on_the_teachers_home_page_most_urgent_first(
     )
     html = teacher_client.get(reverse("home")).content.decode()
     assert html.index(sooner.get_absolute_url()) < html.index(later.get_absolute_url())
-    assert "the entry in eHOKS" in html
+    assert "not marked as entered in eHOKS" in html
 
 
 def test_the_summary_pdf_holds_the_parties_and_the_work_periods(setting, teacher_client):

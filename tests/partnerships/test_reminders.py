@@ -70,16 +70,18 @@ def test_induction_and_planning_are_reminded_from_7_days_before_the_start(settin
 
 def test_a_recorded_induction_is_not_reminded(setting):
     a = agreement(setting, TODAY + datetime.timedelta(days=3), TODAY + datetime.timedelta(days=90))
-    services.agreement_item_record(agreement=a, by=setting["teacher"], kind="induction", done_on=TODAY)
+    with time_machine.travel(TODAY):  # an item is never done on a day still to come
+        services.agreement_item_record(agreement=a, by=setting["teacher"], kind="induction", done_on=TODAY)
     assert kinds(TODAY) == ["planning"]
 
 
 def test_the_demonstration_is_reminded_from_14_days_before_the_end(setting):
     a = agreement(setting, TODAY - datetime.timedelta(days=60), TODAY + datetime.timedelta(days=15))
     for kind in ("induction", "planning"):
-        services.agreement_item_record(
-            agreement=a, by=setting["teacher"], kind=kind, done_on=TODAY, participants=["student"]
-        )
+        with time_machine.travel(TODAY):
+            services.agreement_item_record(
+                agreement=a, by=setting["teacher"], kind=kind, done_on=TODAY, participants=["student"]
+            )
     services.work_period_record_ehoks(period=a.work_periods.get(), by=setting["teacher"], entered_on=TODAY)
     assert kinds(TODAY) == []
     assert kinds(TODAY + datetime.timedelta(days=1)) == ["demonstration"]
@@ -88,9 +90,10 @@ def test_the_demonstration_is_reminded_from_14_days_before_the_end(setting):
 def test_missing_feedback_data_is_reminded_n_days_before_the_end(setting):
     a = agreement(setting, TODAY - datetime.timedelta(days=60), TODAY + datetime.timedelta(days=8))
     for kind in ("induction", "planning", "demonstration"):
-        services.agreement_item_record(
-            agreement=a, by=setting["teacher"], kind=kind, done_on=TODAY, participants=["student"]
-        )
+        with time_machine.travel(TODAY):
+            services.agreement_item_record(
+                agreement=a, by=setting["teacher"], kind=kind, done_on=TODAY, participants=["student"]
+            )
     assert kinds(TODAY) == []
     assert kinds(TODAY + datetime.timedelta(days=1)) == ["feedback_data"]
     services.work_period_record_ehoks(period=a.work_periods.get(), by=setting["teacher"], entered_on=TODAY)

@@ -189,3 +189,133 @@ def _fixups(kind, changes) -> dict:
     if "_born" in changes:
         return {"young_workers_considered": True, "age_confirmed": True}
     return {}
+
+
+# Status changes and checkpoint items: the same rules in the service, the form and the admin.
+
+
+def _admin_post(client, url) -> dict:
+    """What the admin's change form posts back unchanged: its fields and its inlines."""
+    response = client.get(url)
+    form = response.context["adminform"].form
+    data = {}
+    for name in form.fields:
+        value = form[name].value()
+        if value is None or value is False:
+            continue
+        data[name] = "on" if value is True else value
+    for inline in response.context["inline_admin_formsets"]:
+        formset = inline.formset
+        for name, value in formset.management_form.initial.items():
+            data[f"{formset.prefix}-{name}"] = value
+        for subform in formset.forms:
+            for name in subform.fields:
+                value = subform[name].value()
+                if value not in (None, False):
+                    data[subform.add_prefix(name)] = "on" if value is True else value
+    return data
+
+
+@pytest.fixture
+def admin_client(client, coordinator):
+    coordinator.is_staff = coordinator.is_superuser = True
+    coordinator.save()
+    client.force_login(coordinator)
+    return client
+
+
+@pytest.fixture
+def draft(setting):
+    return services.agreement_create(
+        by=setting["teacher"], data=valid_data(setting, "training"), periods=[period(setting)]
+    )
+
+
+def test_a_draft_cannot_end_early_through_the_service_or_the_admin(draft, setting, admin_client):
+    with pytest.raises(ValidationError) as excinfo:
+        services.agreement_change_status(
+            agreement=draft, by=setting["teacher"], status="ended_early", ended_on=START, end_reason="x"
+        )
+    message = excinfo.value.message_dict["status"][0]
+    assert "cannot go from" in message
+
+    url = reverse("admin:partnerships_agreement_change", args=[draft.pk])
+    post = _admin_post(admin_client, url) | {
+        "status": "ended_early",
+        "ended_on": START.isoformat(),
+        "end_reason": "Työpaikka lopetti toimintansa.",
+    }
+    html = admin_client.post(url, post).content.decode()
+    assert escape(message) in html
+    assert Agreement.objects.get(pk=draft.pk).status == "draft"
+
+
+def test_a_signed_agreement_ends_early_in_the_admin_as_in_the_service(draft, setting, admin_client):
+    Agreement.objects.filter(pk=draft.pk).update(
+        status="signed", provider_signed_on=START, employer_signed_on=START, student_informed_on=START
+    )
+    url = reverse("admin:partnerships_agreement_change", args=[draft.pk])
+    post = _admin_post(admin_client, url) | {
+        "status": "ended_early",
+        "ended_on": START.isoformat(),
+        "end_reason": "Työpaikka lopetti toimintansa.",
+    }
+    response = admin_client.post(url, post)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert Agreement.objects.get(pk=draft.pk).status == "ended_early"
+
+
+def test_a_new_agreement_in_the_admin_starts_as_a_draft(setting, admin_client, draft):
+    url = reverse("admin:partnerships_agreement_add")
+    post = _admin_post(admin_client, reverse("admin:partnerships_agreement_change", args=[draft.pk]))
+    post.update({"status": "signed", "work_periods-INITIAL_FORMS": "0", "work_periods-TOTAL_FORMS": "0"})
+    html = admin_client.post(url, post).content.decode()
+    assert "starts as a draft" in html
+    assert Agreement.objects.count() == 1
+
+
+def test_an_unknown_status_is_a_validation_error_not_a_value_error(draft, setting, teacher_client):
+    with pytest.raises(ValidationError) as excinfo:
+        services.agreement_change_status(agreement=draft, by=setting["teacher"], status="archived")
+    assert "not a status" in excinfo.value.message_dict["status"][0]
+
+    response = teacher_client.post(
+        reverse("agreement_status", args=[draft.pk]), {"status": "archived"}, follow=True
+    )
+    assert response.status_code == 200
+    assert Agreement.objects.get(pk=draft.pk).status == "draft"
+
+
+def test_a_checkpoint_item_cannot_be_done_on_a_future_date(draft, setting, teacher_client, admin_client):
+    from django.utils import timezone
+
+    from partnerships.models import AgreementItem
+
+    today = timezone.localdate()
+    tomorrow = today + datetime.timedelta(days=1)
+    with pytest.raises(ValidationError) as excinfo:
+        services.agreement_item_record(
+            agreement=draft, by=setting["teacher"], kind="readiness", done_on=tomorrow
+        )
+    message = excinfo.value.message_dict["done_on"][0]
+    assert "future date" in message
+
+    response = teacher_client.post(
+        reverse("agreement_item", args=[draft.pk]),
+        {"kind": "readiness", "done_on": tomorrow.isoformat()},
+        follow=True,
+    )
+    assert escape(message) in response.content.decode()
+    assert not AgreementItem.objects.exists()
+
+    url = reverse("admin:partnerships_agreementitem_add")
+    html = admin_client.post(
+        url, {"agreement": draft.pk, "kind": "readiness", "done_on": tomorrow.isoformat()}
+    ).content.decode()
+    assert escape(message) in html
+    assert not AgreementItem.objects.exists()
+
+    # Today is the nearest day that is accepted, everywhere.
+    services.agreement_item_record(agreement=draft, by=setting["teacher"], kind="readiness", done_on=today)
+    admin_client.post(url, {"agreement": draft.pk, "kind": "planning", "done_on": today.isoformat()})
+    assert set(AgreementItem.objects.values_list("kind", flat=True)) == {"readiness", "planning"}
