@@ -28,10 +28,11 @@ def file_response(
     if request.headers.get("If-None-Match") == etag:
         response = HttpResponseNotModified()
     else:
+        handle = open_file()  # first: a file missing from the storage is not counted as sent
         if on_send is not None:
             on_send()
         response = FileResponse(
-            open_file(), content_type=content_type, as_attachment=bool(filename), filename=filename
+            handle, content_type=content_type, as_attachment=bool(filename), filename=filename
         )
     response["ETag"] = etag
     response["Cache-Control"] = cache_control
