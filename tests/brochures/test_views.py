@@ -407,3 +407,38 @@ def test_a_file_gone_between_finding_and_reading_it_is_made_again(anonymous_clie
     response = anonymous_client.get(url())
     assert response.status_code == 200 and failures
     assert BrochureDownload.objects.get().count == 2  # the failed read was not counted
+
+
+def test_brochures_are_stored_in_a_private_s3_bucket_and_served_by_the_view(
+    anonymous_client, renders, settings
+):
+    import boto3
+    from moto import mock_aws
+
+    with mock_aws():
+        s3 = boto3.client("s3", region_name="us-east-1")
+        s3.create_bucket(Bucket="kumppani-files")
+        settings.STORAGES = {
+            **settings.STORAGES,
+            "brochures": {
+                "BACKEND": "storages.backends.s3.S3Storage",
+                "OPTIONS": {
+                    "bucket_name": "kumppani-files",
+                    "location": "brochures",
+                    "region_name": "us-east-1",
+                    "default_acl": None,
+                    "file_overwrite": True,
+                },
+            },
+        }
+        assert services.brochures_prerender() == {"variants": 36, "rendered": 36, "removed": 0}
+        keys = [item["Key"] for item in s3.list_objects_v2(Bucket="kumppani-files")["Contents"]]
+        assert len([k for k in keys if k.endswith(".pdf")]) == 36 and all(
+            k.startswith("brochures/") for k in keys
+        )
+        response = anonymous_client.get(url("student", "sv", "green"))
+        assert response.status_code == 200 and b"".join(response.streaming_content).startswith(b"%PDF")
+        assert len(renders) == 36  # served from the bucket, not rendered again
+        grants = s3.get_object_acl(Bucket="kumppani-files", Key=keys[0])["Grants"]
+        assert [g["Grantee"].get("URI") for g in grants if "URI" in g["Grantee"]] == []  # nothing public
+        assert services.brochures_prerender()["rendered"] == 0
