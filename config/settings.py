@@ -286,7 +286,7 @@ STORAGES = {
 # The cache: CACHE_URL (for example redis://127.0.0.1:6379/1), which every machine must share
 # when there are several (cached pages are dropped through it after a change), or files under
 # var/cache on one machine. Nothing a worker writes for the web lives only there: import
-# progress is in the database (partnerships/importing.py).
+# progress is in the database on PostgreSQL (on SQLite, one machine, in this cache).
 # Files: up to 5,000 entries before a third is dropped (cached pages are many and small).
 CACHES = {"default": env.cache_url("CACHE_URL", default=f"filecache://{VAR_DIR / 'cache'}?max_entries=5000")}
 # The busiest pages keep their rendered content in that cache until any data changes

@@ -33,7 +33,7 @@ from django.utils.translation import gettext_lazy
 
 from core.models import Language, Lock, StudentGroup
 
-from .models import ContactPerson, Employer, ImportJob, ImportStatus, Sector, Student, Workplace
+from .models import ContactPerson, Employer, ImportJob, ImportRows, ImportStatus, Sector, Student, Workplace
 from .validators import normalize_business_id, validate_business_id
 
 log = logging.getLogger(__name__)
@@ -755,8 +755,9 @@ def _apply_student(row: PlannedRow, index: dict) -> None:
 
 def apply_plan(kind: str, planned: list[PlannedRow], *, by, job_id: int) -> dict[str, int] | None:
     """Write every new and changed row in one transaction; errors and unchanged rows are
-    skipped. Progress (0-100) is written as rows are written (Progress); the job is marked done
-    in the same transaction. None when another run of the job has already done it."""
+    skipped. Progress (0-100) is written as rows are written (Progress); the job is marked done,
+    and its stored rows deleted, in the same transaction. None when another run of the job has
+    already done it."""
     todo = [row for row in planned if row.action in ("new", "update")]
     progress = Progress(job_id)
     try:
@@ -787,5 +788,7 @@ def _apply_rows(kind: str, planned, todo, *, by, job_id: int, progress: Progress
         ImportJob.objects.filter(pk=job_id).update(
             status=ImportStatus.DONE, result=counts, progress=100, finished_at=timezone.now()
         )
+        # The rows go in the same commit: a job seen as done never still keeps them.
+        ImportRows.objects.filter(job_id=job_id).delete()
     progress.write(100)
     return counts

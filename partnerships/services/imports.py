@@ -106,7 +106,6 @@ def import_run(job_id: int) -> dict:
         return {"failed": 1}
     if counts is None:
         return {"skipped": 1}
-    job.delete_rows()
     return counts
 
 
