@@ -19,8 +19,10 @@ import redis
 import requests
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from django.contrib.auth.models import Group
+from django.db import connection
 from PIL import Image
 
+from core.beat import LOCK_KEY
 from core.models import Role
 from partnerships.models import Employer, ImportJob
 
@@ -297,6 +299,15 @@ def test_a_second_beat_sends_nothing_and_takes_over_when_the_first_stops(broker,
         assert sent not in second.log("kumppani-beat")
         first.stop("kumppani-beat")
         wait_until(lambda: sent in second.log("kumppani-beat"), 30, "the second beat to take over")
+        # The database drops the lock's connection (a restart): the beat stops rather than go
+        # on beside a beat that may now hold the lock.
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND objid = %s",
+                [LOCK_KEY],
+            )
+        second.processes["kumppani-beat"].wait(timeout=30)
+        assert "Lost the connection that holds the one-beat lock" in second.log("kumppani-beat")
     except AssertionError as failure:
         raise AssertionError(f"{failure}\n{first.logs()}\n{second.logs()}") from None
     finally:
