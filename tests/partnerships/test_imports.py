@@ -30,6 +30,7 @@ from ..factories import (
     ContactPersonFactory,
     EmployerFactory,
     StudentGroupFactory,
+    UserFactory,
     WorkplaceFactory,
     training_agreement,
 )
@@ -407,3 +408,14 @@ def test_a_second_delivery_of_the_task_changes_nothing(coordinator):
     assert services.import_run(job.pk) == {"skipped": 1}  # the broker delivered it again
     job.refresh_from_db()
     assert job.status == "done" and job.result["new"] == 3 and Employer.objects.count() == 2
+
+
+def test_the_admin_lists_uploads_keeping_rows_without_showing_the_rows(client, coordinator):
+    job = upload("employers", FINNISH_EXCEL, coordinator)
+    root = UserFactory(username="root", is_staff=True, is_superuser=True)
+    client.force_login(root)
+    listing = client.get(reverse("admin:partnerships_importrows_changelist"))
+    assert listing.status_code == 200 and job.original_name in listing.content.decode()
+    detail = client.get(reverse("admin:partnerships_importrows_change", args=[job.pk]))
+    assert detail.status_code == 200 and "paivi@sahko.example" not in detail.content.decode()
+    assert "paivi@sahko.example" not in listing.content.decode()
