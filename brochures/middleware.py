@@ -41,7 +41,10 @@ class PublicDownloadMiddleware:
             if variant is not None and not variant.is_internal and (warm := warm_file(variant)):
                 from .views import stored_file_response
 
-                response = stored_file_response(request, variant, *warm)
+                try:
+                    response = stored_file_response(request, variant, *warm)
+                except FileNotFoundError:  # gone from the storage: the view makes it again
+                    return self.get_response(request)
                 response["X-Frame-Options"] = getattr(settings, "X_FRAME_OPTIONS", "DENY")
                 return response
         return self.get_response(request)

@@ -1,10 +1,12 @@
 """Brochures and checklists: render, cache, preview, count and share.
 
 Every PDF is rendered by core.pdf (WeasyPrint in a child process with a hard time limit and a
-fetcher that reads only our own files) and cached on disk under a key made of everything that
-goes into it: the content version (this app's code, templates and stylesheets), the branding,
-the institution's brochure texts, the kind, audience, language and colour. A changed input
-gives a new key and a new file; a public request with a warm cache only reads a file.
+fetcher that reads only our own files) and stored under a key made of everything that goes
+into it: the content version (this app's code, templates and stylesheets), the branding, the
+institution's brochure texts, the kind, audience, language and colour. A changed input gives
+a new key and a new file; a public request with a warm cache only reads a file. The files are
+in the "brochures" storage (core/storage.py: a local folder, or an object store that every
+machine shares), so a brochure a worker rendered is there for every web machine.
 """
 
 import atexit
@@ -16,7 +18,6 @@ import hashlib
 import io
 import logging
 import os
-import tempfile
 import threading
 import time
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ from django import db
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import F, Sum
 from django.template.loader import get_template
@@ -34,9 +36,11 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from checkpoints.models import Checkpoint
+from core.branding import logo_data_url
 from core.email import outbox_enqueue
 from core.models import Institution, User
 from core.pdf import PdfRenderError, html_to_pdf_many, render_html
+from core.storage import brochure_storage
 from partnerships.models import Channel, ContactPerson, Employer
 from partnerships.services import contact_log
 
@@ -85,12 +89,6 @@ def all_variants() -> list[Variant]:
         for language in content.LANGUAGES
     ]
     return brochures + lists
-
-
-def cache_dir() -> Path:
-    path = Path(settings.KUMPPANI_BROCHURE_DIR)
-    path.mkdir(parents=True, exist_ok=True)
-    return path
 
 
 @functools.cache
@@ -156,7 +154,7 @@ def _institution_context(institution: Institution, language: str) -> dict:
         "institution": institution,
         "address": ", ".join(p for p in (institution.street_address, address) if p),
         "contact_lines": [hyphenate(line, language) for line in institution.contact_line_list()],
-        "logo_url": f"kumppani:media/{institution.logo.name}" if institution.logo else "",
+        "logo_url": logo_data_url(institution),
     }
 
 
@@ -236,12 +234,18 @@ def brochure_render(variants: list[Variant], inputs: Inputs | None = None) -> li
     return html_to_pdf_many([variant_html(v, inputs) for v in variants])
 
 
-def _write(path: Path, data: bytes) -> None:
-    """Atomically: a reader sees the whole file or none."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    with os.fdopen(handle, "wb") as out:
-        out.write(data)
-    os.replace(temporary, path)
+def _write(name: str, data: bytes) -> None:
+    """Stored whole or not at all (core/storage.py), under this name."""
+    brochure_storage().save(name, ContentFile(data))
+
+
+def _exists(name: str) -> bool:
+    return brochure_storage().exists(name)
+
+
+def _read(name: str) -> bytes:
+    with brochure_storage().open(name, "rb") as stored:
+        return stored.read()
 
 
 def preview_png(pdf: bytes, width: int = PREVIEW_WIDTH) -> bytes:
@@ -260,46 +264,46 @@ def preview_png(pdf: bytes, width: int = PREVIEW_WIDTH) -> bytes:
         document.close()
 
 
-def last_good_path(variant: Variant) -> Path:
+def last_good_name(variant: Variant) -> str:
     """Names the key of the variant's last good render, served when a new render fails."""
-    return cache_dir() / f"last-{variant.kind}-{variant.audience}-{variant.language}-{variant.colour}.txt"
+    return f"last-{variant.kind}-{variant.audience}-{variant.language}-{variant.colour}.txt"
 
 
 def _store(variant: Variant, key: str, pdf: bytes) -> None:
-    directory = cache_dir()
     if variant.kind == DownloadKind.BROCHURE:
-        _write(directory / f"{key}.png", preview_png(pdf))
-    _write(directory / f"{key}.pdf", pdf)
-    _write(last_good_path(variant), key.encode())
+        _write(f"{key}.png", preview_png(pdf))
+    _write(f"{key}.pdf", pdf)
+    _write(last_good_name(variant), key.encode())
 
 
-def last_good(variant: Variant) -> tuple[str, Path] | None:
+def last_good(variant: Variant) -> tuple[str, str] | None:
     try:
-        key = last_good_path(variant).read_text().strip()
-    except OSError:
+        key = _read(last_good_name(variant)).decode().strip()
+    except (OSError, UnicodeDecodeError):  # never rendered, or the file is gone
         return None
-    path = cache_dir() / f"{key}.pdf"
-    return (key, path) if key and path.exists() else None
+    name = f"{key}.pdf"
+    return (key, name) if key and _exists(name) else None
 
 
-def warm_file(variant: Variant) -> tuple[str, Path] | None:
-    """The variant's remembered key and its file, if both are still there; (key, path)."""
+def warm_file(variant: Variant) -> tuple[str, str] | None:
+    """The variant's remembered key and its stored file, if both are still there; (key, name)."""
     known = cache.get(_key_name(variant))
-    if known and (path := cache_dir() / f"{known}.pdf").exists():
-        return known, path
+    if known and _exists(name := f"{known}.pdf"):
+        return known, name
     return None
 
 
-def brochure_file(variant: Variant, inputs: Inputs | None = None) -> tuple[str, Path]:
-    """The cached PDF of a variant, rendered now if the cache is cold; (key, path). When the
-    render fails (WeasyPrint error or time limit), the last good PDF of the variant is served
-    instead; only when there is none does the PdfRenderError reach the visitor."""
+def brochure_file(variant: Variant, inputs: Inputs | None = None) -> tuple[str, str]:
+    """The stored PDF of a variant, rendered now if there is none; (key, name in the brochure
+    storage). When the render fails (WeasyPrint error or time limit), the last good PDF of the
+    variant is served instead; only when there is none does the PdfRenderError reach the
+    visitor."""
     if inputs is None and (warm := warm_file(variant)):  # a visitor's download
         return warm
     inputs = inputs or Inputs()
     key = inputs.key(variant)
-    path = cache_dir() / f"{key}.pdf"
-    if not path.exists():
+    name = f"{key}.pdf"
+    if not _exists(name):
         try:
             [pdf] = brochure_render([variant], inputs)
         except PdfRenderError:
@@ -310,7 +314,7 @@ def brochure_file(variant: Variant, inputs: Inputs | None = None) -> tuple[str, 
             return fallback
         _store(variant, key, pdf)
     cache.set(_key_name(variant), key, KEY_SECONDS)
-    return key, path
+    return key, name
 
 
 # A download computes its variant's key from the institution, the texts and the checkpoints
@@ -327,32 +331,41 @@ def forget_keys(**kwargs) -> None:
     cache.delete_many([_key_name(variant) for variant in all_variants()])
 
 
-def brochure_preview(variant: Variant) -> tuple[str, Path]:
-    key, pdf_path = brochure_file(variant)
-    path = pdf_path.with_suffix(".png")
-    if not path.exists():
-        _write(path, preview_png(pdf_path.read_bytes()))
-    return key, path
+def forget_key(variant: Variant) -> None:
+    cache.delete(_key_name(variant))
+
+
+def brochure_preview(variant: Variant) -> tuple[str, str]:
+    key, pdf_name = brochure_file(variant)
+    name = f"{pdf_name.removesuffix('.pdf')}.png"
+    if not _exists(name):
+        _write(name, preview_png(_read(pdf_name)))
+    return key, name
 
 
 def brochures_prerender(batch: int = 9) -> dict:
-    """Render every variant that is not cached yet and remove files no key points to any
+    """Render every variant that is not stored yet and remove files no key points to any
     more (older than an hour, so a download in flight is never cut). Returns counts."""
     inputs = Inputs()
-    directory = cache_dir()
+    storage = brochure_storage()
     wanted = {inputs.key(v): v for v in all_variants()}
-    missing = [(k, v) for k, v in wanted.items() if not (directory / f"{k}.pdf").exists()]
+    missing = [(k, v) for k, v in wanted.items() if not storage.exists(f"{k}.pdf")]
     for start in range(0, len(missing), batch):
         chunk = missing[start : start + batch]
         pdfs = brochure_render([v for _k, v in chunk], inputs)
         for (key, variant), pdf in zip(chunk, pdfs, strict=True):
             _store(variant, key, pdf)
     removed = 0
-    cutoff = timezone.now().timestamp() - 3600
+    cutoff = timezone.now() - datetime.timedelta(hours=1)
     keep = set(wanted) | {good[0] for v in wanted.values() if (good := last_good(v))}
-    for path in directory.iterdir():
-        if path.suffix in (".pdf", ".png") and path.stem not in keep and path.stat().st_mtime < cutoff:
-            path.unlink(missing_ok=True)
+    try:
+        _folders, names = storage.listdir("")
+    except FileNotFoundError:  # a local folder not made yet: nothing to remove
+        names = []
+    for name in names:
+        stem, _dot, suffix = name.rpartition(".")
+        if suffix in ("pdf", "png") and stem not in keep and storage.get_modified_time(name) < cutoff:
+            storage.delete(name)
             removed += 1
     return {"variants": len(wanted), "rendered": len(missing), "removed": removed}
 

@@ -1,6 +1,8 @@
 """The public brochure page and downloads, the coordinator's brochure settings and figures,
 and sharing a brochure with an employer's contact person."""
 
+import logging
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
@@ -16,6 +18,7 @@ from core.http import file_response
 from core.models import Institution
 from core.pdf import PdfRenderError
 from core.permissions import coordinator_required, staff_required
+from core.storage import brochure_storage
 from partnerships.models import Employer
 
 from . import checklists, content, services
@@ -23,6 +26,7 @@ from .forms import BrochureTextForm, ShareForm
 from .models import DownloadKind
 from .services import Variant
 
+logger = logging.getLogger(__name__)
 CACHE_SECONDS = 600
 
 
@@ -56,18 +60,27 @@ def _cached_file_response(request, variant: Variant, *, preview: bool = False):
     denied = _guard_internal(request, variant)
     if denied:
         return denied
-    try:
-        key, path = services.brochure_preview(variant) if preview else services.brochure_file(variant)
-    except PdfRenderError as exc:
-        return render(request, "brochures/unavailable.html", {"message": str(exc)}, status=503)
-    return stored_file_response(request, variant, key, path, preview=preview)
+    make = services.brochure_preview if preview else services.brochure_file
+    for _attempt in range(2):
+        try:
+            key, name = make(variant)
+            return stored_file_response(request, variant, key, name, preview=preview)
+        except PdfRenderError as exc:
+            return render(request, "brochures/unavailable.html", {"message": str(exc)}, status=503)
+        except FileNotFoundError:
+            # Removed from the storage between finding and reading it: forget it, make it again.
+            logger.warning("%s vanished from the brochure storage; making it again", variant)
+            services.forget_key(variant)
+    message = _("The brochure file could not be read from the storage. Please try again in a moment.")
+    return render(request, "brochures/unavailable.html", {"message": message}, status=503)
 
 
-def stored_file_response(request, variant: Variant, key: str, path, *, preview: bool = False):
-    """The stored PDF (or preview) of `variant`, counted as a download when it is one."""
+def stored_file_response(request, variant: Variant, key: str, name: str, *, preview: bool = False):
+    """The stored PDF (or preview) of `variant`, counted as a download when it is one; raises
+    FileNotFoundError when the file is not in the storage."""
     response = file_response(
         request,
-        lambda: path.open("rb"),
+        lambda: brochure_storage().open(name, "rb"),
         etag=f"{key[:32]}{'-png' if preview else ''}",
         content_type="image/png" if preview else "application/pdf",
         cache_control=f"{'private' if variant.is_internal else 'public'}, max-age={CACHE_SECONDS}",

@@ -2,13 +2,22 @@
 
 import os
 
-from celery import Celery
+from celery import Celery, signals
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
 app = Celery("kumppani")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+
+@signals.beat_init.connect
+def _one_beat_only(**kwargs):
+    # A second `celery beat` waits until the first stops (core/beat.py).
+    from core.beat import beat_lock_hold
+
+    beat_lock_hold(**kwargs)
+
 
 from celery.schedules import crontab  # noqa: E402
 

@@ -233,8 +233,50 @@ STATICFILES_DIRS = [
 ]
 MEDIA_URL = "media/"
 MEDIA_ROOT = VAR_DIR / "media"
+# Rendered brochures and their previews: private files, served only by the brochure views
+# (the teacher version needs a login), never from a static or media URL.
+KUMPPANI_BROCHURE_DIR = Path(env.str("KUMPPANI_BROCHURE_DIR", default=str(VAR_DIR / "brochures")))
+# Files every machine must see (the uploaded logo, rendered brochures): folders under var/ by
+# default, right for one machine; with KUMPPANI_S3_BUCKET an S3-compatible object store
+# (django-storages), shared by every web and worker machine. Private either way: objects are
+# written without a public ACL and served only by our views (core/storage.py). The
+# credentials come from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or the machine's role).
+KUMPPANI_S3_BUCKET = env.str("KUMPPANI_S3_BUCKET", default="")
+KUMPPANI_S3_PREFIX = env.str("KUMPPANI_S3_PREFIX", default="").strip("/")  # folder in a shared bucket
+
+
+def _file_storage(prefix: str, local: dict) -> dict:
+    if not KUMPPANI_S3_BUCKET:
+        return local
+    style = env.str("KUMPPANI_S3_ADDRESSING_STYLE", default="auto")
+    if style not in ("auto", "path", "virtual"):
+        raise ImproperlyConfigured(
+            f"KUMPPANI_S3_ADDRESSING_STYLE must be auto, path or virtual, got {style!r}"
+        )
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": KUMPPANI_S3_BUCKET,
+            "location": "/".join(filter(None, (KUMPPANI_S3_PREFIX, prefix))),
+            "endpoint_url": env.str("KUMPPANI_S3_ENDPOINT_URL", default="") or None,
+            "region_name": env.str("KUMPPANI_S3_REGION", default="") or None,
+            "addressing_style": None if style == "auto" else style,
+            "default_acl": None,  # the bucket's own (private) policy; never public-read
+            "querystring_auth": True,  # should a URL ever be made, it is signed and expires
+            "file_overwrite": True,  # names are content hashes or pointers meant to be replaced
+        },
+    }
+
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _file_storage("media", {"BACKEND": "django.core.files.storage.FileSystemStorage"}),
+    "brochures": _file_storage(
+        "brochures",
+        {
+            "BACKEND": "core.storage.PrivateFileSystemStorage",
+            "OPTIONS": {"location": str(KUMPPANI_BROCHURE_DIR)},
+        },
+    ),
     "staticfiles": {
         "BACKEND": env.str(
             "STATICFILES_STORAGE",
@@ -245,8 +287,10 @@ STORAGES = {
     },
 }
 
-# A cache every process shares (import progress is written by the Celery worker and read by
-# the web): CACHE_URL (for example redis://127.0.0.1:6379/1), or files under var/cache.
+# The cache: CACHE_URL (for example redis://127.0.0.1:6379/1), which every machine must share
+# when there are several (cached pages are dropped through it after a change), or files under
+# var/cache on one machine. Nothing a worker writes for the web lives only there: import
+# progress is in the database on PostgreSQL (on SQLite, one machine, in this cache).
 # Files: up to 5,000 entries before a third is dropped (cached pages are many and small).
 CACHES = {"default": env.cache_url("CACHE_URL", default=f"filecache://{VAR_DIR / 'cache'}?max_entries=5000")}
 # The busiest pages keep their rendered content in that cache until any data changes
@@ -366,17 +410,12 @@ KUMPPANI_AFTER_PERIOD_DAYS = env_int("KUMPPANI_AFTER_PERIOD_DAYS", 14, minimum=1
 # ended, or, without agreements, after their record last changed (partnerships/services/privacy.py).
 KUMPPANI_RETENTION_YEARS = env_int("KUMPPANI_RETENTION_YEARS", 5, minimum=1)
 KUMPPANI_PDF_TIMEOUT = env_int("KUMPPANI_PDF_TIMEOUT", 60, minimum=1)  # seconds for one PDF render
-# Rendered brochures and their previews: private files, served only by the brochure views
-# (the teacher version needs a login), never from a static or media URL.
-# Uploaded spreadsheets, as rows without any henkilötunnus column; deleted after the import.
-KUMPPANI_IMPORT_DIR = Path(env.str("KUMPPANI_IMPORT_DIR", default=str(VAR_DIR / "imports")))
 # Uploaded spreadsheets are untrusted: a file is refused, before anything is padded or kept,
 # when a row has more columns or a cell more characters than this (32,767 is Excel's own
 # limit for a cell), or when an XLSX (a zip) would inflate to more than this many megabytes.
 KUMPPANI_IMPORT_MAX_COLUMNS = env_int("KUMPPANI_IMPORT_MAX_COLUMNS", 200, minimum=1)
 KUMPPANI_IMPORT_MAX_CELL = env_int("KUMPPANI_IMPORT_MAX_CELL", 32_767, minimum=1)
 KUMPPANI_IMPORT_MAX_UNZIPPED_MB = env_int("KUMPPANI_IMPORT_MAX_UNZIPPED_MB", 50, minimum=1)
-KUMPPANI_BROCHURE_DIR = Path(env.str("KUMPPANI_BROCHURE_DIR", default=str(VAR_DIR / "brochures")))
 
 # The e-mail outbox (core/email.py): a worker's claim on a message lasts this long; a message
 # that keeps failing is given up (and shown to the responsible teacher) after this many hours.

@@ -10,8 +10,10 @@ Decoding costs about four bytes a pixel: the 16-megapixel limit keeps one logo u
 and the orientation is applied to the small result, so that no full-size copy is made.
 """
 
+import base64
 import hashlib
 import io
+import logging
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -23,6 +25,7 @@ from PIL import ExifTags, Image, ImageOps, UnidentifiedImageError
 from .models import Institution
 from .signals import branding_changed
 
+logger = logging.getLogger(__name__)
 MAX_LOGO_BYTES = 10 * 1024 * 1024
 MAX_LOGO_PIXELS = 16_000_000  # refused before decoding: a decompression bomb never expands
 LOGO_BOX = (800, 400)  # enough for 300 dpi at the 60 mm the brochures print it
@@ -119,3 +122,19 @@ def branding_update(
         transaction.on_commit(lambda: storage.delete(old_logo))
     transaction.on_commit(lambda: branding_changed.send(sender=Institution, institution=institution))
     return institution
+
+
+def logo_data_url(institution: Institution) -> str:
+    """The stored logo as a `data:` URL for the PDF renderer, which reads no storage of its
+    own (the logo may be in an object store on another machine); "" without a logo. A logo
+    whose file is missing is left out of the PDF, with a warning in the log."""
+    if not institution.logo:
+        return ""
+    try:
+        with institution.logo.open("rb") as stored:
+            data = stored.read()
+    except OSError:  # FileNotFoundError, or the object store cannot be reached
+        logger.warning("Logo %s missing from the storage; PDFs made without it", institution.logo.name)
+        return ""
+    kind = "jpeg" if institution.logo.name.endswith(".jpg") else "png"
+    return f"data:image/{kind};base64,{base64.b64encode(data).decode()}"

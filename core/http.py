@@ -38,10 +38,11 @@ def file_response(
         if filename:
             response["Content-Disposition"] = content_disposition_header(True, filename)
     else:
+        handle = open_file()  # first: a file missing from the storage is not counted as sent
         if on_send is not None:
             on_send()
         response = FileResponse(
-            open_file(), content_type=content_type, as_attachment=bool(filename), filename=filename
+            handle, content_type=content_type, as_attachment=bool(filename), filename=filename
         )
     response["ETag"] = etag
     response["Cache-Control"] = cache_control

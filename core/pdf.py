@@ -2,9 +2,10 @@
 PDF (PDF/UA-1) in a separate process with a hard time limit, so a slow or hostile document
 can never hold a web worker unbounded.
 
-The renderer reads nothing but our own static files and stored media, through `SafeFetcher`:
-no file:// URLs, no http(s), no redirects. Templates refer to assets as
-`kumppani:static/<path>` and `kumppani:media/<path>` (see the `pdf_static` filter).
+The renderer reads nothing but our own static files, through `SafeFetcher`: no file:// URLs,
+no http(s), no redirects. Templates refer to assets as `kumppani:static/<path>` (see the
+`pdf_static` filter); the logo, which may be in an object store, comes as a `data:` URL
+(core.branding.logo_data_url).
 """
 
 import json
@@ -28,7 +29,8 @@ class PdfRenderError(Exception):
 
 def asset_roots() -> dict[str, list[list[str]]]:
     """The folders the renderer may read, as [folder, URL prefix] pairs: our static files
-    (with the prefixes of STATICFILES_DIRS, as `vendor/...`) and the stored logo."""
+    (with the prefixes of STATICFILES_DIRS, as `vendor/...`). No media: nothing uploaded is
+    read from this machine's disk."""
     static = []
     for finder in finders.get_finders():
         for prefix, root in getattr(finder, "locations", []):
@@ -40,8 +42,7 @@ def asset_roots() -> dict[str, list[list[str]]]:
                     static.append([str(location), ""])
     if Path(settings.STATIC_ROOT).is_dir():
         static.append([str(settings.STATIC_ROOT), ""])
-    # Of the media, only the branding (the logo): never other uploads.
-    return {"static": static, "media": [[str(Path(settings.MEDIA_ROOT) / "branding"), "branding"]]}
+    return {"static": static}
 
 
 def render_html(template_name: str, context: dict, *, language: str) -> str:

@@ -15,8 +15,8 @@ SCHEME = "kumppani"
 
 
 class SafeFetcher(URLFetcher):
-    """Serves `kumppani:static/...` and `kumppani:media/...` from the given folders, and
-    `data:` URLs; refuses every other scheme and never follows a redirect."""
+    """Serves `kumppani:<kind>/...` (static files) from the given folders, and `data:` URLs
+    (the logo); refuses every other scheme and never follows a redirect."""
 
     def __init__(self, roots: dict[str, list[list[str]]]):
         super().__init__(allowed_protocols={SCHEME, "data"}, allow_redirects=False, timeout=1)

@@ -151,7 +151,7 @@ def branding_edit(request):
 def branding_logo(request):
     """The stored logo, served by the app itself (the media folder is not public)."""
     institution = Institution.current()
-    if not institution.logo:
+    if not institution.logo or not institution.logo.storage.exists(institution.logo.name):
         raise Http404
     return file_response(
         request,

@@ -16,6 +16,7 @@ from .models import (
     FeedbackRequest,
     ImportJob,
     ImportMappingMemory,
+    ImportRows,
     Initiative,
     InitiativeEntry,
     InitiativeNotice,
@@ -289,6 +290,23 @@ class ImportJobAdmin(admin.ModelAdmin):
     readonly_fields = [f.name for f in ImportJob._meta.fields]
 
     def has_add_permission(self, request):
+        return False
+
+
+@admin.register(ImportRows)
+class ImportRowsAdmin(admin.ModelAdmin):
+    """Which uploads still keep their rows (deleted when imported, or after a day), and a way
+    to delete them sooner; the rows themselves, people's names among them, are not shown."""
+
+    list_display = ("job", "job__status", "job__created_at")
+    list_select_related = ("job",)
+    fields = ("job",)
+    readonly_fields = ("job",)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
         return False
 
 

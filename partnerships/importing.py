@@ -19,6 +19,7 @@ import csv
 import datetime
 import io
 import itertools
+import logging
 import re
 import unicodedata
 import zipfile
@@ -29,7 +30,7 @@ from xml.parsers import expat
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection, connections, transaction
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
@@ -38,8 +39,10 @@ from django.utils.translation import gettext_lazy, ngettext
 from core.models import Language, Lock, StudentGroup
 from core.phones import normalize_phone
 
-from .models import ContactPerson, Employer, ImportJob, ImportStatus, Sector, Student, Workplace
+from .models import ContactPerson, Employer, ImportJob, ImportRows, ImportStatus, Sector, Student, Workplace
 from .validators import normalize_business_id, validate_business_id
+
+log = logging.getLogger(__name__)
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 20_000
@@ -935,6 +938,44 @@ def progress_key(job_id: int) -> str:
     return f"import-progress:{job_id}"
 
 
+class Progress:
+    """An import's progress (0-100), written while its rows are written in one transaction.
+
+    On PostgreSQL it goes to the job's row through a connection of its own, committed at
+    once, so that every web machine reads it from the database while the import's own
+    transaction is still open. SQLite takes one writer at a time and is one machine by
+    definition: there it goes to the cache, which that machine's processes share."""
+
+    def __init__(self, job_id: int):
+        self.job_id = job_id
+        self.connection = (
+            connections.create_connection(DEFAULT_DB_ALIAS) if connection.vendor == "postgresql" else None
+        )
+
+    def write(self, percent: int) -> None:
+        if self.connection is None:
+            cache.set(progress_key(self.job_id), percent, 86400)
+            return
+        try:
+            with self.connection.cursor() as cursor:
+                cursor.execute(
+                    f"UPDATE {ImportJob._meta.db_table} SET progress = %s WHERE id = %s",
+                    [percent, self.job_id],
+                )
+        except DatabaseError:  # the bar stands still for a moment; the import goes on
+            log.warning("Could not write the progress of import %s", self.job_id, exc_info=True)
+
+    def close(self) -> None:
+        if self.connection is not None:
+            self.connection.close()
+
+
+def progress_read(job: ImportJob) -> int:
+    if job.status == ImportStatus.DONE:
+        return 100
+    return max(job.progress, int(cache.get(progress_key(job.pk), 0)))
+
+
 def _apply_employer(row: PlannedRow, by, created: dict) -> None:
     from . import services
 
@@ -996,11 +1037,19 @@ def _apply_student(row: PlannedRow, index: dict) -> None:
 
 def apply_plan(kind: str, planned: list[PlannedRow], *, by, job_id: int) -> dict[str, int] | None:
     """Write every new and changed row in one transaction; errors and unchanged rows are
-    skipped. Progress (0-100) goes to the cache as rows are written; the job is marked done in
-    the same transaction. None when another run of the job has already done it."""
+    skipped. Progress (0-100) is written as rows are written (Progress); the job is marked done,
+    and its stored rows deleted, in the same transaction. None when another run of the job has
+    already done it."""
     todo = [row for row in planned if row.action in ("new", "update")]
-    key = progress_key(job_id)
-    cache.set(key, 0, 86400)
+    progress = Progress(job_id)
+    try:
+        progress.write(0)
+        return _apply_rows(kind, planned, todo, by=by, job_id=job_id, progress=progress)
+    finally:
+        progress.close()
+
+
+def _apply_rows(kind: str, planned, todo, *, by, job_id: int, progress: Progress) -> dict[str, int] | None:
     index = _student_index() if kind == "students" else {}
     created: dict = {}
     step = max(len(todo) // 100, 1)
@@ -1016,10 +1065,12 @@ def apply_plan(kind: str, planned: list[PlannedRow], *, by, job_id: int) -> dict
             else:
                 _apply_student(row, index)
             if done % step == 0:
-                cache.set(key, min(99, done * 100 // len(todo)), 86400)
+                progress.write(min(99, done * 100 // len(todo)))
         counts = summary(planned)
         ImportJob.objects.filter(pk=job_id).update(
-            status=ImportStatus.DONE, result=counts, finished_at=timezone.now()
+            status=ImportStatus.DONE, result=counts, progress=100, finished_at=timezone.now()
         )
-    cache.set(key, 100, 86400)
+        # The rows go in the same commit: a job seen as done never still keeps them.
+        ImportRows.objects.filter(job_id=job_id).delete()
+    progress.write(100)
     return counts

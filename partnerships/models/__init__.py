@@ -25,7 +25,7 @@ from .feedback import (
     NationalResult,
     Respondent,
 )
-from .imports import ImportJob, ImportKind, ImportMappingMemory, ImportStatus
+from .imports import ImportJob, ImportKind, ImportMappingMemory, ImportRows, ImportStatus
 from .initiatives import (
     PHASE_ORDER,
     EntryKind,
@@ -60,6 +60,7 @@ __all__ = [
     "ImportJob",
     "ImportKind",
     "ImportMappingMemory",
+    "ImportRows",
     "ImportStatus",
     "Initiative",
     "InitiativeEntry",

@@ -1,8 +1,5 @@
 """Imports from spreadsheets (partnerships/importing.py does the work)."""
 
-import json
-from pathlib import Path
-
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -22,8 +19,9 @@ class ImportStatus(models.TextChoices):
 
 
 class ImportJob(models.Model):
-    """One upload. The rows are kept, without any henkilötunnus column, in a private file that
-    is deleted when the import is done, or after a day if it is abandoned."""
+    """One upload. The rows are kept, without any henkilötunnus column, in the database
+    (ImportRows: every web and worker machine reads the same ones) and deleted when the import
+    is done, or after a day if it is abandoned."""
 
     kind = models.CharField(_("what"), max_length=20, choices=ImportKind.choices)
     original_name = models.CharField(_("file"), max_length=255)
@@ -35,6 +33,9 @@ class ImportJob(models.Model):
     mapping = models.JSONField(default=dict)
     row_count = models.PositiveIntegerField(_("rows"), default=0)
     result = models.JSONField(default=dict, blank=True)
+    # 0-100 while a worker writes the rows, committed on a connection of its own so that every
+    # web machine sees it while the import's transaction is still open (importing.py).
+    progress = models.PositiveSmallIntegerField(_("progress"), default=0)
     error = models.TextField(blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.SET_NULL, null=True, related_name="+"
@@ -50,23 +51,33 @@ class ImportJob(models.Model):
     def __str__(self):
         return f"{self.original_name} ({self.get_kind_display()})"
 
-    @property
-    def data_path(self) -> Path:
-        return Path(settings.KUMPPANI_IMPORT_DIR) / f"{self.pk}.json"
-
     def store_rows(self, rows: list[list[str]]) -> None:
-        path = self.data_path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(rows, ensure_ascii=False))
+        ImportRows.objects.update_or_create(job=self, defaults={"rows": rows})
 
     def rows(self) -> list[list[str]]:
-        return json.loads(self.data_path.read_text())
+        """The stored rows; ImportRows.DoesNotExist once they have been deleted."""
+        return ImportRows.objects.values_list("rows", flat=True).get(job=self)
 
     def has_rows(self) -> bool:
-        return self.data_path.exists()
+        return ImportRows.objects.filter(job=self).exists()
 
     def delete_rows(self) -> None:
-        self.data_path.unlink(missing_ok=True)
+        ImportRows.objects.filter(job=self).delete()
+
+
+class ImportRows(models.Model):
+    """The rows of an upload until its import is done (never a henkilötunnus column): in their
+    own table, so that listing the jobs never reads them."""
+
+    job = models.OneToOneField(ImportJob, on_delete=models.CASCADE, primary_key=True, related_name="+")
+    rows = models.JSONField()
+
+    class Meta:
+        verbose_name = _("rows of an import")
+        verbose_name_plural = _("rows of imports")
+
+    def __str__(self):
+        return str(self.job_id)
 
 
 class ImportMappingMemory(models.Model):

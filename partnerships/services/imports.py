@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from core.models import User
 
 from .. import importing
-from ..models import ImportJob, ImportMappingMemory, ImportStatus
+from ..models import ImportJob, ImportMappingMemory, ImportRows, ImportStatus
 
 log = logging.getLogger(__name__)
 ABANDONED_AFTER = datetime.timedelta(hours=24)
@@ -106,27 +106,18 @@ def import_run(job_id: int) -> dict:
         return {"failed": 1}
     if counts is None:
         return {"skipped": 1}
-    job.delete_rows()
     return counts
 
 
 def import_progress(job: ImportJob) -> int:
-    from django.core.cache import cache
-
-    if job.status == ImportStatus.DONE:
-        return 100
-    return int(cache.get(importing.progress_key(job.pk), 0))
+    return importing.progress_read(job)
 
 
 def imports_cleanup(now: datetime.datetime | None = None) -> int:
-    """Delete the rows of finished imports and of those abandoned for a day."""
+    """Delete the rows of finished imports and of those abandoned for a day (one query)."""
     now = now or timezone.now()
-    removed = 0
     stale = ImportJob.objects.exclude(status=ImportStatus.RUNNING).filter(
         created_at__lt=now - ABANDONED_AFTER
     ) | ImportJob.objects.filter(status=ImportStatus.DONE)
-    for job in stale:
-        if job.has_rows():
-            job.delete_rows()
-            removed += 1
+    removed, _by_model = ImportRows.objects.filter(job__in=stale).delete()
     return removed

@@ -71,7 +71,10 @@ def import_preview(request, pk):
             messages.error(request, exc.messages[0])
         return redirect("import_preview", pk=job.pk)
     context = {"job": job, "progress": services.import_progress(job)}
-    if job.status in (ImportStatus.READY,) and job.has_rows():
+    has_rows = job.has_rows()
+    # Rows are kept for a day: an abandoned upload says so rather than show an empty page.
+    context["rows_gone"] = job.status in (ImportStatus.MAPPING, ImportStatus.READY) and not has_rows
+    if job.status == ImportStatus.READY and has_rows:
         planned = services.import_plan(job)
         labels = {f.key: f.label for f in importing.FIELDS[job.kind]}
         labels["person"] = _("a new contact person")

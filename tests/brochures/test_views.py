@@ -13,6 +13,7 @@ from core.pdf import PdfRenderError, html_to_pdf
 from partnerships.models import Contact
 
 from ..factories import ContactPersonFactory, EmployerFactory, UserFactory
+from ..storage import brochures_in
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +28,7 @@ def small_pdf():
 @pytest.fixture
 def renders(settings, tmp_path, monkeypatch, small_pdf):
     """A fresh cache, and a renderer that records what it was asked to make."""
-    settings.KUMPPANI_BROCHURE_DIR = tmp_path / "brochures"
+    brochures_in(settings, tmp_path / "brochures")
     made = []
 
     def render(variants, inputs=None):
@@ -148,7 +149,7 @@ def test_unknown_audience_language_or_colour_is_404(anonymous_client, renders):
 
 
 def test_a_failed_render_says_so_clearly(anonymous_client, settings, tmp_path, monkeypatch):
-    settings.KUMPPANI_BROCHURE_DIR = tmp_path
+    brochures_in(settings, tmp_path)
 
     def fail(variants, inputs=None):
         raise PdfRenderError("The PDF could not be made. Please try again later.")
@@ -169,7 +170,8 @@ def test_checklists_download_and_the_teachers_needs_a_login(anonymous_client, te
 
 
 def test_prerender_makes_the_missing_variants_and_removes_stale_files(renders, settings):
-    directory = services.cache_dir()
+    directory = settings.KUMPPANI_BROCHURE_DIR
+    directory.mkdir(parents=True, exist_ok=True)
     stale = directory / ("0" * 64 + ".pdf")
     stale.write_bytes(b"%PDF old")
     import os
@@ -413,3 +415,69 @@ def test_head_answers_the_public_page_and_the_preview(anonymous_client, renders)
     preview = anonymous_client.head(reverse("brochure_preview", args=["employer", "fi", "blue"]))
     assert preview.status_code == 200 and preview["Content-Type"] == "image/png"
     assert anonymous_client.head(url("teacher")).status_code == 302  # still behind the login
+
+
+def test_a_brochure_whose_stored_file_vanished_is_made_again_rather_than_failing(
+    anonymous_client, renders, settings
+):
+    assert anonymous_client.get(url()).status_code == 200
+    for stored in settings.KUMPPANI_BROCHURE_DIR.glob("*.pdf"):
+        stored.unlink()  # an emptied storage, or a new bucket after a move
+    response = anonymous_client.get(url())
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(b"%PDF")
+    assert len(renders) == 2
+
+
+def test_a_file_gone_between_finding_and_reading_it_is_made_again(anonymous_client, renders, monkeypatch):
+    from core.storage import brochure_storage
+
+    storage = brochure_storage()
+    original, failures = storage.open, []
+
+    def open_once_missing(name, mode="rb"):
+        if not failures:
+            failures.append(name)
+            raise FileNotFoundError(name)
+        return original(name, mode)
+
+    assert anonymous_client.get(url()).status_code == 200
+    monkeypatch.setattr(storage, "open", open_once_missing)
+    response = anonymous_client.get(url())
+    assert response.status_code == 200 and failures
+    assert BrochureDownload.objects.get().count == 2  # the failed read was not counted
+
+
+def test_brochures_are_stored_in_a_private_s3_bucket_and_served_by_the_view(
+    anonymous_client, renders, settings
+):
+    import boto3
+    from moto import mock_aws
+
+    with mock_aws():
+        s3 = boto3.client("s3", region_name="us-east-1")
+        s3.create_bucket(Bucket="kumppani-files")
+        settings.STORAGES = {
+            **settings.STORAGES,
+            "brochures": {
+                "BACKEND": "storages.backends.s3.S3Storage",
+                "OPTIONS": {
+                    "bucket_name": "kumppani-files",
+                    "location": "brochures",
+                    "region_name": "us-east-1",
+                    "default_acl": None,
+                    "file_overwrite": True,
+                },
+            },
+        }
+        assert services.brochures_prerender() == {"variants": 36, "rendered": 36, "removed": 0}
+        keys = [item["Key"] for item in s3.list_objects_v2(Bucket="kumppani-files")["Contents"]]
+        assert len([k for k in keys if k.endswith(".pdf")]) == 36 and all(
+            k.startswith("brochures/") for k in keys
+        )
+        response = anonymous_client.get(url("student", "sv", "green"))
+        assert response.status_code == 200 and b"".join(response.streaming_content).startswith(b"%PDF")
+        assert len(renders) == 36  # served from the bucket, not rendered again
+        grants = s3.get_object_acl(Bucket="kumppani-files", Key=keys[0])["Grants"]
+        assert [g["Grantee"].get("URI") for g in grants if "URI" in g["Grantee"]] == []  # nothing public
+        assert services.brochures_prerender()["rendered"] == 0

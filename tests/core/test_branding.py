@@ -213,3 +213,15 @@ def test_hostile_branding_and_texts_cannot_read_files_or_reach_the_network(
         body = inflated(pdf)
         assert b"MARKER-b41c-SECRET" not in body
         assert b"/EmbeddedFile" not in body
+
+
+def test_a_logo_missing_from_the_storage_is_a_404_and_the_pdf_is_made_without_it(
+    anonymous_client, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    institution = branding_update(institution=Institution.current(), data={}, logo=image_bytes("PNG"))
+    (tmp_path / institution.logo.name).unlink()
+    assert anonymous_client.get(reverse("branding_logo")).status_code == 404
+    inputs = Inputs()
+    [pdf] = brochure_render([Variant("brochure", "employer", "fi", "blue")], inputs)
+    assert pdf.startswith(b"%PDF") and b"/Image" not in inflated(pdf)

@@ -112,3 +112,42 @@ def test_production_settings_pass_check_deploy_with_zero_warnings(tmp_path):
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_an_s3_bucket_puts_the_logo_and_the_brochures_in_the_object_store(tmp_path):
+    code = (
+        "from django.core.files.storage import storages\n"
+        "for alias in ('default', 'brochures'):\n"
+        "    s = storages[alias]\n"
+        "    print(type(s).__name__, s.bucket_name, s.location, s.endpoint_url, s.addressing_style)"
+    )
+    result = load_settings(
+        tmp_path,
+        code,
+        DEBUG="true",
+        KUMPPANI_S3_BUCKET="kumppani-files",
+        KUMPPANI_S3_PREFIX="/opisto/",
+        KUMPPANI_S3_ENDPOINT_URL="https://s3.example.fi",
+        KUMPPANI_S3_ADDRESSING_STYLE="path",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "S3Storage kumppani-files opisto/media https://s3.example.fi path",
+        "S3Storage kumppani-files opisto/brochures https://s3.example.fi path",
+    ]
+
+
+def test_without_a_bucket_the_files_stay_in_folders_under_var(tmp_path):
+    code = (
+        "from django.core.files.storage import storages\n"
+        "print(storages['default'].location)\nprint(storages['brochures'].location)"
+    )
+    result = load_settings(tmp_path, code, DEBUG="true")
+    assert result.stdout.splitlines() == [str(tmp_path / "media"), str(tmp_path / "brochures")]
+
+
+def test_a_bad_s3_addressing_style_stops_the_start(tmp_path):
+    result = load_settings(
+        tmp_path, DEBUG="true", KUMPPANI_S3_BUCKET="b", KUMPPANI_S3_ADDRESSING_STYLE="sideways"
+    )
+    assert result.returncode != 0 and "KUMPPANI_S3_ADDRESSING_STYLE" in result.stderr

@@ -4,6 +4,7 @@ and downloads the employer brochure; the teacher-only brochure sends them to the
 import pytest
 from playwright.sync_api import expect
 
+from ..storage import brochures_in
 from .conftest import assert_page_ok
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -18,7 +19,7 @@ def cache_folder(tmp_path_factory):
 
 @pytest.fixture
 def brochure_cache(settings, cache_folder):
-    settings.KUMPPANI_BROCHURE_DIR = cache_folder
+    brochures_in(settings, cache_folder)
 
 
 def test_a_visitor_downloads_the_employer_brochure_in_swedish(
