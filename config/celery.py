@@ -3,6 +3,10 @@
 import os
 
 from celery import Celery
+from kombu.transport import TRANSPORT_ALIASES
+
+# The embedded broker of `make run` (core/broker.py): CELERY_BROKER_URL=sqlite://
+TRANSPORT_ALIASES.setdefault("sqlite", "core.broker:Transport")
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 

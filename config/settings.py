@@ -1,6 +1,6 @@
 """Kumppani settings: one module, read from the environment.
 
-Defaults need no outside service (SQLite and a filesystem Celery broker under var/), so a
+Defaults need no outside service (SQLite and an embedded SQLite Celery broker under var/), so a
 fresh clone runs with `make run`. Production sets DATABASE_URL, CELERY_BROKER_URL,
 SECRET_KEY, ALLOWED_HOSTS and the e-mail variables (see README.md). A value that cannot be
 parsed stops the start with a message naming the variable.
@@ -274,24 +274,15 @@ EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20, minimum=1)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="kumppani@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Celery. The default broker is a folder under var/, so `make run` needs no server;
-# CELERY_BROKER_URL=redis://... or amqp://... switches to a real broker.
-CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="filesystem://")
-if CELERY_BROKER_URL == "filesystem://":
-    _celery_dir = VAR_DIR / "celery"
-    for sub in ("queue", "processed", "control"):
-        (_celery_dir / sub).mkdir(parents=True, exist_ok=True)
-    CELERY_BROKER_TRANSPORT_OPTIONS = {
-        "control_folder": str(_celery_dir / "control"),
-        "data_folder_in": str(_celery_dir / "queue"),
-        "data_folder_out": str(_celery_dir / "queue"),
-        "processed_folder": str(_celery_dir / "processed"),
-        "store_processed": False,
-    }
-else:
-    CELERY_BROKER_TRANSPORT_OPTIONS = {
-        "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600, minimum=1),
-    }
+# Celery. The default broker is a SQLite file of its own under var/ (core/broker.py), so
+# `make run` needs no server; CELERY_BROKER_URL=amqp://... or redis://... switches to a real one.
+CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="sqlite://")
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    # How long a worker holds a message before another may take it (Redis and SQLite).
+    "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600, minimum=1),
+}
+if CELERY_BROKER_URL == "sqlite://":
+    CELERY_BROKER_TRANSPORT_OPTIONS["path"] = str(VAR_DIR / "celery" / "broker.sqlite3")
 # A web request must never hang on a broker that is down (reminders issue): fail fast.
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True

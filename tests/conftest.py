@@ -39,6 +39,9 @@ def _service_missing(marker: str) -> str | None:
     elif marker == "redis":
         if not _port_open("127.0.0.1", 6379):
             return "Redis (nothing answers on 127.0.0.1:6379)"
+    elif marker == "rabbitmq":
+        if not _port_open("127.0.0.1", 5672) or shutil.which("rabbitmqctl") is None:
+            return "RabbitMQ (nothing answers on 127.0.0.1:5672, or no rabbitmqctl)"
     elif marker == "browser" and not os.path.exists(CHROMIUM):
         return f"chromium ({CHROMIUM} not found)"
     elif marker == "pdftoppm" and shutil.which("pdftoppm") is None:
@@ -46,7 +49,7 @@ def _service_missing(marker: str) -> str | None:
     return None
 
 
-SERVICE_MARKERS = ("postgres", "redis", "smtp", "browser", "pdftoppm")
+SERVICE_MARKERS = ("postgres", "redis", "rabbitmq", "smtp", "browser", "pdftoppm")
 _skipped_services: dict[str, int] = {}
 
 
