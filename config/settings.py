@@ -299,6 +299,8 @@ CELERY_BEAT_SCHEDULE: dict = {}  # filled in config/celery.py, the one place for
 # Security. Secure by default whenever DEBUG is off; each switch can be relaxed explicitly,
 # e.g. behind a proxy that terminates TLS (see README.md, "Production").
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
+# A load balancer checks each web machine over plain HTTP, behind the TLS it terminates.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 60 * 60 * 24 * 365)
@@ -367,6 +369,10 @@ KUMPPANI_OUTBOX_GIVE_UP_HOURS = env_int("KUMPPANI_OUTBOX_GIVE_UP_HOURS", 48, min
 # dispatch sweep runs this often.
 KUMPPANI_OUTBOX_BACKOFF_SECONDS = env_int("KUMPPANI_OUTBOX_BACKOFF_SECONDS", 60, minimum=1)
 KUMPPANI_OUTBOX_DISPATCH_SECONDS = env_int("KUMPPANI_OUTBOX_DISPATCH_SECONDS", 60, minimum=1)
+# Background work (core/background.py): the beat asks a worker to stamp a heartbeat this often;
+# one older than the stale limit puts a banner before coordinators and /healthz answers 503.
+KUMPPANI_HEARTBEAT_SECONDS = env_int("KUMPPANI_HEARTBEAT_SECONDS", 60, minimum=1)
+KUMPPANI_HEARTBEAT_STALE_SECONDS = env_int("KUMPPANI_HEARTBEAT_STALE_SECONDS", 180, minimum=1)
 # The address of the portal as people reach it, for links in e-mails.
 # `make bench` only: a floor view and an X-Queries header on every answer (core/bench.py).
 KUMPPANI_BENCH = env_bool("KUMPPANI_BENCH", False)

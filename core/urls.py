@@ -36,6 +36,8 @@ urlpatterns = [
     ),
     path("language/", views.set_language, name="set_language"),
     path("outbox/<int:pk>/retry/", views.outbox_retry_view, name="outbox_retry"),
+    path("outbox/<int:pk>/status/", views.outbox_status, name="outbox_status"),
+    path("healthz", views.healthz, name="healthz"),
     path("settings/branding/", views.branding_edit, name="branding_edit"),
     path("branding/logo/", views.branding_logo, name="branding_logo"),
     path("accessibility/", views.accessibility_statement, name="accessibility_statement"),

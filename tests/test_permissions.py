@@ -55,6 +55,12 @@ EXPECTED = {
     ),
     # The failed message belongs to `teacher`.
     "outbox_retry": ("POST", {"outsider": 403, "teacher": 302, "other_teacher": 403, "coordinator": 302}),
+    # Its status only to the person responsible for it and to coordinators; others get a 404.
+    "outbox_status": ("GET", {"outsider": 404, "teacher": 200, "other_teacher": 404, "coordinator": 200}),
+    # The stalled-work banner, loaded by htmx on every staff page.
+    "background_status": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    # The same answer for anyone, signed in or not: 503 here, as no worker runs in these tests.
+    "healthz": ("GET", dict.fromkeys(ROLES, 503)),
     # The feedback link is the respondent's key: anyone holding it may answer.
     "feedback_form": ("GET", dict.fromkeys(ROLES, 200)),
     "feedback_list": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
@@ -329,7 +335,7 @@ def _args(name: str, world) -> list:
             "student_export_pdf",
         ),
         "demonstration": ("demonstration_edit",),
-        "outbox": ("outbox_retry",),
+        "outbox": ("outbox_retry", "outbox_status"),
         "feedback": ("feedback_detail",),
         "thank_you": ("thanks_detail",),
         "assessment": ("self_assessment", "self_assessment_pdf"),

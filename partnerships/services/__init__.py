@@ -36,6 +36,7 @@ from .feedback import (
     feedback_reminders_send,
     feedback_requests_send,
     national_result_record,
+    reaction_note_key,
 )
 from .imports import (
     import_plan,
@@ -115,6 +116,7 @@ __all__ = [
     "national_result_record",
     "possible_duplicates",
     "qualification_unit_add_local",
+    "reaction_note_key",
     "student_create",
     "student_relation_add",
     "student_update",
