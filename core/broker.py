@@ -110,6 +110,7 @@ class Channel(virtual.Channel):
         self._lock = threading.Lock()
         self._db = None
         self._db_pid = None
+        self._connection()  # a file that cannot be opened fails here, as a server that is down would
 
     def _connection(self) -> sqlite3.Connection:
         # A connection never crosses a fork: a pool child opens its own.
