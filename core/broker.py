@@ -115,7 +115,9 @@ class Channel(virtual.Channel):
     def _connection(self) -> sqlite3.Connection:
         # A connection never crosses a fork: a pool child opens its own.
         if self._db is None or self._db_pid != os.getpid():
-            path = Path(self.path or self.connection.client.virtual_host or "broker.sqlite3")
+            if not self.path:
+                raise ValueError("The embedded broker needs the transport option 'path' (config/settings.py)")
+            path = Path(self.path)
             path.parent.mkdir(parents=True, exist_ok=True)
             db = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
             db.execute("PRAGMA busy_timeout = 30000")
