@@ -31,9 +31,10 @@ run: install
 	$(DEV_ENV) $(MANAGE) migrate --noinput
 	$(DEV_ENV) $(MANAGE) seed_demo
 	$(DEV_ENV) $(MANAGE) brochures_prerender --queue
-	@echo "Kumppani: http://127.0.0.1:8000  (Ctrl-C stops the web server and the Celery worker)"
+	@echo "Kumppani: http://127.0.0.1:8000  (Ctrl-C stops the web server, the Celery worker and beat)"
 	@trap 'trap - INT TERM EXIT; kill 0' INT TERM EXIT; \
-	$(DEV_ENV) $(BIN)/celery -A config worker --beat --loglevel=INFO --concurrency=2 & \
+	$(DEV_ENV) scripts/supervise worker $(BIN)/celery -A config worker --loglevel=INFO --concurrency=2 & \
+	$(DEV_ENV) scripts/supervise beat $(BIN)/celery -A config beat --loglevel=INFO & \
 	$(DEV_ENV) $(MANAGE) runserver 127.0.0.1:8000 & \
 	wait
 

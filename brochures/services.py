@@ -468,6 +468,11 @@ def share_url(language: str, colour: str) -> str:
     return f"{settings.KUMPPANI_BASE_URL}{path}"
 
 
+def share_outbox_key(contact_pk: int) -> str:
+    """The outbox key of the e-mail that shared a brochure, by the contact it logged."""
+    return f"brochure-share:{contact_pk}"
+
+
 def brochure_share(*, employer: Employer, person: ContactPerson, colour: str, by: User, note: str = ""):
     """E-mail the employer brochure's link to a contact person, in that person's language, and
     log it as a contact (channel e-mail, checkpoint 1: reachability and visibility)."""
@@ -495,7 +500,7 @@ def brochure_share(*, employer: Employer, person: ContactPerson, colour: str, by
             checkpoints=Checkpoint.objects.filter(number=1),
         )
         outbox_enqueue(
-            key=f"brochure-share:{contact.pk}",
+            key=share_outbox_key(contact.pk),
             kind="brochure-share",
             template="brochure-share",
             context={

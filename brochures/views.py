@@ -13,9 +13,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_safe
 
+from core.background import say_queued
 from core.forms import form_error
 from core.http import file_response
-from core.models import Institution
+from core.models import Institution, OutboxMessage
 from core.pdf import PdfRenderError
 from core.permissions import coordinator_required, staff_required
 from core.storage import brochure_storage
@@ -216,7 +217,7 @@ def brochure_share(request, employer_pk):
     form = ShareForm(request.POST or None, employer=employer, language=_language())
     if request.method == "POST" and form.is_valid():
         try:
-            services.brochure_share(
+            contact = services.brochure_share(
                 employer=employer,
                 person=form.cleaned_data["person"],
                 colour=form.cleaned_data["colour"],
@@ -226,10 +227,14 @@ def brochure_share(request, employer_pk):
         except ValidationError as exc:
             form_error(form, exc)
         else:
-            messages.success(
+            say_queued(
                 request,
-                _("The brochure link was sent to %(name)s, and the contact was logged.")
+                _(
+                    "The contact was logged, and the brochure link to %(name)s is queued: "
+                    "it goes out in a moment."
+                )
                 % {"name": form.cleaned_data["person"].full_name},
+                OutboxMessage.objects.filter(key=services.share_outbox_key(contact.pk)),
             )
             return redirect(employer)
     return render(request, "brochures/share_form.html", {"form": form, "employer": employer})

@@ -3,6 +3,10 @@
 import os
 
 from celery import Celery, signals
+from kombu.transport import TRANSPORT_ALIASES
+
+# The embedded broker of `make run` (core/broker.py): CELERY_BROKER_URL=sqlite://
+TRANSPORT_ALIASES.setdefault("sqlite", "core.broker:Transport")
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
@@ -30,6 +34,14 @@ app.conf.beat_schedule = {
         # Read from the environment like settings.py (which validates it) without importing
         # the settings while this package is still loading.
         "schedule": float(os.environ.get("KUMPPANI_OUTBOX_DISPATCH_SECONDS", "60")),
+    },
+    # Every minute (KUMPPANI_HEARTBEAT_SECONDS), a worker stamps the heartbeat row: it proves that
+    # the beat, the broker and a worker all run (the banner and /healthz read it).
+    "heartbeat": {
+        "task": "core.tasks.heartbeat_stamp",
+        "schedule": float(os.environ.get("KUMPPANI_HEARTBEAT_SECONDS", "60")),
+        # A stamp that waited in the queue longer than the stale limit would prove nothing.
+        "options": {"expires": max(float(os.environ.get("KUMPPANI_HEARTBEAT_SECONDS", "60")), 10.0)},
     },
     # Every weekday at 07:00 Helsinki time, remind teachers of deadlines coming up.
     "deadline-reminders": {

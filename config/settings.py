@@ -1,6 +1,6 @@
 """Kumppani settings: one module, read from the environment.
 
-Defaults need no outside service (SQLite and a filesystem Celery broker under var/), so a
+Defaults need no outside service (SQLite and an embedded SQLite Celery broker under var/), so a
 fresh clone runs with `make run`. Production sets DATABASE_URL, CELERY_BROKER_URL,
 SECRET_KEY, ALLOWED_HOSTS and the e-mail variables (see README.md). A value that cannot be
 parsed stops the start with a message naming the variable.
@@ -322,24 +322,15 @@ EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20, minimum=1)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="kumppani@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Celery. The default broker is a folder under var/, so `make run` needs no server;
-# CELERY_BROKER_URL=redis://... or amqp://... switches to a real broker.
-CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="filesystem://")
-if CELERY_BROKER_URL == "filesystem://":
-    _celery_dir = VAR_DIR / "celery"
-    for sub in ("queue", "processed", "control"):
-        (_celery_dir / sub).mkdir(parents=True, exist_ok=True)
-    CELERY_BROKER_TRANSPORT_OPTIONS = {
-        "control_folder": str(_celery_dir / "control"),
-        "data_folder_in": str(_celery_dir / "queue"),
-        "data_folder_out": str(_celery_dir / "queue"),
-        "processed_folder": str(_celery_dir / "processed"),
-        "store_processed": False,
-    }
-else:
-    CELERY_BROKER_TRANSPORT_OPTIONS = {
-        "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600, minimum=1),
-    }
+# Celery. The default broker is a SQLite file of its own under var/ (core/broker.py), so
+# `make run` needs no server; CELERY_BROKER_URL=amqp://... or redis://... switches to a real one.
+CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="sqlite://")
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    # How long a worker holds a message before another may take it (Redis and SQLite).
+    "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600, minimum=1),
+}
+if CELERY_BROKER_URL == "sqlite://":
+    CELERY_BROKER_TRANSPORT_OPTIONS["path"] = str(VAR_DIR / "celery" / "broker.sqlite3")
 # A web request must never hang on a broker that is down (reminders issue): fail fast.
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
@@ -356,6 +347,8 @@ CELERY_BEAT_SCHEDULE: dict = {}  # filled in config/celery.py, the one place for
 # Security. Secure by default whenever DEBUG is off; each switch can be relaxed explicitly,
 # e.g. behind a proxy that terminates TLS (see README.md, "Production").
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
+# A load balancer checks each web machine over plain HTTP, behind the TLS it terminates.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 60 * 60 * 24 * 365)
@@ -425,6 +418,10 @@ KUMPPANI_OUTBOX_GIVE_UP_HOURS = env_int("KUMPPANI_OUTBOX_GIVE_UP_HOURS", 48, min
 # dispatch sweep runs this often.
 KUMPPANI_OUTBOX_BACKOFF_SECONDS = env_int("KUMPPANI_OUTBOX_BACKOFF_SECONDS", 60, minimum=1)
 KUMPPANI_OUTBOX_DISPATCH_SECONDS = env_int("KUMPPANI_OUTBOX_DISPATCH_SECONDS", 60, minimum=1)
+# Background work (core/background.py): the beat asks a worker to stamp a heartbeat this often;
+# one older than the stale limit puts a banner before coordinators and /healthz answers 503.
+KUMPPANI_HEARTBEAT_SECONDS = env_int("KUMPPANI_HEARTBEAT_SECONDS", 60, minimum=1)
+KUMPPANI_HEARTBEAT_STALE_SECONDS = env_int("KUMPPANI_HEARTBEAT_STALE_SECONDS", 180, minimum=1)
 # The address of the portal as people reach it, for links in e-mails.
 # `make bench` only: a floor view and an X-Queries header on every answer (core/bench.py).
 KUMPPANI_BENCH = env_bool("KUMPPANI_BENCH", False)

@@ -3,7 +3,7 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .models import Institution, OutboxMessage, StudentGroup, Unit, User
+from .models import Heartbeat, Institution, OutboxMessage, StudentGroup, Unit, User
 
 
 @admin.register(User)
@@ -45,3 +45,14 @@ class OutboxMessageAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False  # messages are queued by the application, never by hand
+
+
+@admin.register(Heartbeat)
+class HeartbeatAdmin(admin.ModelAdmin):
+    """When background work last ran, read only: the worker stamps it (core/background.py)."""
+
+    list_display = ("name", "beat_at")
+    readonly_fields = ("name", "beat_at")
+
+    def has_add_permission(self, request):
+        return False

@@ -274,3 +274,18 @@ class Lock(models.Model):
     def acquire(cls, name: str) -> None:
         cls.objects.bulk_create([cls(name=name)], ignore_conflicts=True)
         cls.objects.select_for_update().get(name=name)
+
+
+class Heartbeat(models.Model):
+    """When the worker last ran the beat's heartbeat task (core/background.py): one row that
+    proves the beat, the broker and a worker all run, read by the banner and /healthz."""
+
+    name = models.CharField(max_length=50, primary_key=True)
+    beat_at = models.DateTimeField(_("last heartbeat"))
+
+    class Meta:
+        verbose_name = _("heartbeat")
+        verbose_name_plural = _("heartbeats")
+
+    def __str__(self):
+        return f"{self.name} {self.beat_at:%Y-%m-%d %H:%M:%S}"

@@ -1,4 +1,5 @@
 from celery import shared_task
+from celery.signals import worker_ready
 from django.contrib.sessions.models import Session
 from django.utils import timezone
 
@@ -36,3 +37,18 @@ def outbox_dispatch() -> int:
     ids = outbox_due_ids()
     request_send_many(ids)
     return len(ids)
+
+
+@shared_task(acks_late=True, soft_time_limit=20, time_limit=30)
+def heartbeat_stamp() -> None:
+    """Run by a worker on the beat's schedule: background work is running (core/background.py)."""
+    from .background import heartbeat_stamp as stamp
+
+    stamp()
+
+
+@worker_ready.connect
+def _heartbeat_when_ready(**kwargs) -> None:
+    # A worker that has just started proves the broker and itself at once, rather than a
+    # minute later on the beat's first heartbeat.
+    heartbeat_stamp.delay()

@@ -5,13 +5,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import BooleanField, Count, ExpressionWrapper, Q
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST, require_safe
 from django.views.i18n import set_language as django_set_language
 
+from .background import health, say_queued
 from .branding import BRANDING_FIELDS, branding_update
 from .email import CANCELLABLE, RETRYABLE, outbox_cancel, outbox_kind_label, outbox_retry
 from .filters import OutboxFilter
@@ -97,6 +98,28 @@ def _back(request):
     return redirect("outbox_list" if request.user.is_coordinator else "home")
 
 
+@require_GET
+@login_required
+def outbox_status(request, pk):
+    """One e-mail's status, polled by htmx until it is sent or failed: only for the person
+    responsible for it and coordinators."""
+    message = get_object_or_404(OutboxMessage, pk=pk)
+    if message.responsible_id != request.user.pk and not request.user.is_coordinator:
+        raise Http404
+    return render(request, "core/_outbox_status.html", {"message": message})
+
+
+@require_safe
+def healthz(request):
+    """For a load balancer or monitoring: 200 when the database, the cache and the broker
+    answer and the heartbeat is fresh, else 503; no login, no personal data, no session."""
+    healthy, report = health()
+    body = {"status": "ok" if healthy else "failing", **report}
+    response = JsonResponse(body, status=200 if healthy else 503)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
 @require_POST
 @login_required
 def outbox_retry_view(request, pk):
@@ -106,7 +129,8 @@ def outbox_retry_view(request, pk):
     except ValidationError as exc:
         messages.error(request, exc.messages[0])
     else:
-        messages.success(request, _("The e-mail to %(to)s is queued again.") % {"to": message.to_email})
+        message.refresh_from_db()
+        say_queued(request, _("The e-mail is queued again: it goes out in a moment."), [message])
     return _back(request)
 
 

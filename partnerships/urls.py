@@ -2,6 +2,7 @@ from django.urls import path
 
 from .views import (
     agreements,
+    background,
     crm,
     dashboard,
     demonstrations,
@@ -15,6 +16,7 @@ from .views import (
 
 urlpatterns = [
     path("", crm.home, name="home"),
+    path("background/", background.background_status, name="background_status"),
     path("employers/", crm.employer_list, name="employer_list"),
     path("employers/new/", crm.employer_create, name="employer_create"),
     path("employers/<int:pk>/", crm.employer_detail, name="employer_detail"),

@@ -40,8 +40,8 @@ def _service_missing(marker: str) -> str | None:
         if not _port_open("127.0.0.1", 6379):
             return "Redis (nothing answers on 127.0.0.1:6379)"
     elif marker == "rabbitmq":
-        if not _port_open("127.0.0.1", 5672):
-            return "RabbitMQ (nothing answers on 127.0.0.1:5672)"
+        if not _port_open("127.0.0.1", 5672) or shutil.which("rabbitmqctl") is None:
+            return "RabbitMQ (nothing answers on 127.0.0.1:5672, or no rabbitmqctl)"
     elif marker == "browser" and not os.path.exists(CHROMIUM):
         return f"chromium ({CHROMIUM} not found)"
     elif marker == "pdftoppm" and shutil.which("pdftoppm") is None:

@@ -58,6 +58,12 @@ EXPECTED = {
     "outbox_retry": ("POST", {"outsider": 404, "teacher": 302, "other_teacher": 404, "coordinator": 302}),
     "outbox_cancel": ("POST", {"outsider": 404, "teacher": 302, "other_teacher": 404, "coordinator": 302}),
     "outbox_list": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
+    # Its status only to the person responsible for it and to coordinators; others get a 404.
+    "outbox_status": ("GET", {"outsider": 404, "teacher": 200, "other_teacher": 404, "coordinator": 200}),
+    # The stalled-work banner, loaded by htmx on every staff page.
+    "background_status": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    # The same answer for anyone, signed in or not: 503 here, as no worker runs in these tests.
+    "healthz": ("GET", dict.fromkeys(ROLES, 503)),
     # The feedback link is the respondent's key: anyone holding it may answer.
     "feedback_form": ("GET", dict.fromkeys(ROLES, 200)),
     "feedback_list": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
@@ -337,7 +343,7 @@ def _args(name: str, world) -> list:
         ),
         "demonstration": ("demonstration_edit",),
         "interruption": ("interruption_edit",),
-        "outbox": ("outbox_retry", "outbox_cancel"),
+        "outbox": ("outbox_retry", "outbox_cancel", "outbox_status"),
         "feedback": ("feedback_detail",),
         "thank_you": ("thanks_detail",),
         "assessment": ("self_assessment", "self_assessment_pdf"),

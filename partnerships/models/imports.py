@@ -2,7 +2,11 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+# An import that no worker has started this many seconds after it was confirmed says so.
+PICKUP_SECONDS = 30
 
 
 class ImportKind(models.TextChoices):
@@ -42,6 +46,10 @@ class ImportJob(models.Model):
     )
     created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    # When the user confirmed it (handed to a worker) and when a worker started on it: an
+    # import that no worker has picked up says so instead of showing 0 %.
+    queued_at = models.DateTimeField(_("queued"), null=True, blank=True)
+    picked_up_at = models.DateTimeField(_("picked up by a worker"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
@@ -50,6 +58,20 @@ class ImportJob(models.Model):
 
     def __str__(self):
         return f"{self.original_name} ({self.get_kind_display()})"
+
+    @property
+    def waiting_for_worker(self) -> bool:
+        """Confirmed, and no worker has started on it yet."""
+        return self.status == ImportStatus.RUNNING and self.picked_up_at is None
+
+    @property
+    def worker_overdue(self) -> bool:
+        """Waiting for a worker for longer than one takes to start when background work runs."""
+        return (
+            self.waiting_for_worker
+            and self.queued_at is not None
+            and (timezone.now() - self.queued_at).total_seconds() > PICKUP_SECONDS
+        )
 
     def store_rows(self, rows: list[list[str]]) -> None:
         ImportRows.objects.update_or_create(job=self, defaults={"rows": rows})

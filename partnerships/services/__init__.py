@@ -38,6 +38,7 @@ from .feedback import (
     feedback_reminders_send,
     feedback_requests_send,
     national_result_record,
+    reaction_note_key,
 )
 from .imports import (
     import_plan,
@@ -119,6 +120,7 @@ __all__ = [
     "national_result_record",
     "possible_duplicates",
     "qualification_unit_add_local",
+    "reaction_note_key",
     "student_create",
     "student_relation_add",
     "student_update",

@@ -173,6 +173,11 @@ def feedback_answer_save(
     return request
 
 
+def reaction_note_key(reaction_pk: int) -> str:
+    """The outbox key of the "you said, we did" note of a reaction."""
+    return f"you-said-we-did:{reaction_pk}"
+
+
 @transaction.atomic
 def feedback_react(
     *, request: FeedbackRequest, by: User, text: str, send_note: bool = False
@@ -186,7 +191,7 @@ def feedback_react(
     reaction = FeedbackReaction.objects.create(request=request, text=text, by=by)
     if send_note:
         outbox_enqueue(
-            key=f"you-said-we-did:{reaction.pk}",
+            key=reaction_note_key(reaction.pk),
             kind="you-said-we-did",
             template="you-said-we-did",
             context={"request": request, "reaction": reaction},

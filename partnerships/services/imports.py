@@ -63,12 +63,13 @@ def import_plan(job: ImportJob) -> list[importing.PlannedRow]:
 
 def import_start(*, job: ImportJob, by: User) -> ImportJob:
     """Confirmed by the user: hand the job to a worker (once)."""
+    now = timezone.now()
     updated = ImportJob.objects.filter(pk=job.pk, status=ImportStatus.READY).update(
-        status=ImportStatus.RUNNING
+        status=ImportStatus.RUNNING, queued_at=now, picked_up_at=None
     )
     if not updated:
         raise ValidationError(_("This import has already been started."))
-    job.status = ImportStatus.RUNNING
+    job.status, job.queued_at, job.picked_up_at = ImportStatus.RUNNING, now, None
 
     def queue():
         from ..tasks import import_run as task
@@ -92,6 +93,7 @@ def import_run(job_id: int) -> dict:
     job = ImportJob.objects.get(pk=job_id)
     if job.status != ImportStatus.RUNNING or not job.has_rows():
         return {"skipped": 1}  # a second delivery of the task: the first one did the work
+    ImportJob.objects.filter(pk=job_id, picked_up_at__isnull=True).update(picked_up_at=timezone.now())
     try:
         planned = import_plan(job)
         counts = importing.apply_plan(job.kind, planned, by=job.created_by, job_id=job.pk)

@@ -41,11 +41,16 @@ def thanks_recipients(agreement: Agreement) -> list[ContactPerson]:
     return found
 
 
+def thanks_outbox_prefix(agreement: Agreement) -> str:
+    """Every outbox key of an agreement's thank-yous starts with this (one per recipient)."""
+    return f"thanks:{agreement.pk}:"
+
+
 def _messages(thank_you: ThankYou, institution: Institution) -> list[dict]:
     agreement = thank_you.agreement
     return [
         outbox_message(
-            key=f"thanks:{agreement.pk}:{person.pk}",
+            key=f"{thanks_outbox_prefix(agreement)}{person.pk}",
             kind="thanks",
             template="thanks",
             context={

@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from checkpoints.models import Checkpoint
+from core.background import say_queued
+from core.models import OutboxMessage
 from core.ratelimit import client_address, rate_limit_hit
 
 from .. import exports, services
@@ -116,13 +118,29 @@ def feedback_detail(request, pk):
     form = ReactionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.feedback_react(request=feedback, by=request.user, **form.cleaned_data)
+            reaction = services.feedback_react(request=feedback, by=request.user, **form.cleaned_data)
         except ValidationError as exc:
             form_error(form, exc)
         else:
-            messages.success(request, _("Reaction recorded."))
+            if form.cleaned_data.get("send_note"):
+                note = OutboxMessage.objects.filter(key=services.reaction_note_key(reaction.pk))
+                text = _("Reaction recorded. The note to the respondent is queued: it goes out in a moment.")
+                say_queued(request, text, note)
+            else:
+                messages.success(request, _("Reaction recorded."))
             return redirect("feedback_detail", pk=feedback.pk)
+    _attach_note_messages(feedback)
     return render(request, "partnerships/feedback_detail.html", {"feedback": feedback, "form": form})
+
+
+def _attach_note_messages(feedback: FeedbackRequest) -> None:
+    """Each reaction whose note was queued gets its outbox row, to show whether it went out."""
+    reactions = [reaction for reaction in feedback.reactions.all() if reaction.note_sent_at]
+    if not reactions:
+        return
+    keys = {services.reaction_note_key(reaction.pk): reaction for reaction in reactions}
+    for message in OutboxMessage.objects.filter(key__in=keys):
+        keys[message.key].note_message = message
 
 
 @require_http_methods(["GET", "POST"])

@@ -6,6 +6,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from core.background import note_queued
+
 from .. import importing, services
 from ..forms import ImportMappingForm, ImportUploadForm
 from ..models import Employer, ImportJob, ImportStatus
@@ -69,6 +71,8 @@ def import_preview(request, pk):
             services.import_start(job=job, by=request.user)
         except ValidationError as exc:
             messages.error(request, exc.messages[0])
+        else:
+            note_queued(request)
         return redirect("import_preview", pk=job.pk)
     context = {"job": job, "progress": services.import_progress(job)}
     has_rows = job.has_rows()

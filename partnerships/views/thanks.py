@@ -4,11 +4,15 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
+
+from core.background import say_queued
+from core.models import OutboxMessage
 
 from .. import services
 from ..models import ContactPerson, ThankYou
-from ..services.thanks import thanks_recipients
+from ..services.thanks import thanks_outbox_prefix, thanks_recipients
 from .common import staff_required
 
 
@@ -37,7 +41,20 @@ def thanks_detail(request, pk):
                 by=request.user,
                 personal_note=request.POST.get("personal_note", "")[:2000],
             )
-            messages.success(request, _("Thank-you sent to %(count)s people.") % {"count": count})
+            if not count:
+                text = _("No thank-you was queued: it was already handled, or nobody has an e-mail address.")
+                messages.warning(request, text)
+                return redirect("home")
+            say_queued(
+                request,
+                ngettext(
+                    "The thank-you to %(count)s person is queued: it goes out in a moment.",
+                    "The thank-you to %(count)s people is queued: it goes out in a moment.",
+                    count,
+                )
+                % {"count": count},
+                OutboxMessage.objects.filter(key__startswith=thanks_outbox_prefix(agreement)),
+            )
         return redirect("home")
     context = {"thank_you": thank_you, "agreement": agreement, "recipients": thanks_recipients(agreement)}
     return render(request, "partnerships/thanks_detail.html", context)

@@ -9,6 +9,7 @@ import socket
 import subprocess
 import sys
 import time
+import uuid
 from pathlib import Path
 
 import pytest
@@ -139,6 +140,7 @@ def service_env(tmp_path: Path, broker: str, smtp_port: int | None = None) -> di
             "KUMPPANI_OUTBOX_LEASE_SECONDS": "4",
             "KUMPPANI_OUTBOX_BACKOFF_SECONDS": "1",
             "KUMPPANI_OUTBOX_DISPATCH_SECONDS": "1",
+            "KUMPPANI_HEARTBEAT_SECONDS": "1",
             "DEFAULT_FROM_EMAIL": "kumppani@opisto.example",
         }
     )
@@ -160,7 +162,13 @@ def start_worker(tmp_path):
     workers: list[subprocess.Popen] = []
 
     def start(
-        name: str, broker: str, smtp_port: int | None = None, *, beat: bool = False
+        name: str,
+        broker: str,
+        smtp_port: int | None = None,
+        *,
+        beat: bool = False,
+        pool: str = "solo",
+        concurrency: int = 1,
     ) -> subprocess.Popen:
         (tmp_path / "celery").mkdir(exist_ok=True)
         command = [
@@ -168,7 +176,8 @@ def start_worker(tmp_path):
             "-A",
             "config",
             "worker",
-            "--pool=solo",
+            f"--pool={pool}",
+            f"--concurrency={concurrency}",
             "-n",
             f"{name}@%h",
             "-l",
@@ -200,6 +209,23 @@ def kill_worker(process: subprocess.Popen) -> None:
     with contextlib.suppress(ProcessLookupError):
         os.killpg(process.pid, signal.SIGKILL)
     process.wait(timeout=10)
+
+
+@pytest.fixture
+def rabbitmq_url():
+    """A RabbitMQ virtual host of the test's own on the machine's server, so that another
+    checkout's run (or a leftover queue) cannot take its messages; deleted afterwards."""
+    vhost = f"kumppani-test-{uuid.uuid4().hex[:12]}"
+    rabbitmqctl = ["rabbitmqctl", "-q"]
+    subprocess.run([*rabbitmqctl, "add_vhost", vhost], check=True, timeout=60, capture_output=True)
+    subprocess.run(
+        [*rabbitmqctl, "set_permissions", "-p", vhost, "guest", ".*", ".*", ".*"],
+        check=True,
+        timeout=60,
+        capture_output=True,
+    )
+    yield f"amqp://guest:guest@127.0.0.1:5672/{vhost}"
+    subprocess.run([*rabbitmqctl, "delete_vhost", vhost], timeout=60, capture_output=True)
 
 
 @pytest.fixture

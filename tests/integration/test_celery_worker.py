@@ -1,4 +1,4 @@
-"""A real Celery worker runs Kumppani's tasks: through the embedded filesystem broker that
+"""A real Celery worker runs Kumppani's tasks: through the embedded SQLite broker that
 `make run` uses, and through Redis as in production. No eager mode."""
 
 import subprocess
@@ -37,8 +37,8 @@ def run_task_through_a_real_worker(tmp_path, broker: str, start_worker) -> None:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_worker_runs_a_task_through_the_embedded_filesystem_broker(tmp_path, start_worker):
-    run_task_through_a_real_worker(tmp_path, "filesystem://", start_worker)
+def test_a_worker_runs_a_task_through_the_embedded_sqlite_broker(tmp_path, start_worker):
+    run_task_through_a_real_worker(tmp_path, "sqlite://", start_worker)
 
 
 @pytest.mark.redis

@@ -63,12 +63,14 @@ class Command(BaseCommand):
                 "The benchmark runs on PostgreSQL only (SQLite would measure its own write locks). "
                 "Set DATABASE_URL, or start PostgreSQL on 127.0.0.1:5432."
             )
+        from core.drain import drain_figure
         from partnerships import benchmark
 
         sweep = self.reminder_sweep()  # first, on an empty database, and rolled back
         figures = benchmark.page_figures(scale, log=self.stderr.write)
         figures.append(benchmark.cold_render_figure())
         figures.append(sweep)
+        figures.append(drain_figure())  # core/drain.py: the embedded broker of `make run`
         self.report(figures)
         if any(f.get("errors") for f in figures):
             raise CommandError("Some figures had errors (see above).")

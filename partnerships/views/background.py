@@ -1,0 +1,23 @@
+"""The banner that says background work has stopped (core/background.py)."""
+
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from core.background import background_stall, queued_recently
+from core.permissions import staff_required
+
+from ..models import ImportJob, ImportStatus
+
+
+@require_GET
+@staff_required
+def background_status(request):
+    """Loaded by htmx after each page for coordinators and for whoever has just queued work,
+    and again every 30 s while they are there; empty while the heartbeat is fresh."""
+    watching = request.user.is_coordinator or queued_recently(request)
+    stall = None
+    if watching:
+        stall = background_stall(
+            imports_waiting=lambda: ImportJob.objects.filter(status=ImportStatus.RUNNING).count()
+        )
+    return render(request, "core/_background_status.html", {"stall": stall, "poll": watching})
