@@ -115,8 +115,7 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    # Django's, with the signed-in user kept in the cache while nothing changes (core/freshness.py).
-    "core.middleware.AuthenticationMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Writes are all-or-nothing per request (core/middleware.py).
     "core.middleware.AtomicWritesMiddleware",
     # Who made each change, for the audit trail (django-simple-history).
@@ -245,9 +244,6 @@ STORAGES = {
 # the web): CACHE_URL (for example redis://127.0.0.1:6379/1), or files under var/cache.
 # Files: up to 5,000 entries before a third is dropped (cached pages are many and small).
 CACHES = {"default": env.cache_url("CACHE_URL", default=f"filecache://{VAR_DIR / 'cache'}?max_entries=5000")}
-# The busiest pages keep their rendered content in that cache until any data changes
-# (core/freshness.py); false renders every request anew.
-KUMPPANI_FRAGMENT_CACHE = env_bool("KUMPPANI_FRAGMENT_CACHE", True)
 # Sessions are stored in the database and read through that cache.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # Brochure downloads are counted in each process and written at most this often

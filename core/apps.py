@@ -5,8 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class CoreConfig(AppConfig):
     name = "core"
     verbose_name = _("Institution")
-
-    def ready(self):
-        from . import freshness
-
-        freshness.watch_open_connections()

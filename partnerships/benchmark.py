@@ -34,7 +34,6 @@ from django.contrib.sessions.backends.db import SessionStore
 from django.db import connection, transaction
 from django.utils import timezone
 
-from core import freshness
 from core.models import Role, StudentGroup, Unit, User
 
 from .models import (
@@ -436,34 +435,11 @@ def scenarios(base: str, world: World) -> list[Scenario]:
         Scenario("brochure_cached", "/brochures/employer/fi/blue/", b"%PDF"),
         Scenario("admin_employer_changelist", "/admin/partnerships/employer/", b"Yritys", coordinator),
     ]
-    # The pages above are served from the fragment cache while nothing changes (the steady
-    # state of reading); the same pages rendered anew, as after every write, for comparison.
-    uncached = [
-        Scenario(
-            f"{s.name}_uncached",
-            s.path,
-            s.marker,
-            s.cookie,
-            headers={**s.headers, freshness.BENCH_BYPASS_HEADER: "1"},
-        )
-        for s in pages
-        if s.name in CACHED_PAGES
-    ]
-    return pages + uncached
-
-
-CACHED_PAGES = (
-    "employer_list_p1",
-    "employer_list_deep",
-    "employer_list_search",
-    "employer_page",
-    "agreement_list",
-    "coordinator_dashboard",
-)
+    return pages
 
 
 # wrk stops with requests still in the server's queue: they finish first, so that the last
-# POSTs of one figure do not change the data (and the cache) under the next figure's sample.
+# POSTs of one figure do not change the data under the next figure's sample.
 SETTLE_SECONDS = 1.5
 
 

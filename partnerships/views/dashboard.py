@@ -4,11 +4,11 @@ import csv
 
 from django import forms
 from django.http import HttpResponse
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
-from core import freshness
 from core.models import Unit
 
 from .. import dashboard
@@ -54,14 +54,7 @@ def review_dashboard(request):
     wanted = request.GET.get("csv")
     if wanted in CSV_TABLES:
         return _csv_answer(filters, wanted)
-    # The figures come from the cache until any data changes (core/freshness.py).
-    return freshness.render_page(
-        request,
-        "partnerships/dashboard.html",
-        {},
-        name="dashboard",
-        build=lambda: _dashboard_context(request, form, filters),
-    )
+    return render(request, "partnerships/dashboard.html", _dashboard_context(request, form, filters))
 
 
 CSV_TABLES = ("levels", "coverage", "channels", "checkpoints")

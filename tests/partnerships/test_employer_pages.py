@@ -10,11 +10,10 @@ from partnerships.models import Employer
 
 from ..factories import ContactFactory, ContactPersonFactory, EmployerFactory, UserFactory, WorkplaceFactory
 
-# Rendered anew (the fragment cache is empty in each test): user, roles, count, staff for the
-# owner filter, levels for the level filter, one page of rows, institution. The session is
-# read from the cache it was written to.
+# User, roles, count, staff for the owner filter, levels for the level filter, one page of
+# rows, institution. The session is read from the cache it was written to.
 EMPLOYER_LIST_QUERIES = 7
-EMPLOYER_PAGE_QUERIES = 26  # incl. five aggregates for the level suggestion and its initiatives
+EMPLOYER_PAGE_QUERIES = 25  # incl. five aggregates for the level suggestion and its initiatives
 
 
 def make_employers(n: int, owner) -> list[Employer]:
