@@ -152,3 +152,12 @@ def test_a_mixed_figure_reports_its_weights_its_writes_and_its_ratio_to_the_floo
     assert all(f["contacts_logged"] == 1 and f["ratio_to_floor"] == 0.15 for f in figures)
     assert figures[0]["sessions"] == 17 and figures[0]["queries"] == {"home": 5, "contact": 12}
     assert Contact.objects.filter(summary=benchmark.MIX_SUMMARY).count() == 3
+
+
+def test_a_varying_scenario_asks_for_a_later_day_each_time_after_its_warm_up_and_sample():
+    scenario = benchmark.Scenario("dash", "/review/?end={day}", b"m", "sessionid=a", varies=True)
+    assert benchmark.nth(scenario, 0).path == "/review/?end=2100-01-01"
+    assert benchmark.nth(scenario, 1).path == "/review/?end=2100-01-02"
+    script = benchmark.wrk_script(scenario)
+    assert "function request()" in script and "+ n * 86400" in script and "local n = 1" in script
+    assert "function request()" not in benchmark.wrk_script(benchmark.Scenario("page", "/e/", b"m"))
