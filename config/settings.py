@@ -115,8 +115,7 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    # Django's, with the signed-in user kept in the cache while nothing changes (core/freshness.py).
-    "core.middleware.AuthenticationMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Writes are all-or-nothing per request (core/middleware.py).
     "core.middleware.AtomicWritesMiddleware",
     # Who made each change, for the audit trail (django-simple-history).
@@ -293,9 +292,6 @@ STORAGES = {
 # progress is in the database on PostgreSQL (on SQLite, one machine, in this cache).
 # Files: up to 5,000 entries before a third is dropped (cached pages are many and small).
 CACHES = {"default": env.cache_url("CACHE_URL", default=f"filecache://{VAR_DIR / 'cache'}?max_entries=5000")}
-# The busiest pages keep their rendered content in that cache until any data changes
-# (core/freshness.py); false renders every request anew.
-KUMPPANI_FRAGMENT_CACHE = env_bool("KUMPPANI_FRAGMENT_CACHE", True)
 # Sessions are stored in the database and read through that cache.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # Brochure downloads are counted in each process and written at most this often
@@ -304,6 +300,9 @@ KUMPPANI_DOWNLOAD_FLUSH_SECONDS = env_int("KUMPPANI_DOWNLOAD_FLUSH_SECONDS", 10,
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
+# Form widgets (every <input>, <select> and <option>) are rendered by Jinja2 from Django's
+# own widget templates: the same HTML, faster (core/renderers.py).
+FORM_RENDERER = "core.renderers.WidgetRenderer"
 
 # E-mail. Development prints messages on the console; production names an SMTP server.
 EMAIL_BACKEND = env.str(

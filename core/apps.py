@@ -7,10 +7,8 @@ class CoreConfig(AppConfig):
     verbose_name = _("Institution")
 
     def ready(self):
-        from . import choices, freshness, password_reset  # noqa: F401 (password_reset registers its e-mail)
+        from . import choices, password_reset  # noqa: F401 (password_reset registers its e-mail)
         from .email import outbox_kinds_register
 
         outbox_kinds_register({"password-reset": _("Password reset")})
-
-        freshness.watch_open_connections()
         choices.install()

@@ -1,24 +1,5 @@
-from django.contrib.auth.middleware import AuthenticationMiddleware as DjangoAuthenticationMiddleware
 from django.db import transaction
 from django.utils import translation
-from django.utils.functional import SimpleLazyObject
-
-from . import freshness
-
-
-class AuthenticationMiddleware(DjangoAuthenticationMiddleware):
-    """Django's, with the signed-in user read from the cache while the data is unchanged
-    (core.freshness.signed_in_user): the same checks, one query less per page."""
-
-    def process_request(self, request):
-        super().process_request(request)
-        request.user = SimpleLazyObject(lambda: _user(request))
-
-
-def _user(request):
-    if not hasattr(request, "_cached_user"):
-        request._cached_user = freshness.signed_in_user(request)
-    return request._cached_user
 
 
 class UserLanguageMiddleware:

@@ -132,14 +132,7 @@ class User(AbstractUser):
 
     @cached_property
     def role_names(self) -> frozenset[str]:
-        def names() -> frozenset[str]:
-            return frozenset(self.groups.values_list("name", flat=True))
-
-        if self.pk is None:
-            return names()
-        from .freshness import remembered  # a change of groups is a write: never stale
-
-        return remembered(f"roles:{self.pk}", names)
+        return frozenset(self.groups.values_list("name", flat=True))
 
     @property
     def is_coordinator(self) -> bool:

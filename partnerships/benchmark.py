@@ -34,7 +34,6 @@ from django.contrib.sessions.backends.db import SessionStore
 from django.db import connection, transaction
 from django.utils import timezone
 
-from core import freshness
 from core.models import Role, StudentGroup, Unit, User
 
 from .models import (
@@ -70,6 +69,7 @@ MUNICIPALITIES = [
 WRK_SECONDS = 5
 WRK_CONNECTIONS = 8
 PASSWORD = "bench-only"
+TEACHERS = 16  # the mixed figures' teachers, each with a session of their own, and a coordinator
 
 
 @dataclass
@@ -78,6 +78,8 @@ class World:
     coordinator: User
     employer: Employer
     last_page: int
+    teachers: list[User] = field(default_factory=list)
+    student: Student | None = None
 
 
 def bench_unit(name_fi: str) -> QualificationUnit:
@@ -98,7 +100,13 @@ def seed(scale: float, *, log: Callable[[str], None]) -> World:
         teacher = User.objects.create_user(
             "bench-teacher", password=PASSWORD, first_name="Tiina", last_name="Testi"
         )
-        teacher.groups.add(Group.objects.get(name=Role.TEACHER))
+        colleagues = [
+            User.objects.create_user(
+                f"bench-teacher-{i:02d}", password=PASSWORD, first_name="Opettaja", last_name=f"{i:02d}"
+            )
+            for i in range(2, TEACHERS + 1)
+        ]
+        Group.objects.get(name=Role.TEACHER).user_set.add(teacher, *colleagues)
         coordinator = User.objects.create_user(
             "bench-coordinator", password=PASSWORD, is_staff=True, is_superuser=True, first_name="Kaisa"
         )
@@ -106,13 +114,25 @@ def seed(scale: float, *, log: Callable[[str], None]) -> World:
         unit = Unit.objects.order_by("pk").first() or Unit.objects.create(name="Bench")
         group = StudentGroup.objects.create(name="BENCH1", unit=unit)
         group.teachers.add(teacher)
+        # Each colleague teaches a group of their own: their lists and home pages have rows.
+        colleague_groups = []
+        for i, colleague in enumerate(colleagues):
+            colleague_groups.append(StudentGroup.objects.create(name=f"BENCH{i + 2}", unit=unit))
+            colleague_groups[-1].teachers.add(colleague)
+
+        def owner(i: int) -> User:
+            """The bench teacher every 4th, a colleague every 4th, the coordinator the rest."""
+            return (
+                teacher if i % 4 == 0 else colleagues[i // 4 % len(colleagues)] if i % 4 == 2 else coordinator
+            )
+
         employers = Employer.objects.bulk_create(
             [
                 Employer(
                     name=f"{SEARCH_WORD} {i} Oy" if i % 100 == 7 else f"Yritys {i:05d} Oy",
                     business_id=nth_business_id(i, start=2_000_000),  # the sweep uses 1,000,000 up
                     sector=rng.choice("CFGHIJMNQ"),
-                    account_owner=teacher if i % 4 == 0 else coordinator,
+                    account_owner=owner(i),
                 )
                 for i in range(sizes["employers"])
             ],
@@ -145,7 +165,11 @@ def seed(scale: float, *, log: Callable[[str], None]) -> World:
                     first_name="Opiskelija",
                     last_name=f"{i}",
                     student_number=f"P{i}",
-                    group=group if i % 5 == 0 else None,
+                    group=group
+                    if i % 5 == 0
+                    else colleague_groups[i // 5 % len(colleague_groups)]
+                    if i % 5 == 1
+                    else None,
                 )
                 for i in range(sizes["students"])
             ],
@@ -156,7 +180,9 @@ def seed(scale: float, *, log: Callable[[str], None]) -> World:
             [
                 Contact(
                     employer=employers[i % len(employers)],
-                    author=teacher if i % 2 else coordinator,
+                    author=(teacher if i % 4 == 1 else colleagues[i // 4 % len(colleagues)])
+                    if i % 2
+                    else coordinator,
                     channel=rng.choice(["phone", "email", "visit", "meeting"]),
                     summary=f"Yhteydenotto {i}: sovittiin seuraavista työpaikkajaksoista.",
                     date=today - datetime.timedelta(days=rng.randrange(0, 700)),
@@ -177,7 +203,11 @@ def seed(scale: float, *, log: Callable[[str], None]) -> World:
                     student=students[i % len(students)],
                     workplace=place,
                     instructor=by_employer.get(place.employer_id),
-                    responsible_teacher=teacher if i % 10 == 0 else coordinator,
+                    responsible_teacher=teacher
+                    if i % 10 == 0
+                    else colleagues[i // 10 % len(colleagues)]
+                    if i % 10 == 2
+                    else coordinator,
                     created_by=coordinator,
                     hoks_reference=f"H{i}",
                     days_per_week=Decimal(4),
@@ -209,6 +239,8 @@ def seed(scale: float, *, log: Callable[[str], None]) -> World:
         # page shows the same sections, and runs the same queries, at SCALE=0.1 and 1.
         employer=employers[len(employers) // 8 * 4],
         last_page=max((len(employers) + EMPLOYERS_PER_PAGE - 1) // EMPLOYERS_PER_PAGE - 1, 1),
+        teachers=[teacher, *colleagues],
+        student=students[0],  # in the bench teacher's group, with an agreement and its period
     )
 
 
@@ -231,6 +263,19 @@ class Scenario:
     method: str = "GET"
     body: str = ""
     headers: dict = field(default_factory=dict)
+    # "{day}" in the path: a later day for each request (see DAY_ZERO), so that none of them
+    # finds what an earlier one cached.
+    varies: bool = False
+
+
+DAY_ZERO = datetime.date(2100, 1, 1)  # far beyond any data: the same figures whatever the day
+
+
+def nth(scenario: Scenario, n: int) -> Scenario:
+    if not scenario.varies:
+        return scenario
+    day = (DAY_ZERO + datetime.timedelta(days=n)).isoformat()
+    return Scenario(**{**scenario.__dict__, "path": scenario.path.replace("{day}", day)})
 
 
 def free_port() -> int:
@@ -289,10 +334,8 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
-WRK_SCRIPT = """
-wrk.method = %(method)s
-wrk.body = %(body)s
-%(headers)s
+# Every non-2xx answer is an error (a 403 for a refused CSRF token, a 302 to the login page).
+WRK_SUMMARY = """
 errors = 0  -- a global of each thread, read by done() through thread:get
 function response(status, headers, body)
   if status < 200 or status > 299 then errors = errors + 1 end
@@ -307,10 +350,29 @@ function done(summary, latency, requests)
     summary.requests, summary.duration / 1e6, latency:percentile(50), latency:percentile(95), total))
 end
 """
+WRK_SCRIPT = (
+    """
+wrk.method = %(method)s
+wrk.body = %(body)s
+%(headers)s
+"""
+    + WRK_SUMMARY
+)
 
 
 def lua_string(value: str) -> str:
     return json.dumps(value)  # a JSON string is a valid Lua string literal for our inputs
+
+
+# The requests of a varying scenario: day 0 and 1 were the warm-up and the sample.
+VARYING_REQUEST = """
+local n = 1
+function request()
+  n = n + 1
+  local path = %(path)s:gsub("{day}", os.date("!%%Y-%%m-%%d", %(day_zero)d + n * 86400))
+  return wrk.format(nil, path)
+end
+"""
 
 
 def wrk_script(scenario: Scenario) -> str:
@@ -318,11 +380,15 @@ def wrk_script(scenario: Scenario) -> str:
     if scenario.cookie:
         headers["Cookie"] = scenario.cookie
     lines = "\n".join(f"wrk.headers[{lua_string(k)}] = {lua_string(v)}" for k, v in headers.items())
-    return WRK_SCRIPT % {
+    script = WRK_SCRIPT % {
         "method": lua_string(scenario.method),
         "body": lua_string(scenario.body) if scenario.body else "nil",
         "headers": lines,
     }
+    if scenario.varies:
+        day_zero = int(datetime.datetime.combine(DAY_ZERO, datetime.time(), datetime.UTC).timestamp())
+        script += VARYING_REQUEST % {"path": f"({lua_string(scenario.path)})", "day_zero": day_zero}
+    return script
 
 
 def parse_wrk(output: str) -> dict:
@@ -339,19 +405,7 @@ def parse_wrk(output: str) -> dict:
 
 
 def load(base: str, scenario: Scenario, seconds: int = WRK_SECONDS) -> dict:
-    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
-        script.write(wrk_script(scenario))
-    try:
-        result = subprocess.run(
-            ["wrk", "-t1", f"-c{WRK_CONNECTIONS}", f"-d{seconds}s", "-s", script.name, base + scenario.path],
-            capture_output=True,
-            text=True,
-            timeout=seconds + 60,
-            check=False,
-        )
-    finally:
-        os.unlink(script.name)
-    return parse_wrk(result.stdout)
+    return run_wrk(base + scenario.path, wrk_script(scenario), seconds)
 
 
 def csrf_for(base: str, cookie: str, path: str) -> tuple[str, str]:
@@ -403,38 +457,22 @@ def scenarios(base: str, world: World) -> list[Scenario]:
             },
         ),
         Scenario("agreement_list", "/agreements/", b"Opiskelija", teacher),
+        Scenario("home", "/", b"Yritys 00000 Oy", teacher),  # the first of the teacher's employers
+        Scenario("student_page", world.student.get_absolute_url(), b"Bench-osa (sivut)", teacher),
         Scenario("coordinator_dashboard", "/review/", b"data-chart", coordinator),
+        # Counted anew for every request: each asks for the figures until a later day (in
+        # the future, so the same figures and the same work), which no earlier one cached.
+        Scenario(
+            "coordinator_dashboard_counted", "/review/?end={day}", b"data-chart", coordinator, varies=True
+        ),
         Scenario("brochure_cached", "/brochures/employer/fi/blue/", b"%PDF"),
         Scenario("admin_employer_changelist", "/admin/partnerships/employer/", b"Yritys", coordinator),
     ]
-    # The pages above are served from the fragment cache while nothing changes (the steady
-    # state of reading); the same pages rendered anew, as after every write, for comparison.
-    uncached = [
-        Scenario(
-            f"{s.name}_uncached",
-            s.path,
-            s.marker,
-            s.cookie,
-            headers={**s.headers, freshness.BENCH_BYPASS_HEADER: "1"},
-        )
-        for s in pages
-        if s.name in CACHED_PAGES
-    ]
-    return pages + uncached
-
-
-CACHED_PAGES = (
-    "employer_list_p1",
-    "employer_list_deep",
-    "employer_list_search",
-    "employer_page",
-    "agreement_list",
-    "coordinator_dashboard",
-)
+    return pages
 
 
 # wrk stops with requests still in the server's queue: they finish first, so that the last
-# POSTs of one figure do not change the data (and the cache) under the next figure's sample.
+# POSTs of one figure do not change the data under the next figure's sample.
 SETTLE_SECONDS = 1.5
 
 
@@ -443,8 +481,8 @@ def measure(base: str, scenario: Scenario, floor_rps: float | None) -> dict:
     # brochure's key remembered, templates compiled), whatever ran before: its query count
     # is then the same at every scale and on every run.
     time.sleep(SETTLE_SECONDS)
-    fetch(base, scenario)
-    status, headers, body = fetch(base, scenario)
+    fetch(base, nth(scenario, 0))
+    status, headers, body = fetch(base, nth(scenario, 1))
     honest = 200 <= status < 300 and scenario.marker in body
     figure = {"name": scenario.name, "queries": int(headers.get("X-Queries", -1))}
     if not honest:
@@ -473,6 +511,203 @@ def server_env() -> dict:
     return env
 
 
+# The mixed figures: a school day's traffic. Every session is a signed-in person of their own
+# (16 teachers and a coordinator), taken in turn for each request over the 8 connections; the
+# Lua script then draws, with a fixed seed, what that person asks for: a contact logged on a
+# random employer with probability `writes`, otherwise a page by these weights (percent).
+MIX_SECONDS = 10
+MIX_SEED = 19
+TEACHER_MIX = {
+    "home": 15,
+    "employer_list": 20,
+    "employer_search": 15,
+    "employer_page": 35,
+    "agreement_list": 15,
+}
+COORDINATOR_MIX = {
+    "dashboard": 30,
+    "home": 10,
+    "employer_list": 20,
+    "employer_page": 25,
+    "agreement_list": 15,
+}
+MIXES = {"mixed_read_only": 0.0, "mixed_writes_2pct": 0.02, "mixed_writes_10pct": 0.10}
+MIX_SEARCHES = (SEARCH_WORD.lower(), "yritys 01", "yritys 002", "oy 7")
+MIX_SUMMARY = "Kuormitustesti: päivän puhelu"
+
+MIX_SCRIPT = """
+math.randomseed(%(seed)d)
+local sessions = %(sessions)s
+local mixes = %(mixes)s
+local employers = %(employers)s
+local searches = %(searches)s
+local last_page = %(last_page)d
+local writes = %(writes)s
+local contact = %(contact)s
+local turn = 0
+local function pick(mix)
+  local r = math.random() * 100
+  for _, entry in ipairs(mix) do
+    r = r - entry[2]
+    if r < 0 then return entry[1] end
+  end
+  return mix[#mix][1]
+end
+function request()
+  turn = turn %% #sessions + 1
+  local session = sessions[turn]
+  local headers = {Cookie = session.cookie}
+  local employer = employers[math.random(#employers)]
+  if math.random() < writes then
+    headers["Content-Type"] = "application/x-www-form-urlencoded"
+    headers["X-CSRFToken"] = session.token
+    headers["HX-Request"] = "true"
+    headers["HX-Target"] = "contact-form"
+    return wrk.format("POST", "/employers/" .. employer .. "/contacts/", headers, contact)
+  end
+  local kind = pick(mixes[session.mix])
+  local path = "/"
+  if kind == "employer_list" then path = "/employers/?page=" .. math.random(last_page + 1)
+  elseif kind == "employer_search" then path = "/employers/?q=" .. searches[math.random(#searches)]
+  elseif kind == "employer_page" then path = "/employers/" .. employer .. "/"
+  elseif kind == "agreement_list" then path = "/agreements/"
+  elseif kind == "dashboard" then path = "/review/"
+  end
+  return wrk.format("GET", path, headers)
+end
+"""
+MIX_SCRIPT += WRK_SUMMARY
+
+
+def lua_table(items) -> str:
+    """A Lua table of strings, numbers and tables (dicts become records)."""
+    if isinstance(items, dict):
+        return "{" + ", ".join(f"[{lua_string(k)}] = {lua_table(v)}" for k, v in items.items()) + "}"
+    if isinstance(items, (list, tuple)):
+        return "{" + ", ".join(lua_table(v) for v in items) + "}"
+    if isinstance(items, str):
+        return lua_string(items)
+    return repr(items)
+
+
+@dataclass
+class Person:
+    """One signed-in session of the mix: its cookies, its CSRF token and its mix (1 teacher,
+    2 coordinator)."""
+
+    cookie: str
+    token: str
+    mix: int
+
+
+def mix_people(base: str, world: World) -> list[Person]:
+    people = []
+    for user, mix in [*((t, 1) for t in world.teachers), (world.coordinator, 2)]:
+        token, cookie = csrf_for(base, session_cookie(user), "/")
+        people.append(Person(cookie, token, mix))
+    return people
+
+
+def mix_script(people: list[Person], employer_ids: list[int], last_page: int, writes: float) -> str:
+    contact = urllib.parse.urlencode(
+        {"date": timezone.localdate().isoformat(), "channel": "phone", "summary": MIX_SUMMARY}
+    )
+    return MIX_SCRIPT % {
+        "seed": MIX_SEED,
+        "sessions": lua_table([{"cookie": p.cookie, "token": p.token, "mix": p.mix} for p in people]),
+        "mixes": lua_table([list(TEACHER_MIX.items()), list(COORDINATOR_MIX.items())]),
+        "employers": lua_table(employer_ids),
+        "searches": lua_table([urllib.parse.quote_plus(q) for q in MIX_SEARCHES]),
+        "last_page": last_page,
+        "writes": repr(writes),
+        "contact": lua_string(contact),
+    }
+
+
+def mix_samples(base: str, people: list[Person], employer_id: int, last_page: int) -> dict:
+    """One request of each kind, as a teacher and as the coordinator, each checked for its
+    content; its query count is the figure's `queries` for that kind."""
+    teacher, coordinator = people[0], people[-1]
+    kinds = {
+        "home": ("/", teacher, b"Yritys 00000 Oy"),
+        "employer_list": (f"/employers/?page={last_page + 1}", teacher, b"employer-row"),
+        "employer_search": (
+            f"/employers/?q={urllib.parse.quote_plus(MIX_SEARCHES[0])}",
+            teacher,
+            b"employer-row",
+        ),
+        "employer_page": (f"/employers/{employer_id}/", teacher, b"timeline-entry"),
+        "agreement_list": ("/agreements/", teacher, b"kp-progress"),
+        "dashboard": ("/review/", coordinator, b"data-chart"),
+    }
+    queries = {}
+    for kind, (path, person, marker) in kinds.items():
+        status, headers, body = fetch(base, Scenario(kind, path, marker, person.cookie))
+        if not (200 <= status < 300 and marker in body):
+            raise RuntimeError(f"the mix's {kind} sample answered {status} without its marker")
+        queries[kind] = int(headers.get("X-Queries", -1))
+    # Every session's own token must be accepted: one contact logged each, before the load.
+    for person in people:
+        scenario = Scenario(
+            "contact",
+            f"/employers/{employer_id}/contacts/",
+            MIX_SUMMARY.encode(),
+            person.cookie,
+            method="POST",
+            body=urllib.parse.urlencode(
+                {"date": timezone.localdate().isoformat(), "channel": "phone", "summary": MIX_SUMMARY}
+            ),
+            headers={
+                "Content-Type": "application/x-www-form-urlencoded",
+                "X-CSRFToken": person.token,
+                "HX-Request": "true",
+                "HX-Target": "contact-form",
+            },
+        )
+        status, headers, body = fetch(base, scenario)
+        if not (200 <= status < 300 and scenario.marker in body):
+            raise RuntimeError(f"a mix session's contact POST answered {status} without its marker")
+        queries["contact"] = int(headers.get("X-Queries", -1))
+    return queries
+
+
+def run_wrk(url: str, script_text: str, seconds: int) -> dict:
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(script_text)
+    try:
+        result = subprocess.run(
+            ["wrk", "-t1", f"-c{WRK_CONNECTIONS}", f"-d{seconds}s", "-s", script.name, url],
+            capture_output=True,
+            text=True,
+            timeout=seconds + 60,
+            check=False,
+        )
+    finally:
+        os.unlink(script.name)
+    return parse_wrk(result.stdout)
+
+
+def mixed_figures(base: str, world: World, floor_rps: float | None) -> list[dict]:
+    people = mix_people(base, world)
+    employer_ids = list(Employer.objects.order_by("pk").values_list("pk", flat=True))
+    queries = mix_samples(base, people, world.employer.pk, world.last_page)
+    logged = Contact.objects.filter(summary=MIX_SUMMARY)
+    figures = []
+    for name, writes in MIXES.items():
+        time.sleep(SETTLE_SECONDS)
+        before = logged.count()
+        figure = {"name": name, "queries": queries, "sessions": len(people), "seed": MIX_SEED}
+        figure["weights"] = {"writes": writes, "teacher": TEACHER_MIX, "coordinator": COORDINATOR_MIX}
+        figure.update(
+            run_wrk(base + "/", mix_script(people, employer_ids, world.last_page, writes), MIX_SECONDS)
+        )
+        time.sleep(SETTLE_SECONDS)
+        figure["contacts_logged"] = logged.count() - before
+        figure["ratio_to_floor"] = round(figure["rps"] / floor_rps, 3) if floor_rps else 1.0
+        figures.append(figure)
+    return figures
+
+
 def page_figures(scale: float, *, log: Callable[[str], None]) -> list[dict]:
     if shutil.which("wrk") is None:
         raise RuntimeError("make bench needs wrk as its load generator: apt-get install -y wrk")
@@ -492,6 +727,9 @@ def page_figures(scale: float, *, log: Callable[[str], None]) -> list[dict]:
                 figure["cache"] = cache_measured()
             figures.append(figure)
             log(f"{figure['name']}: {figure.get('rps')} rps, {figure['queries']} queries")
+        for figure in mixed_figures(server.base, world, floor_rps):
+            figures.append(figure)
+            log(f"{figure['name']}: {figure['rps']} rps, p95 {figure['p95_ms']} ms")
         return figures
     finally:
         server.stop()

@@ -16,7 +16,8 @@ with its reasons, and a person confirms or overrides it. The rules, first match 
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import F, Func, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -36,36 +37,53 @@ class Evidence:
     reasons: list[str] = field(default_factory=list)
 
 
+def _count(queryset, expression: str = "pk") -> Coalesce:
+    """The number of distinct `expression` in `queryset`, as a scalar subquery."""
+    # A plain COUNT function rather than Count(): an aggregate would group by the rows' pk.
+    count = Func(F(expression), function="COUNT", template="%(function)s(DISTINCT %(expressions)s)")
+    return Coalesce(Subquery(queryset.order_by().annotate(n=count).values("n")[:1]), 0)
+
+
 def evidence_for(employer: Employer, today: datetime.date | None = None) -> Evidence:
-    """What the last 12 months show about this employer (five small aggregate queries)."""
+    """What the last 12 months show about this employer, in one query of scalar subqueries."""
     today = today or timezone.localdate()
     since = today - datetime.timedelta(days=365)
-    contacts = Contact.objects.filter(employer=employer, date__gt=since).aggregate(
-        total=Count("pk", distinct=True),
-        meetings=Count(
-            "pk", filter=Q(channel__in=[Channel.VISIT, Channel.MEETING, Channel.EVENT]), distinct=True
-        ),
-        checkpoints=Count("checkpoints", distinct=True),
+    employer_pk = OuterRef("pk")
+    contacts = Contact.objects.filter(employer=employer_pk, date__gt=since)
+    counts = (
+        Employer.objects.filter(pk=employer.pk)
+        .values(
+            n_contacts=_count(contacts),
+            n_meetings=_count(contacts.filter(channel__in=[Channel.VISIT, Channel.MEETING, Channel.EVENT])),
+            n_checkpoints=_count(contacts, "checkpoints"),
+            n_agreements=_count(
+                Agreement.objects.filter(
+                    workplace__employer=employer_pk,
+                    status__in=[AgreementStatus.SIGNED],
+                    work_periods__end__gt=since,
+                )
+            ),
+            n_trained=_count(
+                ContactPerson.objects.filter(
+                    employer=employer_pk, is_instructor=True, instructor_training_date__gt=since
+                )
+            ),
+            n_reacted=_count(
+                FeedbackReaction.objects.filter(
+                    request__work_period__agreement__workplace__employer=employer_pk,
+                    created_at__date__gt=since,
+                )
+            ),
+        )
+        .get()
     )
-    agreements = (
-        Agreement.objects.filter(workplace__employer=employer, status__in=[AgreementStatus.SIGNED])
-        .filter(work_periods__end__gt=since)
-        .distinct()
-        .count()
-    )
-    trained = ContactPerson.objects.filter(
-        employer=employer, is_instructor=True, instructor_training_date__gt=since
-    ).count()
-    reacted = FeedbackReaction.objects.filter(
-        request__work_period__agreement__workplace__employer=employer, created_at__date__gt=since
-    ).count()
     return Evidence(
-        contacts=contacts["total"],
-        visits_and_events=contacts["meetings"],
-        checkpoints=contacts["checkpoints"],
-        agreements=agreements,
-        instructors_trained=trained,
-        feedback_reacted=reacted,
+        contacts=counts["n_contacts"],
+        visits_and_events=counts["n_meetings"],
+        checkpoints=counts["n_checkpoints"],
+        agreements=counts["n_agreements"],
+        instructors_trained=counts["n_trained"],
+        feedback_reacted=counts["n_reacted"],
         partnership_agreement=bool(employer.partnership_agreement_on),
     )
 

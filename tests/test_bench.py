@@ -104,3 +104,60 @@ def test_a_bench_session_signs_the_user_in(client, teacher):
     name, value = cookie.split("=", 1)
     client.cookies[name] = value
     assert client.get(reverse("home")).status_code == 200
+
+
+def test_each_mix_draws_its_pages_by_weights_that_add_up_to_all_requests():
+    assert sum(benchmark.TEACHER_MIX.values()) == 100
+    assert sum(benchmark.COORDINATOR_MIX.values()) == 100
+    assert "dashboard" in benchmark.COORDINATOR_MIX and "dashboard" not in benchmark.TEACHER_MIX
+    assert benchmark.MIXES == {"mixed_read_only": 0.0, "mixed_writes_2pct": 0.02, "mixed_writes_10pct": 0.1}
+
+
+def test_the_mix_script_gives_every_session_its_own_cookie_and_token_and_a_fixed_seed():
+    people = [benchmark.Person(f"sessionid=s{i}; csrftoken=c{i}", f"token{i}", 1) for i in range(16)]
+    people.append(benchmark.Person("sessionid=boss; csrftoken=cb", "tokenboss", 2))
+    script = benchmark.mix_script(people, [11, 12, 13], last_page=7, writes=0.02)
+    for person in people:
+        assert benchmark.lua_string(person.cookie) in script and benchmark.lua_string(person.token) in script
+    assert f"math.randomseed({benchmark.MIX_SEED})" in script
+    assert "local writes = 0.02" in script and "local employers = {11, 12, 13}" in script
+    assert "local last_page = 7" in script
+    assert '{"dashboard", 30}' in script  # the coordinator's weights, as the JSON reports them
+    assert 'headers["X-CSRFToken"] = session.token' in script
+    assert "if status < 200 or status > 299 then errors = errors + 1 end" in script
+
+
+def test_a_mixed_figure_reports_its_weights_its_writes_and_its_ratio_to_the_floor(monkeypatch, teacher):
+    from partnerships.models import Contact
+
+    from .factories import ContactFactory
+
+    world = benchmark.World(teacher=teacher, coordinator=teacher, employer=None, last_page=3)
+    monkeypatch.setattr(benchmark, "mix_people", lambda base, world: [benchmark.Person("c", "t", 1)] * 17)
+    monkeypatch.setattr(benchmark, "mix_samples", lambda *args: {"home": 5, "contact": 12})
+    world.employer = ContactFactory().employer
+
+    def wrk(url, script, seconds):
+        ContactFactory(summary=benchmark.MIX_SUMMARY)  # the load logged one contact
+        return {"rps": 150.0, "p50_ms": 20.0, "p95_ms": 60.0, "errors": 0}
+
+    monkeypatch.setattr(benchmark, "run_wrk", wrk)
+    figures = benchmark.mixed_figures("http://x", world, 1000.0)
+    assert [f["name"] for f in figures] == list(benchmark.MIXES)
+    assert figures[1]["weights"] == {
+        "writes": 0.02,
+        "teacher": benchmark.TEACHER_MIX,
+        "coordinator": benchmark.COORDINATOR_MIX,
+    }
+    assert all(f["contacts_logged"] == 1 and f["ratio_to_floor"] == 0.15 for f in figures)
+    assert figures[0]["sessions"] == 17 and figures[0]["queries"] == {"home": 5, "contact": 12}
+    assert Contact.objects.filter(summary=benchmark.MIX_SUMMARY).count() == 3
+
+
+def test_a_varying_scenario_asks_for_a_later_day_each_time_after_its_warm_up_and_sample():
+    scenario = benchmark.Scenario("dash", "/review/?end={day}", b"m", "sessionid=a", varies=True)
+    assert benchmark.nth(scenario, 0).path == "/review/?end=2100-01-01"
+    assert benchmark.nth(scenario, 1).path == "/review/?end=2100-01-02"
+    script = benchmark.wrk_script(scenario)
+    assert "function request()" in script and "+ n * 86400" in script and "local n = 1" in script
+    assert "function request()" not in benchmark.wrk_script(benchmark.Scenario("page", "/e/", b"m"))

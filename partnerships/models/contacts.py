@@ -73,6 +73,9 @@ class Contact(models.Model):
         indexes = [
             models.Index(fields=["employer", "-date"]),
             models.Index(fields=["author", "follow_up_date"]),
+            # A teacher's latest contacts on the home page: the first rows of this index,
+            # not a sort of the thousands an active teacher logs in a few years.
+            models.Index(fields=["author", "-date", "-created_at"], name="contact_author_latest"),
         ]
         constraints = [
             models.CheckConstraint(

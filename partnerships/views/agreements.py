@@ -13,7 +13,6 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from core import freshness
 from core.http import pdf_response
 from core.models import Institution
 
@@ -65,32 +64,28 @@ def agreement_list(request):
     if fmt := exports.wants_export(request):
         return exports.export_response(make_filter().qs, exports.AGREEMENT_COLUMNS, fmt, "agreements")
 
-    def build() -> dict:
-        agreement_filter = make_filter()
-        page = Paginator(agreement_filter.qs, AGREEMENTS_PER_PAGE).get_page(request.GET.get("page"))
-        today = timezone.localdate()
-        rows = []
-        for agreement in page.object_list:
-            states = item_states(agreement, today)
-            rows.append(
-                {
-                    "agreement": agreement,
-                    "total": len(states),
-                    "settled": sum(1 for s in states if s.settled),
-                    "overdue": sum(1 for s in states if s.overdue),
-                }
-            )
-        return {
-            "filter": agreement_filter,
-            "page": page,
-            "rows": rows,
-            "today": today,
-            "querystring": querystring_without_page(request),
-        }
-
-    return freshness.render_page(
-        request, "partnerships/agreement_list.html", {}, name="agreement-list", build=build
-    )
+    agreement_filter = make_filter()
+    page = Paginator(agreement_filter.qs, AGREEMENTS_PER_PAGE).get_page(request.GET.get("page"))
+    today = timezone.localdate()
+    rows = []
+    for agreement in page.object_list:
+        states = item_states(agreement, today)
+        rows.append(
+            {
+                "agreement": agreement,
+                "total": len(states),
+                "settled": sum(1 for s in states if s.settled),
+                "overdue": sum(1 for s in states if s.overdue),
+            }
+        )
+    context = {
+        "filter": agreement_filter,
+        "page": page,
+        "rows": rows,
+        "today": today,
+        "querystring": querystring_without_page(request),
+    }
+    return render(request, "partnerships/agreement_list.html", context)
 
 
 def _period_data(formset) -> list[dict]:

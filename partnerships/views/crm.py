@@ -7,9 +7,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.dateparse import parse_date
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -17,7 +15,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from checkpoints.models import PartnershipLevel
-from core import freshness
 from core.models import OutboxMessage, OutboxStatus
 
 from .. import exports, services
@@ -134,18 +131,13 @@ def employer_list(request):
         rows = make_filter().qs.prefetch_related("workplaces")
         return exports.export_response(rows, exports.EMPLOYER_COLUMNS, fmt, "employers")
 
-    def build() -> dict:
-        employer_filter = make_filter()
-        page = Paginator(employer_filter.qs, EMPLOYERS_PER_PAGE).get_page(request.GET.get("page"))
-        return {"filter": employer_filter, "page": page, "querystring": querystring_without_page(request)}
-
+    employer_filter = make_filter()
+    page = Paginator(employer_filter.qs, EMPLOYERS_PER_PAGE).get_page(request.GET.get("page"))
+    context = {"filter": employer_filter, "page": page, "querystring": querystring_without_page(request)}
     template = "partnerships/employer_list.html"
     if request.htmx and request.htmx.target == "employer-results":
-        results = freshness.fragment(
-            request, "employer-results", (), lambda: render_to_string(f"{template}#results", build(), request)
-        )
-        return HttpResponse(results)
-    return freshness.render_page(request, template, {}, name="employer-list", build=build)
+        template += "#results"
+    return render(request, template, context)
 
 
 @require_http_methods(["GET", "POST"])
@@ -195,19 +187,9 @@ def _get_employer(pk: int) -> Employer:
 @require_GET
 @staff_required
 def employer_detail(request, pk):
-    def build() -> dict:
-        employer = _get_employer(pk)
-        return _employer_detail_context(request, employer, ContactForm(employer=employer))
-
-    # Only its name around the content, which comes from the cache while nothing changes.
-    employer = get_object_or_404(Employer.objects.only("name"), pk=pk)
-    return freshness.render_page(
-        request,
-        "partnerships/employer_detail.html",
-        {"employer": employer},
-        name="employer-page",
-        build=build,
-    )
+    employer = _get_employer(pk)
+    context = _employer_detail_context(request, employer, ContactForm(employer=employer))
+    return render(request, "partnerships/employer_detail.html", context)
 
 
 @require_http_methods(["GET", "POST"])

@@ -1,14 +1,19 @@
 """The review dashboard: the institution's for coordinators, a teacher's own for teachers."""
 
 import csv
+import hashlib
+import logging
+from dataclasses import asdict
 
 from django import forms
+from django.core.cache import cache
 from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
-from core import freshness
 from core.models import Unit
 
 from .. import dashboard
@@ -57,14 +62,7 @@ def review_dashboard(request):
     wanted = request.GET.get("csv")
     if wanted in CSV_TABLES:
         return _csv_answer(filters, wanted)
-    # The figures come from the cache until any data changes (core/freshness.py).
-    return freshness.render_page(
-        request,
-        "partnerships/dashboard.html",
-        {},
-        name="dashboard",
-        build=lambda: _dashboard_context(request, form, filters),
-    )
+    return render(request, "partnerships/dashboard.html", _dashboard_context(request, form, filters))
 
 
 CSV_TABLES = ("levels", "coverage", "channels", "checkpoints")
@@ -93,11 +91,48 @@ def _csv_answer(filters, wanted: str) -> HttpResponse:
     return _csv(f"contacts-by-{wanted}", ["", *months], [[r["name"], *r["values"]] for r in table])
 
 
+# The figures are aggregates over every live agreement and employer: counted anew at most
+# this often for the same filters, viewer and language (the page says when they were counted).
+FIGURES_SECONDS = 60
+logger = logging.getLogger(__name__)
+
+
+def _figures(filters: dashboard.Filters) -> dict:
+    def count() -> dict:
+        months, by_channel = dashboard.contacts_per_month(filters, "channel")
+        _months, by_checkpoint = dashboard.contacts_per_month(filters, "checkpoint")
+        return {
+            "levels": dashboard.levels(filters),
+            "coverage": dashboard.checkpoint_coverage(filters),
+            "reachability": dashboard.reachability(filters),
+            "months": months,
+            "by_channel": by_channel,
+            "by_checkpoint": by_checkpoint,
+            "attention": dashboard.attention(filters),
+            "initiatives": dashboard.initiatives(filters),
+            "counted_at": timezone.now(),
+        }
+
+    # The day is in the key too: overdue and "quiet" are counted against today.
+    vary = repr((sorted(asdict(filters).items()), get_language(), timezone.localdate()))
+    key = f"kumppani:dashboard:{hashlib.sha256(vary.encode()).hexdigest()[:32]}"
+    try:
+        figures = cache.get(key)
+    except Exception:
+        logger.warning("The cache is unavailable: counting the dashboard anew", exc_info=True)
+        return count()
+    if figures is None:
+        figures = count()
+        try:
+            cache.set(key, figures, FIGURES_SECONDS)
+        except Exception:
+            logger.warning("The cache is unavailable: the dashboard's figures not kept", exc_info=True)
+    return figures
+
+
 def _dashboard_context(request, form, filters) -> dict:
-    levels = dashboard.levels(filters)
-    coverage = dashboard.checkpoint_coverage(filters)
-    months, by_channel = dashboard.contacts_per_month(filters, "channel")
-    _months, by_checkpoint = dashboard.contacts_per_month(filters, "checkpoint")
+    figures = _figures(filters)
+    levels, coverage, months = figures["levels"], figures["coverage"], figures["months"]
     charts = {
         "levels": {
             "kind": "bars",
@@ -111,21 +146,13 @@ def _dashboard_context(request, form, filters) -> dict:
             "labels": [f"{r['checkpoint']}. {r['label']}" for r in coverage],
             "values": [r["share"] or 0 for r in coverage],
         },
-        "channels": {"kind": "lines", "labels": months, "series": by_channel},
-        "checkpoints": {"kind": "lines", "labels": months, "series": by_checkpoint},
+        "channels": {"kind": "lines", "labels": months, "series": figures["by_channel"]},
+        "checkpoints": {"kind": "lines", "labels": months, "series": figures["by_checkpoint"]},
     }
-    context = {
+    return {
+        **figures,
         "charts": charts,
         "form": form,
         "own_view": not request.user.is_coordinator,
-        "levels": levels,
-        "coverage": coverage,
-        "reachability": dashboard.reachability(filters),
-        "months": months,
-        "by_channel": by_channel,
-        "by_checkpoint": by_checkpoint,
-        "attention": dashboard.attention(filters),
-        "initiatives": dashboard.initiatives(filters),
         "querystring": request.GET.urlencode(),
     }
-    return context

@@ -299,7 +299,7 @@ def test_agreement_list_runs_a_constant_number_of_queries(
 ):
     for _ in range(30):
         create(setting, training(setting, overlap_confirmed=True))
-    with django_assert_num_queries(7):  # rendered anew: the fragment cache is empty
+    with django_assert_num_queries(7):
         response = coordinator_client.get(reverse("agreement_list"), {"scope": "all"})
     assert response.content.decode().count("kp-progress") == 25
 

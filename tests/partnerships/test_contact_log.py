@@ -252,3 +252,20 @@ def test_home_page_runs_a_constant_number_of_queries(
     with django_assert_max_num_queries(11):
         response = teacher_client.get(reverse("home"))
     assert response.status_code == 200
+
+
+@pytest.mark.postgres
+def test_a_teachers_latest_contacts_are_read_from_an_index_not_sorted(teacher, employer):
+    from django.db import transaction
+
+    for _ in range(30):
+        ContactFactory(employer=employer, author=teacher)
+    latest = Contact.objects.filter(author=teacher).order_by("-date", "-created_at")[:8]
+    sql, params = latest.query.sql_with_params()
+    with transaction.atomic(), connection.cursor() as cursor:
+        # A tiny table: plan as for thousands of rows, where reading and sorting them all costs.
+        for setting in ("enable_seqscan", "enable_bitmapscan", "enable_sort"):
+            cursor.execute(f"SET LOCAL {setting} = off")
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "contact_author_latest" in plan and "Sort" not in plan, plan

@@ -167,3 +167,36 @@ def test_each_overdue_count_links_to_the_matching_list(small_world, coordinator_
     assert listing.content.decode().count("kp-progress") == 1
     listing = coordinator_client.get(reverse("agreement_list"), {"scope": "all", "overdue_item": "induction"})
     assert listing.content.decode().count("kp-progress") == 0  # the induction was recorded
+
+
+def test_the_figures_are_counted_anew_after_a_minute_and_say_when_they_were_counted(
+    teacher, coordinator_client, django_assert_max_num_queries
+):
+    import re
+
+    import time_machine
+
+    url = reverse("review_dashboard")
+    with time_machine.travel(datetime.datetime(2026, 3, 2, 9, 15, tzinfo=datetime.UTC), tick=False):
+        first = coordinator_client.get(url).content.decode()
+        EmployerFactory(name="Uusi kumppani Oy", account_owner=None)
+        with django_assert_max_num_queries(8) as kept:  # the request itself, no aggregate
+            again = coordinator_client.get(url).content.decode()
+    assert "Uusi kumppani Oy" not in first and "Uusi kumppani Oy" not in again
+    assert "(0/1)" not in again  # still the employers counted at 9.15
+    assert re.search(r'id="counted-at">[^<]*11[:.]15', again)  # Helsinki time, when they were counted
+    with time_machine.travel(datetime.datetime(2026, 3, 2, 9, 16, 1, tzinfo=datetime.UTC), tick=False):
+        later = coordinator_client.get(url).content.decode()
+    assert "Uusi kumppani Oy" in later and re.search(r'id="counted-at">[^<]*11[:.]16', later)
+    assert len(kept.captured_queries) < 8
+
+
+def test_each_filter_choice_and_viewer_gets_figures_of_its_own(
+    small_world, teacher_client, coordinator_client
+):
+    url = reverse("review_dashboard")
+    everyone = coordinator_client.get(url).content.decode()
+    mine = teacher_client.get(url).content.decode()
+    narrowed = coordinator_client.get(url, {"sector": "F"}).content.decode()
+    assert everyone != mine and everyone != narrowed
+    assert coordinator_client.get(url).content.decode().count("<tr>") == everyone.count("<tr>")

@@ -5,6 +5,9 @@ Figures (README, Benchmark, explains each):
 - the page figures (partnerships/benchmark.py): a large data set at SCALE, the app under
   gunicorn, wrk from a second process: rps, p50 and p95 latency, queries per request and
   errors, each page beside the floor (a bare view behind the same middleware);
+- the mixed figures (mixed_read_only, mixed_writes_2pct, mixed_writes_10pct): 16 teachers
+  and a coordinator, each with a session of their own, browsing at once, with 0, 2 and 10 %
+  of the requests logging a contact;
 - brochure_cold_render: one brochure per audience rendered without the cache;
 - reminder_sweep: the deadline-reminder sweep over 100,000 freshly seeded work periods
   (whatever SCALE), 10 % of them due, one due agreement per teacher: its time, the queries it
@@ -178,7 +181,11 @@ class Command(BaseCommand):
         self.stderr.write(f"{'figure':<{width}}  " + "  ".join(f"{c:>14}" for c in columns))
         for figure in figures:
             if "rps" in figure:
-                cells = "  ".join(f"{figure.get(c)!s:>14}" for c in columns)
+                # A mixed figure's queries are per kind of request: in its JSON line.
+                cells = "  ".join(
+                    f"{'per kind' if isinstance(figure.get(c), dict) else figure.get(c)!s:>14}"
+                    for c in columns
+                )
                 self.stderr.write(f"{figure['name']:<{width}}  {cells}")
             else:
                 details = ", ".join(f"{k}={v}" for k, v in figure.items() if k != "name")
