@@ -398,6 +398,12 @@ class ItemForm(forms.Form):
 
 class DemonstrationForm(forms.ModelForm):
     date = _date_field(_("Date"))
+    start_time = forms.TimeField(
+        label=_("Start time"),
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        input_formats=["%H:%M", "%H.%M"],
+    )
     worklife_assessor_inducted_on = _date_field(_("Working-life assessor inducted on"))
 
     class Meta:

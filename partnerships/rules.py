@@ -316,6 +316,10 @@ def demonstration_errors(demonstration) -> Findings:
         found.add("worklife_assessor", _("A scheduled demonstration needs its second assessor."))
     if scheduled and not demonstration.date:
         found.add("date", _("A scheduled demonstration needs a date."))
+    if demonstration.start_time is not None and not demonstration.duration_minutes:
+        found.add("duration_minutes", _("Give the duration with the start time."))
+    if demonstration.duration_minutes and demonstration.start_time is None:
+        found.add("start_time", _("Give the start time with the duration."))
     agreement = demonstration.agreement if demonstration.agreement_id else None
     if agreement and demonstration.student_id and agreement.student_id != demonstration.student_id:
         found.add("agreement", _("Choose an agreement of this student."))
@@ -330,3 +334,61 @@ def demonstration_errors(demonstration) -> Findings:
         if staff and relations.filter(staff_id__in=staff).exists():
             found.add(None, _("A teacher assessor is marked as related to the student and is disqualified."))
     return found
+
+
+def demonstration_warnings(demonstration, today: datetime.date) -> list[str]:
+    """What the teacher should look at twice, though saving is allowed: a date already past,
+    a date outside the agreement's work periods (competence is demonstrated in practical work
+    tasks, usually at the workplace: 531/2017 ch. 8), and bookings that overlap its time: the
+    student's, or an assessor's other demonstrations (the provider names both assessors, who
+    must both be there: 531/2017 ch. 8)."""
+    from .models import Demonstration, DemonstrationStatus
+
+    warnings: list[str] = []
+    span = demonstration.span()
+    if span is None or demonstration.status == DemonstrationStatus.CANCELLED:
+        return warnings
+    if demonstration.date < today and demonstration.status != DemonstrationStatus.HELD:
+        warnings.append(_("The date is in the past."))
+    if demonstration.agreement_id:
+        periods = list(demonstration.agreement.work_periods.all())
+        if periods and not any(p.start <= demonstration.date <= p.end for p in periods):
+            warnings.append(_("The date is outside the work periods of the agreement."))
+    staff = {demonstration.teacher_assessor_id, demonstration.second_teacher_assessor_id} - {None}
+    people = Q(student_id=demonstration.student_id) | Q(teacher_assessor_id__in=staff)
+    people |= Q(second_teacher_assessor_id__in=staff)
+    if demonstration.worklife_assessor_id:
+        people |= Q(worklife_assessor_id=demonstration.worklife_assessor_id)
+    others = (
+        Demonstration.objects.filter(people, date=demonstration.date)
+        .exclude(status=DemonstrationStatus.CANCELLED)
+        .exclude(pk=demonstration.pk)
+        .select_related("teacher_assessor", "second_teacher_assessor", "worklife_assessor")
+    )
+    for other in others:
+        other_start, other_end = other.span()
+        if not (other_start < span[1] and span[0] < other_end):
+            continue
+        if other.student_id == demonstration.student_id:
+            who = [_("The student")]
+        else:
+            who = [
+                getattr(person, "full_name", None) or str(person)
+                for person, same in (
+                    (other.teacher_assessor, other.teacher_assessor_id in staff),
+                    (other.second_teacher_assessor, other.second_teacher_assessor_id in staff),
+                    (
+                        other.worklife_assessor,
+                        other.worklife_assessor_id
+                        and other.worklife_assessor_id == demonstration.worklife_assessor_id,
+                    ),
+                )
+                if same
+            ]
+        when = f"{other.start_time:%H.%M}–{other_end:%H.%M}" if other.start_time is not None else _("all day")
+        # Another student's name stays out: the teacher may not be allowed to see them.
+        warnings.append(
+            _("%(who)s has another skills demonstration booked at the same time (%(when)s).")
+            % {"who": ", ".join(str(name) for name in who), "when": when}
+        )
+    return warnings
