@@ -319,7 +319,7 @@ class WorkPeriodForm(forms.ModelForm):
 
     class Meta:
         model = WorkPeriod
-        fields = ["unit", "start", "end", "part_time_percent"]
+        fields = ["unit", "start", "end", "part_time_percent", "for_summer"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

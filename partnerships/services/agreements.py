@@ -44,8 +44,9 @@ AGREEMENT_FIELDS = (
     "age_confirmed",
     "young_workers_considered",
     "overlap_confirmed",
+    "for_summer",
 )
-PERIOD_FIELDS = ("unit", "start", "end", "part_time_percent")
+PERIOD_FIELDS = ("unit", "start", "end", "part_time_percent", "for_summer")
 
 
 def can_edit_agreement(user: User, agreement: Agreement) -> bool:
