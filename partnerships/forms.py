@@ -228,6 +228,7 @@ TYPE_FIELDS = {
     AgreementType.APPRENTICESHIP: (
         "is_entrepreneur",
         "hours_per_week",
+        "other_employment_hours",
         "wage_confirmed",
         "training_compensation",
         "age_confirmed",

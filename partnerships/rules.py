@@ -79,12 +79,15 @@ def _weekly_hours_shortfall(agreement, periods) -> Decimal | None:
 
     The 25 hours may be made up by concurrent apprenticeships with several employers
     (domain.md), so every stretch of this agreement counts the others active at that time.
+    Where none is entered yet, the hours declared for the other employment count instead
+    (see `concurrent_hours`).
     """
     from .models import AgreementType, WorkPeriod
 
     own = agreement.hours_per_week or Decimal(0)
+    declared = agreement.other_employment_hours or Decimal(0)
     if not periods:
-        return own
+        return own + declared
     others = list(
         WorkPeriod.objects.filter(
             agreement__in=_other_agreements(agreement).filter(type=AgreementType.APPRENTICESHIP),
@@ -107,7 +110,7 @@ def _weekly_hours_shortfall(agreement, periods) -> Decimal | None:
                 for agreement_id, o_start, o_end, hours in others
                 if o_start <= piece_start and o_end >= piece_next - datetime.timedelta(days=1)
             }
-            total = own + sum(concurrent.values(), Decimal(0))
+            total = own + concurrent_hours(declared, list(concurrent.values()))
             lowest = total if lowest is None else min(lowest, total)
     return lowest
 
@@ -168,6 +171,11 @@ def agreement_errors(agreement, periods=None) -> Findings:
         # who needs demanding special support, with the reason recorded.
         if agreement.is_entrepreneur:
             found.add("is_entrepreneur", _("Only an apprenticeship can be an entrepreneur's own."))
+        if agreement.other_employment_hours:
+            found.add(
+                "other_employment_hours",
+                _("Only an apprenticeship counts the hours of another apprenticeship."),
+            )
         if agreement.wage_confirmed:
             found.add(
                 "wage_confirmed", _("A student on a training agreement is not employed and gets no wage.")
@@ -392,3 +400,16 @@ def demonstration_warnings(demonstration, today: datetime.date) -> list[str]:
             % {"who": ", ".join(str(name) for name in who), "when": when}
         )
     return warnings
+
+
+def concurrent_hours(declared: Decimal, entered: list[Decimal]) -> Decimal:
+    """The hours a week of the student's other apprenticeships in one stretch of weeks.
+
+    531/2017 ch. 7 (apprenticeship; domain.md, "working time"): the regular working time is on
+    average at least 25 hours a week, and concurrent apprenticeships with several employers
+    may together make it up. So that either of two concurrent apprenticeships can be entered
+    first, the first one declares the other employment's hours until it is entered. Once an
+    apprenticeship of the student is entered for those weeks, its own hours count instead of
+    the declaration, and every save of either agreement checks the real total again.
+    """
+    return sum(entered, Decimal(0)) if entered else declared

@@ -195,6 +195,18 @@ class Agreement(models.Model):
         blank=True,
         validators=[MinValueValidator(0), MaxValueValidator(80)],
     )
+    other_employment_hours = models.DecimalField(
+        _("hours per week in another apprenticeship not entered yet"),
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(80)],
+        help_text=_(
+            "The student's concurrent apprenticeship with another employer, until it is entered here: "
+            "its weeks then count its own hours instead."
+        ),
+    )
     days_per_week = models.DecimalField(
         _("days per week at the workplace"),
         max_digits=2,

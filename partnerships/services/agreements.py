@@ -35,6 +35,7 @@ AGREEMENT_FIELDS = (
     "responsible_teacher",
     "hoks_reference",
     "hours_per_week",
+    "other_employment_hours",
     "days_per_week",
     "days_outside_guidance_confirmed",
     "wage_confirmed",
