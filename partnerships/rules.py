@@ -413,3 +413,17 @@ def concurrent_hours(declared: Decimal, entered: list[Decimal]) -> Decimal:
     the declaration, and every save of either agreement checks the real total again.
     """
     return sum(entered, Decimal(0)) if entered else declared
+
+
+def instructor_training_errors(training) -> Findings:
+    """An induction or training is recorded when it has happened, for the agreement's own
+    instructor (531/2017 ch. 7: the responsible workplace instructor is inducted)."""
+    from django.utils import timezone
+
+    found = Findings()
+    if training.date and training.date > timezone.localdate():
+        found.add("date", _("Record an induction or a training once it has taken place, not in advance."))
+    agreement = training.agreement if training.agreement_id else None
+    if agreement and agreement.instructor_id != training.person_id:
+        found.add("agreement", _("Choose an agreement this person instructs."))
+    return found

@@ -9,6 +9,7 @@ from .views import (
     history,
     imports,
     initiatives,
+    instructors,
     privacy,
     thanks,
 )
@@ -26,6 +27,12 @@ urlpatterns = [
     path("workplaces/<int:pk>/edit/", crm.workplace_edit, name="workplace_edit"),
     path("employers/<int:employer_pk>/people/new/", crm.person_create, name="person_create"),
     path("people/<int:pk>/edit/", crm.person_edit, name="person_edit"),
+    path("people/<int:pk>/", instructors.instructor_detail, name="instructor_detail"),
+    path(
+        "people/<int:pk>/trainings/new/",
+        instructors.instructor_training_create,
+        name="instructor_training_create",
+    ),
     path("employers/<int:employer_pk>/contacts/", crm.contact_create, name="contact_create"),
     path("contacts/<int:pk>/edit/", crm.contact_edit, name="contact_edit"),
     path("contacts/<int:pk>/delete/", crm.contact_delete, name="contact_delete"),

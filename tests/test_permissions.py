@@ -83,6 +83,8 @@ EXPECTED = {
     "workplace_edit": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
     "person_create": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
     "person_edit": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "instructor_detail": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "instructor_training_create": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
     "contact_create": ("POST", {"teacher": 302, "other_teacher": 302, "coordinator": 302}),
     # The contact was logged by `teacher`: only its author and coordinators may touch it.
     "contact_edit": ("GET", {"teacher": 200, "other_teacher": 403, "coordinator": 200}),
@@ -162,6 +164,7 @@ FORM_VIEWS = {
     "workplace_edit",
     "person_create",
     "person_edit",
+    "instructor_training_create",
     "contact_edit",
     "student_create",
     "student_edit",
@@ -321,7 +324,7 @@ def _args(name: str, world) -> list:
         "import_job": ("import_mapping", "import_preview", "import_progress"),
         "employer_fk": ("workplace_create", "person_create", "contact_create"),
         "workplace": ("workplace_edit", "workplace_detail"),
-        "person": ("person_edit",),
+        "person": ("person_edit", "instructor_detail", "instructor_training_create"),
         "contact": ("contact_edit", "contact_delete", "follow_up_done"),
         "student": (
             "student_detail",

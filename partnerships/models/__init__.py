@@ -34,6 +34,7 @@ from .initiatives import (
     InitiativeNotice,
     InitiativePhase,
 )
+from .instructors import InstructorTraining, TrainingForm, TrainingKind
 from .levels import LevelRecord
 from .reminders import ReminderRecord
 from .students import Qualification, Student
@@ -65,6 +66,7 @@ __all__ = [
     "InitiativeEntry",
     "InitiativeNotice",
     "InitiativePhase",
+    "InstructorTraining",
     "Interruption",
     "InterruptionReason",
     "ItemKind",
@@ -80,6 +82,8 @@ __all__ = [
     "StudentRelation",
     "ThankYou",
     "ThankYouStatus",
+    "TrainingForm",
+    "TrainingKind",
     "WorkPeriod",
     "Workplace",
     "WorkplaceCheck",

@@ -142,6 +142,22 @@ class AgreementQuerySet(models.QuerySet):
         )
         return self.filter(Q(responsible_teacher=user) | Exists(teaches))
 
+    def with_instructor_never_inducted(self, today: datetime.date):
+        """Live agreements with a period still to come or running whose instructor has never
+        been inducted (checkpoint 4: the instructor is inducted before the student starts)."""
+        from .instructors import InstructorTraining, TrainingKind
+
+        inducted = InstructorTraining.objects.filter(
+            person_id=OuterRef("instructor_id"), kind=TrainingKind.INDUCTION
+        )
+        running = WorkPeriod.objects.filter(agreement_id=OuterRef("pk"), end__gte=today)
+        return self.filter(
+            Exists(running),
+            instructor__isnull=False,
+            instructor__induction_date__isnull=True,
+            status__in=[AgreementStatus.DRAFT, AgreementStatus.SIGNED],
+        ).exclude(Exists(inducted))
+
     def for_summer(self):
         """Agreements for the summer, or with a work period for the summer."""
         summer_periods = WorkPeriod.objects.filter(agreement_id=OuterRef("pk"), for_summer=True)

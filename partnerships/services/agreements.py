@@ -225,9 +225,11 @@ def agreement_item_record(
     not_applicable_reason: str = "",
     participants: list[str] | None = None,
     note: str = "",
+    induction_form: str = "",
 ) -> AgreementItem:
     """Record a checkpoint item as done (who, when) or not applicable (why); recording again
-    replaces the earlier record."""
+    replaces the earlier record. The induction item is also the instructor's induction record
+    (in `induction_form`, e.g. one-to-one)."""
     if not can_edit_agreement(by, agreement):
         raise PermissionDenied
     reason = not_applicable_reason.strip()
@@ -249,6 +251,10 @@ def agreement_item_record(
             "note": note.strip(),
         },
     )
+    if kind == ItemKind.INDUCTION:
+        from .instructors import agreement_induction_sync  # it imports this module
+
+        agreement_induction_sync(agreement=agreement, by=by, done_on=done_on, form=induction_form)
     return item
 
 
@@ -257,6 +263,10 @@ def agreement_item_clear(*, agreement: Agreement, by: User, kind: str) -> None:
     if not can_edit_agreement(by, agreement):
         raise PermissionDenied
     AgreementItem.objects.filter(agreement=agreement, kind=kind).delete()
+    if kind == ItemKind.INDUCTION:
+        from .instructors import agreement_induction_sync
+
+        agreement_induction_sync(agreement=agreement, by=by, done_on=None)
 
 
 def qualification_unit_add_local(*, by: User, data: dict[str, Any]) -> QualificationUnit:

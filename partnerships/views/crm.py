@@ -90,6 +90,9 @@ def home(request):
                 WorkPeriod.objects.filter(agreement__responsible_teacher=user), today, limit=30
             )
         ],
+        "instructors_to_induct": Agreement.objects.filter(responsible_teacher=user)
+        .with_instructor_never_inducted(today)
+        .select_related("student", "instructor", "workplace__employer")[:20],
         "thanks_to_send": ThankYou.objects.filter(
             status=ThankYouStatus.DRAFT, agreement__responsible_teacher=user
         ).select_related("agreement__student", "agreement__workplace__employer")[:20],

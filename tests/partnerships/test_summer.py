@@ -1,3 +1,4 @@
+# ruff: noqa: F811 (the shared `setting` fixture is imported and taken as an argument)
 """Summer periods (kesän ajalle): an agreement or a work period is marked as for the summer,
 the agreement list filters by it and the export reports it."""
 
@@ -12,7 +13,7 @@ from .test_agreement_views import form_data, setting  # noqa: F401
 from .test_exports import csv_rows
 
 
-def test_the_form_marks_an_agreement_and_a_work_period_for_the_summer(setting, teacher_client):  # noqa: F811
+def test_the_form_marks_an_agreement_and_a_work_period_for_the_summer(setting, teacher_client):
     response = teacher_client.post(
         reverse("agreement_create"), form_data(setting, for_summer="on", **{"periods-0-for_summer": "on"})
     )
@@ -23,7 +24,7 @@ def test_the_form_marks_an_agreement_and_a_work_period_for_the_summer(setting, t
     assert "For the summer" in page
 
 
-def test_an_agreement_is_not_for_the_summer_unless_marked(setting, teacher_client):  # noqa: F811
+def test_an_agreement_is_not_for_the_summer_unless_marked(setting, teacher_client):
     teacher_client.post(reverse("agreement_create"), form_data(setting))
     agreement = Agreement.objects.get()
     assert not agreement.for_summer and not agreement.work_periods.get().for_summer
