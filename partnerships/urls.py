@@ -12,6 +12,7 @@ from .views import (
     instructors,
     privacy,
     thanks,
+    timeline,
 )
 
 urlpatterns = [
@@ -39,6 +40,7 @@ urlpatterns = [
     path("contacts/<int:pk>/follow-up-done/", crm.follow_up_done, name="follow_up_done"),
     path("students/", crm.student_list, name="student_list"),
     path("students/new/", crm.student_create, name="student_create"),
+    path("students/<int:pk>/path.pdf", timeline.student_path_pdf, name="student_path_pdf"),
     path("contacts/export/", crm.contact_export, name="contact_export"),
     path("imports/", imports.import_list, name="import_list"),
     path("imports/<int:pk>/columns/", imports.import_mapping, name="import_mapping"),

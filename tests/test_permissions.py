@@ -94,6 +94,7 @@ EXPECTED = {
     "student_create": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
     # The student is in a group `teacher` teaches: need to know (404, not a hint it exists).
     "student_detail": ("GET", {"teacher": 200, "other_teacher": 404, "coordinator": 200}),
+    "student_path_pdf": ("GET", {"teacher": 200, "other_teacher": 404, "coordinator": 200}),
     "student_edit": ("GET", {"teacher": 200, "other_teacher": 404, "coordinator": 200}),
     "agreement_list": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
     "agreement_create": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
@@ -333,6 +334,7 @@ def _args(name: str, world) -> list:
             "student_privacy",
             "student_export_json",
             "student_export_pdf",
+            "student_path_pdf",
         ),
         "demonstration": ("demonstration_edit",),
         "outbox": ("outbox_retry", "outbox_cancel"),

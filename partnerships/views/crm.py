@@ -45,6 +45,7 @@ from ..models import (
     Workplace,
 )
 from ..overdue import feedback_risks, first_periods_at_risk
+from ..timeline import student_path
 from .common import coordinator_required, form_error, form_page, querystring_without_page, staff_required
 
 EMPLOYERS_PER_PAGE = 25
@@ -432,7 +433,12 @@ def student_detail(request, pk):
     demonstrations = student.demonstrations.select_related(
         "unit", "teacher_assessor", "worklife_assessor", "second_teacher_assessor", "workplace__employer"
     )
-    context = {"student": student, "agreements": timeline, "demonstrations": demonstrations}
+    context = {
+        "student": student,
+        "agreements": timeline,
+        "demonstrations": demonstrations,
+        "path": student_path(student, timezone.localdate()),
+    }
     return render(request, "partnerships/student_detail.html", context)
 
 
