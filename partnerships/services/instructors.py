@@ -73,7 +73,8 @@ def agreement_induction_sync(
     training.date = done_on
     training.form = form or training.form or TrainingForm.ONE_TO_ONE
     training.recorded_by = by
-    training.full_clean()
+    # Not validated again: it is the agreement's own instructor, and the checkpoint item's
+    # rules (agreement_item_record) decide which dates may be recorded.
     training.save()
     _sync_person(agreement.instructor)
 
