@@ -20,6 +20,7 @@ from .models import (
     Initiative,
     InitiativeEntry,
     InitiativeNotice,
+    InstructorTraining,
     Interruption,
     LevelRecord,
     NationalResult,
@@ -82,6 +83,21 @@ class ContactPersonAdmin(SimpleHistoryAdmin):
     list_select_related = ("employer",)
     search_fields = ("first_name", "last_name", "email", "employer__name")
     raw_id_fields = ("employer", "workplace")
+
+
+@admin.register(InstructorTraining)
+class InstructorTrainingAdmin(admin.ModelAdmin):
+    list_display = ("person", "kind", "form", "date", "agreement")
+    list_filter = ("kind", "form")
+    list_select_related = ("person",)
+    search_fields = ("person__first_name", "person__last_name", "note")
+    raw_id_fields = ("person", "agreement")
+
+    readonly_fields = ("recorded_by",)
+
+    def save_model(self, request, obj, form, change):
+        obj.recorded_by_id = obj.recorded_by_id or request.user.pk
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(Student)

@@ -233,6 +233,8 @@ class DemoSeeder:
         students = self.students(groups)
         self.contacts(employers, staff)
         self.agreements(employers, students, staff, units_by_qualification)
+        self.paths(employers, students, units_by_qualification)
+        self.instructor_trainings(staff)
         self.feedback()
         services.thanks_prepare(self.today)
         self.levels(employers, staff["coordinator"])
@@ -481,11 +483,127 @@ class DemoSeeder:
                         "unit": unit,
                         "agreement": agreement,
                         "date": end - datetime.timedelta(days=7),
+                        "start_time": datetime.time(8 + index % 5, 0),
+                        "duration_minutes": self.rng.choice([90, 120, 180]),
                         "teacher_assessor": responsible,
                         "worklife_assessor": data["instructor"],
                         "status": "scheduled",
                     },
                 )
+
+    def paths(self, employers, students, units_by_qualification) -> None:
+        """ "Molempi parempi" paths: some students add an agreement of the other type, after the
+        first (a summer apprenticeship) or at the same time, one has two concurrent part-time
+        apprenticeships (20 h + 10 h a week), and some periods have an interruption."""
+        by_group: dict[str, list[Employer]] = {}
+        for employer, group in employers:
+            if group:
+                by_group.setdefault(group, []).append(employer)
+        summer = datetime.date(self.today.year + (self.today.month > 5), 6, 1)
+        for index, student in enumerate(students):
+            first = student.agreements.filter(status__in=["draft", "signed"]).order_by("pk").first()
+            if first is None or index % 4 == 0:
+                continue
+            responsible = first.responsible_teacher
+            units = units_by_qualification[student.qualification.name_fi]
+            period = first.work_periods.get()
+            if index % 7 == 1:
+                services.interruption_record(
+                    period=period,
+                    by=responsible,
+                    data={
+                        "start": period.start + datetime.timedelta(days=10),
+                        "end": period.start + datetime.timedelta(days=14),
+                        "reason": self.rng.choice(["sickness", "layoff", "other"]),
+                        "communicated": "Opiskelija ja työpaikkaohjaaja, puhelimitse",
+                    },
+                )
+            if index % 5 not in (1, 3) or first.type != "training":
+                continue
+            employer = self.rng.choice(
+                [e for e in by_group[student.group.name] if e != first.workplace.employer]
+            )
+            instructor = employer.people.filter(is_instructor=True).first() or employer.people.first()
+            concurrent = index % 5 == 3
+            start = period.start if concurrent else max(summer, period.end + datetime.timedelta(days=1))
+            end = start + datetime.timedelta(days=80 if concurrent else 70)
+            services.agreement_create(
+                by=responsible,
+                data={
+                    "type": "apprenticeship",
+                    "student": student,
+                    "workplace": employer.workplaces.first(),
+                    "instructor": instructor,
+                    "responsible_teacher": responsible,
+                    "hoks_reference": f"HOKS-{student.student_number}",
+                    "hours_per_week": Decimal(30 if concurrent else "37.5"),
+                    "wage_confirmed": True,
+                    "age_confirmed": True,
+                    "young_workers_considered": True,
+                    "overlap_confirmed": True,
+                    "for_summer": not concurrent,
+                },
+                periods=[
+                    {
+                        "unit": self.rng.choice(units),
+                        "start": start,
+                        "end": end,
+                        "part_time_percent": 80 if concurrent else 100,
+                        "for_summer": not concurrent,
+                    }
+                ],
+            )
+        self._concurrent_apprenticeships(by_group, students, units_by_qualification)
+
+    def _concurrent_apprenticeships(self, by_group, students, units_by_qualification) -> None:
+        student = next(s for s in students if not s.agreements.exists())
+        responsible = student.group.teachers.order_by("pk").first()
+        start = self.today - datetime.timedelta(days=20)
+        first_employer, second_employer = by_group[student.group.name][:2]
+        for employer, hours, declared in ((first_employer, 20, 10), (second_employer, 10, None)):
+            services.agreement_create(
+                by=responsible,
+                data={
+                    "type": "apprenticeship",
+                    "student": student,
+                    "workplace": employer.workplaces.first(),
+                    "instructor": employer.people.first(),
+                    "responsible_teacher": responsible,
+                    "hoks_reference": f"HOKS-{student.student_number}",
+                    "hours_per_week": Decimal(hours),
+                    # Entered first, it declares the other one's hours until that is entered too.
+                    "other_employment_hours": Decimal(declared) if declared else None,
+                    "wage_confirmed": True,
+                    "age_confirmed": True,
+                    "young_workers_considered": True,
+                    "overlap_confirmed": True,
+                },
+                periods=[
+                    {
+                        "unit": self.rng.choice(units_by_qualification[student.qualification.name_fi]),
+                        "start": start,
+                        "end": start + datetime.timedelta(days=180),
+                        "part_time_percent": hours * 100 // 30,
+                    }
+                ],
+            )
+
+    def instructor_trainings(self, staff) -> None:
+        """Some instructors have taken the ohjaan.fi course or a course of the institution."""
+        from .models import ContactPerson
+
+        teacher = staff["teacher"]
+        for index, person in enumerate(ContactPerson.objects.filter(is_instructor=True).order_by("pk")):
+            if index % 3:
+                continue
+            services.instructor_training_record(
+                by=teacher,
+                person=person,
+                kind="training",
+                form="ohjaan_fi" if index % 2 else "course",
+                date=self.today - datetime.timedelta(days=self.rng.randrange(20, 400)),
+                note="Työpaikkaohjaajan verkkokurssi" if index % 2 else "Työpaikkaohjaajakoulutus 2 osp",
+            )
 
     def levels(self, employers, coordinator: User) -> None:
         """Record most employers' level as their evidence suggests (the coordinator's review)."""

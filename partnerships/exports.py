@@ -159,6 +159,7 @@ AGREEMENT_COLUMNS = [
     Column(_("end"), lambda a: _periods(a, "end")),
     Column(_("qualification units"), lambda a: ", ".join(p.unit.name for p in a.work_periods.all())),
     Column(_("HOKS reference"), lambda a: a.hoks_reference),
+    Column(_("for the summer"), lambda a: a.is_for_summer),
 ]
 CONTACT_COLUMNS = [
     Column(_("date"), lambda c: c.date),

@@ -163,10 +163,13 @@ class AgreementFilter(django_filters.FilterSet):
     at_risk = django_filters.BooleanFilter(
         label=_("National feedback at risk"), method="filter_at_risk", widget=forms.CheckboxInput
     )
+    summer = django_filters.BooleanFilter(
+        label=_("For the summer"), method="filter_summer", widget=forms.CheckboxInput
+    )
 
     class Meta:
         model = Agreement
-        fields = ["scope", "phase", "type", "ending_within", "overdue", "overdue_item", "at_risk"]
+        fields = ["scope", "phase", "type", "ending_within", "overdue", "overdue_item", "at_risk", "summer"]
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -193,6 +196,9 @@ class AgreementFilter(django_filters.FilterSet):
             AgreementPhase.COMPLETED: Q(status="signed", last_day__lt=today),
         }
         return dated.filter(phases[value])
+
+    def filter_summer(self, queryset, name, value):
+        return queryset.for_summer() if value else queryset
 
     def filter_ending(self, queryset, name, value):
         today = timezone.localdate()

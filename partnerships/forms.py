@@ -22,6 +22,7 @@ from .models import (
     Initiative,
     InitiativeEntry,
     InitiativePhase,
+    InstructorTraining,
     Interruption,
     ItemKind,
     LevelRecord,
@@ -30,6 +31,8 @@ from .models import (
     QualificationUnit,
     Sector,
     Student,
+    TrainingForm,
+    TrainingKind,
     WorkPeriod,
     Workplace,
     WorkplaceCheck,
@@ -267,6 +270,7 @@ TYPE_FIELDS = {
     AgreementType.APPRENTICESHIP: (
         "is_entrepreneur",
         "hours_per_week",
+        "other_employment_hours",
         "wage_confirmed",
         "training_compensation",
         "age_confirmed",
@@ -358,7 +362,7 @@ class WorkPeriodForm(forms.ModelForm):
 
     class Meta:
         model = WorkPeriod
-        fields = ["unit", "start", "end", "part_time_percent"]
+        fields = ["unit", "start", "end", "part_time_percent", "for_summer"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -432,6 +436,9 @@ class ItemForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
     note = forms.CharField(label=_("Note"), required=False, max_length=1000)
+    induction_form = forms.ChoiceField(
+        label=_("Form of the induction"), choices=[("", ""), *TrainingForm.choices], required=False
+    )
     clear = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
     def clean_done_on(self):
@@ -442,8 +449,44 @@ class ItemForm(forms.Form):
         return value
 
 
+class InstructorTrainingForm(forms.ModelForm):
+    """An induction or a training of a workplace instructor; an induction may be for one of
+    the agreements they instruct, and then settles its checkpoint 4 item as well."""
+
+    date = _date_field(_("Date"), required=True, initial=timezone.localdate)
+
+    class Meta:
+        model = InstructorTraining
+        fields = ["kind", "form", "date", "agreement", "note"]
+
+    def __init__(self, *args, person: ContactPerson, agreements, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agreement"].queryset = agreements
+        self.fields["agreement"].label_from_instance = lambda a: (
+            f"{a.student.full_name}, {a.get_type_display()}"
+        )
+        self.fields["agreement"].help_text = _(
+            "An induction for an agreement also settles its checkpoint 4 item."
+        )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("agreement") and data.get("kind") != TrainingKind.INDUCTION:
+            self.add_error("agreement", _("Only an induction is recorded for an agreement."))
+        return data
+
+    def _post_clean(self):
+        pass  # the service validates the record with its person
+
+
 class DemonstrationForm(forms.ModelForm):
     date = _date_field(_("Date"))
+    start_time = forms.TimeField(
+        label=_("Start time"),
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        input_formats=["%H:%M", "%H.%M"],
+    )
     worklife_assessor_inducted_on = _date_field(_("Working-life assessor inducted on"))
 
     class Meta:

@@ -79,12 +79,15 @@ def _weekly_hours_shortfall(agreement, periods) -> Decimal | None:
 
     The 25 hours may be made up by concurrent apprenticeships with several employers
     (domain.md), so every stretch of this agreement counts the others active at that time.
+    Where none is entered yet, the hours declared for the other employment count instead
+    (see `concurrent_hours`).
     """
     from .models import AgreementType, WorkPeriod
 
     own = agreement.hours_per_week or Decimal(0)
+    declared = agreement.other_employment_hours or Decimal(0)
     if not periods:
-        return own
+        return own + declared
     others = list(
         WorkPeriod.objects.filter(
             agreement__in=_other_agreements(agreement).filter(type=AgreementType.APPRENTICESHIP),
@@ -107,7 +110,7 @@ def _weekly_hours_shortfall(agreement, periods) -> Decimal | None:
                 for agreement_id, o_start, o_end, hours in others
                 if o_start <= piece_start and o_end >= piece_next - datetime.timedelta(days=1)
             }
-            total = own + sum(concurrent.values(), Decimal(0))
+            total = own + concurrent_hours(declared, list(concurrent.values()))
             lowest = total if lowest is None else min(lowest, total)
     return lowest
 
@@ -168,6 +171,11 @@ def agreement_errors(agreement, periods=None) -> Findings:
         # who needs demanding special support, with the reason recorded.
         if agreement.is_entrepreneur:
             found.add("is_entrepreneur", _("Only an apprenticeship can be an entrepreneur's own."))
+        if agreement.other_employment_hours:
+            found.add(
+                "other_employment_hours",
+                _("Only an apprenticeship counts the hours of another apprenticeship."),
+            )
         if agreement.wage_confirmed:
             found.add(
                 "wage_confirmed", _("A student on a training agreement is not employed and gets no wage.")
@@ -347,6 +355,10 @@ def demonstration_errors(demonstration) -> Findings:
         found.add("worklife_assessor", _("A scheduled demonstration needs its second assessor."))
     if scheduled and not demonstration.date:
         found.add("date", _("A scheduled demonstration needs a date."))
+    if demonstration.start_time is not None and not demonstration.duration_minutes:
+        found.add("duration_minutes", _("Give the duration with the start time."))
+    if demonstration.duration_minutes and demonstration.start_time is None:
+        found.add("start_time", _("Give the start time with the duration."))
     agreement = demonstration.agreement if demonstration.agreement_id else None
     if agreement and demonstration.student_id and agreement.student_id != demonstration.student_id:
         found.add("agreement", _("Choose an agreement of this student."))
@@ -360,4 +372,89 @@ def demonstration_errors(demonstration) -> Findings:
             )
         if staff and relations.filter(staff_id__in=staff).exists():
             found.add(None, _("A teacher assessor is marked as related to the student and is disqualified."))
+    return found
+
+
+def demonstration_warnings(demonstration, today: datetime.date) -> list[str]:
+    """What the teacher should look at twice, though saving is allowed: a date already past,
+    a date outside the agreement's work periods (competence is demonstrated in practical work
+    tasks, usually at the workplace: 531/2017 ch. 8), and bookings that overlap its time: the
+    student's, or an assessor's other demonstrations (the provider names both assessors, who
+    must both be there: 531/2017 ch. 8)."""
+    from .models import Demonstration, DemonstrationStatus
+
+    warnings: list[str] = []
+    span = demonstration.span()
+    if span is None or demonstration.status == DemonstrationStatus.CANCELLED:
+        return warnings
+    if demonstration.date < today and demonstration.status != DemonstrationStatus.HELD:
+        warnings.append(_("The date is in the past."))
+    if demonstration.agreement_id:
+        periods = list(demonstration.agreement.work_periods.all())
+        if periods and not any(p.start <= demonstration.date <= p.end for p in periods):
+            warnings.append(_("The date is outside the work periods of the agreement."))
+    staff = {demonstration.teacher_assessor_id, demonstration.second_teacher_assessor_id} - {None}
+    people = Q(student_id=demonstration.student_id) | Q(teacher_assessor_id__in=staff)
+    people |= Q(second_teacher_assessor_id__in=staff)
+    if demonstration.worklife_assessor_id:
+        people |= Q(worklife_assessor_id=demonstration.worklife_assessor_id)
+    others = (
+        Demonstration.objects.filter(people, date=demonstration.date)
+        .exclude(status=DemonstrationStatus.CANCELLED)
+        .exclude(pk=demonstration.pk)
+        .select_related("teacher_assessor", "second_teacher_assessor", "worklife_assessor")
+    )
+    for other in others:
+        other_start, other_end = other.span()
+        if not (other_start < span[1] and span[0] < other_end):
+            continue
+        if other.student_id == demonstration.student_id:
+            who = [_("The student")]
+        else:
+            who = [
+                getattr(person, "full_name", None) or str(person)
+                for person, same in (
+                    (other.teacher_assessor, other.teacher_assessor_id in staff),
+                    (other.second_teacher_assessor, other.second_teacher_assessor_id in staff),
+                    (
+                        other.worklife_assessor,
+                        other.worklife_assessor_id
+                        and other.worklife_assessor_id == demonstration.worklife_assessor_id,
+                    ),
+                )
+                if same
+            ]
+        when = f"{other.start_time:%H.%M}–{other_end:%H.%M}" if other.start_time is not None else _("all day")
+        # Another student's name stays out: the teacher may not be allowed to see them.
+        warnings.append(
+            _("%(who)s has another skills demonstration booked at the same time (%(when)s).")
+            % {"who": ", ".join(str(name) for name in who), "when": when}
+        )
+    return warnings
+
+
+def concurrent_hours(declared: Decimal, entered: list[Decimal]) -> Decimal:
+    """The hours a week of the student's other apprenticeships in one stretch of weeks.
+
+    531/2017 ch. 7 (apprenticeship; domain.md, "working time"): the regular working time is on
+    average at least 25 hours a week, and concurrent apprenticeships with several employers
+    may together make it up. So that either of two concurrent apprenticeships can be entered
+    first, the first one declares the other employment's hours until it is entered. Once an
+    apprenticeship of the student is entered for those weeks, its own hours count instead of
+    the declaration, and every save of either agreement checks the real total again.
+    """
+    return sum(entered, Decimal(0)) if entered else declared
+
+
+def instructor_training_errors(training) -> Findings:
+    """An induction or training is recorded when it has happened, for the agreement's own
+    instructor (531/2017 ch. 7: the responsible workplace instructor is inducted)."""
+    from django.utils import timezone
+
+    found = Findings()
+    if training.date and training.date > timezone.localdate():
+        found.add("date", _("Record an induction or a training once it has taken place, not in advance."))
+    agreement = training.agreement if training.agreement_id else None
+    if agreement and agreement.instructor_id != training.person_id:
+        found.add("agreement", _("Choose an agreement this person instructs."))
     return found

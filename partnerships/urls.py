@@ -10,8 +10,10 @@ from .views import (
     history,
     imports,
     initiatives,
+    instructors,
     privacy,
     thanks,
+    timeline,
 )
 
 urlpatterns = [
@@ -28,12 +30,19 @@ urlpatterns = [
     path("workplaces/<int:pk>/edit/", crm.workplace_edit, name="workplace_edit"),
     path("employers/<int:employer_pk>/people/new/", crm.person_create, name="person_create"),
     path("people/<int:pk>/edit/", crm.person_edit, name="person_edit"),
+    path("people/<int:pk>/", instructors.instructor_detail, name="instructor_detail"),
+    path(
+        "people/<int:pk>/trainings/new/",
+        instructors.instructor_training_create,
+        name="instructor_training_create",
+    ),
     path("employers/<int:employer_pk>/contacts/", crm.contact_create, name="contact_create"),
     path("contacts/<int:pk>/edit/", crm.contact_edit, name="contact_edit"),
     path("contacts/<int:pk>/delete/", crm.contact_delete, name="contact_delete"),
     path("contacts/<int:pk>/follow-up-done/", crm.follow_up_done, name="follow_up_done"),
     path("students/", crm.student_list, name="student_list"),
     path("students/new/", crm.student_create, name="student_create"),
+    path("students/<int:pk>/path.pdf", timeline.student_path_pdf, name="student_path_pdf"),
     path("contacts/export/", crm.contact_export, name="contact_export"),
     path("imports/", imports.import_list, name="import_list"),
     path("imports/<int:pk>/columns/", imports.import_mapping, name="import_mapping"),

@@ -89,6 +89,8 @@ EXPECTED = {
     "workplace_edit": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
     "person_create": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
     "person_edit": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "instructor_detail": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "instructor_training_create": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
     "contact_create": ("POST", {"teacher": 302, "other_teacher": 302, "coordinator": 302}),
     # The contact was logged by `teacher`: only its author and coordinators may touch it.
     "contact_edit": ("GET", {"teacher": 200, "other_teacher": 403, "coordinator": 200}),
@@ -98,6 +100,7 @@ EXPECTED = {
     "student_create": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
     # The student is in a group `teacher` teaches: need to know (404, not a hint it exists).
     "student_detail": ("GET", {"teacher": 200, "other_teacher": 404, "coordinator": 200}),
+    "student_path_pdf": ("GET", {"teacher": 200, "other_teacher": 404, "coordinator": 200}),
     "student_edit": ("GET", {"teacher": 200, "other_teacher": 404, "coordinator": 200}),
     "agreement_list": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
     "agreement_create": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
@@ -169,6 +172,7 @@ FORM_VIEWS = {
     "workplace_edit",
     "person_create",
     "person_edit",
+    "instructor_training_create",
     "contact_edit",
     "student_create",
     "student_edit",
@@ -331,7 +335,7 @@ def _args(name: str, world) -> list:
         "import_job": ("import_mapping", "import_preview", "import_progress"),
         "employer_fk": ("workplace_create", "person_create", "contact_create"),
         "workplace": ("workplace_edit", "workplace_detail"),
-        "person": ("person_edit",),
+        "person": ("person_edit", "instructor_detail", "instructor_training_create"),
         "contact": ("contact_edit", "contact_delete", "follow_up_done"),
         "student": (
             "student_detail",
@@ -340,6 +344,7 @@ def _args(name: str, world) -> list:
             "student_privacy",
             "student_export_json",
             "student_export_pdf",
+            "student_path_pdf",
         ),
         "demonstration": ("demonstration_edit",),
         "interruption": ("interruption_edit",),

@@ -34,6 +34,7 @@ from .initiatives import (
     InitiativeNotice,
     InitiativePhase,
 )
+from .instructors import InstructorTraining, TrainingForm, TrainingKind
 from .levels import LevelRecord
 from .reminders import ReminderRecord
 from .students import Qualification, Student
@@ -66,6 +67,7 @@ __all__ = [
     "InitiativeEntry",
     "InitiativeNotice",
     "InitiativePhase",
+    "InstructorTraining",
     "Interruption",
     "InterruptionReason",
     "ItemKind",
@@ -81,6 +83,8 @@ __all__ = [
     "StudentRelation",
     "ThankYou",
     "ThankYouStatus",
+    "TrainingForm",
+    "TrainingKind",
     "WorkPeriod",
     "Workplace",
     "WorkplaceCheck",

@@ -142,6 +142,27 @@ class AgreementQuerySet(models.QuerySet):
         )
         return self.filter(Q(responsible_teacher=user) | Exists(teaches))
 
+    def with_instructor_never_inducted(self, today: datetime.date):
+        """Live agreements with a period still to come or running whose instructor has never
+        been inducted (checkpoint 4: the instructor is inducted before the student starts)."""
+        from .instructors import InstructorTraining, TrainingKind
+
+        inducted = InstructorTraining.objects.filter(
+            person_id=OuterRef("instructor_id"), kind=TrainingKind.INDUCTION
+        )
+        running = WorkPeriod.objects.filter(agreement_id=OuterRef("pk"), end__gte=today)
+        return self.filter(
+            Exists(running),
+            instructor__isnull=False,
+            instructor__induction_date__isnull=True,
+            status__in=[AgreementStatus.DRAFT, AgreementStatus.SIGNED],
+        ).exclude(Exists(inducted))
+
+    def for_summer(self):
+        """Agreements for the summer, or with a work period for the summer."""
+        summer_periods = WorkPeriod.objects.filter(agreement_id=OuterRef("pk"), for_summer=True)
+        return self.filter(Q(for_summer=True) | Exists(summer_periods))
+
     def with_dates(self):
         return self.annotate(
             first_day=models.Min("work_periods__start"), last_day=models.Max("work_periods__end")
@@ -190,6 +211,18 @@ class Agreement(models.Model):
         blank=True,
         validators=[MinValueValidator(0), MaxValueValidator(80)],
     )
+    other_employment_hours = models.DecimalField(
+        _("hours per week in another apprenticeship not entered yet"),
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(80)],
+        help_text=_(
+            "The student's concurrent apprenticeship with another employer, until it is entered here: "
+            "its weeks then count its own hours instead."
+        ),
+    )
     days_per_week = models.DecimalField(
         _("days per week at the workplace"),
         max_digits=2,
@@ -223,6 +256,11 @@ class Agreement(models.Model):
     )
     overlap_confirmed = models.BooleanField(
         _("I confirm the same unit is covered by another agreement at the same time"), default=False
+    )
+    for_summer = models.BooleanField(
+        _("for the summer"),
+        default=False,
+        help_text=_("A summer agreement (kesän ajalle), e.g. a summer job as an apprenticeship."),
     )
     status = models.CharField(
         _("status"), max_length=20, choices=AgreementStatus.choices, default=AgreementStatus.DRAFT
@@ -274,6 +312,11 @@ class Agreement(models.Model):
     def is_apprenticeship(self) -> bool:
         return self.type == AgreementType.APPRENTICESHIP
 
+    @property
+    def is_for_summer(self) -> bool:
+        """The agreement or one of its (prefetched) work periods is for the summer."""
+        return self.for_summer or any(p.for_summer for p in self.work_periods.all())
+
     def phase(self, today: datetime.date | None = None) -> str:
         """Draft, upcoming, active, completed, ended early or cancelled, as of `today`."""
         if self.status != AgreementStatus.SIGNED:
@@ -313,6 +356,7 @@ class WorkPeriod(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(100)],
         help_text=_("1–100. The national feedback needs it."),
     )
+    for_summer = models.BooleanField(_("for the summer"), default=False)
     ehoks_entered_on = models.DateField(_("entered in eHOKS on"), null=True, blank=True)
     ehoks_entered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

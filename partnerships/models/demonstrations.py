@@ -8,7 +8,10 @@ not be disqualified (Administrative Procedure Act 434/2003, 27–29 §), e.g. a 
 student. The grade is decided and recorded in the student information system, never here.
 """
 
+import datetime
+
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -49,6 +52,13 @@ class Demonstration(models.Model):
         related_name="demonstrations",
     )
     date = models.DateField(_("date"), null=True, blank=True)
+    start_time = models.TimeField(_("start time"), null=True, blank=True)
+    duration_minutes = models.PositiveSmallIntegerField(
+        _("duration (minutes)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(15), MaxValueValidator(12 * 60)],
+    )
     place = models.CharField(_("place"), max_length=200, blank=True)
     teacher_assessor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -101,6 +111,17 @@ class Demonstration(models.Model):
         from ..rules import demonstration_errors
 
         demonstration_errors(self).raise_if_any()
+
+    def span(self) -> tuple[datetime.datetime, datetime.datetime] | None:
+        """When it takes place, as naive local datetimes; a demonstration without a start
+        time takes the whole day. None when it has no date yet."""
+        if not self.date:
+            return None
+        if self.start_time is None:
+            start = datetime.datetime.combine(self.date, datetime.time.min)
+            return start, start + datetime.timedelta(days=1)
+        start = datetime.datetime.combine(self.date, self.start_time)
+        return start, start + datetime.timedelta(minutes=self.duration_minutes or 60)
 
 
 class StudentRelation(models.Model):

@@ -263,6 +263,13 @@ class ContactPerson(models.Model):
     def __str__(self):
         return self.full_name
 
+    def get_absolute_url(self):
+        return reverse("instructor_detail", args=[self.pk])
+
     @property
     def full_name(self) -> str:
         return f"{self.first_name} {self.last_name}".strip()
+
+    @property
+    def has_been_inducted(self) -> bool:
+        return self.induction_date is not None or self.trainings.filter(kind="induction").exists()

@@ -58,6 +58,7 @@ from .initiatives import (
     initiative_redefine,
     initiative_update,
 )
+from .instructors import agreement_induction_sync, instructor_training_record
 from .levels import can_record_level, level_record
 from .merge import employer_merge, merge_counts, possible_duplicates
 from .privacy import (
@@ -75,6 +76,7 @@ __all__ = [
     "ErasureReason",
     "agreement_change_status",
     "agreement_create",
+    "agreement_induction_sync",
     "agreement_item_clear",
     "agreement_item_record",
     "agreement_update",
@@ -113,6 +115,7 @@ __all__ = [
     "initiative_notices_read",
     "initiative_redefine",
     "initiative_update",
+    "instructor_training_record",
     "interruption_record",
     "interruption_update",
     "level_record",

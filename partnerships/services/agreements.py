@@ -35,6 +35,7 @@ AGREEMENT_FIELDS = (
     "responsible_teacher",
     "hoks_reference",
     "hours_per_week",
+    "other_employment_hours",
     "days_per_week",
     "days_outside_guidance_confirmed",
     "wage_confirmed",
@@ -44,8 +45,9 @@ AGREEMENT_FIELDS = (
     "age_confirmed",
     "young_workers_considered",
     "overlap_confirmed",
+    "for_summer",
 )
-PERIOD_FIELDS = ("unit", "start", "end", "part_time_percent")
+PERIOD_FIELDS = ("unit", "start", "end", "part_time_percent", "for_summer")
 
 
 def can_edit_agreement(user: User, agreement: Agreement) -> bool:
@@ -237,9 +239,11 @@ def agreement_item_record(
     not_applicable_reason: str = "",
     participants: list[str] | None = None,
     note: str = "",
+    induction_form: str = "",
 ) -> AgreementItem:
     """Record a checkpoint item as done (who, when) or not applicable (why); recording again
-    replaces the earlier record."""
+    replaces the earlier record. The induction item is also the instructor's induction record
+    (in `induction_form`, e.g. one-to-one)."""
     if not can_edit_agreement(by, agreement):
         raise PermissionDenied
     reason = not_applicable_reason.strip()
@@ -262,6 +266,10 @@ def agreement_item_record(
             "note": note.strip(),
         },
     )
+    if kind == ItemKind.INDUCTION:
+        from .instructors import agreement_induction_sync  # it imports this module
+
+        agreement_induction_sync(agreement=agreement, by=by, done_on=done_on, form=induction_form)
     return item
 
 
@@ -270,6 +278,10 @@ def agreement_item_clear(*, agreement: Agreement, by: User, kind: str) -> None:
     if not can_edit_agreement(by, agreement):
         raise PermissionDenied
     AgreementItem.objects.filter(agreement=agreement, kind=kind).delete()
+    if kind == ItemKind.INDUCTION:
+        from .instructors import agreement_induction_sync
+
+        agreement_induction_sync(agreement=agreement, by=by, done_on=None)
 
 
 def qualification_unit_add_local(*, by: User, data: dict[str, Any]) -> QualificationUnit:

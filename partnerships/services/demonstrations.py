@@ -15,6 +15,8 @@ DEMONSTRATION_FIELDS = (
     "agreement",
     "workplace",
     "date",
+    "start_time",
+    "duration_minutes",
     "place",
     "teacher_assessor",
     "worklife_assessor",

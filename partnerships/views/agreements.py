@@ -271,6 +271,7 @@ def agreement_item(request, pk):
                 not_applicable_reason=data["not_applicable_reason"],
                 participants=data["participants"],
                 note=data["note"],
+                induction_form=data["induction_form"],
             )
     except ValidationError as exc:
         for message in exc.messages:

@@ -42,6 +42,7 @@ from ..models import (
     Workplace,
 )
 from ..overdue import feedback_warnings, first_periods_at_risk
+from ..timeline import student_path
 from .common import coordinator_required, form_error, form_page, querystring_without_page, staff_required
 
 EMPLOYERS_PER_PAGE = 25
@@ -84,6 +85,9 @@ def home(request):
         "periods_at_risk": first_periods_at_risk(
             WorkPeriod.objects.filter(agreement__responsible_teacher=user), today, limit=30
         ),
+        "instructors_to_induct": Agreement.objects.filter(responsible_teacher=user)
+        .with_instructor_never_inducted(today)
+        .select_related("student", "instructor", "workplace__employer")[:20],
         "thanks_to_send": ThankYou.objects.filter(
             status=ThankYouStatus.DRAFT, agreement__responsible_teacher=user
         ).select_related("agreement__student", "agreement__workplace__employer")[:20],
@@ -409,7 +413,12 @@ def student_detail(request, pk):
     demonstrations = student.demonstrations.select_related(
         "unit", "teacher_assessor", "worklife_assessor", "second_teacher_assessor", "workplace__employer"
     )
-    context = {"student": student, "agreements": timeline, "demonstrations": demonstrations}
+    context = {
+        "student": student,
+        "agreements": timeline,
+        "demonstrations": demonstrations,
+        "path": student_path(student, timezone.localdate()),
+    }
     return render(request, "partnerships/student_detail.html", context)
 
 

@@ -18,7 +18,7 @@ from django.utils import timezone
 from partnerships import services
 from partnerships.models import Employer, FeedbackRequest
 
-from ..factories import EmployerFactory, StudentFactory, UserFactory, training_agreement
+from ..factories import ContactPersonFactory, EmployerFactory, StudentFactory, UserFactory, training_agreement
 
 OWNER_MESSAGE = "Only a coordinator or the current account owner can change the account owner."
 
@@ -209,6 +209,8 @@ def owned_feedback(teacher, teacher_group, other_teacher):
         teacher=teacher,
         employer=employer,
         student=StudentFactory(group=teacher_group, first_name="Piilo", last_name="Opiskelija"),
+        # No e-mail and no mobile: the national survey cannot reach the instructor (at risk).
+        instructor=ContactPersonFactory(employer=employer, email="", phone=""),
         start=today - datetime.timedelta(days=20),
         end=today + datetime.timedelta(days=10),
         signed=True,

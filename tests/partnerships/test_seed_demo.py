@@ -86,3 +86,19 @@ def test_demo_logins_are_created_only_when_debug_is_on(db, settings):
     call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert authenticate(request, username="teacher", password="demo") is not None
     assert User.objects.get(username="coordinator").groups.filter(name="Coordinator").exists()
+
+
+def test_the_demo_shows_students_paths_summer_periods_and_instructors_trainings(seeded):
+    from partnerships.models import Demonstration, InstructorTraining, Interruption
+    from partnerships.timeline import Combination, combination
+
+    combinations = {
+        combination(list(student.agreements.prefetch_related("work_periods")))
+        for student in Student.objects.filter(agreements__type="apprenticeship").distinct()
+    }
+    assert {Combination.SEQUENCE, Combination.CONCURRENT} <= combinations
+    assert Agreement.objects.for_summer().exists()
+    assert Agreement.objects.filter(other_employment_hours__isnull=False).exists()
+    assert Interruption.objects.exists()
+    assert InstructorTraining.objects.filter(kind="training", form="ohjaan_fi").exists()
+    assert Demonstration.objects.filter(start_time__isnull=False, duration_minutes__isnull=False).exists()

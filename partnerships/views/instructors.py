@@ -1,0 +1,70 @@
+"""A workplace instructor's page: contact details, inductions and trainings, and the periods
+they instruct now and before."""
+
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from .. import services
+from ..forms import InstructorTrainingForm
+from ..models import Agreement, AgreementStatus, ContactPerson, WorkPeriod
+from .common import form_page, staff_required
+
+
+def _get_person(pk: int) -> ContactPerson:
+    return get_object_or_404(ContactPerson.objects.select_related("employer", "workplace"), pk=pk)
+
+
+def _instructed(user, person: ContactPerson):
+    """The agreements `person` instructs that the user may read, newest periods first."""
+    return (
+        Agreement.objects.visible_to(user)
+        .filter(instructor=person)
+        .select_related("student", "workplace")
+        .prefetch_related(Prefetch("work_periods", queryset=WorkPeriod.objects.select_related("unit")))
+    )
+
+
+@require_GET
+@staff_required
+def instructor_detail(request, pk):
+    person = _get_person(pk)
+    today = timezone.localdate()
+    now, before = [], []
+    for agreement in _instructed(request.user, person).with_dates().order_by("-last_day"):
+        ended = agreement.status in (AgreementStatus.CANCELLED, AgreementStatus.ENDED_EARLY)
+        past = agreement.last_day is not None and agreement.last_day < today
+        (before if ended or past else now).append(agreement)
+    context = {
+        "person": person,
+        "trainings": person.trainings.select_related("agreement__student", "recorded_by"),
+        "now": now,
+        "before": before,
+        "today": today,
+    }
+    return render(request, "partnerships/instructor_detail.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@staff_required
+def instructor_training_create(request, pk):
+    person = _get_person(pk)
+    agreements = _instructed(request.user, person).exclude(
+        status__in=[AgreementStatus.CANCELLED, AgreementStatus.ENDED_EARLY]
+    )
+    agreements = [a for a in agreements if services.can_edit_agreement(request.user, a)]
+    queryset = Agreement.objects.filter(pk__in=[a.pk for a in agreements]).select_related("student")
+    initial = {}
+    if request.GET.get("agreement", "").isdigit():
+        initial = {"agreement": int(request.GET["agreement"]), "kind": "induction"}
+    return form_page(
+        request,
+        InstructorTrainingForm(request.POST or None, initial=initial, person=person, agreements=queryset),
+        save=lambda data: services.instructor_training_record(by=request.user, person=person, **data),
+        done=lambda training: person,
+        message=_("Induction or training recorded."),
+        template="partnerships/instructor_training_form.html",
+        context={"person": person},
+    )
