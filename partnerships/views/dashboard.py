@@ -1,7 +1,5 @@
 """The review dashboard: the institution's for coordinators, a teacher's own for teachers."""
 
-import csv
-
 from django import forms
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
@@ -12,6 +10,7 @@ from core import freshness
 from core.models import Unit
 
 from .. import dashboard
+from ..exports import csv_response
 from ..forms import DateInput
 from ..models import Sector
 from .common import staff_required
@@ -31,15 +30,6 @@ class DashboardFilterForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["sector"].choices = [("", gettext_lazy("All sectors")), *Sector.choices]
-
-
-def _csv(name: str, header: list, rows: list) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
-    writer = csv.writer(response)
-    writer.writerow(header)
-    writer.writerows(rows)
-    return response
 
 
 @require_GET
@@ -69,7 +59,7 @@ CSV_TABLES = ("levels", "coverage", "channels", "checkpoints")
 
 def _csv_answer(filters, wanted: str) -> HttpResponse:
     if wanted == "levels":
-        return _csv(
+        return csv_response(
             "levels",
             [_("Partnership level"), _("Employers"), _("Level changes")],
             [
@@ -78,7 +68,7 @@ def _csv_answer(filters, wanted: str) -> HttpResponse:
             ],
         )
     if wanted == "coverage":
-        return _csv(
+        return csv_response(
             "checkpoint-coverage",
             [_("Checkpoint"), _("Item"), _("Done"), _("Agreements"), _("Share %"), _("Overdue")],
             [
@@ -87,7 +77,7 @@ def _csv_answer(filters, wanted: str) -> HttpResponse:
             ],
         )
     months, table = dashboard.contacts_per_month(filters, "channel" if wanted == "channels" else "checkpoint")
-    return _csv(f"contacts-by-{wanted}", ["", *months], [[r["name"], *r["values"]] for r in table])
+    return csv_response(f"contacts-by-{wanted}", ["", *months], [[r["name"], *r["values"]] for r in table])
 
 
 def _dashboard_context(request, form, filters) -> dict:
