@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from .. import services
@@ -37,7 +38,11 @@ def thanks_detail(request, pk):
                 by=request.user,
                 personal_note=request.POST.get("personal_note", "")[:2000],
             )
-            messages.success(request, _("Thank-you sent to %(count)s people.") % {"count": count})
+            messages.success(
+                request,
+                ngettext("Thank-you sent to %(count)d person.", "Thank-you sent to %(count)d people.", count)
+                % {"count": count},
+            )
         return redirect("home")
     context = {"thank_you": thank_you, "agreement": agreement, "recipients": thanks_recipients(agreement)}
     return render(request, "partnerships/thanks_detail.html", context)
