@@ -239,8 +239,12 @@ class FeedbackAnswerAdmin(admin.ModelAdmin):
 
 @admin.register(LevelRecord)
 class LevelRecordAdmin(SimpleHistoryAdmin):
-    list_display = ("employer", "level", "date", "recorded_by")
+    """A future date is refused (LevelRecord.clean); correct or withdraw a record with a reason
+    on its own page (level_record_edit), which keeps the reason in the history."""
+
+    list_display = ("employer", "level", "date", "recorded_by", "withdrawn_at")
     list_filter = ("level",)
+    readonly_fields = ("withdrawn_at", "withdrawn_by")
     list_select_related = ("employer", "level", "recorded_by")
     raw_id_fields = ("employer", "recorded_by")
 

@@ -60,7 +60,7 @@ def levels(f: Filters) -> list[dict]:
     """Employers by their current level, and the level changes recorded in the period."""
     employers = _employers(f).with_level()
     counts = dict(employers.values_list("level_id").annotate(n=Count("pk")).values_list("level_id", "n"))
-    changes = LevelRecord.objects.filter(employer__in=_employers(f))
+    changes = LevelRecord.objects.current().filter(employer__in=_employers(f))
     if f.start:
         changes = changes.filter(date__gte=f.start)
     if f.end:

@@ -9,6 +9,7 @@ from .views import (
     history,
     imports,
     initiatives,
+    levels,
     privacy,
     thanks,
 )
@@ -20,6 +21,7 @@ urlpatterns = [
     path("employers/<int:pk>/", crm.employer_detail, name="employer_detail"),
     path("employers/<int:pk>/edit/", crm.employer_edit, name="employer_edit"),
     path("employers/<int:pk>/level/", crm.employer_level, name="employer_level"),
+    path("levels/<int:pk>/", levels.level_record_edit, name="level_record_edit"),
     path("employers/<int:pk>/active/", crm.employer_set_active, name="employer_set_active"),
     path("employers/<int:employer_pk>/workplaces/new/", crm.workplace_create, name="workplace_create"),
     path("workplaces/<int:pk>/", crm.workplace_detail, name="workplace_detail"),

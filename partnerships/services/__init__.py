@@ -55,7 +55,13 @@ from .initiatives import (
     initiative_redefine,
     initiative_update,
 )
-from .levels import can_record_level, level_record
+from .levels import (
+    can_correct_level_record,
+    can_record_level,
+    level_record,
+    level_record_correct,
+    level_record_withdraw,
+)
 from .merge import employer_merge, merge_counts, possible_duplicates
 from .privacy import (
     AlreadyErased,
@@ -75,6 +81,7 @@ __all__ = [
     "agreement_item_clear",
     "agreement_item_record",
     "agreement_update",
+    "can_correct_level_record",
     "can_edit_agreement",
     "can_edit_contact",
     "can_record_level",
@@ -111,6 +118,8 @@ __all__ = [
     "initiative_update",
     "interruption_record",
     "level_record",
+    "level_record_correct",
+    "level_record_withdraw",
     "merge_counts",
     "national_result_record",
     "possible_duplicates",
