@@ -1,6 +1,8 @@
 """Correcting or withdrawing a partnership level record (issue 21): by a coordinator, or by
 the one who recorded it on the same day. The reason goes into the record's history."""
 
+import copy
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
@@ -21,7 +23,9 @@ def level_record_edit(request, pk):
         raise PermissionDenied
     withdrawing = request.method == "POST" and request.POST.get("action") == "withdraw"
     data = request.POST if request.method == "POST" else None
-    form = LevelCorrectionForm(None if withdrawing else data, instance=record, prefix="level")
+    # A copy for the form, which writes what was typed onto its instance: the page's summary
+    # keeps showing the record as saved.
+    form = LevelCorrectionForm(None if withdrawing else data, instance=copy.copy(record), prefix="level")
     withdraw_form = LevelReasonForm(data if withdrawing else None, prefix="withdraw")
     bound, save = (
         (withdraw_form, lambda d: services.level_record_withdraw(record=record, by=request.user, **d))

@@ -148,6 +148,7 @@ def test_a_correction_needs_a_reason_and_a_date_not_in_the_future(recorded, coor
     }
     response = coordinator_client.post(url, {**data, "level-reason": "  "})
     assert response.status_code == 200 and response.context["form"].errors["reason"]
+    assert "Recorded as Strategic partnership" in response.content.decode()  # as saved, not as typed
     future = (timezone.localdate() + datetime.timedelta(days=1)).isoformat()
     response = coordinator_client.post(url, {**data, "level-date": future, "level-reason": "Päivä"})
     assert response.status_code == 200 and response.context["form"].errors["date"]
