@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from .models import (
     AnnualActivity,
@@ -79,3 +80,7 @@ class SelfAssessmentAnswerAdmin(admin.ModelAdmin):
 class AnnualActivityAdmin(admin.ModelAdmin):
     list_display = ("label", "kind", "start_month", "start_day", "end_month", "end_day")
     list_filter = ("kind",)
+
+    @admin.display(description=_("name"), ordering="title")
+    def label(self, activity):
+        return activity.label

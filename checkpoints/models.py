@@ -281,5 +281,6 @@ class AnnualActivity(models.Model):
             (self.start_month, self.start_day, "start_day"),
             (self.end_month, self.end_day, "end_day"),
         ):
-            if month and day and day > calendar.monthrange(2024, month)[1]:  # 2024: a leap year allows 29.2.
+            # A month out of range is the field validators' error; 2024, a leap year, allows 29.2.
+            if month in range(1, 13) and day and day > calendar.monthrange(2024, month)[1]:
                 raise ValidationError({field: _("That month has no such day.")})

@@ -1,5 +1,6 @@
 """The self-assessment workbook (coordinators)."""
 
+import calendar
 import datetime
 
 from django import forms
@@ -118,20 +119,49 @@ def self_assessment_pdf(request, pk):
     )
 
 
+def _in_a_year(month: int, day: int) -> datetime.date:
+    """A recurring day of the year as a date the date picker can show: this year's, or the
+    next leap year's for 29 February."""
+    year = timezone.localdate().year
+    while not calendar.isleap(year) and (month, day) == (2, 29):
+        year += 1
+    return datetime.date(year, month, day)
+
+
 class ActivityForm(forms.ModelForm):
+    """The dates come from date pickers; only their day and month are kept, since the
+    activity recurs on the same dates every year."""
+
+    start = forms.DateField(
+        label=gettext_lazy("Starts"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=gettext_lazy("Only the day and month are kept: the activity recurs every year."),
+    )
+    end = forms.DateField(
+        label=gettext_lazy("Ends"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=gettext_lazy("An activity may run across the turn of the year."),
+    )
+
     class Meta:
         model = AnnualActivity
-        fields = [
-            "kind",
-            "title",
-            "start_month",
-            "start_day",
-            "end_month",
-            "end_day",
-            "responsible",
-            "description",
-        ]
+        fields = ["kind", "title", "start", "end", "responsible", "description"]
         widgets = {"description": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            activity = self.instance
+            self.initial["start"] = _in_a_year(activity.start_month, activity.start_day)
+            self.initial["end"] = _in_a_year(activity.end_month, activity.end_day)
+
+    def clean(self):
+        data = super().clean()
+        for name in ("start", "end"):
+            if data.get(name):
+                setattr(self.instance, f"{name}_month", data[name].month)
+                setattr(self.instance, f"{name}_day", data[name].day)
+        return data
 
 
 @require_http_methods(["GET", "POST"])

@@ -55,7 +55,8 @@ def render_email(template: str, context: dict, *, language: str) -> tuple[str, s
         context = {**context, "LANGUAGE_CODE": language, "base_url": settings.KUMPPANI_BASE_URL}
         subject = " ".join(_render_plain(f"emails/{template}-subject.txt", context).split())
         text = _render_plain(f"emails/{template}-body.txt", context)
-        html = render_to_string(f"emails/{template}-body.html", context)
+        # The subject is also the HTML part's <title>, which mail clients and screen readers show.
+        html = render_to_string(f"emails/{template}-body.html", {**context, "email_subject": subject})
     return subject, text, html
 
 

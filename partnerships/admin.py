@@ -291,8 +291,12 @@ class FeedbackAnswerAdmin(admin.ModelAdmin):
 
 @admin.register(LevelRecord)
 class LevelRecordAdmin(SimpleHistoryAdmin):
-    list_display = ("employer", "level", "date", "recorded_by")
+    """A future date is refused (LevelRecord.clean); correct or withdraw a record with a reason
+    on its own page (level_record_edit), which keeps the reason in the history."""
+
+    list_display = ("employer", "level", "date", "recorded_by", "withdrawn_at")
     list_filter = ("level",)
+    readonly_fields = ("withdrawn_at", "withdrawn_by")
     list_select_related = ("employer", "level", "recorded_by")
     raw_id_fields = ("employer", "recorded_by")
 
@@ -314,10 +318,20 @@ class ImportRowsAdmin(admin.ModelAdmin):
     """Which uploads still keep their rows (deleted when imported, or after a day), and a way
     to delete them sooner; the rows themselves, people's names among them, are not shown."""
 
-    list_display = ("job", "job__status", "job__created_at")
+    list_display = ("job", "job_status", "job_created_at")
     list_select_related = ("job",)
     fields = ("job",)
     readonly_fields = ("job",)
+
+    @admin.display(description=ImportJob._meta.get_field("status").verbose_name, ordering="job__status")
+    def job_status(self, obj):
+        return obj.job.get_status_display()
+
+    @admin.display(
+        description=ImportJob._meta.get_field("created_at").verbose_name, ordering="job__created_at"
+    )
+    def job_created_at(self, obj):
+        return obj.job.created_at
 
     def has_add_permission(self, request):
         return False

@@ -65,7 +65,7 @@ def levels(f: Filters) -> list[dict]:
     """Employers by their current level, and the level changes recorded in the period."""
     employers = _employers(f).with_level()
     counts = dict(employers.values_list("level_id").annotate(n=Count("pk")).values_list("level_id", "n"))
-    changes = LevelRecord.objects.filter(employer__in=_employers(f))
+    changes = LevelRecord.objects.current().filter(employer__in=_employers(f))
     if f.start:
         changes = changes.filter(date__gte=f.start)
     if f.end:
@@ -131,17 +131,32 @@ def reachability(f: Filters, today: datetime.date | None = None) -> dict:
     }
 
 
+def _months_before(month: datetime.date, count: int) -> datetime.date:
+    """The first day of the month `count` months before `month`."""
+    index = month.year * 12 + month.month - 1 - count
+    return datetime.date(index // 12, index % 12 + 1, 1)
+
+
+def _month_starts(start: datetime.date, end: datetime.date):
+    """The first day of each month from start's to end's, both included."""
+    month = start.replace(day=1)
+    while month <= end:
+        yield month
+        month = _months_before(month, -1)
+
+
 def contacts_per_month(f: Filters, by: str) -> tuple[list[str], list[dict]]:
     """Contacts per month by channel (`by="channel"`) or by checkpoint tag (`by="checkpoint"`)."""
     contacts = Contact.objects.filter(employer__in=_employers(f))
     end = f.end or timezone.localdate()
-    start = f.start or end.replace(day=1) - datetime.timedelta(days=330)
+    start = f.start or _months_before(end.replace(day=1), 11)
     contacts = contacts.filter(date__gte=start, date__lte=end)
     key = "channel" if by == "channel" else "checkpoints__number"
     if by != "channel":
         contacts = contacts.filter(checkpoints__isnull=False)
     rows = contacts.annotate(month=TruncMonth("date")).values("month", key).annotate(n=Count("pk")).order_by()
-    months = sorted({row["month"] for row in rows})
+    # Every month of the range is a column, those without contacts included.
+    months = list(_month_starts(start, end))
     labels = [month.strftime("%m/%Y") for month in months]
     series: dict = {}
     for row in rows:

@@ -60,20 +60,29 @@ class _Echo:
         return value
 
 
+def _csv_lines(header: list[str], rows: Iterable[list[Any]]):
+    writer = csv.writer(_Echo(), delimiter=";")
+    yield "\ufeff" + writer.writerow([_csv_cell(cell) for cell in header])
+    for row in rows:
+        yield writer.writerow([_csv_cell(cell) for cell in row])
+
+
+def csv_response(name: str, header: list[Any], rows: Iterable[list[Any]]) -> HttpResponse:
+    """A small table (the dashboard's, the feedback analysis') as a CSV download named
+    `<name>-<date>.csv`, in the same format as the list exports."""
+    response = HttpResponse("".join(_csv_lines(header, rows)), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{name}-{timezone.localdate().isoformat()}.csv"'
+    return response
+
+
 def export_response(rows: Iterable[Any], columns: list[Column], fmt: str, name: str):
     """The rows as a download named `<name>-<date>.<fmt>`."""
     filename = f"{name}-{timezone.localdate().isoformat()}.{fmt}"
     if fmt == "xlsx":
         response = HttpResponse(_xlsx(rows, columns), content_type=XLSX_TYPE)
     else:
-        writer = csv.writer(_Echo(), delimiter=";")
-
-        def lines():
-            yield "\ufeff" + writer.writerow(headers(columns))
-            for row in rows:
-                yield writer.writerow([_csv_cell(c.value(row)) for c in columns])
-
-        response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+        lines = _csv_lines(headers(columns), ([c.value(row) for c in columns] for row in rows))
+        response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 

@@ -618,6 +618,8 @@ class AnalysisFilterForm(forms.Form):
 
 
 class LevelForm(forms.ModelForm):
+    """A level as assessed on a day up to today (the model refuses a future date)."""
+
     date = _date_field(_("Date"), required=True, initial=timezone.localdate)
 
     class Meta:
@@ -628,6 +630,22 @@ class LevelForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["level"].queryset = PartnershipLevel.objects.filter(cross_cutting=False)
+        self.fields["date"].widget.attrs["max"] = timezone.localdate().isoformat()
+
+
+class LevelReasonForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=100,
+        help_text=_("Kept in the history, for example “the date was mistyped”."),
+    )
+
+
+class LevelCorrectionForm(LevelForm):
+    reason = LevelReasonForm.base_fields["reason"]
+
+    class Meta(LevelForm.Meta):
+        fields = ["level", "date", "rationale", "reason"]
 
 
 class ImportUploadForm(forms.Form):

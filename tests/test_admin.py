@@ -31,3 +31,23 @@ def test_every_changelist_opens_for_a_superuser(client):
             continue
         url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
         assert client.get(url).status_code == 200, url
+
+
+def test_every_changelist_column_has_a_translated_heading():
+    """A column with no verbose name shows its attribute's name ("LABEL"), in English."""
+    from django.contrib.admin.utils import label_for_field
+    from django.forms.utils import pretty_name
+    from django.utils import translation
+
+    unlabelled = []
+    for model, model_admin in admin.site._registry.items():
+        if model._meta.app_label not in ("core", "checkpoints", "partnerships", "brochures"):
+            continue
+        for name in model_admin.list_display:
+            if not isinstance(name, str) or name == "__str__":
+                continue
+            with translation.override("fi"):
+                label = str(label_for_field(name, model, model_admin))
+            if label == pretty_name(name) and label != str(model._meta.verbose_name):
+                unlabelled.append(f"{model.__name__}.{name}")
+    assert unlabelled == []

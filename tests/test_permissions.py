@@ -10,9 +10,9 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from checkpoints.models import AnnualActivity, SelfAssessment
+from checkpoints.models import AnnualActivity, PartnershipLevel, SelfAssessment
 from core.models import OutboxMessage
-from partnerships.models import Agreement, Demonstration, FeedbackRequest, ThankYou
+from partnerships.models import Agreement, Demonstration, FeedbackRequest, LevelRecord, ThankYou
 
 from .factories import (
     ContactFactory,
@@ -83,6 +83,8 @@ EXPECTED = {
     "employer_edit": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
     # Only the account owner (nobody in this world) and coordinators record a level.
     "employer_level": ("POST", {"teacher": 403, "other_teacher": 403, "coordinator": 302}),
+    # The one who recorded it today (the teacher) and coordinators correct a level record.
+    "level_record_edit": ("GET", {"teacher": 200, "other_teacher": 403, "coordinator": 200}),
     "employer_set_active": ("POST", {"teacher": 403, "other_teacher": 403, "coordinator": 302}),
     "workplace_create": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
     "workplace_detail": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
@@ -188,6 +190,7 @@ FORM_VIEWS = {
     "self_assessment",
     "annual_plan",
     "annual_activity_edit",
+    "level_record_edit",
     "login",
     "feedback_form",
     "feedback_detail",
@@ -278,6 +281,12 @@ def world(teacher, teacher_group):
     thank_you = ThankYou.objects.create(agreement=agreement)
     assessment = SelfAssessment.objects.create(year=2026)
     activity = AnnualActivity.objects.create(kind="event", start_month=3, start_day=1, end_month=3, end_day=2)
+    level_record = LevelRecord.objects.create(
+        employer=employer,
+        level=PartnershipLevel.objects.get(key="everyday"),
+        rationale="x",
+        recorded_by=teacher,
+    )
     from partnerships.models import ImportJob
 
     import_job = ImportJob.objects.create(kind="students", original_name="s.csv", headers=["Sukunimi"])
@@ -289,6 +298,7 @@ def world(teacher, teacher_group):
         "initiative": initiative,
         "import_job": import_job,
         "activity": activity,
+        "level_record": level_record,
         "assessment": assessment,
         "thank_you": thank_you,
         "feedback": feedback,
@@ -353,6 +363,7 @@ def _args(name: str, world) -> list:
         "thank_you": ("thanks_detail",),
         "assessment": ("self_assessment", "self_assessment_pdf"),
         "activity": ("annual_activity_edit",),
+        "level_record": ("level_record_edit",),
         "agreement": (
             "agreement_detail",
             "agreement_edit",

@@ -59,10 +59,11 @@ class EmployerQuerySet(models.QuerySet):
         return self.annotate(last_contact=Subquery(latest))
 
     def with_level(self):
-        """Annotate `level_id`: the level of the latest record, if any."""
+        """Annotate `level_id`: the level of the latest current record, if any."""
         from .levels import LevelRecord
 
-        latest = LevelRecord.objects.filter(employer=OuterRef("pk")).order_by("-date", "-created_at")
+        records = LevelRecord.objects.current().filter(employer=OuterRef("pk"))
+        latest = records.order_by("-date", "-created_at")
         return self.annotate(level_id=Subquery(latest.values("level_id")[:1]))
 
     def needing_contact(self, days: int | None = None, *, today: datetime.date | None = None):

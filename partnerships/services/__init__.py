@@ -59,7 +59,13 @@ from .initiatives import (
     initiative_update,
 )
 from .instructors import agreement_induction_sync, instructor_training_record
-from .levels import can_record_level, level_record
+from .levels import (
+    can_correct_level_record,
+    can_record_level,
+    level_record,
+    level_record_correct,
+    level_record_withdraw,
+)
 from .merge import employer_merge, merge_counts, possible_duplicates
 from .privacy import (
     AlreadyErased,
@@ -81,6 +87,7 @@ __all__ = [
     "agreement_item_record",
     "agreement_update",
     "can_change_account_owner",
+    "can_correct_level_record",
     "can_edit_agreement",
     "can_edit_contact",
     "can_record_level",
@@ -119,6 +126,8 @@ __all__ = [
     "interruption_record",
     "interruption_update",
     "level_record",
+    "level_record_correct",
+    "level_record_withdraw",
     "merge_counts",
     "national_result_record",
     "possible_duplicates",

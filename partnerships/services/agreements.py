@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core.models import User
 
@@ -99,6 +100,12 @@ def _build_periods(agreement: Agreement, periods: list[dict[str, Any]]) -> tuple
     return built, errors
 
 
+# An erased student's records are kept for statistics only: nothing new is planned for them.
+ERASED_STUDENT = gettext_lazy(
+    "This student's personal data has been erased: no new agreement or demonstration can be made for them."
+)
+
+
 class AgreementInvalid(ValidationError):
     """The agreement's own errors, plus `period_errors` keyed by the work period's index."""
 
@@ -145,6 +152,8 @@ def agreement_create(*, by: User, data: dict[str, Any], periods: list[dict[str, 
             setattr(agreement, name, data[name])
     if not by.is_coordinator and agreement.responsible_teacher_id != by.pk:
         raise PermissionDenied
+    if agreement.student_id and agreement.student.is_erased:
+        raise ValidationError({"student": [ERASED_STUDENT]})
     return _validate_and_save(agreement, periods)
 
 

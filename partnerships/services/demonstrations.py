@@ -2,13 +2,14 @@
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from core.models import User
 
 from ..models import AgreementItem, Demonstration, DemonstrationStatus, ItemKind, Student, StudentRelation
+from .agreements import ERASED_STUDENT
 
 DEMONSTRATION_FIELDS = (
     "unit",
@@ -44,6 +45,8 @@ def demonstration_save(
     if demonstration is None:
         demonstration = Demonstration(student=student, created_by=by)
     _check_student(by, demonstration.student)
+    if demonstration.pk is None and demonstration.student.is_erased:
+        raise ValidationError(ERASED_STUDENT)
     for name in DEMONSTRATION_FIELDS:
         if name in data:
             setattr(demonstration, name, data[name])

@@ -1,8 +1,14 @@
-"""Recording an employer's partnership level."""
+"""Recording an employer's partnership level, and correcting or withdrawing a record.
+
+A record is never deleted: a correction or a withdrawal is a change with its reason in the
+history (django-simple-history's change reason), so the audit trail shows what was wrong."""
 
 import datetime
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from checkpoints.models import PartnershipLevel
 from core.models import User
@@ -29,5 +35,63 @@ def level_record(
     if date:
         record.date = date
     record.full_clean()
+    record.save()
+    return record
+
+
+# django-simple-history stores the change reason in a 100-character column.
+REASON_MAX_LENGTH = 100
+
+
+def can_correct_level_record(user: User, record: LevelRecord) -> bool:
+    """A coordinator, or the one who recorded it on the day they did (a slip noticed at once);
+    after that the coordinator decides."""
+    if record.is_withdrawn:
+        return False
+    if user.is_coordinator:
+        return True
+    recorded_today = timezone.localdate(record.created_at) == timezone.localdate()
+    return user.is_teacher and record.recorded_by_id == user.pk and recorded_today
+
+
+def _checked_reason(reason: str) -> str:
+    reason = " ".join(reason.split())
+    if not reason:
+        raise ValidationError({"reason": [_("Say why, for the history.")]})
+    if len(reason) > REASON_MAX_LENGTH:
+        raise ValidationError({"reason": [_("At most %(n)d characters.") % {"n": REASON_MAX_LENGTH}]})
+    return reason
+
+
+@transaction.atomic
+def level_record_correct(
+    *,
+    record: LevelRecord,
+    by: User,
+    level: PartnershipLevel,
+    date: datetime.date,
+    rationale: str,
+    reason: str,
+) -> LevelRecord:
+    """Change a record's level, date or rationale; the old values stay in the history."""
+    record = LevelRecord.objects.select_for_update().get(pk=record.pk)
+    if not can_correct_level_record(by, record):
+        raise PermissionDenied
+    reason = _checked_reason(reason)
+    record.level, record.date, record.rationale = level, date, rationale.strip()
+    record.full_clean()
+    record._change_reason = reason
+    record.save()
+    return record
+
+
+@transaction.atomic
+def level_record_withdraw(*, record: LevelRecord, by: User, reason: str) -> LevelRecord:
+    """Take back a record made in error: it stays in the history but no longer counts."""
+    record = LevelRecord.objects.select_for_update().get(pk=record.pk)
+    if not can_correct_level_record(by, record):
+        raise PermissionDenied
+    record._change_reason = _checked_reason(reason)
+    record.withdrawn_at, record.withdrawn_by = timezone.now(), by
     record.save()
     return record

@@ -35,6 +35,7 @@ from ..models import (
     ContactPerson,
     Employer,
     InitiativeNotice,
+    LevelRecord,
     Student,
     ThankYou,
     ThankYouStatus,
@@ -158,7 +159,16 @@ def employer_create(request):
     )
 
 
+def _level_records(user, employer: Employer) -> tuple[list, LevelRecord | None]:
+    """The latest records, each marked whether this user may correct it, and the current one."""
+    records = list(employer.level_records.select_related("level", "recorded_by")[:10])
+    for record in records:
+        record.can_correct = services.can_correct_level_record(user, record)
+    return records, next((r for r in records if r.is_current), None)
+
+
 def _employer_detail_context(request, employer: Employer, contact_form: ContactForm) -> dict:
+    level_records, current_level = _level_records(request.user, employer)
     timeline = Paginator(employer.contacts.for_timeline(), TIMELINE_PER_PAGE).get_page(
         request.GET.get("page")
     )
@@ -169,7 +179,8 @@ def _employer_detail_context(request, employer: Employer, contact_form: ContactF
         "timeline": timeline,
         "contact_count": timeline.paginator.count,
         "contact_form": contact_form,
-        "level_records": employer.level_records.select_related("level", "recorded_by")[:10],
+        "level_records": level_records,
+        "current_level": current_level,
         "suggestion": suggest(evidence_for(employer)),
         "level_names": {level.key: level.name for level in PartnershipLevel.objects.all()},
         "can_record_level": services.can_record_level(request.user, employer),

@@ -1,6 +1,5 @@
 """The review dashboard: the institution's for coordinators, a teacher's own for teachers."""
 
-import csv
 import hashlib
 import logging
 from dataclasses import asdict
@@ -17,6 +16,7 @@ from django.views.decorators.http import require_GET
 from core.models import Unit
 
 from .. import dashboard
+from ..exports import csv_response
 from ..forms import DateInput
 from ..models import Sector
 from .common import staff_required
@@ -36,15 +36,6 @@ class DashboardFilterForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["sector"].choices = [("", gettext_lazy("All sectors")), *Sector.choices]
-
-
-def _csv(name: str, header: list, rows: list) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
-    writer = csv.writer(response)
-    writer.writerow(header)
-    writer.writerows(rows)
-    return response
 
 
 @require_GET
@@ -70,7 +61,7 @@ CSV_TABLES = ("levels", "coverage", "channels", "checkpoints")
 
 def _csv_answer(filters, wanted: str) -> HttpResponse:
     if wanted == "levels":
-        return _csv(
+        return csv_response(
             "levels",
             [_("Partnership level"), _("Employers"), _("Level changes")],
             [
@@ -79,7 +70,7 @@ def _csv_answer(filters, wanted: str) -> HttpResponse:
             ],
         )
     if wanted == "coverage":
-        return _csv(
+        return csv_response(
             "checkpoint-coverage",
             [_("Checkpoint"), _("Item"), _("Done"), _("Agreements"), _("Share %"), _("Overdue")],
             [
@@ -88,7 +79,7 @@ def _csv_answer(filters, wanted: str) -> HttpResponse:
             ],
         )
     months, table = dashboard.contacts_per_month(filters, "channel" if wanted == "channels" else "checkpoint")
-    return _csv(f"contacts-by-{wanted}", ["", *months], [[r["name"], *r["values"]] for r in table])
+    return csv_response(f"contacts-by-{wanted}", ["", *months], [[r["name"], *r["values"]] for r in table])
 
 
 # The figures are aggregates over every live agreement and employer: counted anew at most

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.db.models import Q
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -17,6 +17,7 @@ from .. import services
 from ..forms import DemonstrationForm
 from ..models import Demonstration, Student
 from ..rules import demonstration_warnings
+from ..services.agreements import ERASED_STUDENT
 from .common import form_page, staff_required
 
 
@@ -38,6 +39,9 @@ def _get_demonstration(user, pk: int) -> Demonstration:
 @staff_required
 def demonstration_create(request, student_pk):
     student = get_object_or_404(Student.objects.visible_to(request.user), pk=student_pk)
+    if student.is_erased:
+        messages.error(request, ERASED_STUDENT)
+        return redirect(student)
     initial = {"teacher_assessor": request.user.pk}
     if request.GET.get("agreement", "").isdigit():
         initial["agreement"] = int(request.GET["agreement"])

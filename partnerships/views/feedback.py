@@ -1,11 +1,8 @@
 """Feedback: the public form behind an unguessable link, and reacting to what comes back."""
 
-import csv
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -156,10 +153,8 @@ def feedback_analysis(request):
     for row in table["rows"]:
         row["name"] = names.get(row["checkpoint"], "")
     if request.GET.get("format") == "csv":
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="feedback-by-checkpoint.csv"'
-        writer = csv.writer(response)
-        writer.writerow(
+        return exports.csv_response(
+            "feedback-by-checkpoint",
             [
                 _("Checkpoint"),
                 *[
@@ -167,16 +162,15 @@ def feedback_analysis(request):
                     for p in table["periods"]
                     for label in (_("ours"), _("answers"), _("national"))
                 ],
-            ]
-        )
-        for row in table["rows"]:
-            writer.writerow(
+            ],
+            (
                 [
                     f"{row['checkpoint']}. {row['name']}",
                     *[v for c in row["cells"] for v in (c["ours"], c["n"], c["national"])],
                 ]
-            )
-        return response
+                for row in table["rows"]
+            ),
+        )
     return form_page(
         request,
         NationalResultForm(request.POST or None),

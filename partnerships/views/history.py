@@ -6,6 +6,7 @@ from django.views.decorators.http import require_GET
 
 from ..history import ACTIONS
 from ..models import Agreement, ContactPerson, Employer, Initiative, Student
+from ..services.privacy import HISTORY_REASONS, PERSONAL
 from .common import coordinator_required
 
 TRACKED = {
@@ -36,6 +37,15 @@ def _shown(field, value):
     return value
 
 
+ERASURE_REASONS = set(HISTORY_REASONS.values())
+
+
+def _erased_fields() -> list[str]:
+    """What an erasure blanks in the student's record and every earlier version of it, by
+    field name only: the values are gone (services/privacy.py)."""
+    return [str(Student._meta.get_field(name).verbose_name) for name in [*PERSONAL, "student_number"]]
+
+
 @require_GET
 @coordinator_required
 def history(request, kind, pk):
@@ -56,7 +66,16 @@ def history(request, kind, pk):
                 field = model._meta.get_field(change.field)
                 old, new = _shown(field, change.old), _shown(field, change.new)
                 changes.append({"field": field.verbose_name, "old": old, "new": new})
-        entries.append({"record": record, "action": ACTIONS[record.history_type], "changes": changes})
+        entry = {"record": record, "action": ACTIONS[record.history_type], "changes": changes}
+        if model is Student and record.history_change_reason in ERASURE_REASONS:
+            entry["erased_fields"] = _erased_fields()
+        entries.append(entry)
     current = model._default_manager.filter(pk=pk).first()
-    context = {"entries": entries, "name": str(current or records[0]), "current": current, "kind": kind}
+    context = {
+        "entries": entries,
+        "name": str(current or records[0]),
+        "current": current,
+        "kind": kind,
+        "erased": getattr(current, "is_erased", False),
+    }
     return render(request, "partnerships/history.html", context)

@@ -308,3 +308,20 @@ def test_a_worker_killed_while_the_server_receives_sends_the_message_again_after
     assert ids == [message.message_id] * 2
     message.refresh_from_db()
     assert message.status == "sent"
+
+
+@pytest.mark.parametrize(
+    ("template", "email_context"),  # not "context": pytest-playwright's fixture
+    [
+        ("feedback-reminder", {"link": "https://kumppani.example/f/x"}),
+        ("deadline-reminders", {"items": [], "teacher": {"first_name": "Anna", "username": "anna"}}),
+    ],
+)
+def test_an_e_mails_html_title_is_its_subject(db, template, email_context):
+    import re
+
+    from core.email import render_email
+
+    subject, _text, html = render_email(template, email_context, language="sv")
+    title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
+    assert subject and title == subject

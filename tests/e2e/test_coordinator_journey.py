@@ -1,5 +1,5 @@
 """Journey 2: a coordinator opens the review dashboard, follows an attention link to an
-employer, and records a new partnership level with a rationale."""
+employer, and records a new partnership level with a rationale, then withdraws it with a reason."""
 
 import datetime
 
@@ -53,3 +53,16 @@ def test_coordinator_follows_the_attention_list_and_records_a_level(
     record = LevelRecord.objects.get(employer=quiet_employer)
     assert record.rationale == "Uusi yhteyshenkilö, sovittu säännölliset käynnit."
     assert_page_ok(page, problems, "employer page with the new level")
+    # The level was recorded for the wrong employer: the coordinator withdraws it, with a reason.
+    page.click("#level >> text=Korjaa tai peru")
+    expect(page.locator("h1")).to_contain_text("Korjaa tasokirjaus")
+    assert_page_ok(page, problems, "level record page")
+    page.click("form:has(input[name=action]) button[type=submit]")  # no reason yet: refused
+    expect(page.locator("#id_withdraw-reason")).to_have_attribute("aria-invalid", "true")
+    page.fill("#id_withdraw-reason", "Kirjattu väärälle työnantajalle")
+    page.click("form:has(input[name=action]) button[type=submit]")
+    expect(page.locator("#level")).to_contain_text("Ei vielä kirjattu")
+    record.refresh_from_db()
+    assert record.is_withdrawn
+    assert record.history.latest().history_change_reason == "Kirjattu väärälle työnantajalle"
+    assert_page_ok(page, problems, "employer page after the withdrawal")

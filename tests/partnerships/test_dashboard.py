@@ -1,6 +1,8 @@
 """The review dashboard's figures, checked against values counted by hand."""
 
 import datetime
+import json
+import re
 
 import pytest
 from django.urls import reverse
@@ -99,7 +101,7 @@ def test_the_csv_has_the_same_numbers_as_the_table(small_world, coordinator_clie
     rows = (
         coordinator_client.get(reverse("review_dashboard"), {"csv": "levels"}).content.decode().splitlines()
     )
-    assert "Strategic partnership,1,1" in rows
+    assert "Strategic partnership;1;1" in rows
 
 
 def test_the_dashboard_runs_a_constant_number_of_queries(
@@ -200,3 +202,56 @@ def test_each_filter_choice_and_viewer_gets_figures_of_its_own(
     narrowed = coordinator_client.get(url, {"sector": "F"}).content.decode()
     assert everyone != mine and everyone != narrowed
     assert coordinator_client.get(url).content.decode().count("<tr>") == everyone.count("<tr>")
+
+
+def test_every_month_of_the_range_is_a_column_those_without_contacts_included(teacher, coordinator_client):
+    employer = EmployerFactory(account_owner=teacher)
+    checkpoint = Checkpoint.objects.get(number=4)
+    for day in (datetime.date(2026, 1, 15), datetime.date(2026, 4, 2)):
+        contact = ContactFactory(employer=employer, author=teacher, channel="phone", date=day)
+        contact.checkpoints.add(checkpoint)
+    ContactFactory(employer=employer, author=teacher, channel="visit", date=datetime.date(2026, 2, 3))
+    f = dashboard.Filters(start=datetime.date(2026, 1, 1), end=datetime.date(2026, 5, 31))
+    months, channels = dashboard.contacts_per_month(f, "channel")
+    assert months == ["01/2026", "02/2026", "03/2026", "04/2026", "05/2026"]
+    assert {row["name"]: row["values"] for row in channels} == {
+        "Phone": [1, 0, 0, 1, 0],
+        "Visit to the workplace": [0, 1, 0, 0, 0],
+    }
+    tag_months, tags = dashboard.contacts_per_month(f, "checkpoint")
+    assert tag_months == months and [row["values"] for row in tags] == [[1, 0, 0, 1, 0]]
+    query = {"start": "2026-01-01", "end": "2026-05-31"}
+    html = coordinator_client.get(reverse("review_dashboard"), query).content.decode()
+    chart = json.loads(
+        re.search(r'<script id="chart-checkpoints" type="application/json">(.*?)</script>', html).group(1)
+    )
+    assert chart["labels"] == months and chart["series"][0]["values"] == [1, 0, 0, 1, 0]
+    tables = re.findall(r"<table class=\"table table-sm\">.*?</table>", html, re.S)[-2:]
+    for table in tables:  # each row has as many cells as the header has months
+        assert table.count('<th scope="col" class="text-end text-nowrap">') == 5
+        for row in re.findall(r"<tr><th scope=\"row\".*?</tr>", table, re.S):
+            assert row.count("<td") == 5
+    csv_rows = coordinator_client.get(reverse("review_dashboard"), {**query, "csv": "checkpoints"})
+    lines = csv_rows.content.decode("utf-8-sig").splitlines()
+    assert lines[0] == ";01/2026;02/2026;03/2026;04/2026;05/2026"
+    assert lines[1].endswith(";1;0;0;1;0")
+
+
+def test_without_a_period_the_charts_show_the_last_twelve_whole_months(teacher):
+    employer = EmployerFactory(account_owner=teacher)
+    ContactFactory(employer=employer, author=teacher, channel="phone", date=datetime.date(2025, 12, 1))
+    f = dashboard.Filters(end=datetime.date(2026, 11, 20))
+    months, channels = dashboard.contacts_per_month(f, "channel")
+    assert months[0] == "12/2025" and months[-1] == "11/2026" and len(months) == 12
+    assert channels[0]["values"][0] == 1
+
+
+@pytest.mark.parametrize("table", ["levels", "coverage", "channels", "checkpoints"])
+def test_every_dashboard_csv_opens_in_finnish_excel(small_world, coordinator_client, table):
+    response = coordinator_client.get(reverse("review_dashboard"), {"csv": table})
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    body = response.content.decode("utf-8")
+    assert body.startswith("\ufeff")
+    header = body[1:].splitlines()[0]
+    assert ";" in header and "," not in header
+    assert 'filename="' in response["Content-Disposition"]

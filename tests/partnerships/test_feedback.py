@@ -273,7 +273,9 @@ def test_the_analysis_shows_scores_per_checkpoint_by_half_year_beside_national_r
     html = coordinator_client.get(reverse("feedback_analysis")).content.decode()
     assert "2027 H1" in html and "4.1" in html
     csv_text = coordinator_client.get(reverse("feedback_analysis"), {"format": "csv"}).content.decode()
+    assert csv_text.startswith("\ufeff")  # as the list exports, for Finnish Excel
     rows = csv_text.splitlines()
+    assert rows[0].startswith("\ufeffCheckpoint;")
     planning = next(r for r in rows if r.startswith("3."))
     assert "2.0" in planning and "4.1" in planning  # ours (one answer) and the national figure
     other_sector = coordinator_client.get(reverse("feedback_analysis"), {"sector": "Q", "format": "csv"})

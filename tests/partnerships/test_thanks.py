@@ -78,3 +78,14 @@ def test_another_teacher_cannot_send_the_thank_you(completed, other_teacher_clie
     thank_you = ThankYou.objects.get()
     assert other_teacher_client.post(reverse("thanks_detail", args=[thank_you.pk])).status_code == 403
     assert not OutboxMessage.objects.exists()
+
+
+def test_a_thank_you_to_one_person_says_person_not_people(completed, teacher_client):
+    main = completed.workplace.employer.main_contact
+    main.opted_out_at = timezone.now()  # only the instructor is left
+    main.save()
+    services.thanks_prepare()
+    thank_you = ThankYou.objects.get()
+    response = teacher_client.post(reverse("thanks_detail", args=[thank_you.pk]), follow=True)
+    html = response.content.decode()
+    assert "The thank-you to 1 person is queued" in html and "1 people" not in html
