@@ -215,3 +215,31 @@ def initiatives(f: Filters) -> dict:
         ],
         "total": sum(totals.values()),
     }
+
+
+def partnership_agreements(f: Filters) -> dict:
+    """Partnership agreements valid today, ending within the renewal lead time, and expired,
+    in one aggregate query; a teacher's own view counts those they are responsible for or
+    whose parties they own."""
+    from django.conf import settings
+
+    from .models import AgreementValidity, PartnershipAgreement
+
+    rows = PartnershipAgreement.objects.all()
+    if f.sector:
+        rows = rows.filter(
+            pk__in=PartnershipAgreement.objects.filter(employers__sector=f.sector).values("pk")
+        )
+    if f.owner_id:
+        rows = rows.filter(
+            pk__in=PartnershipAgreement.objects.filter(
+                Q(responsible_id=f.owner_id) | Q(employers__account_owner_id=f.owner_id)
+            ).values("pk")
+        )
+    counts = rows.with_validity().aggregate(
+        **{v: Count("pk", filter=Q(validity=v)) for v in AgreementValidity.values},
+    )
+    return {
+        "days": settings.KUMPPANI_PARTNERSHIP_RENEWAL_DAYS,
+        "rows": [{"value": v, "label": v.label, "count": counts[v.value]} for v in AgreementValidity],
+    }

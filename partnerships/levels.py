@@ -5,7 +5,7 @@ with its reasons, and a person confirms or overrides it. The rules, first match 
 
 | suggested level  | when (over the last 12 months)                                                   |
 |------------------|-----------------------------------------------------------------------------------|
-| strategic        | a partnership agreement on file, at least 6 contacts and 3 agreements hosted     |
+| strategic        | a valid partnership agreement, at least 6 contacts and 3 agreements hosted      |
 | developing       | at least 6 contacts, 2 agreements hosted, and instructors trained or feedback    |
 |                  | reacted to or at least 4 checkpoints touched                                     |
 | everyday         | at least 3 contacts, and an agreement hosted or a visit, meeting or event        |
@@ -21,7 +21,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from .models import Agreement, AgreementStatus, Channel, Contact, ContactPerson, Employer, FeedbackReaction
+from .models import (
+    Agreement,
+    AgreementStatus,
+    Channel,
+    Contact,
+    ContactPerson,
+    Employer,
+    FeedbackReaction,
+    PartnershipAgreement,
+)
 
 
 @dataclass
@@ -37,7 +46,8 @@ class Evidence:
 
 
 def evidence_for(employer: Employer, today: datetime.date | None = None) -> Evidence:
-    """What the last 12 months show about this employer (five small aggregate queries)."""
+    """What the last 12 months show about this employer (six small aggregate queries); the
+    partnership agreement counts only while it is valid, today."""
     today = today or timezone.localdate()
     since = today - datetime.timedelta(days=365)
     contacts = Contact.objects.filter(employer=employer, date__gt=since).aggregate(
@@ -66,7 +76,9 @@ def evidence_for(employer: Employer, today: datetime.date | None = None) -> Evid
         agreements=agreements,
         instructors_trained=trained,
         feedback_reacted=reacted,
-        partnership_agreement=bool(employer.partnership_agreement_on),
+        partnership_agreement=PartnershipAgreement.objects.valid_on(today)
+        .filter(employers=employer)
+        .exists(),
     )
 
 
@@ -98,7 +110,7 @@ def suggest(evidence: Evidence) -> tuple[str | None, list[str]]:
     if e.checkpoints >= 4:
         reasons.append(_("%(n)d checkpoints touched") % {"n": e.checkpoints})
     if e.partnership_agreement:
-        reasons.append(_("a partnership agreement on file"))
+        reasons.append(_("a valid partnership agreement"))
 
     if e.partnership_agreement and e.contacts >= 6 and e.agreements >= 3:
         return "strategic", reasons

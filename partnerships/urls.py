@@ -9,6 +9,7 @@ from .views import (
     history,
     imports,
     initiatives,
+    partnership_agreements,
     privacy,
     thanks,
 )
@@ -88,4 +89,29 @@ urlpatterns = [
     path("initiatives/<int:pk>/evaluation/", initiatives.initiative_evaluate, name="initiative_evaluate"),
     path("initiatives/<int:pk>/report.pdf", initiatives.initiative_pdf, name="initiative_pdf"),
     path("initiatives/notices/read/", initiatives.initiative_notices_read, name="initiative_notices_read"),
+    path(
+        "partnership-agreements/",
+        partnership_agreements.partnership_agreement_list,
+        name="partnership_agreement_list",
+    ),
+    path(
+        "partnership-agreements/new/",
+        partnership_agreements.partnership_agreement_create,
+        name="partnership_agreement_create",
+    ),
+    path(
+        "partnership-agreements/<int:pk>/",
+        partnership_agreements.partnership_agreement_detail,
+        name="partnership_agreement_detail",
+    ),
+    path(
+        "partnership-agreements/<int:pk>/edit/",
+        partnership_agreements.partnership_agreement_edit,
+        name="partnership_agreement_edit",
+    ),
+    path(
+        "partnership-agreements/<int:pk>/document.pdf",
+        partnership_agreements.partnership_agreement_document,
+        name="partnership_agreement_document",
+    ),
 ]

@@ -7,12 +7,13 @@ decision on who may use it.
 import datetime
 
 import pytest
+from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from checkpoints.models import AnnualActivity, SelfAssessment
 from core.models import OutboxMessage
-from partnerships.models import Agreement, Demonstration, FeedbackRequest, ThankYou
+from partnerships.models import Agreement, Demonstration, FeedbackRequest, PartnershipAgreement, ThankYou
 
 from .factories import (
     ContactFactory,
@@ -153,6 +154,13 @@ EXPECTED = {
     "initiative_log": ("POST", {"teacher": 302, "other_teacher": 403, "coordinator": 302}),
     "initiative_evaluate": ("POST", {"teacher": 302, "other_teacher": 403, "coordinator": 302}),
     "initiative_notices_read": ("POST", {"teacher": 302, "other_teacher": 302, "coordinator": 302}),
+    # Partnership agreements: every member of staff reads them and their document;
+    # coordinators record and edit them.
+    "partnership_agreement_list": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "partnership_agreement_detail": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "partnership_agreement_document": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "partnership_agreement_create": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
+    "partnership_agreement_edit": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
 }
 # Form pages answer GET (the form) and POST (its submission); anything else is refused.
 FORM_VIEWS = {
@@ -195,6 +203,8 @@ FORM_VIEWS = {
     "initiative_edit",
     "initiative_redefine",
     "student_privacy",
+    "partnership_agreement_create",
+    "partnership_agreement_edit",
 }
 # Unlisted roles: anonymous visitors are sent to the login page; signed-in users without a
 # staff role get 403.
@@ -222,7 +232,8 @@ def test_every_url_pattern_is_in_the_permission_table():
 
 
 @pytest.fixture
-def world(teacher, teacher_group):
+def world(teacher, teacher_group, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path  # the partnership agreement's document
     employer = EmployerFactory()
     person = ContactPersonFactory(employer=employer)
     today = timezone.localdate()
@@ -272,7 +283,15 @@ def world(teacher, teacher_group):
     from partnerships.services import initiative_create
 
     initiative = initiative_create(by=teacher, data={"title": "Induction", "starting_point": "Too long"})
+    partnership_agreement = PartnershipAgreement.objects.create(
+        title="Kumppanuussopimus", scope="Harjoittelu", signed_on=today, responsible=teacher
+    )
+    partnership_agreement.employers.add(employer)
+    partnership_agreement.document.save("s.pdf", ContentFile(b"%PDF-1.4 signed"), save=False)
+    partnership_agreement.document_name = "s.pdf"
+    partnership_agreement.save()
     return {
+        "partnership_agreement": partnership_agreement,
         "initiative": initiative,
         "import_job": import_job,
         "activity": activity,
@@ -355,6 +374,11 @@ def _args(name: str, world) -> list:
             "initiative_evaluate",
         ),
         "workplace_fk": ("workplace_check_create",),
+        "partnership_agreement": (
+            "partnership_agreement_detail",
+            "partnership_agreement_document",
+            "partnership_agreement_edit",
+        ),
     }
     for kind, names in by_kind.items():
         if name in names:

@@ -35,6 +35,7 @@ from .initiatives import (
     InitiativePhase,
 )
 from .levels import LevelRecord
+from .partnership_agreements import AgreementValidity, PartnershipAgreement
 from .reminders import ReminderRecord
 from .students import Qualification, Student
 from .thanks import ThankYou, ThankYouStatus
@@ -47,6 +48,7 @@ __all__ = [
     "AgreementPhase",
     "AgreementStatus",
     "AgreementType",
+    "AgreementValidity",
     "Channel",
     "Contact",
     "ContactPerson",
@@ -71,6 +73,7 @@ __all__ = [
     "LevelRecord",
     "NationalResult",
     "Participant",
+    "PartnershipAgreement",
     "Qualification",
     "QualificationUnit",
     "ReminderRecord",

@@ -58,6 +58,11 @@ from .initiatives import (
 )
 from .levels import can_record_level, level_record
 from .merge import employer_merge, merge_counts, possible_duplicates
+from .partnership_agreements import (
+    can_edit_partnership_agreement,
+    partnership_agreement_create,
+    partnership_agreement_update,
+)
 from .privacy import (
     AlreadyErased,
     ErasureReason,
@@ -79,6 +84,7 @@ __all__ = [
     "can_change_account_owner",
     "can_edit_agreement",
     "can_edit_contact",
+    "can_edit_partnership_agreement",
     "can_record_level",
     "contact_delete",
     "contact_log",
@@ -115,6 +121,8 @@ __all__ = [
     "level_record",
     "merge_counts",
     "national_result_record",
+    "partnership_agreement_create",
+    "partnership_agreement_update",
     "possible_duplicates",
     "qualification_unit_add_local",
     "student_create",

@@ -17,7 +17,6 @@ FILLED_FROM_THE_OTHER = (
     "website",
     "account_owner",
     "main_contact",
-    "partnership_agreement_on",
 )
 
 

@@ -126,6 +126,7 @@ def _dashboard_context(request, form, filters) -> dict:
         "by_checkpoint": by_checkpoint,
         "attention": dashboard.attention(filters),
         "initiatives": dashboard.initiatives(filters),
+        "partnership_agreements": dashboard.partnership_agreements(filters),
         "querystring": request.GET.urlencode(),
     }
     return context

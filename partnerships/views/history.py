@@ -5,7 +5,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from ..history import ACTIONS
-from ..models import Agreement, ContactPerson, Employer, Initiative, Student
+from ..models import Agreement, ContactPerson, Employer, Initiative, PartnershipAgreement, Student
 from .common import coordinator_required
 
 TRACKED = {
@@ -14,6 +14,7 @@ TRACKED = {
     "student": Student,
     "agreement": Agreement,
     "initiative": Initiative,
+    "partnership_agreement": PartnershipAgreement,
 }
 
 
