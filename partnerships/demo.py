@@ -235,6 +235,7 @@ class DemoSeeder:
         self.agreements(employers, students, staff, units_by_qualification)
         self.feedback()
         services.thanks_prepare(self.today)
+        self.partnership_agreements(employers, staff["coordinator"])
         self.levels(employers, staff["coordinator"])
         self.initiatives(employers, staff)
         return self.counts()
@@ -500,6 +501,54 @@ class DemoSeeder:
                 level=levels[key],
                 rationale="; ".join(reasons),
                 date=self.today - datetime.timedelta(days=self.rng.randrange(10, 200)),
+            )
+
+    def partnership_agreements(self, employers, coordinator: User) -> None:
+        """Three partnership agreements: one in force with the biggest partner, a network
+        agreement up for renewal, and one that has expired, so the dashboard's three figures,
+        the list's filters and the renewal reminder all have something to show."""
+        first, second, third, fourth = (employer for employer, _group in employers[:4])
+        days = datetime.timedelta
+        for title, parties, network, scope, signed_ago, valid_for in (
+            (
+                f"Kumppanuussopimus {first.name}",
+                [first],
+                "",
+                "Vuosittain vähintään kuusi koulutussopimuspaikkaa, työpaikkaohjaajien koulutus "
+                "yhdessä ja yhteinen kehittämispäivä keväisin.",
+                200,
+                900,
+            ),
+            (
+                "Alueen rakennus- ja kiinteistöalan verkostosopimus",
+                [second, third, fourth],
+                "Järvilaakson rakennusalan verkosto",
+                "Oppisopimus- ja koulutussopimuspaikat verkoston yrityksissä, näytöt yhteisin "
+                "kriteerein ja opettajien työelämäjaksot vuorotellen verkoston yrityksissä.",
+                700,
+                740,
+            ),
+            (
+                f"Yhteistyösopimus {fourth.name} 2023–2025",
+                [fourth],
+                "",
+                "Kesätyöpaikat ja tutustumiskäynnit.",
+                1100,
+                1000,
+            ),
+        ):
+            signed_on = self.today - days(days=signed_ago)
+            services.partnership_agreement_create(
+                by=coordinator,
+                data={
+                    "title": title,
+                    "employers": parties,
+                    "network_name": network,
+                    "scope": scope,
+                    "signed_on": signed_on,
+                    "valid_until": signed_on + days(days=valid_for),
+                    "responsible": coordinator,
+                },
             )
 
     def initiatives(self, employers, staff) -> None:

@@ -14,7 +14,8 @@ from ..factories import ContactFactory, ContactPersonFactory, EmployerFactory, U
 # owner filter, levels for the level filter, one page of rows, institution. The session is
 # read from the cache it was written to.
 EMPLOYER_LIST_QUERIES = 7
-EMPLOYER_PAGE_QUERIES = 26  # incl. five aggregates for the level suggestion and its initiatives
+EMPLOYER_PAGE_QUERIES = 28  # incl. six aggregates for the level suggestion, its initiatives and
+# its partnership agreements
 
 
 def make_employers(n: int, owner) -> list[Employer]:
