@@ -21,6 +21,7 @@ from .models import (
     LevelRecord,
     NationalResult,
     PartnershipAgreement,
+    Prospect,
     Qualification,
     QualificationUnit,
     ReminderRecord,
@@ -311,3 +312,11 @@ class PartnershipAgreementAdmin(SimpleHistoryAdmin):
     raw_id_fields = ("responsible", "created_by")
     # The document is replaced through the portal's form, which checks that it is a real PDF.
     readonly_fields = ("document", "document_name")
+
+
+@admin.register(Prospect)
+class ProspectAdmin(SimpleHistoryAdmin):
+    list_display = ("name", "municipality", "stage", "owner", "employer")
+    list_filter = ("stage",)
+    search_fields = ("name", "business_id")
+    raw_id_fields = ("owner", "employer")

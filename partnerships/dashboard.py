@@ -243,3 +243,16 @@ def partnership_agreements(f: Filters) -> dict:
         "days": settings.KUMPPANI_PARTNERSHIP_RENEWAL_DAYS,
         "rows": [{"value": v, "label": v.label, "count": counts[v.value]} for v in AgreementValidity],
     }
+
+
+def prospects(f: Filters) -> list[dict]:
+    """New-partner prospects by stage, in one query; a teacher's own view counts their own."""
+    from .models import PIPELINE, Prospect
+
+    rows = Prospect.objects.all()
+    if f.sector:
+        rows = rows.filter(sector=f.sector)
+    if f.owner_id:
+        rows = rows.filter(owner_id=f.owner_id)
+    counts = dict(rows.values_list("stage").annotate(n=Count("pk")).values_list("stage", "n"))
+    return [{"value": stage.value, "label": stage.label, "count": counts.get(stage, 0)} for stage in PIPELINE]

@@ -238,6 +238,7 @@ class DemoSeeder:
         self.partnership_agreements(employers, staff["coordinator"])
         self.levels(employers, staff["coordinator"])
         self.initiatives(employers, staff)
+        self.prospects(staff)
         return self.counts()
 
     def staff(self, units) -> dict[str, User]:
@@ -616,6 +617,44 @@ class DemoSeeder:
                 "start_date": self.today - datetime.timedelta(days=10),
             },
         )
+
+    def prospects(self, staff) -> None:
+        """New partners in every stage of the pipeline, one of them already an employer."""
+        teacher, coordinator = staff["teacher"], staff["coordinator"]
+        rows = [
+            (teacher, "Aurinkosähkö Saarinen Oy", "D", "Jyväskylä", "Sami Saarinen", "identified", ""),
+            (teacher, "Hoivakoti Kotiranta", "Q", "Muurame", "Riikka Ranta", "contacted", ""),
+            (coordinator, "Laaksonen Logistiikka Oy", "H", "Jyväskylä", "Jari Laaksonen", "meeting", ""),
+            (
+                coordinator,
+                "Kahvila Kanerva",
+                "I",
+                "Laukaa",
+                "Kaisu Kanerva",
+                "dropped",
+                "Ei voi ottaa opiskelijoita tänä vuonna",
+            ),
+            (teacher, "Puusepänverstas Honka", "C", "Jyväskylä", "Heikki Honka", "meeting", ""),
+        ]
+        for owner, name, sector, municipality, contact, stage, reason in rows:
+            email = f"{ascii_name(contact.split()[0])}@{ascii_name(name.split()[0])}.example"
+            prospect = services.prospect_create(
+                by=coordinator,
+                data={
+                    "name": name,
+                    "sector": sector,
+                    "municipality": municipality,
+                    "contact_name": contact,
+                    "contact_email": email,
+                    "contact_phone": phone(self.rng),
+                    "stage": stage,
+                    "dropped_reason": reason,
+                    "owner": owner,
+                    "notes": "Tavattu alueen yrittäjäillassa.",
+                },
+            )
+        # The last one signed its first agreement and became an employer.
+        services.prospect_convert(prospect=prospect, by=teacher)
 
     def feedback(self) -> None:
         """Feedback requests for the periods that ended, and answers to most of them: some

@@ -11,6 +11,7 @@ from .views import (
     initiatives,
     partnership_agreements,
     privacy,
+    prospects,
     thanks,
 )
 
@@ -114,4 +115,9 @@ urlpatterns = [
         partnership_agreements.partnership_agreement_document,
         name="partnership_agreement_document",
     ),
+    path("prospects/", prospects.prospect_list, name="prospect_list"),
+    path("prospects/new/", prospects.prospect_create, name="prospect_create"),
+    path("prospects/<int:pk>/", prospects.prospect_detail, name="prospect_detail"),
+    path("prospects/<int:pk>/edit/", prospects.prospect_edit, name="prospect_edit"),
+    path("prospects/<int:pk>/convert/", prospects.prospect_convert, name="prospect_convert"),
 ]

@@ -161,6 +161,13 @@ EXPECTED = {
     "partnership_agreement_document": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
     "partnership_agreement_create": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
     "partnership_agreement_edit": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
+    # New partners: every member of staff reads and adds prospects; the prospect belongs to
+    # `teacher`, so only they and coordinators edit or convert it.
+    "prospect_list": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "prospect_create": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "prospect_detail": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "prospect_edit": ("GET", {"teacher": 200, "other_teacher": 403, "coordinator": 200}),
+    "prospect_convert": ("POST", {"teacher": 302, "other_teacher": 403, "coordinator": 302}),
 }
 # Form pages answer GET (the form) and POST (its submission); anything else is refused.
 FORM_VIEWS = {
@@ -205,6 +212,8 @@ FORM_VIEWS = {
     "student_privacy",
     "partnership_agreement_create",
     "partnership_agreement_edit",
+    "prospect_create",
+    "prospect_edit",
 }
 # Unlisted roles: anonymous visitors are sent to the login page; signed-in users without a
 # staff role get 403.
@@ -290,7 +299,11 @@ def world(teacher, teacher_group, settings, tmp_path):
     partnership_agreement.document.save("s.pdf", ContentFile(b"%PDF-1.4 signed"), save=False)
     partnership_agreement.document_name = "s.pdf"
     partnership_agreement.save()
+    from partnerships.services import prospect_create
+
+    prospect = prospect_create(by=teacher, data={"name": "Uusi Oy", "municipality": "Kuopio"})
     return {
+        "prospect": prospect,
         "partnership_agreement": partnership_agreement,
         "initiative": initiative,
         "import_job": import_job,
@@ -374,6 +387,7 @@ def _args(name: str, world) -> list:
             "initiative_evaluate",
         ),
         "workplace_fk": ("workplace_check_create",),
+        "prospect": ("prospect_detail", "prospect_edit", "prospect_convert"),
         "partnership_agreement": (
             "partnership_agreement_detail",
             "partnership_agreement_document",

@@ -36,12 +36,14 @@ from .initiatives import (
 )
 from .levels import LevelRecord
 from .partnership_agreements import AgreementValidity, PartnershipAgreement
+from .prospects import PIPELINE, Prospect, ProspectStage
 from .reminders import ReminderRecord
 from .students import Qualification, Student
 from .thanks import ThankYou, ThankYouStatus
 
 __all__ = [
     "PHASE_ORDER",
+    "PIPELINE",
     "QUESTIONS",
     "Agreement",
     "AgreementItem",
@@ -74,6 +76,8 @@ __all__ = [
     "NationalResult",
     "Participant",
     "PartnershipAgreement",
+    "Prospect",
+    "ProspectStage",
     "Qualification",
     "QualificationUnit",
     "ReminderRecord",

@@ -57,7 +57,7 @@ from .initiatives import (
     initiative_update,
 )
 from .levels import can_record_level, level_record
-from .merge import employer_merge, merge_counts, possible_duplicates
+from .merge import employer_merge, employers_like, merge_counts, possible_duplicates
 from .partnership_agreements import (
     can_edit_partnership_agreement,
     partnership_agreement_create,
@@ -70,6 +70,7 @@ from .privacy import (
     students_due_for_erasure,
     students_erase_expired,
 )
+from .prospects import prospect_convert, prospect_create, prospect_update
 from .thanks import contact_person_opt_out, thanks_prepare, thanks_send, thanks_skip
 
 __all__ = [
@@ -97,6 +98,7 @@ __all__ = [
     "employer_merge",
     "employer_set_active",
     "employer_update",
+    "employers_like",
     "erase_student",
     "feedback_answer_save",
     "feedback_react",
@@ -124,6 +126,9 @@ __all__ = [
     "partnership_agreement_create",
     "partnership_agreement_update",
     "possible_duplicates",
+    "prospect_convert",
+    "prospect_create",
+    "prospect_update",
     "qualification_unit_add_local",
     "student_create",
     "student_relation_add",

@@ -127,6 +127,7 @@ def _dashboard_context(request, form, filters) -> dict:
         "attention": dashboard.attention(filters),
         "initiatives": dashboard.initiatives(filters),
         "partnership_agreements": dashboard.partnership_agreements(filters),
+        "prospects": dashboard.prospects(filters),
         "querystring": request.GET.urlencode(),
     }
     return context

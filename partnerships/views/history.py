@@ -5,7 +5,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from ..history import ACTIONS
-from ..models import Agreement, ContactPerson, Employer, Initiative, PartnershipAgreement, Student
+from ..models import Agreement, ContactPerson, Employer, Initiative, PartnershipAgreement, Prospect, Student
 from .common import coordinator_required
 
 TRACKED = {
@@ -15,6 +15,7 @@ TRACKED = {
     "agreement": Agreement,
     "initiative": Initiative,
     "partnership_agreement": PartnershipAgreement,
+    "prospect": Prospect,
 }
 
 
