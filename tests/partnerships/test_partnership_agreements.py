@@ -391,3 +391,19 @@ def test_the_migration_turns_each_signing_date_into_an_agreement(coordinator):
     assert agreement.responsible == coordinator
     assert list(agreement.employers.all()) == [signed]
     assert not hasattr(Employer, "partnership_agreement_on")
+
+
+def test_the_coordinator_reads_the_agreements_history(coordinator, coordinator_client):
+    agreement = make(coordinator, [EmployerFactory(name="Historia Oy")], title="Vanha nimi")
+    services.partnership_agreement_update(agreement=agreement, by=coordinator, data={"title": "Uusi nimi"})
+    response = coordinator_client.get(reverse("history", args=["partnership_agreement", agreement.pk]))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Vanha nimi" in page and "Uusi nimi" in page
+
+
+def test_merging_employers_moves_their_partnership_agreements(coordinator):
+    keep, remove = EmployerFactory(name="Pysyvä Oy"), EmployerFactory(name="Poistuva Oy", business_id=None)
+    agreement = make(coordinator, [remove])
+    services.employer_merge(keep=keep, remove=remove, by=coordinator)
+    assert list(agreement.employers.all()) == [keep]

@@ -210,3 +210,19 @@ def test_the_dashboard_shows_the_pipeline_with_links(teacher, coordinator_client
     counts = {row["value"]: row["count"] for row in response.context["prospects"]}
     assert counts == {"identified": 2, "contacted": 1, "meeting": 0, "first_agreement": 0, "dropped": 0}
     assert f"{reverse('prospect_list')}?stage=identified" in response.content.decode()
+
+
+def test_merging_employers_moves_the_prospect_link(prospect, teacher, coordinator):
+    keep = EmployerFactory(name="Pysyvä Oy")
+    employer = services.prospect_convert(prospect=prospect, by=teacher)
+    employer.business_id = None
+    employer.save()
+    services.employer_merge(keep=keep, remove=employer, by=coordinator)
+    prospect.refresh_from_db()
+    assert prospect.employer == keep
+
+
+def test_the_prospect_page_lists_its_stage_changes(prospect, teacher, teacher_client):
+    services.prospect_update(prospect=prospect, by=teacher, data={"stage": "contacted"})
+    response = teacher_client.get(prospect.get_absolute_url())
+    assert [r.stage for r in response.context["stage_changes"]] == ["identified", "contacted"]
