@@ -2,16 +2,16 @@
 the renewal reminder and the migration of the old signing date."""
 
 import datetime
-import importlib
 import io
 
 import pypdfium2
 import pytest
-from django.apps import apps as django_apps
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
 from django.utils import timezone
 
@@ -366,31 +366,27 @@ def test_the_renewal_sweep_takes_the_same_queries_for_many_agreements(
 # The migration of the old field -----------------------------------------------------------
 
 
-def test_the_migration_turns_each_signing_date_into_an_agreement(coordinator):
-    """The data step of 0018, run against the current models (the historical ones differ
-    only by the removed field, which it reads through this stand-in)."""
-    migration = importlib.import_module("partnerships.migrations.0018_partnership_agreements")
-    signed = EmployerFactory(name="Allekirjoittanut Oy", account_owner=coordinator)
-    EmployerFactory(name="Ei sopimusta Oy")
-
-    class Apps:
-        def get_model(self, app, name):
-            if name == "Employer":
-
-                class Manager:
-                    def filter(self, **kwargs):
-                        signed.partnership_agreement_on = datetime.date(2024, 5, 2)
-                        return type("Q", (), {"order_by": lambda self, *a: [signed]})()
-
-                return type("E", (), {"objects": Manager()})
-            return django_apps.get_model(app, name)
-
-    migration.agreements_from_dates(Apps(), None)
+@pytest.mark.django_db(transaction=True)
+def test_the_migration_turns_each_signing_date_into_an_agreement():
+    """0018 run for real: an employer's old signing date becomes an agreement valid until
+    further notice, with the account owner responsible; the field is gone afterwards."""
+    before = [("partnerships", "0017_erasure_report_on_student_history")]
+    executor = MigrationExecutor(connection)
+    executor.migrate(before)
+    old = executor.loader.project_state(before).apps
+    owner = old.get_model("core", "User").objects.create(username="omistaja")
+    Employer_ = old.get_model("partnerships", "Employer")
+    signed = Employer_.objects.create(
+        name="Allekirjoittanut Oy", partnership_agreement_on=datetime.date(2024, 5, 2), account_owner=owner
+    )
+    Employer_.objects.create(name="Ei sopimusta Oy")
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
     agreement = PartnershipAgreement.objects.get()
     assert agreement.signed_on == datetime.date(2024, 5, 2) and agreement.valid_until is None
-    assert agreement.responsible == coordinator
-    assert list(agreement.employers.all()) == [signed]
-    assert not hasattr(Employer, "partnership_agreement_on")
+    assert agreement.responsible_id == owner.pk
+    assert list(agreement.employers.values_list("pk", flat=True)) == [signed.pk]
+    assert "partnership_agreement_on" not in {f.name for f in Employer._meta.get_fields()}
 
 
 def test_the_coordinator_reads_the_agreements_history(coordinator, coordinator_client):
