@@ -226,3 +226,14 @@ def test_the_prospect_page_lists_its_stage_changes(prospect, teacher, teacher_cl
     services.prospect_update(prospect=prospect, by=teacher, data={"stage": "contacted"})
     response = teacher_client.get(prospect.get_absolute_url())
     assert [r.stage for r in response.context["stage_changes"]] == ["identified", "contacted"]
+
+
+def test_creating_anyway_a_business_id_already_taken_is_refused_with_its_reason(teacher, teacher_client):
+    existing = EmployerFactory(name="Aivan toinen nimi Oy", business_id="2345678-0")
+    prospect = services.prospect_create(by=teacher, data=data(business_id="2345678-0"))
+    response = teacher_client.post(reverse("prospect_convert", args=[prospect.pk]), {"confirm_new": "1"})
+    assert response.status_code == 400
+    assert "Another employer already has this business ID." in response.content.decode()
+    assert list(Employer.objects.all()) == [existing]
+    prospect.refresh_from_db()
+    assert prospect.employer is None and prospect.stage == "identified"
