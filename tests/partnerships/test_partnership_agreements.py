@@ -200,7 +200,7 @@ def test_a_renamed_file_is_refused_with_a_translated_error_and_nothing_is_saved(
         HTTP_ACCEPT_LANGUAGE="fi",
     )
     assert response.status_code == 200
-    assert "The file is not a PDF document." in response.content.decode()
+    assert "Tiedosto ei ole PDF-asiakirja." in response.content.decode()  # translated
     assert response.context["form"]["title"].value() == "Kumppanuussopimus 2026–2028"  # kept
     assert not PartnershipAgreement.objects.exists()
 
