@@ -48,6 +48,12 @@ app.conf.beat_schedule = {
         "task": "partnerships.tasks.deadline_reminders_send",
         "schedule": crontab(hour=7, minute=0, day_of_week="mon-fri"),
     },
+    # Every weekday at 07:05, remind the responsible people of partnership agreements that end
+    # within KUMPPANI_PARTNERSHIP_RENEWAL_DAYS.
+    "partnership-renewals": {
+        "task": "partnerships.tasks.partnership_renewals_send",
+        "schedule": crontab(hour=7, minute=5, day_of_week="mon-fri"),
+    },
     # Every day at 08:00, ask for feedback on the work periods that ended.
     "feedback-requests": {
         "task": "partnerships.tasks.feedback_requests_send",

@@ -440,3 +440,8 @@ if not KUMPPANI_BASE_URL.startswith(("https://", "http://")):
     )
 # Reminder offsets (reminders issue): days before the start, and before the end.
 KUMPPANI_REMIND_BEFORE_START_DAYS = env_int("KUMPPANI_REMIND_BEFORE_START_DAYS", 7, minimum=1)
+# How many days before a partnership agreement ends its responsible person is reminded to
+# renew it; the dashboard counts it as expiring from then on.
+KUMPPANI_PARTNERSHIP_RENEWAL_DAYS = env_int("KUMPPANI_PARTNERSHIP_RENEWAL_DAYS", 60, minimum=1)
+# The largest partnership agreement document accepted, in megabytes.
+KUMPPANI_PARTNERSHIP_DOCUMENT_MAX_MB = env_int("KUMPPANI_PARTNERSHIP_DOCUMENT_MAX_MB", 10, minimum=1)

@@ -24,6 +24,8 @@ from .models import (
     Interruption,
     LevelRecord,
     NationalResult,
+    PartnershipAgreement,
+    Prospect,
     Qualification,
     QualificationUnit,
     ReminderRecord,
@@ -375,3 +377,22 @@ class InitiativeEntryAdmin(SimpleHistoryAdmin):
 class InitiativeNoticeAdmin(admin.ModelAdmin):
     list_display = ("user", "entry", "created_at", "read_at")
     raw_id_fields = ("user", "entry")
+
+
+@admin.register(PartnershipAgreement)
+class PartnershipAgreementAdmin(SimpleHistoryAdmin):
+    list_display = ("title", "signed_on", "valid_until", "responsible")
+    list_filter = ("valid_until",)
+    search_fields = ("title", "network_name", "employers__name")
+    autocomplete_fields = ("employers",)
+    raw_id_fields = ("responsible", "created_by")
+    # The document is replaced through the portal's form, which checks that it is a real PDF.
+    readonly_fields = ("document", "document_name")
+
+
+@admin.register(Prospect)
+class ProspectAdmin(SimpleHistoryAdmin):
+    list_display = ("name", "municipality", "stage", "owner", "employer")
+    list_filter = ("stage",)
+    search_fields = ("name", "business_id")
+    raw_id_fields = ("owner", "employer")

@@ -10,7 +10,7 @@ class PartnershipsConfig(AppConfig):
         # The deadline digests are rendered on delivery: the worker needs their context builder.
         from core.email import outbox_kinds_register
 
-        from . import reminders  # noqa: F401
+        from . import partnership_renewals, reminders  # noqa: F401
 
         outbox_kinds_register(
             {
@@ -22,5 +22,6 @@ class PartnershipsConfig(AppConfig):
                 "you-said-we-did": _("“You said, we did” note"),
                 "thanks": _("Thank-you"),
                 "initiative-redefined": _("Co-development initiative redefined"),
+                "partnership-renewal": _("Partnership agreement renewal"),
             }
         )

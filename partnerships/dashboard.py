@@ -230,3 +230,44 @@ def initiatives(f: Filters) -> dict:
         ],
         "total": sum(totals.values()),
     }
+
+
+def partnership_agreements(f: Filters) -> dict:
+    """Partnership agreements valid today, ending within the renewal lead time, and expired,
+    in one aggregate query; a teacher's own view counts those they are responsible for or
+    whose parties they own."""
+    from django.conf import settings
+
+    from .models import AgreementValidity, PartnershipAgreement
+
+    rows = PartnershipAgreement.objects.all()
+    if f.sector:
+        rows = rows.filter(
+            pk__in=PartnershipAgreement.objects.filter(employers__sector=f.sector).values("pk")
+        )
+    if f.owner_id:
+        rows = rows.filter(
+            pk__in=PartnershipAgreement.objects.filter(
+                Q(responsible_id=f.owner_id) | Q(employers__account_owner_id=f.owner_id)
+            ).values("pk")
+        )
+    counts = rows.with_validity().aggregate(
+        **{v: Count("pk", filter=Q(validity=v)) for v in AgreementValidity.values},
+    )
+    return {
+        "days": settings.KUMPPANI_PARTNERSHIP_RENEWAL_DAYS,
+        "rows": [{"value": v, "label": v.label, "count": counts[v.value]} for v in AgreementValidity],
+    }
+
+
+def prospects(f: Filters) -> list[dict]:
+    """New-partner prospects by stage, in one query; a teacher's own view counts their own."""
+    from .models import PIPELINE, Prospect
+
+    rows = Prospect.objects.all()
+    if f.sector:
+        rows = rows.filter(sector=f.sector)
+    if f.owner_id:
+        rows = rows.filter(owner_id=f.owner_id)
+    counts = dict(rows.values_list("stage").annotate(n=Count("pk")).values_list("stage", "n"))
+    return [{"value": stage.value, "label": stage.label, "count": counts.get(stage, 0)} for stage in PIPELINE]

@@ -237,8 +237,10 @@ class DemoSeeder:
         self.instructor_trainings(staff)
         self.feedback()
         services.thanks_prepare(self.today)
+        self.partnership_agreements(employers, staff["coordinator"])
         self.levels(employers, staff["coordinator"])
         self.initiatives(employers, staff)
+        self.prospects(staff)
         return self.counts()
 
     def staff(self, units) -> dict[str, User]:
@@ -620,6 +622,54 @@ class DemoSeeder:
                 date=self.today - datetime.timedelta(days=self.rng.randrange(10, 200)),
             )
 
+    def partnership_agreements(self, employers, coordinator: User) -> None:
+        """Three partnership agreements: one in force with the biggest partner, a network
+        agreement up for renewal, and one that has expired, so the dashboard's three figures,
+        the list's filters and the renewal reminder all have something to show."""
+        first, second, third, fourth = (employer for employer, _group in employers[:4])
+        days = datetime.timedelta
+        for title, parties, network, scope, signed_ago, valid_for in (
+            (
+                f"Kumppanuussopimus {first.name}",
+                [first],
+                "",
+                "Vuosittain vähintään kuusi koulutussopimuspaikkaa, työpaikkaohjaajien koulutus "
+                "yhdessä ja yhteinen kehittämispäivä keväisin.",
+                200,
+                900,
+            ),
+            (
+                "Alueen rakennus- ja kiinteistöalan verkostosopimus",
+                [second, third, fourth],
+                "Järvilaakson rakennusalan verkosto",
+                "Oppisopimus- ja koulutussopimuspaikat verkoston yrityksissä, näytöt yhteisin "
+                "kriteerein ja opettajien työelämäjaksot vuorotellen verkoston yrityksissä.",
+                700,
+                740,
+            ),
+            (
+                f"Yhteistyösopimus {fourth.name} 2023–2025",
+                [fourth],
+                "",
+                "Kesätyöpaikat ja tutustumiskäynnit.",
+                1100,
+                1000,
+            ),
+        ):
+            signed_on = self.today - days(days=signed_ago)
+            services.partnership_agreement_create(
+                by=coordinator,
+                data={
+                    "title": title,
+                    "employers": parties,
+                    "network_name": network,
+                    "scope": scope,
+                    "signed_on": signed_on,
+                    "valid_until": signed_on + days(days=valid_for),
+                    "responsible": coordinator,
+                },
+            )
+
     def initiatives(self, employers, staff) -> None:
         """Two co-development initiatives: one in ideation with its log and an evaluation, one
         just started, so the dashboard, employer pages and the report have something to show."""
@@ -685,6 +735,44 @@ class DemoSeeder:
                 "start_date": self.today - datetime.timedelta(days=10),
             },
         )
+
+    def prospects(self, staff) -> None:
+        """New partners in every stage of the pipeline, one of them already an employer."""
+        teacher, coordinator = staff["teacher"], staff["coordinator"]
+        rows = [
+            (teacher, "Aurinkosähkö Saarinen Oy", "D", "Jyväskylä", "Sami Saarinen", "identified", ""),
+            (teacher, "Hoivakoti Kotiranta", "Q", "Muurame", "Riikka Ranta", "contacted", ""),
+            (coordinator, "Laaksonen Logistiikka Oy", "H", "Jyväskylä", "Jari Laaksonen", "meeting", ""),
+            (
+                coordinator,
+                "Kahvila Kanerva",
+                "I",
+                "Laukaa",
+                "Kaisu Kanerva",
+                "dropped",
+                "Ei voi ottaa opiskelijoita tänä vuonna",
+            ),
+            (teacher, "Puusepänverstas Honka", "C", "Jyväskylä", "Heikki Honka", "meeting", ""),
+        ]
+        for owner, name, sector, municipality, contact, stage, reason in rows:
+            email = f"{ascii_name(contact.split()[0])}@{ascii_name(name.split()[0])}.example"
+            prospect = services.prospect_create(
+                by=coordinator,
+                data={
+                    "name": name,
+                    "sector": sector,
+                    "municipality": municipality,
+                    "contact_name": contact,
+                    "contact_email": email,
+                    "contact_phone": phone(self.rng),
+                    "stage": stage,
+                    "dropped_reason": reason,
+                    "owner": owner,
+                    "notes": "Tavattu alueen yrittäjäillassa.",
+                },
+            )
+        # The last one signed its first agreement and became an employer.
+        services.prospect_convert(prospect=prospect, by=teacher)
 
     def feedback(self) -> None:
         """Feedback requests for the periods that ended, and answers to most of them: some

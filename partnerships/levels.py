@@ -5,7 +5,7 @@ with its reasons, and a person confirms or overrides it. The rules, first match 
 
 | suggested level  | when (over the last 12 months)                                                   |
 |------------------|-----------------------------------------------------------------------------------|
-| strategic        | a partnership agreement on file, at least 6 contacts and 3 agreements hosted     |
+| strategic        | a valid partnership agreement, at least 6 contacts and 3 agreements hosted      |
 | developing       | at least 6 contacts, 2 agreements hosted, and instructors trained or feedback    |
 |                  | reacted to or at least 4 checkpoints touched                                     |
 | everyday         | at least 3 contacts, and an agreement hosted or a visit, meeting or event        |
@@ -16,13 +16,22 @@ with its reasons, and a person confirms or overrides it. The rules, first match 
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import F, Func, OuterRef, Subquery
+from django.db.models import Exists, F, Func, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from .models import Agreement, AgreementStatus, Channel, Contact, ContactPerson, Employer, FeedbackReaction
+from .models import (
+    Agreement,
+    AgreementStatus,
+    Channel,
+    Contact,
+    ContactPerson,
+    Employer,
+    FeedbackReaction,
+    PartnershipAgreement,
+)
 
 
 @dataclass
@@ -45,7 +54,8 @@ def _count(queryset, expression: str = "pk") -> Coalesce:
 
 
 def evidence_for(employer: Employer, today: datetime.date | None = None) -> Evidence:
-    """What the last 12 months show about this employer, in one query of scalar subqueries."""
+    """What the last 12 months show about this employer, in one query of scalar subqueries;
+    the partnership agreement counts only while it is valid, today."""
     today = today or timezone.localdate()
     since = today - datetime.timedelta(days=365)
     employer_pk = OuterRef("pk")
@@ -74,6 +84,9 @@ def evidence_for(employer: Employer, today: datetime.date | None = None) -> Evid
                     created_at__date__gt=since,
                 )
             ),
+            has_partnership_agreement=Exists(
+                PartnershipAgreement.objects.valid_on(today).filter(employers=employer_pk)
+            ),
         )
         .get()
     )
@@ -84,7 +97,7 @@ def evidence_for(employer: Employer, today: datetime.date | None = None) -> Evid
         agreements=counts["n_agreements"],
         instructors_trained=counts["n_trained"],
         feedback_reacted=counts["n_reacted"],
-        partnership_agreement=bool(employer.partnership_agreement_on),
+        partnership_agreement=counts["has_partnership_agreement"],
     )
 
 
@@ -116,7 +129,7 @@ def suggest(evidence: Evidence) -> tuple[str | None, list[str]]:
     if e.checkpoints >= 4:
         reasons.append(_("%(n)d checkpoints touched") % {"n": e.checkpoints})
     if e.partnership_agreement:
-        reasons.append(_("a partnership agreement on file"))
+        reasons.append(_("a valid partnership agreement"))
 
     if e.partnership_agreement and e.contacts >= 6 and e.agreements >= 3:
         return "strategic", reasons

@@ -10,6 +10,14 @@ def deadline_reminders_send() -> int:
 
 
 @shared_task(acks_late=True, soft_time_limit=240, time_limit=300)
+def partnership_renewals_send() -> int:
+    """Remind of partnership agreements ending soon (safe to run twice: a ledger and a lock)."""
+    from .partnership_renewals import send_partnership_renewal_reminders
+
+    return send_partnership_renewal_reminders()
+
+
+@shared_task(acks_late=True, soft_time_limit=240, time_limit=300)
 def feedback_requests_send() -> int:
     """Ask students (and partners, where the institution wants it) for feedback on periods
     that ended. Safe to run twice: a lock and one request per period and respondent."""

@@ -12,7 +12,9 @@ from .views import (
     initiatives,
     instructors,
     levels,
+    partnership_agreements,
     privacy,
+    prospects,
     thanks,
     timeline,
 )
@@ -102,4 +104,34 @@ urlpatterns = [
     path("initiatives/<int:pk>/evaluation/", initiatives.initiative_evaluate, name="initiative_evaluate"),
     path("initiatives/<int:pk>/report.pdf", initiatives.initiative_pdf, name="initiative_pdf"),
     path("initiatives/notices/read/", initiatives.initiative_notices_read, name="initiative_notices_read"),
+    path(
+        "partnership-agreements/",
+        partnership_agreements.partnership_agreement_list,
+        name="partnership_agreement_list",
+    ),
+    path(
+        "partnership-agreements/new/",
+        partnership_agreements.partnership_agreement_create,
+        name="partnership_agreement_create",
+    ),
+    path(
+        "partnership-agreements/<int:pk>/",
+        partnership_agreements.partnership_agreement_detail,
+        name="partnership_agreement_detail",
+    ),
+    path(
+        "partnership-agreements/<int:pk>/edit/",
+        partnership_agreements.partnership_agreement_edit,
+        name="partnership_agreement_edit",
+    ),
+    path(
+        "partnership-agreements/<int:pk>/document.pdf",
+        partnership_agreements.partnership_agreement_document,
+        name="partnership_agreement_document",
+    ),
+    path("prospects/", prospects.prospect_list, name="prospect_list"),
+    path("prospects/new/", prospects.prospect_create, name="prospect_create"),
+    path("prospects/<int:pk>/", prospects.prospect_detail, name="prospect_detail"),
+    path("prospects/<int:pk>/edit/", prospects.prospect_edit, name="prospect_edit"),
+    path("prospects/<int:pk>/convert/", prospects.prospect_convert, name="prospect_convert"),
 ]

@@ -7,12 +7,20 @@ decision on who may use it.
 import datetime
 
 import pytest
+from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from checkpoints.models import AnnualActivity, PartnershipLevel, SelfAssessment
 from core.models import OutboxMessage
-from partnerships.models import Agreement, Demonstration, FeedbackRequest, LevelRecord, ThankYou
+from partnerships.models import (
+    Agreement,
+    Demonstration,
+    FeedbackRequest,
+    LevelRecord,
+    PartnershipAgreement,
+    ThankYou,
+)
 
 from .factories import (
     ContactFactory,
@@ -165,6 +173,20 @@ EXPECTED = {
     "initiative_log": ("POST", {"teacher": 302, "other_teacher": 403, "coordinator": 302}),
     "initiative_evaluate": ("POST", {"teacher": 302, "other_teacher": 403, "coordinator": 302}),
     "initiative_notices_read": ("POST", {"teacher": 302, "other_teacher": 302, "coordinator": 302}),
+    # Partnership agreements: every member of staff reads them and their document;
+    # coordinators record and edit them.
+    "partnership_agreement_list": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "partnership_agreement_detail": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "partnership_agreement_document": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "partnership_agreement_create": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
+    "partnership_agreement_edit": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
+    # New partners: every member of staff reads and adds prospects; the prospect belongs to
+    # `teacher`, so only they and coordinators edit or convert it.
+    "prospect_list": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "prospect_create": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "prospect_detail": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "prospect_edit": ("GET", {"teacher": 200, "other_teacher": 403, "coordinator": 200}),
+    "prospect_convert": ("POST", {"teacher": 302, "other_teacher": 403, "coordinator": 302}),
 }
 # Form pages answer GET (the form) and POST (its submission); anything else is refused.
 FORM_VIEWS = {
@@ -210,6 +232,10 @@ FORM_VIEWS = {
     "initiative_edit",
     "initiative_redefine",
     "student_privacy",
+    "partnership_agreement_create",
+    "partnership_agreement_edit",
+    "prospect_create",
+    "prospect_edit",
 }
 # Unlisted roles: anonymous visitors are sent to the login page; signed-in users without a
 # staff role get 403.
@@ -237,7 +263,8 @@ def test_every_url_pattern_is_in_the_permission_table():
 
 
 @pytest.fixture
-def world(teacher, teacher_group):
+def world(teacher, teacher_group, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path  # the partnership agreement's document
     employer = EmployerFactory()
     person = ContactPersonFactory(employer=employer)
     today = timezone.localdate()
@@ -294,7 +321,19 @@ def world(teacher, teacher_group):
     from partnerships.services import initiative_create
 
     initiative = initiative_create(by=teacher, data={"title": "Induction", "starting_point": "Too long"})
+    partnership_agreement = PartnershipAgreement.objects.create(
+        title="Kumppanuussopimus", scope="Harjoittelu", signed_on=today, responsible=teacher
+    )
+    partnership_agreement.employers.add(employer)
+    partnership_agreement.document.save("s.pdf", ContentFile(b"%PDF-1.4 signed"), save=False)
+    partnership_agreement.document_name = "s.pdf"
+    partnership_agreement.save()
+    from partnerships.services import prospect_create
+
+    prospect = prospect_create(by=teacher, data={"name": "Uusi Oy", "municipality": "Kuopio"})
     return {
+        "prospect": prospect,
+        "partnership_agreement": partnership_agreement,
         "initiative": initiative,
         "import_job": import_job,
         "activity": activity,
@@ -382,6 +421,12 @@ def _args(name: str, world) -> list:
             "initiative_evaluate",
         ),
         "workplace_fk": ("workplace_check_create",),
+        "prospect": ("prospect_detail", "prospect_edit", "prospect_convert"),
+        "partnership_agreement": (
+            "partnership_agreement_detail",
+            "partnership_agreement_document",
+            "partnership_agreement_edit",
+        ),
     }
     for kind, names in by_kind.items():
         if name in names:

@@ -36,18 +36,22 @@ from .initiatives import (
 )
 from .instructors import InstructorTraining, TrainingForm, TrainingKind
 from .levels import LevelRecord
+from .partnership_agreements import AgreementValidity, PartnershipAgreement
+from .prospects import PIPELINE, Prospect, ProspectStage
 from .reminders import ReminderRecord
 from .students import Qualification, Student
 from .thanks import ThankYou, ThankYouStatus
 
 __all__ = [
     "PHASE_ORDER",
+    "PIPELINE",
     "QUESTIONS",
     "Agreement",
     "AgreementItem",
     "AgreementPhase",
     "AgreementStatus",
     "AgreementType",
+    "AgreementValidity",
     "Channel",
     "Contact",
     "ContactPerson",
@@ -74,6 +78,9 @@ __all__ = [
     "LevelRecord",
     "NationalResult",
     "Participant",
+    "PartnershipAgreement",
+    "Prospect",
+    "ProspectStage",
     "Qualification",
     "QualificationUnit",
     "ReminderRecord",

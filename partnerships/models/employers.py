@@ -152,12 +152,6 @@ class Employer(models.Model):
     )
     is_active = models.BooleanField(_("active"), default=True)
     notes = models.TextField(_("notes"), blank=True, max_length=5000)
-    partnership_agreement_on = models.DateField(
-        _("partnership agreement signed on"),
-        null=True,
-        blank=True,
-        help_text=_("A partnership agreement on file (strategic partnership)."),
-    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

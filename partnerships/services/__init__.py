@@ -66,7 +66,12 @@ from .levels import (
     level_record_correct,
     level_record_withdraw,
 )
-from .merge import employer_merge, merge_counts, possible_duplicates
+from .merge import employer_merge, employers_like, merge_counts, possible_duplicates
+from .partnership_agreements import (
+    can_edit_partnership_agreement,
+    partnership_agreement_create,
+    partnership_agreement_update,
+)
 from .privacy import (
     AlreadyErased,
     ErasureReason,
@@ -74,6 +79,7 @@ from .privacy import (
     students_due_for_erasure,
     students_erase_expired,
 )
+from .prospects import prospect_convert, prospect_create, prospect_update
 from .thanks import contact_person_opt_out, thanks_prepare, thanks_send, thanks_skip
 
 __all__ = [
@@ -90,6 +96,7 @@ __all__ = [
     "can_correct_level_record",
     "can_edit_agreement",
     "can_edit_contact",
+    "can_edit_partnership_agreement",
     "can_record_level",
     "contact_delete",
     "contact_log",
@@ -102,6 +109,7 @@ __all__ = [
     "employer_merge",
     "employer_set_active",
     "employer_update",
+    "employers_like",
     "erase_student",
     "feedback_answer_save",
     "feedback_react",
@@ -130,7 +138,12 @@ __all__ = [
     "level_record_withdraw",
     "merge_counts",
     "national_result_record",
+    "partnership_agreement_create",
+    "partnership_agreement_update",
     "possible_duplicates",
+    "prospect_convert",
+    "prospect_create",
+    "prospect_update",
     "qualification_unit_add_local",
     "reaction_note_key",
     "student_create",

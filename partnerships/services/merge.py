@@ -4,6 +4,7 @@ from django.contrib.admin.models import CHANGE, DELETION, LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from core.models import User
@@ -17,7 +18,6 @@ FILLED_FROM_THE_OTHER = (
     "website",
     "account_owner",
     "main_contact",
-    "partnership_agreement_on",
 )
 
 
@@ -41,6 +41,25 @@ def possible_duplicates() -> list[list[Employer]]:
         if len({e.business_id for e in group if e.business_id}) <= 1:
             result.append(group)
     return sorted(result, key=lambda group: group[0].name.casefold())
+
+
+def employers_like(*, name: str, municipality: str, business_id: str = "") -> list[Employer]:
+    """The existing employers that a new one would duplicate, by the rule above: the same
+    Y-tunnus, or the same normalised name with a workplace in the same municipality and no
+    different Y-tunnus. Two queries: the candidates are the employers in that municipality."""
+    key = normal_name(name)
+    ids = {
+        employer_id
+        for employer_id, employer_name in Workplace.objects.filter(
+            municipality__iexact=municipality.strip()
+        ).values_list("employer_id", "employer__name")
+        if normal_name(employer_name) == key
+    }
+    found = Employer.objects.filter(pk__in=ids)
+    if business_id:
+        found = found.filter(Q(business_id__isnull=True) | Q(business_id=business_id))
+        found = found | Employer.objects.filter(business_id=business_id)
+    return list(found.distinct().order_by("name", "pk"))
 
 
 def merge_counts(employer: Employer) -> dict[str, int]:

@@ -101,6 +101,8 @@ def _figures(filters: dashboard.Filters) -> dict:
             "by_checkpoint": by_checkpoint,
             "attention": dashboard.attention(filters),
             "initiatives": dashboard.initiatives(filters),
+            "partnership_agreements": dashboard.partnership_agreements(filters),
+            "prospects": dashboard.prospects(filters),
             "counted_at": timezone.now(),
         }
 

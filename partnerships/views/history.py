@@ -5,7 +5,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from ..history import ACTIONS
-from ..models import Agreement, ContactPerson, Employer, Initiative, Student
+from ..models import Agreement, ContactPerson, Employer, Initiative, PartnershipAgreement, Prospect, Student
 from ..services.privacy import HISTORY_REASONS, PERSONAL
 from .common import coordinator_required
 
@@ -15,6 +15,8 @@ TRACKED = {
     "student": Student,
     "agreement": Agreement,
     "initiative": Initiative,
+    "partnership_agreement": PartnershipAgreement,
+    "prospect": Prospect,
 }
 
 

@@ -13,9 +13,9 @@ from ..factories import ContactFactory, ContactPersonFactory, EmployerFactory, U
 # User, roles, count, staff for the owner filter, levels for the level filter, one page of
 # rows, institution. The session is read from the cache it was written to.
 EMPLOYER_LIST_QUERIES = 7
-EMPLOYER_PAGE_QUERIES = (
-    21  # incl. one query for the level evidence and one for its level records, and its initiatives
-)
+# Incl. one query for the level evidence, one for its level records, its initiatives and its
+# partnership agreements.
+EMPLOYER_PAGE_QUERIES = 22
 
 
 def make_employers(n: int, owner) -> list[Employer]:

@@ -10,6 +10,8 @@ from partnerships.models import (
     Demonstration,
     Employer,
     Initiative,
+    PartnershipAgreement,
+    Prospect,
     QualificationUnit,
     Student,
     WorkPeriod,
@@ -35,6 +37,18 @@ def test_seed_demo_creates_a_believable_institution(seeded):
     assert len(big) >= 3
     assert Contact.objects.open_follow_ups().filter(author__username="teacher").count() >= 3
     assert Employer.objects.needing_contact().exists()
+    # Partnership agreements: one in force, one up for renewal, one expired.
+    validity = sorted(PartnershipAgreement.objects.with_validity().values_list("validity", flat=True))
+    assert validity == ["expired", "expiring", "valid"]
+    # New partners in every stage, one already an employer.
+    assert set(Prospect.objects.values_list("stage", flat=True)) == {
+        "identified",
+        "contacted",
+        "meeting",
+        "dropped",
+        "first_agreement",
+    }
+    assert Prospect.objects.filter(employer__isnull=False).count() == 1
     # Co-development: one initiative well under way, with its log and an evaluation.
     under_way = Initiative.objects.get(phase="ideate")
     assert under_way.employers.count() == 3 and under_way.representatives.exists()
