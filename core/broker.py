@@ -189,7 +189,7 @@ class Channel(virtual.Channel):
         self._purge(queue)
 
     def _new_queue(self, queue, **kwargs):
-        pass
+        """Nothing to create: a queue is only the name on its rows."""
 
     def _has_queue(self, queue, **kwargs):
         return True

@@ -184,6 +184,10 @@ class OutboxStatus(models.TextChoices):
 
 
 class OutboxMessageQuerySet(models.QuerySet):
+    def visible_to(self, user: "User") -> "OutboxMessageQuerySet":
+        """The messages whose status `user` may follow: their own, or any for a coordinator."""
+        return self if user.is_coordinator else self.filter(responsible=user)
+
     def manageable_by(self, user: "User") -> "OutboxMessageQuerySet":
         """The messages `user` may send again or cancel: every one for a coordinator, their
         own failed ones for the person responsible (shown on their home page)."""

@@ -103,9 +103,7 @@ def _back(request):
 def outbox_status(request, pk):
     """One e-mail's status, polled by htmx until it is sent or failed: only for the person
     responsible for it and coordinators."""
-    message = get_object_or_404(OutboxMessage, pk=pk)
-    if message.responsible_id != request.user.pk and not request.user.is_coordinator:
-        raise Http404
+    message = get_object_or_404(OutboxMessage.objects.visible_to(request.user), pk=pk)
     return render(request, "core/_outbox_status.html", {"message": message})
 
 

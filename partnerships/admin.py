@@ -74,7 +74,7 @@ class WorkplaceAdmin(admin.ModelAdmin):
 
 
 class ContactPersonAdminForm(PhoneMixin, forms.ModelForm):
-    pass
+    """Phone numbers normalised and validated in the admin as in the portal's forms."""
 
 
 @admin.register(ContactPerson)

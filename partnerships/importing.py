@@ -1040,32 +1040,34 @@ def apply_plan(kind: str, planned: list[PlannedRow], *, by, job_id: int) -> dict
     skipped. Progress (0-100) is written as rows are written (Progress); the job is marked done,
     and its stored rows deleted, in the same transaction. None when another run of the job has
     already done it."""
-    todo = [row for row in planned if row.action in ("new", "update")]
+    pending_rows = [row for row in planned if row.action in ("new", "update")]
     progress = Progress(job_id)
     try:
         progress.write(0)
-        return _apply_rows(kind, planned, todo, by=by, job_id=job_id, progress=progress)
+        return _apply_rows(kind, planned, pending_rows, by=by, job_id=job_id, progress=progress)
     finally:
         progress.close()
 
 
-def _apply_rows(kind: str, planned, todo, *, by, job_id: int, progress: Progress) -> dict[str, int] | None:
+def _apply_rows(
+    kind: str, planned, pending_rows, *, by, job_id: int, progress: Progress
+) -> dict[str, int] | None:
     index = _student_index() if kind == "students" else {}
     created: dict = {}
-    step = max(len(todo) // 100, 1)
+    step = max(len(pending_rows) // 100, 1)
     with transaction.atomic():
         # One run at a time per job, and none after another has finished it (the task may be
         # delivered twice): the lock is held until this transaction ends.
         Lock.acquire(f"import:{job_id}")
         if ImportJob.objects.filter(pk=job_id, status=ImportStatus.DONE).exists():
             return None
-        for done, row in enumerate(todo, start=1):
+        for done, row in enumerate(pending_rows, start=1):
             if kind == "employers":
                 _apply_employer(row, by, created)
             else:
                 _apply_student(row, index)
             if done % step == 0:
-                progress.write(min(99, done * 100 // len(todo)))
+                progress.write(min(99, done * 100 // len(pending_rows)))
         counts = summary(planned)
         ImportJob.objects.filter(pk=job_id).update(
             status=ImportStatus.DONE, result=counts, progress=100, finished_at=timezone.now()

@@ -38,7 +38,7 @@ def peak_mb():
                 if line.startswith("VmHWM:"):
                     return int(line.split()[1]) / 1024
     except OSError:
-        pass
+        pass  # no /proc: fall back to ru_maxrss below
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 

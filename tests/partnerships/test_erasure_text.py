@@ -326,7 +326,7 @@ def _var_files_mentioning(words: list[str], under=None) -> list[str]:
                     pickle.load(f)
                     raw = zlib.decompress(f.read())
             except Exception:
-                pass
+                pass  # not a file cache entry after all: scan its raw bytes
         text = raw.decode("utf-8", "ignore").lower()
         if any(word.lower() in text for word in words):
             found.append(str(path))
