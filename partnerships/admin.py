@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
-from .forms import PhoneMixin
+from .forms.common import PhoneMixin
 from .models import (
     Agreement,
     AgreementItem,

@@ -10,7 +10,7 @@ class PartnershipsConfig(AppConfig):
         # The deadline digests are rendered on delivery: the worker needs their context builder.
         from core.email import outbox_kinds_register
 
-        from . import partnership_renewals, reminders  # noqa: F401
+        from .services import partnership_renewals, reminders  # noqa: F401
 
         outbox_kinds_register(
             {

@@ -15,7 +15,6 @@ from checkpoints.models import Checkpoint, PartnershipLevel
 from core.models import Institution, Role, StudentGroup, Unit, User
 
 from . import services
-from .levels import evidence_for, suggest
 from .models import (
     QUESTIONS,
     Channel,
@@ -26,6 +25,7 @@ from .models import (
     QualificationUnit,
     Student,
 )
+from .selectors.level_suggestions import evidence_for, suggest
 from .validators import business_id_check_digit
 
 INSTITUTION = {

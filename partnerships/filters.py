@@ -10,9 +10,9 @@ from django.utils.translation import gettext_lazy as _
 from checkpoints.models import PartnershipLevel
 from core.models import StudentGroup, User
 
-from .forms import staff_choices
+from .forms.common import staff_choices
 from .models import Agreement, AgreementPhase, AgreementType, Employer, ItemKind, Sector, Student, WorkPeriod
-from .overdue import at_risk, overdue_condition, with_agreement_dates
+from .selectors.overdue import at_risk, overdue_condition, with_agreement_dates
 
 # The agreement list pages through the agreements by their dates: per-row subqueries, no
 # GROUP BY over every work period (see with_agreement_dates).

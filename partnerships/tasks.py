@@ -4,17 +4,17 @@ from celery import shared_task
 @shared_task(acks_late=True, soft_time_limit=240, time_limit=300)
 def deadline_reminders_send() -> int:
     """Queue today's deadline reminders (safe to run twice: a ledger and a lock)."""
-    from .reminders import send_deadline_reminders
+    from .services.reminders import deadline_reminders_send
 
-    return send_deadline_reminders()
+    return deadline_reminders_send()
 
 
 @shared_task(acks_late=True, soft_time_limit=240, time_limit=300)
 def partnership_renewals_send() -> int:
     """Remind of partnership agreements ending soon (safe to run twice: a ledger and a lock)."""
-    from .partnership_renewals import send_partnership_renewal_reminders
+    from .services.partnership_renewals import partnership_renewals_send
 
-    return send_partnership_renewal_reminders()
+    return partnership_renewals_send()
 
 
 @shared_task(acks_late=True, soft_time_limit=240, time_limit=300)
@@ -37,7 +37,7 @@ def feedback_reminders_send() -> int:
 @shared_task(acks_late=True, soft_time_limit=240, time_limit=300)
 def upkeep_digests_send() -> int:
     """Weekly: each account owner's employers not contacted within the interval."""
-    from .digests import upkeep_digests_send as send
+    from .services.digests import upkeep_digests_send as send
 
     return send()
 
@@ -45,7 +45,7 @@ def upkeep_digests_send() -> int:
 @shared_task(acks_late=True, soft_time_limit=240, time_limit=300)
 def coordinator_digests_send() -> int:
     """Weekly: the attention list and new negative feedback for coordinators."""
-    from .digests import coordinator_digests_send as send
+    from .services.digests import coordinator_digests_send as send
 
     return send()
 

@@ -9,14 +9,11 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from partnerships.forms import (
-    AgreementForm,
-    ContactForm,
-    EmployerCreateForm,
-    FeedbackForm,
-    StudentForm,
-    WorkPeriodForm,
-)
+from partnerships.forms.agreements import AgreementForm, WorkPeriodForm
+from partnerships.forms.contacts import ContactForm
+from partnerships.forms.employers import EmployerCreateForm
+from partnerships.forms.feedback import FeedbackForm
+from partnerships.forms.students import StudentForm
 from partnerships.models import FeedbackRequest
 
 from .factories import EmployerFactory, training_agreement

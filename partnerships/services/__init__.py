@@ -66,7 +66,7 @@ from .levels import (
     level_record_correct,
     level_record_withdraw,
 )
-from .merge import employer_merge, employers_like, merge_counts, possible_duplicates
+from .merge import employer_merge
 from .partnership_agreements import (
     can_edit_partnership_agreement,
     partnership_agreement_create,
@@ -76,7 +76,6 @@ from .privacy import (
     AlreadyErased,
     ErasureReason,
     erase_student,
-    students_due_for_erasure,
     students_erase_expired,
 )
 from .prospects import prospect_convert, prospect_create, prospect_update
@@ -109,7 +108,6 @@ __all__ = [
     "employer_merge",
     "employer_set_active",
     "employer_update",
-    "employers_like",
     "erase_student",
     "feedback_answer_save",
     "feedback_react",
@@ -136,11 +134,9 @@ __all__ = [
     "level_record",
     "level_record_correct",
     "level_record_withdraw",
-    "merge_counts",
     "national_result_record",
     "partnership_agreement_create",
     "partnership_agreement_update",
-    "possible_duplicates",
     "prospect_convert",
     "prospect_create",
     "prospect_update",
@@ -149,7 +145,6 @@ __all__ = [
     "student_create",
     "student_relation_add",
     "student_update",
-    "students_due_for_erasure",
     "students_erase_expired",
     "thanks_prepare",
     "thanks_send",

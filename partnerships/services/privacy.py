@@ -13,10 +13,9 @@ import datetime
 import functools
 import re
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Case, CharField, Exists, OuterRef, Q, Value, When
+from django.db.models import Case, CharField, Q, Value, When
 from django.db.models.functions import Cast, Concat, Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -41,8 +40,8 @@ from ..models import (
     Student,
     StudentRelation,
     ThankYou,
-    WorkPeriod,
 )
+from ..selectors.privacy import students_due_for_erasure
 from .mentions import MARK, Mentions, mentions_replace
 
 # MARK replaces the student's name, or a required reason, in text that is kept.
@@ -237,35 +236,6 @@ def _forget_cached(mentions: Mentions) -> None:
     if mentions.search is not None:
         pattern = mentions.search
         transaction.on_commit(lambda: cache_delete_mentioning(pattern))
-
-
-def retention_cutoff(today: datetime.date) -> datetime.date:
-    """The day KUMPPANI_RETENTION_YEARS years before `today` (28 February for 29 February)."""
-    years = settings.KUMPPANI_RETENTION_YEARS
-    try:
-        return today.replace(year=today.year - years)
-    except ValueError:
-        return today.replace(year=today.year - years, day=28)
-
-
-def students_due_for_erasure(today: datetime.date | None = None):
-    """Students with nothing within the retention period: no work period ending, agreement
-    ended early, skills demonstration, or change to an agreement without work periods on or
-    after the cutoff; a student without any agreement, no change to their record since then.
-    Ended agreements count by their dates, not by later edits (a typo fixed years later does
-    not restart the period)."""
-    cutoff = retention_cutoff(today or timezone.localdate())
-    since = datetime.datetime.combine(cutoff, datetime.time.min, tzinfo=timezone.get_current_timezone())
-    student = OuterRef("pk")
-    recent = (
-        Exists(WorkPeriod.objects.filter(agreement__student=student, end__gte=cutoff))
-        | Exists(Agreement.objects.filter(student=student, ended_on__gte=cutoff))
-        | Exists(Agreement.objects.filter(student=student, work_periods__isnull=True, updated_at__gte=since))
-        | Exists(Demonstration.objects.filter(student=student, date__gte=cutoff))
-        | Exists(Demonstration.objects.filter(student=student, date__isnull=True, created_at__gte=since))
-        | Q(~Exists(Agreement.objects.filter(student=student)), updated_at__gte=since)
-    )
-    return Student.objects.not_erased().exclude(recent)
 
 
 def students_erase_expired(today: datetime.date | None = None) -> int:

@@ -23,7 +23,7 @@ from ..models import (
     ThankYou,
     ThankYouStatus,
 )
-from ..overdue import with_agreement_dates
+from ..selectors.overdue import with_agreement_dates
 
 # Agreements completed within this many days are thanked (older ones are left alone).
 THANK_WITHIN_DAYS = 30

@@ -18,7 +18,7 @@ from core.models import Institution
 
 from .. import exports, services
 from ..filters import AgreementFilter
-from ..forms import (
+from ..forms.agreements import (
     AgreementForm,
     InterruptionForm,
     ItemForm,
@@ -28,7 +28,7 @@ from ..forms import (
     WorkplaceCheckForm,
 )
 from ..models import Agreement, AgreementType, Interruption, QualificationUnit, WorkPeriod, Workplace
-from ..overdue import feedback_warnings, item_states
+from ..selectors.overdue import feedback_warnings, item_states
 from .common import coordinator_required, form_error, form_page, querystring_without_page, staff_required
 
 AGREEMENTS_PER_PAGE = 25

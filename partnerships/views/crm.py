@@ -19,16 +19,10 @@ from core.models import OutboxMessage, OutboxStatus
 
 from .. import exports, services
 from ..filters import EmployerFilter, StudentFilter
-from ..forms import (
-    ContactForm,
-    ContactPersonForm,
-    EmployerCreateForm,
-    EmployerForm,
-    LevelForm,
-    StudentForm,
-    WorkplaceForm,
-)
-from ..levels import evidence_for, suggest
+from ..forms.contacts import ContactForm
+from ..forms.employers import ContactPersonForm, EmployerCreateForm, EmployerForm, WorkplaceForm
+from ..forms.levels import LevelForm
+from ..forms.students import StudentForm
 from ..models import (
     Agreement,
     Contact,
@@ -42,8 +36,9 @@ from ..models import (
     WorkPeriod,
     Workplace,
 )
-from ..overdue import feedback_warnings, first_periods_at_risk
-from ..timeline import student_path
+from ..selectors.level_suggestions import evidence_for, suggest
+from ..selectors.overdue import feedback_warnings, first_periods_at_risk
+from ..selectors.timeline import student_path
 from .common import coordinator_required, form_error, form_page, querystring_without_page, staff_required
 
 EMPLOYERS_PER_PAGE = 25

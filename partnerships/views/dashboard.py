@@ -15,10 +15,10 @@ from django.views.decorators.http import require_GET
 
 from core.models import Unit
 
-from .. import dashboard
 from ..exports import csv_response
-from ..forms import DateInput
+from ..forms.common import DateInput
 from ..models import Sector
+from ..selectors import dashboard
 from .common import staff_required
 
 

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from icalendar import Calendar, Event, vCalAddress, vText
 
 from .. import services
-from ..forms import DemonstrationForm
+from ..forms.demonstrations import DemonstrationForm
 from ..models import Demonstration, Student
 from ..rules import demonstration_warnings
 from ..services.agreements import ERASED_STUDENT

@@ -14,9 +14,9 @@ from core.models import OutboxMessage
 from core.ratelimit import client_address, rate_limit_hit
 
 from .. import exports, services
-from ..analysis import feedback_by_checkpoint
-from ..forms import AnalysisFilterForm, FeedbackForm, NationalResultForm, ReactionForm
+from ..forms.feedback import AnalysisFilterForm, FeedbackForm, NationalResultForm, ReactionForm
 from ..models import QUESTIONS, FeedbackAnswer, FeedbackRequest, NationalResult
+from ..selectors.analysis import feedback_by_checkpoint
 from .common import coordinator_required, form_error, form_page, staff_required
 
 # The public links are rate-limited per link and client address together: enough for a

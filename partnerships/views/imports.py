@@ -9,8 +9,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 from core.background import note_queued
 
 from .. import importing, services
-from ..forms import ImportMappingForm, ImportUploadForm
+from ..forms.imports import ImportMappingForm, ImportUploadForm
 from ..models import Employer, ImportJob, ImportStatus
+from ..selectors.duplicates import merge_counts, possible_duplicates
 from .common import coordinator_required, form_error
 
 PREVIEW_ROWS = 200  # rows of each kind shown on the preview page; the counts cover all
@@ -111,7 +112,7 @@ def import_progress(request, pk):
 @require_GET
 @coordinator_required
 def duplicate_list(request):
-    groups = services.possible_duplicates()
+    groups = possible_duplicates()
     return render(request, "partnerships/duplicate_list.html", {"groups": groups})
 
 
@@ -131,13 +132,11 @@ def employer_merge(request, pk):
         else:
             messages.success(request, _("The employers were merged into %(name)s.") % {"name": kept.name})
             return redirect(kept)
-    candidates = [
-        e for group in services.possible_duplicates() if first in group for e in group if e != first
-    ]
+    candidates = [e for group in possible_duplicates() if first in group for e in group if e != first]
     context = {
         "first": first,
         "other": other,
         "candidates": candidates,
-        "sides": [(e, services.merge_counts(e)) for e in (first, other) if e is not None],
+        "sides": [(e, merge_counts(e)) for e in (first, other) if e is not None],
     }
     return render(request, "partnerships/employer_merge.html", context)

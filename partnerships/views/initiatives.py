@@ -17,7 +17,7 @@ from core.http import pdf_response
 from core.models import Institution
 
 from .. import codevelopment, services
-from ..forms import (
+from ..forms.initiatives import (
     InitiativeEntryForm,
     InitiativeEvaluationForm,
     InitiativeFilterForm,

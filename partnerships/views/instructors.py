@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from .. import services
-from ..forms import InstructorTrainingForm
+from ..forms.instructors import InstructorTrainingForm
 from ..models import Agreement, AgreementStatus, ContactPerson, WorkPeriod
 from .common import form_page, staff_required
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from .. import services
-from ..forms import LevelCorrectionForm, LevelReasonForm
+from ..forms.levels import LevelCorrectionForm, LevelReasonForm
 from ..models import LevelRecord
 from .common import form_error, staff_required
 

@@ -15,8 +15,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from .. import exports, services
+from ..forms.partnership_agreements import PartnershipAgreementFilterForm, PartnershipAgreementForm
 from ..models import PartnershipAgreement
-from ..partnership_agreement_forms import PartnershipAgreementFilterForm, PartnershipAgreementForm
 from .common import coordinator_required, form_page, querystring_without_page, staff_required
 
 PER_PAGE = 25

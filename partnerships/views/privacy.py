@@ -15,9 +15,9 @@ from core.http import pdf_response
 from core.models import Institution
 
 from .. import services
-from ..forms import StudentErasureForm
+from ..forms.students import StudentErasureForm
 from ..models import Student
-from ..privacy import as_json, erasure_result, student_data
+from ..selectors.privacy import as_json, erasure_result, student_data
 from .common import coordinator_required, form_error
 
 

@@ -10,8 +10,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from .. import exports, services
+from ..forms.prospects import ProspectConvertForm, ProspectFilterForm, ProspectForm
 from ..models import Prospect, ProspectStage
-from ..prospect_forms import ProspectConvertForm, ProspectFilterForm, ProspectForm
+from ..selectors.duplicates import employers_like
 from .common import form_page, querystring_without_page, staff_required
 
 PER_PAGE = 25
@@ -75,7 +76,7 @@ def _detail(request, prospect: Prospect, status: int = 200, error: str = ""):
     can_edit = prospect.can_edit(request.user)
     candidates = []
     if can_edit and not prospect.employer_id and prospect.stage != ProspectStage.DROPPED:
-        candidates = services.employers_like(
+        candidates = employers_like(
             name=prospect.name, municipality=prospect.municipality, business_id=prospect.business_id
         )
     return render(
@@ -134,7 +135,7 @@ def prospect_convert(request, pk):
     prospect = _get(pk)
     if not prospect.can_edit(request.user):
         raise PermissionDenied
-    candidates = services.employers_like(
+    candidates = employers_like(
         name=prospect.name, municipality=prospect.municipality, business_id=prospect.business_id
     )
     form = ProspectConvertForm(request.POST, candidates=candidates)

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET
 from core.http import pdf_response
 from core.models import Institution
 
-from ..timeline import student_path
+from ..selectors.timeline import student_path
 from .common import staff_required
 from .crm import _get_student_for_user
 

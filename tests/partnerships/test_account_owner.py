@@ -269,7 +269,7 @@ def test_the_owners_dashboard_names_no_student_they_may_not_see(owned_feedback, 
 
 
 def test_the_owners_periods_at_risk_leave_out_students_they_may_not_see(owned_feedback, other_teacher):
-    from partnerships import dashboard
+    from partnerships.selectors import dashboard
 
     period = owned_feedback.work_period
     assert period in dashboard.attention(dashboard.Filters())["at_risk"]

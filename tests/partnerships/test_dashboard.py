@@ -9,8 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from checkpoints.models import Checkpoint, PartnershipLevel
-from partnerships import dashboard, services
+from partnerships import services
 from partnerships.models import LevelRecord
+from partnerships.selectors import dashboard
 
 from ..factories import (
     ContactFactory,

@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from core.models import OutboxMessage
-from partnerships.digests import coordinator_digests_send, upkeep_digests_send
+from partnerships.services.digests import coordinator_digests_send, upkeep_digests_send
 
 from ..factories import ContactFactory, EmployerFactory, UserFactory
 

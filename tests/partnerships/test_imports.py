@@ -23,6 +23,7 @@ from partnerships.models import (
     Student,
     Workplace,
 )
+from partnerships.selectors.duplicates import possible_duplicates
 from partnerships.validators import nth_business_id
 
 from ..factories import (
@@ -344,10 +345,10 @@ def test_possible_duplicates_are_found_by_normalised_name_in_the_same_municipali
     EmployerFactory(name="Rakennus Virtanen Ab", business_id=None, workplace="Oulu")  # elsewhere
     EmployerFactory(name="Rakennus Virtanen", business_id=y(5), workplace="Tampere")  # may be it
     EmployerFactory(name="Rakennus Virtanen", business_id=y(9), workplace="Tampere")  # two Y-tunnus
-    groups = services.possible_duplicates()
+    groups = possible_duplicates()
     assert [{e.pk for e in group} for group in groups if a in group] == []  # two different IDs in it
     EmployerFactory._meta.model.objects.filter(business_id=y(9)).delete()
-    groups = services.possible_duplicates()
+    groups = possible_duplicates()
     assert any({a.pk, b.pk} <= {e.pk for e in group} for group in groups)
 
 

@@ -410,7 +410,7 @@ def test_the_dashboard_shows_initiatives_in_progress_by_phase_and_checkpoint(
     services.initiative_change_phase(
         initiative=done, by=coordinator, to_phase="completed", decision="finished"
     )
-    from partnerships import dashboard
+    from partnerships.selectors import dashboard
 
     figures = dashboard.initiatives(dashboard.Filters())
     assert [p["total"] for p in figures["phases"]] == [1, 1, 0]

@@ -10,8 +10,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from checkpoints.models import PartnershipLevel
-from partnerships import dashboard, services
+from partnerships import services
 from partnerships.models import Employer, LevelRecord
+from partnerships.selectors import dashboard
 
 from ..factories import EmployerFactory, UserFactory
 

@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from checkpoints.models import Checkpoint, PartnershipLevel
-from partnerships.levels import Evidence, suggest
 from partnerships.models import Employer, LevelRecord
+from partnerships.selectors.level_suggestions import Evidence, suggest
 
 from ..factories import ContactFactory, EmployerFactory
 

@@ -20,9 +20,9 @@ from core.email import outbox_deliver
 from core.models import OutboxMessage
 from partnerships import services
 from partnerships.documents import validate_pdf
-from partnerships.levels import evidence_for
 from partnerships.models import AgreementValidity, Employer, PartnershipAgreement, ReminderRecord
-from partnerships.partnership_renewals import send_partnership_renewal_reminders
+from partnerships.selectors.level_suggestions import evidence_for
+from partnerships.services.partnership_renewals import partnership_renewals_send
 
 from ..factories import EmployerFactory
 
@@ -328,9 +328,9 @@ def test_the_responsible_person_is_reminded_once_before_the_agreement_ends(coord
     due = make(coordinator, [employer], title="Päättyy pian", valid_until=TODAY + datetime.timedelta(days=60))
     make(coordinator, [employer], title="Vielä kauan", valid_until=TODAY + datetime.timedelta(days=90))
     make(coordinator, [employer], title="Jo päättynyt", valid_until=TODAY - datetime.timedelta(days=1))
-    assert send_partnership_renewal_reminders(TODAY) == 1
-    assert send_partnership_renewal_reminders(TODAY) == 0  # the ledger: once
-    assert send_partnership_renewal_reminders(TODAY + datetime.timedelta(days=1)) == 0
+    assert partnership_renewals_send(TODAY) == 1
+    assert partnership_renewals_send(TODAY) == 0  # the ledger: once
+    assert partnership_renewals_send(TODAY + datetime.timedelta(days=1)) == 0
     message = OutboxMessage.objects.get(kind="partnership-renewal")
     assert ReminderRecord.objects.get().key == f"partnership-renewal:{due.pk}:{due.valid_until.isoformat()}"
     outbox_deliver(message.pk)
@@ -344,12 +344,12 @@ def test_a_renewed_agreement_is_reminded_again_near_its_new_end(coordinator):
     coordinator.email = "kaisa@opisto.example"
     coordinator.save()
     agreement = make(coordinator, [EmployerFactory()], valid_until=TODAY + datetime.timedelta(days=30))
-    assert send_partnership_renewal_reminders(TODAY) == 1
+    assert partnership_renewals_send(TODAY) == 1
     services.partnership_agreement_update(
         agreement=agreement, by=coordinator, data={"valid_until": TODAY + datetime.timedelta(days=395)}
     )
-    assert send_partnership_renewal_reminders(TODAY) == 0
-    assert send_partnership_renewal_reminders(TODAY + datetime.timedelta(days=340)) == 1
+    assert partnership_renewals_send(TODAY) == 0
+    assert partnership_renewals_send(TODAY + datetime.timedelta(days=340)) == 1
 
 
 def test_the_renewal_sweep_takes_the_same_queries_for_many_agreements(coordinator, other_teacher):
@@ -369,7 +369,7 @@ def test_the_renewal_sweep_takes_the_same_queries_for_many_agreements(coordinato
                     valid_until=TODAY + datetime.timedelta(days=day * 100 + n),
                 )
         with CaptureQueriesContext(connection) as queries:
-            assert send_partnership_renewal_reminders(TODAY + datetime.timedelta(days=day * 100 - 30)) == 2
+            assert partnership_renewals_send(TODAY + datetime.timedelta(days=day * 100 - 30)) == 2
         return len(queries)
 
     assert sweep_queries(1, 1) == sweep_queries(2, 10)

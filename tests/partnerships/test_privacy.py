@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from config.celery import app as celery_app
 from core.models import OutboxMessage
-from partnerships import dashboard, services, tasks
+from partnerships import services, tasks
 from partnerships.models import (
     Agreement,
     Demonstration,
@@ -25,6 +25,8 @@ from partnerships.models import (
     StudentRelation,
     WorkPeriod,
 )
+from partnerships.selectors import dashboard
+from partnerships.selectors.privacy import students_due_for_erasure
 
 from ..brochures.pdfs import text_of
 from ..factories import (
@@ -472,7 +474,7 @@ def test_the_retention_task_erases_only_students_whose_period_has_ended(teacher,
     personal = {s.pk: _personal_values(s, s.phone)[:6] for s in Student.objects.all()}
 
     with _at(TODAY):
-        assert set(services.students_due_for_erasure()) == {ended_long_ago, no_agreements_old}
+        assert set(students_due_for_erasure()) == {ended_long_ago, no_agreements_old}
         assert tasks.students_erase_expired() == 2
         assert tasks.students_erase_expired() == 0  # safe to run twice
 
@@ -493,9 +495,9 @@ def test_the_retention_period_is_a_setting(settings, teacher):
     student = PersonalStudentFactory()
     _agreement_ending(student, teacher, datetime.date(2023, 1, 1))
     with _at(TODAY):
-        assert student not in services.students_due_for_erasure()
+        assert student not in students_due_for_erasure()
         settings.KUMPPANI_RETENTION_YEARS = 2
-        assert student in services.students_due_for_erasure()
+        assert student in students_due_for_erasure()
 
 
 def test_the_retention_task_runs_every_night():

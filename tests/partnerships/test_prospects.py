@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from partnerships import services
 from partnerships.models import ContactPerson, Employer, Prospect
+from partnerships.selectors.duplicates import employers_like
 
 from ..factories import EmployerFactory
 
@@ -98,7 +99,7 @@ def test_converting_creates_the_employer_its_workplace_and_contact_person(prospe
 
 def test_a_prospect_is_linked_to_an_existing_employer_instead(prospect, teacher):
     existing = EmployerFactory(name="Lämpö-Laaksonen", workplace="Jyväskylä", business_id=None)
-    assert services.employers_like(name=prospect.name, municipality="jyväskylä") == [existing]
+    assert employers_like(name=prospect.name, municipality="jyväskylä") == [existing]
     assert services.prospect_convert(prospect=prospect, by=teacher, link_to=existing) == existing
     assert Employer.objects.count() == 1
     assert existing.people.get().email == "leena@lampo.example"
@@ -107,13 +108,9 @@ def test_a_prospect_is_linked_to_an_existing_employer_instead(prospect, teacher)
 def test_the_duplicate_check_uses_the_merge_rule(teacher):
     same_name_elsewhere = EmployerFactory(name="Lämpö-Laaksonen Oy", workplace="Oulu")
     same_business_id = EmployerFactory(name="Toinen nimi Oy", business_id="2345678-0")
-    found = services.employers_like(
-        name="Lämpö-Laaksonen oy", municipality="Jyväskylä", business_id="2345678-0"
-    )
+    found = employers_like(name="Lämpö-Laaksonen oy", municipality="Jyväskylä", business_id="2345678-0")
     assert found == [same_business_id]
-    assert same_name_elsewhere not in services.employers_like(
-        name="Lämpö-Laaksonen", municipality="Jyväskylä"
-    )
+    assert same_name_elsewhere not in employers_like(name="Lämpö-Laaksonen", municipality="Jyväskylä")
 
 
 def test_a_dropped_prospect_cannot_become_an_employer(prospect, teacher):

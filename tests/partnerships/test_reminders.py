@@ -12,8 +12,9 @@ from core.email import outbox_deliver
 from core.models import OutboxMessage
 from partnerships import services
 from partnerships.models import ReminderRecord
-from partnerships.overdue import item_states
-from partnerships.reminders import due_reminders, send_deadline_reminders
+from partnerships.selectors.overdue import item_states
+from partnerships.selectors.reminders import due_reminders
+from partnerships.services.reminders import deadline_reminders_send
 
 from ..factories import ContactPersonFactory, EmployerFactory, QualificationUnitFactory, StudentFactory
 
@@ -109,9 +110,9 @@ def test_a_cancelled_agreement_is_not_reminded(setting):
 def test_several_items_go_in_one_message_and_each_item_only_once(setting, django_capture_on_commit_callbacks):
     agreement(setting, TODAY + datetime.timedelta(days=2), TODAY + datetime.timedelta(days=9))
     with django_capture_on_commit_callbacks(execute=False), time_machine.travel(TODAY):
-        assert send_deadline_reminders(TODAY) == 1
-        assert send_deadline_reminders(TODAY) == 0
-        assert send_deadline_reminders(TODAY + datetime.timedelta(days=1)) == 0
+        assert deadline_reminders_send(TODAY) == 1
+        assert deadline_reminders_send(TODAY) == 0
+        assert deadline_reminders_send(TODAY + datetime.timedelta(days=1)) == 0
     message = OutboxMessage.objects.get()
     assert message.to_email == "tiina@opisto.example"
     assert ReminderRecord.objects.count() >= 3
@@ -137,7 +138,7 @@ def test_the_sweep_runs_a_constant_number_of_queries(setting, django_capture_on_
         ReminderRecord.objects.all().delete()
         OutboxMessage.objects.all().delete()
         with django_capture_on_commit_callbacks(execute=False), CaptureQueriesContext(connection) as queries:
-            send_deadline_reminders(TODAY)
+            deadline_reminders_send(TODAY)
         return len(queries)
 
     assert queries_for(1) == queries_for(20)
@@ -149,7 +150,7 @@ def test_a_swedish_speaking_teacher_gets_the_reminder_in_swedish(setting, django
     teacher.save()
     agreement(setting, TODAY + datetime.timedelta(days=2), TODAY + datetime.timedelta(days=90))
     with django_capture_on_commit_callbacks(execute=False):
-        send_deadline_reminders(TODAY)
+        deadline_reminders_send(TODAY)
     assert outbox_deliver(OutboxMessage.objects.get().pk) == "sent"
     body = mail.outbox[0].body
     assert "Arbetsplatshandledaren har inte introducerats" in body
@@ -161,7 +162,7 @@ def test_the_sweep_stores_plain_data_and_the_worker_renders_it(setting, django_c
     sends it writes the text, with a link to each agreement and the date each item is due."""
     a = agreement(setting, TODAY + datetime.timedelta(days=3), TODAY + datetime.timedelta(days=90))
     with django_capture_on_commit_callbacks(execute=False):
-        send_deadline_reminders(TODAY)
+        deadline_reminders_send(TODAY)
     message = OutboxMessage.objects.get()
     assert (message.subject, message.body_text, message.template) == ("", "", "deadline-reminders")
     assert message.context["teacher"]["first_name"] == setting["teacher"].first_name
@@ -183,7 +184,7 @@ def test_the_sweep_stores_plain_data_and_the_worker_renders_it(setting, django_c
 def test_a_digest_that_cannot_be_rendered_is_retried_not_lost(setting, django_capture_on_commit_callbacks):
     agreement(setting, TODAY + datetime.timedelta(days=3), TODAY + datetime.timedelta(days=90))
     with django_capture_on_commit_callbacks(execute=False):
-        send_deadline_reminders(TODAY)
+        deadline_reminders_send(TODAY)
     message = OutboxMessage.objects.get()
     broken = {"teacher": {}, "items": [{"kind": "induction"}]}
     OutboxMessage.objects.filter(pk=message.pk).update(context=broken)

@@ -104,7 +104,7 @@ def test_demo_logins_are_created_only_when_debug_is_on(db, settings):
 
 def test_the_demo_shows_students_paths_summer_periods_and_instructors_trainings(seeded):
     from partnerships.models import Demonstration, InstructorTraining, Interruption
-    from partnerships.timeline import Combination, combination
+    from partnerships.selectors.timeline import Combination, combination
 
     combinations = {
         combination(list(student.agreements.prefetch_related("work_periods")))

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from partnerships import services
-from partnerships.timeline import Combination, student_path
+from partnerships.selectors.timeline import Combination, student_path
 
 from ..factories import ContactPersonFactory, EmployerFactory, QualificationUnitFactory
 from .test_agreement_rules import END, START, apprenticeship, create, period, setting, training  # noqa: F401

@@ -42,7 +42,7 @@ from partnerships.models import (
     WorkPeriod,
     Workplace,
 )
-from partnerships.reminders import send_deadline_reminders
+from partnerships.services.reminders import deadline_reminders_send
 from partnerships.validators import nth_business_id
 
 
@@ -93,7 +93,7 @@ class Command(BaseCommand):
             gc.collect()
             with CaptureQueriesContext(connection) as queries:
                 started = time.monotonic()
-                send_deadline_reminders(today)
+                deadline_reminders_send(today)
                 elapsed = time.monotonic() - started
             created = OutboxMessage.objects.count()
             records = ReminderRecord.objects.count()

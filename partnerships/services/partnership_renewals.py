@@ -21,7 +21,8 @@ from core.bulk import insert_many
 from core.email import outbox_enqueue_many, outbox_message, renders_on_delivery
 from core.models import Lock, User
 
-from .models import PartnershipAgreement, ReminderRecord
+from ..models import ReminderRecord
+from ..selectors.partnership_renewals import due_renewals
 
 LOCK_NAME = "partnership-renewals"
 KIND = "partnership-renewal"
@@ -29,17 +30,6 @@ KIND = "partnership-renewal"
 
 def _key(pk: int, valid_until: datetime.date) -> str:
     return f"{KIND}:{pk}:{valid_until.isoformat()}"
-
-
-def due_renewals(today: datetime.date | None = None) -> list[dict]:
-    """Agreements valid today that end within the lead time and have a responsible person."""
-    rows = (
-        PartnershipAgreement.objects.expiring(today=today or timezone.localdate())
-        .filter(responsible__isnull=False)
-        .order_by("valid_until", "pk")
-        .values("pk", "title", "network_name", "valid_until", "responsible_id")
-    )
-    return list(rows)
 
 
 @renders_on_delivery("partnership-renewal")
@@ -53,7 +43,7 @@ def renewal_context(data: dict) -> dict:
     }
 
 
-def send_partnership_renewal_reminders(today: datetime.date | None = None) -> int:
+def partnership_renewals_send(today: datetime.date | None = None) -> int:
     """Queue one message per responsible person with the agreements not reminded before.
     Returns the number of messages queued."""
     today = today or timezone.localdate()

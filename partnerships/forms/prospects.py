@@ -3,8 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .forms import BusinessIdMixin, staff_choices
-from .models import PIPELINE, Employer, Prospect
+from ..models import PIPELINE, Employer, Prospect
+from .common import BusinessIdMixin, staff_choices
 
 
 class ProspectForm(BusinessIdMixin, forms.ModelForm):

@@ -1,24 +1,29 @@
 """Everything Kumppani holds about one student, for the right of access and data portability
 (GDPR art. 15 and 20): the student's own fields, agreements with their work periods,
 skills demonstrations, relations, the feedback the student gave, and the change history
-about them. One structure feeds both the JSON download and the readable PDF.
+about them. One structure feeds both the JSON download and the readable PDF. And which
+students are due for erasure at the end of the retention period (the sweep erases them:
+services/privacy.py).
 """
 
+import datetime
 from dataclasses import dataclass
 from typing import Any
 
 from django.apps import apps
+from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .history import ACTIONS
-from .models import (
+from ..history import ACTIONS
+from ..models import (
     QUESTIONS,
     Agreement,
     AgreementItem,
+    Demonstration,
     FeedbackReaction,
     FeedbackRequest,
     Interruption,
@@ -26,7 +31,7 @@ from .models import (
     Student,
     WorkPeriod,
 )
-from .services.mentions import COMMON_WORD, OTHER_PERSON
+from ..services.mentions import COMMON_WORD, OTHER_PERSON
 
 
 @dataclass
@@ -233,3 +238,32 @@ def erasure_result(student: Student) -> dict | None:
             }
         )
     return {"record": record, "changed": changed, "review": review}
+
+
+def retention_cutoff(today: datetime.date) -> datetime.date:
+    """The day KUMPPANI_RETENTION_YEARS years before `today` (28 February for 29 February)."""
+    years = settings.KUMPPANI_RETENTION_YEARS
+    try:
+        return today.replace(year=today.year - years)
+    except ValueError:
+        return today.replace(year=today.year - years, day=28)
+
+
+def students_due_for_erasure(today: datetime.date | None = None):
+    """Students with nothing within the retention period: no work period ending, agreement
+    ended early, skills demonstration, or change to an agreement without work periods on or
+    after the cutoff; a student without any agreement, no change to their record since then.
+    Ended agreements count by their dates, not by later edits (a typo fixed years later does
+    not restart the period)."""
+    cutoff = retention_cutoff(today or timezone.localdate())
+    since = datetime.datetime.combine(cutoff, datetime.time.min, tzinfo=timezone.get_current_timezone())
+    student = OuterRef("pk")
+    recent = (
+        Exists(WorkPeriod.objects.filter(agreement__student=student, end__gte=cutoff))
+        | Exists(Agreement.objects.filter(student=student, ended_on__gte=cutoff))
+        | Exists(Agreement.objects.filter(student=student, work_periods__isnull=True, updated_at__gte=since))
+        | Exists(Demonstration.objects.filter(student=student, date__gte=cutoff))
+        | Exists(Demonstration.objects.filter(student=student, date__isnull=True, created_at__gte=since))
+        | Q(~Exists(Agreement.objects.filter(student=student)), updated_at__gte=since)
+    )
+    return Student.objects.not_erased().exclude(recent)

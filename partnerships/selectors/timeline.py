@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
-from .models import (
+from ..models import (
     Agreement,
     AgreementStatus,
     AgreementType,

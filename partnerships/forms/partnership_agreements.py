@@ -3,9 +3,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .documents import validate_pdf
-from .forms import DATE_INPUT_FORMATS, DateInput, staff_choices
-from .models import AgreementValidity, Employer, PartnershipAgreement
+from ..documents import validate_pdf
+from ..models import AgreementValidity, Employer, PartnershipAgreement
+from .common import DATE_INPUT_FORMATS, DateInput, staff_choices
 
 
 class PartnershipAgreementForm(forms.ModelForm):

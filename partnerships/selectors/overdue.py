@@ -47,7 +47,7 @@ from django.utils.translation import gettext
 
 from core.phones import finnish_mobile_e164_regex, format_phone
 
-from .models import Agreement, AgreementItem, AgreementStatus, Interruption, ItemKind, WorkPeriod
+from ..models import Agreement, AgreementItem, AgreementStatus, Interruption, ItemKind, WorkPeriod
 
 
 @dataclass(frozen=True)

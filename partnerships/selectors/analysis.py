@@ -6,8 +6,8 @@ from collections import defaultdict
 from django.db.models import Avg, Case, Count, IntegerField, Value, When
 from django.db.models.functions import ExtractMonth, ExtractYear
 
-from .models import FeedbackAnswer, NationalResult
-from .models.feedback import QUESTIONS
+from ..models import FeedbackAnswer, NationalResult
+from ..models.feedback import QUESTIONS
 
 CHECKPOINTS = sorted({checkpoint for _key, checkpoint, _text in QUESTIONS})
 

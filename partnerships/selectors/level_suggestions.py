@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from .models import (
+from ..models import (
     Agreement,
     AgreementStatus,
     Channel,

@@ -11,8 +11,8 @@ from django.utils import timezone
 from core.email import outbox_enqueue_many, outbox_message
 from core.models import Institution, User, coordinators_to_notify
 
-from .models import Employer, FeedbackRequest
-from .overdue import periods_at_risk
+from ..models import Employer, FeedbackRequest
+from ..selectors.overdue import periods_at_risk
 
 
 def _week(today: datetime.date) -> str:

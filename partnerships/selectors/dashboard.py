@@ -11,7 +11,7 @@ from django.utils import timezone
 from checkpoints.models import Checkpoint, PartnershipLevel
 from core.models import User
 
-from .models import (
+from ..models import (
     PHASE_ORDER,
     Agreement,
     AgreementItem,
@@ -25,7 +25,7 @@ from .models import (
     Student,
     WorkPeriod,
 )
-from .models.agreements import ITEM_CHECKPOINT
+from ..models.agreements import ITEM_CHECKPOINT
 from .overdue import LIVE_STATUSES, deadlines, first_periods_at_risk, with_agreement_dates
 
 
@@ -238,7 +238,7 @@ def partnership_agreements(f: Filters) -> dict:
     whose parties they own."""
     from django.conf import settings
 
-    from .models import AgreementValidity, PartnershipAgreement
+    from ..models import AgreementValidity, PartnershipAgreement
 
     rows = PartnershipAgreement.objects.all()
     if f.sector:
@@ -262,7 +262,7 @@ def partnership_agreements(f: Filters) -> dict:
 
 def prospects(f: Filters) -> list[dict]:
     """New-partner prospects by stage, in one query; a teacher's own view counts their own."""
-    from .models import PIPELINE, Prospect
+    from ..models import PIPELINE, Prospect
 
     rows = Prospect.objects.all()
     if f.sector:

@@ -1,0 +1,161 @@
+"""Co-development initiatives."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from checkpoints.models import Checkpoint
+from core.models import User
+
+from ..models import (
+    ContactPerson,
+    Employer,
+    Initiative,
+    InitiativeEntry,
+    InitiativePhase,
+)
+from ..models.initiatives import LOG_KINDS
+from .common import DATE_INPUT_FORMATS, DateInput, staff_choices
+
+
+class InitiativeForm(forms.ModelForm):
+    """Start or edit an initiative. Once it exists, its definition (goal, need, scope) changes
+    only through the redefinition form, which records the decision."""
+
+    class Meta:
+        model = Initiative
+        fields = [
+            "title",
+            "starting_point",
+            "goal",
+            "need",
+            "scope",
+            "checkpoints",
+            "employers",
+            "representatives",
+            "owner",
+            "staff",
+            "resources",
+            "start_date",
+            "end_date",
+            "metrics",
+        ]
+        widgets = {
+            "starting_point": forms.Textarea(attrs={"rows": 3}),
+            "goal": forms.Textarea(attrs={"rows": 2}),
+            "need": forms.Textarea(attrs={"rows": 2}),
+            "scope": forms.Textarea(attrs={"rows": 2}),
+            "resources": forms.Textarea(attrs={"rows": 2}),
+            "metrics": forms.Textarea(attrs={"rows": 2}),
+            "checkpoints": forms.CheckboxSelectMultiple,
+            "employers": forms.SelectMultiple(attrs={"size": 8}),
+            "representatives": forms.CheckboxSelectMultiple,
+            "staff": forms.SelectMultiple(attrs={"size": 6}),
+            "start_date": DateInput,
+            "end_date": DateInput,
+        }
+
+    def __init__(self, *args, user: User, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            for name in ("goal", "need", "scope"):
+                del self.fields[name]
+        for name in ("start_date", "end_date"):
+            self.fields[name].input_formats = DATE_INPUT_FORMATS
+        self.fields["employers"].queryset = Employer.objects.filter(is_active=True).order_by("name")
+        self.fields["owner"].queryset = staff_choices()
+        if not self.instance.pk:
+            self.initial.setdefault("owner", user.pk)
+            self.initial["owner"] = self.initial["owner"] or user.pk
+        if not user.is_coordinator:
+            # A teacher starts initiatives for themself; a coordinator may name another owner.
+            self.fields["owner"].disabled = True
+        self.fields["staff"].queryset = staff_choices()
+        # The representatives come from the employers taking part (as posted, or as saved).
+        employers = self["employers"].value() or []
+        self.fields["representatives"].queryset = (
+            ContactPerson.objects.filter(
+                is_active=True, employer__in=[e for e in employers if str(e).isdigit()]
+            )
+            .select_related("employer")
+            .order_by("employer__name", "last_name", "first_name")
+        )
+        self.fields["representatives"].label_from_instance = lambda p: (
+            f"{p.full_name}{', ' + p.title if p.title else ''} ({p.employer.name})"
+        )
+        self.fields["representatives"].help_text = _(
+            "The people of the employers taking part. Choose the employers and save to list their people."
+        )
+
+
+class InitiativeRedefineForm(forms.ModelForm):
+    decision = forms.CharField(
+        label=_("Decision"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Why the definition changes, and who decided. Everyone involved is told."),
+        max_length=8000,
+    )
+
+    class Meta:
+        model = Initiative
+        fields = ["goal", "need", "scope"]
+        widgets = {name: forms.Textarea(attrs={"rows": 3}) for name in ("goal", "need", "scope")}
+
+
+class InitiativePhaseForm(forms.Form):
+    to_phase = forms.ChoiceField(label=_("Move to"), choices=InitiativePhase.choices)
+    decision = forms.CharField(
+        label=_("Decision"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("What was decided, and on what grounds, before changing the phase."),
+        max_length=8000,
+    )
+
+    def __init__(self, *args, initiative: Initiative, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to_phase"].choices = [
+            (value, label) for value, label in InitiativePhase.choices if value != initiative.phase
+        ]
+        order = list(InitiativePhase.values)
+        following = order.index(initiative.phase) + 1
+        if following < len(order):
+            self.fields["to_phase"].initial = order[following]
+
+
+class InitiativeEntryForm(forms.ModelForm):
+    class Meta:
+        model = InitiativeEntry
+        fields = ["kind", "date", "text"]
+        widgets = {"date": DateInput, "text": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [(kind.value, kind.label) for kind in LOG_KINDS]
+        self.fields["date"].input_formats = DATE_INPUT_FORMATS
+
+
+class InitiativeEvaluationForm(forms.ModelForm):
+    class Meta:
+        model = InitiativeEntry
+        fields = ["date", "measured", "result", "text"]
+        labels = {"text": _("What changed because of it")}
+        widgets = {"date": DateInput, "text": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["date"].input_formats = DATE_INPUT_FORMATS
+        self.fields["measured"].required = True
+
+
+class InitiativeFilterForm(forms.Form):
+    phase = forms.ChoiceField(label=_("Phase"), required=False)
+    checkpoint = forms.ModelChoiceField(
+        label=_("Checkpoint"),
+        queryset=Checkpoint.objects.all(),
+        required=False,
+        empty_label=_("All checkpoints"),
+    )
+    mine = forms.BooleanField(label=_("Only those I take part in"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["phase"].choices = [("", _("All in progress")), *InitiativePhase.choices]
