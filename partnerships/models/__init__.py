@@ -35,7 +35,7 @@ from .initiatives import (
     InitiativePhase,
 )
 from .instructors import InstructorTraining, TrainingForm, TrainingKind
-from .levels import LevelRecord
+from .level_records import LevelRecord
 from .partnership_agreements import AgreementValidity, PartnershipAgreement
 from .prospects import PIPELINE, Prospect, ProspectStage
 from .reminders import ReminderRecord

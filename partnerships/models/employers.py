@@ -60,7 +60,7 @@ class EmployerQuerySet(models.QuerySet):
 
     def with_level(self):
         """Annotate `level_id`: the level of the latest current record, if any."""
-        from .levels import LevelRecord
+        from .level_records import LevelRecord
 
         records = LevelRecord.objects.current().filter(employer=OuterRef("pk"))
         latest = records.order_by("-date", "-created_at")

@@ -59,7 +59,7 @@ from .initiatives import (
     initiative_update,
 )
 from .instructors import agreement_induction_sync, instructor_training_record
-from .levels import (
+from .level_records import (
     can_correct_level_record,
     can_record_level,
     level_record,
