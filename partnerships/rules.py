@@ -14,9 +14,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import pairwise
 
+from django.apps import apps
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from .choices import AgreementStatus, AgreementType, DemonstrationStatus
 
 # Act on Vocational Education and Training 531/2017, chapter 7 (apprenticeship):
 # regular working time on average at least 25 hours a week.
@@ -28,6 +32,12 @@ YOUNG_WORKER_AGE = 18
 # The "Molempi parempi" brochure's guidance, not law: a training agreement typically
 # takes 1–5 days a week.
 TRAINING_DAYS_GUIDANCE = (Decimal(1), Decimal(5))
+
+
+def _model(name: str):
+    """A model of this app by name: the models call these rules from their clean(), so the
+    rules look the models up in the app registry rather than import them."""
+    return apps.get_model("partnerships", name)
 
 
 @dataclass
@@ -60,7 +70,7 @@ def _periods(agreement, periods):
 
 
 def _other_agreements(agreement):
-    from .models import Agreement, AgreementStatus
+    Agreement = _model("Agreement")
 
     others = Agreement.objects.filter(student_id=agreement.student_id).exclude(
         status__in=[AgreementStatus.CANCELLED, AgreementStatus.ENDED_EARLY]
@@ -82,7 +92,7 @@ def _weekly_hours_shortfall(agreement, periods) -> Decimal | None:
     Where none is entered yet, the hours declared for the other employment count instead
     (see `concurrent_hours`).
     """
-    from .models import AgreementType, WorkPeriod
+    WorkPeriod = _model("WorkPeriod")
 
     own = agreement.hours_per_week or Decimal(0)
     declared = agreement.other_employment_hours or Decimal(0)
@@ -117,7 +127,7 @@ def _weekly_hours_shortfall(agreement, periods) -> Decimal | None:
 
 def agreement_errors(agreement, periods=None) -> Findings:
     """Everything that is wrong with `agreement` (with `periods`, when they are not saved yet)."""
-    from .models import AgreementStatus, AgreementType, WorkPeriod
+    WorkPeriod = _model("WorkPeriod")
 
     found = Findings()
     periods = _periods(agreement, periods)
@@ -246,7 +256,6 @@ def agreement_errors(agreement, periods=None) -> Findings:
 def _signature_errors(agreement, found: Findings) -> None:
     """Who signs (531/2017 ch. 7): an apprenticeship the student, the employer and the provider;
     a training agreement the employer and the provider, and the student is informed."""
-    from .models import AgreementType
 
     required = ["provider_signed_on"]
     if not agreement.is_entrepreneur:
@@ -267,7 +276,6 @@ def status_change_error(agreement, new_status: str, *, old_status: str | None = 
 
     `old_status` is the stored status when `agreement.status` already holds the new value
     (the admin's form). The service and the admin both ask this function."""
-    from .models import AgreementStatus
 
     old_status = agreement.status if old_status is None else old_status
     if new_status not in AgreementStatus.values:
@@ -286,7 +294,6 @@ def status_change_error(agreement, new_status: str, *, old_status: str | None = 
 
 def new_agreement_status_error(status: str):
     """A new agreement starts as a draft (agreement_create); it is signed or cancelled later."""
-    from .models import AgreementStatus
 
     if status != AgreementStatus.DRAFT:
         return _("A new agreement starts as a draft: save it first, then change its status.")
@@ -295,8 +302,6 @@ def new_agreement_status_error(status: str):
 
 def item_errors(done_on: datetime.date | None, today: datetime.date | None = None) -> Findings:
     """A checkpoint item records what was done: never on a day still to come."""
-    from django.utils import timezone
-
     found = Findings()
     today = today or timezone.localdate()
     if done_on is not None and done_on > today:
@@ -335,7 +340,7 @@ def interruption_errors(interruption) -> Findings:
 
 def demonstration_errors(demonstration) -> Findings:
     """Assessors (531/2017 ch. 8; Administrative Procedure Act 434/2003, 27–29 §)."""
-    from .models import DemonstrationStatus, StudentRelation
+    StudentRelation = _model("StudentRelation")
 
     found = Findings()
     has_worklife = demonstration.worklife_assessor_id is not None
@@ -381,7 +386,7 @@ def demonstration_warnings(demonstration, today: datetime.date) -> list[str]:
     tasks, usually at the workplace: 531/2017 ch. 8), and bookings that overlap its time: the
     student's, or an assessor's other demonstrations (the provider names both assessors, who
     must both be there: 531/2017 ch. 8)."""
-    from .models import Demonstration, DemonstrationStatus
+    Demonstration = _model("Demonstration")
 
     warnings: list[str] = []
     span = demonstration.span()
@@ -449,8 +454,6 @@ def concurrent_hours(declared: Decimal, entered: list[Decimal]) -> Decimal:
 def instructor_training_errors(training) -> Findings:
     """An induction or training is recorded when it has happened, for the agreement's own
     instructor (531/2017 ch. 7: the responsible workplace instructor is inducted)."""
-    from django.utils import timezone
-
     found = Findings()
     if training.date and training.date > timezone.localdate():
         found.add("date", _("Record an induction or a training once it has taken place, not in advance."))

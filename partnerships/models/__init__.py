@@ -1,21 +1,17 @@
 """The working-life CRM, one module per concept."""
 
-from .agreements import (
-    Agreement,
-    AgreementItem,
+from ..choices import (
     AgreementPhase,
     AgreementStatus,
     AgreementType,
-    Interruption,
+    DemonstrationStatus,
     InterruptionReason,
     ItemKind,
     Participant,
-    QualificationUnit,
-    WorkPeriod,
-    WorkplaceCheck,
 )
+from .agreements import Agreement, AgreementItem, Interruption, QualificationUnit, WorkPeriod, WorkplaceCheck
 from .contacts import Channel, Contact
-from .demonstrations import Demonstration, DemonstrationStatus, StudentRelation
+from .demonstrations import Demonstration, StudentRelation
 from .employers import ContactPerson, Employer, Sector, Workplace
 from .feedback import (
     QUESTIONS,

@@ -21,7 +21,17 @@ from simple_history.models import HistoricalRecords
 from core.i18n import localized
 from core.models import StudentGroup
 
+from ..choices import (
+    ITEM_CHECKPOINT,
+    AgreementPhase,
+    AgreementStatus,
+    AgreementType,
+    InterruptionReason,
+    ItemKind,
+)
+from ..rules import agreement_errors, interruption_errors, item_errors, work_period_errors
 from .employers import ContactPerson, Workplace
+from .instructors import InstructorTraining, TrainingKind
 from .students import Qualification, Student
 
 national_unit_code = RegexValidator(
@@ -104,31 +114,6 @@ class WorkplaceCheck(models.Model):
         return self.matching_tasks and self.enough_activity and self.tools and self.competent_staff
 
 
-class AgreementType(models.TextChoices):
-    TRAINING = "training", _("Training agreement")
-    APPRENTICESHIP = "apprenticeship", _("Apprenticeship agreement")
-
-
-class AgreementStatus(models.TextChoices):
-    """Stored status. "Active" and "completed" follow from the dates once signed."""
-
-    DRAFT = "draft", _("Draft")
-    SIGNED = "signed", _("Signed")
-    ENDED_EARLY = "ended_early", _("Ended early")
-    CANCELLED = "cancelled", _("Cancelled")
-
-
-class AgreementPhase(models.TextChoices):
-    """What a person sees: the stored status read together with today's date."""
-
-    DRAFT = "draft", _("Draft")
-    UPCOMING = "upcoming", _("Signed, not started")
-    ACTIVE = "active", _("Active")
-    COMPLETED = "completed", _("Completed")
-    ENDED_EARLY = "ended_early", _("Ended early")
-    CANCELLED = "cancelled", _("Cancelled")
-
-
 class AgreementQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Teachers read the agreements of students they may see; coordinators all."""
@@ -145,8 +130,6 @@ class AgreementQuerySet(models.QuerySet):
     def with_instructor_never_inducted(self, today: datetime.date):
         """Live agreements with a period still to come or running whose instructor has never
         been inducted (checkpoint 4: the instructor is inducted before the student starts)."""
-        from .instructors import InstructorTraining, TrainingKind
-
         inducted = InstructorTraining.objects.filter(
             person_id=OuterRef("instructor_id"), kind=TrainingKind.INDUCTION
         )
@@ -304,8 +287,6 @@ class Agreement(models.Model):
         return reverse("agreement_detail", args=[self.pk])
 
     def clean(self):
-        from ..rules import agreement_errors
-
         agreement_errors(self).raise_if_any()
 
     @property
@@ -389,15 +370,7 @@ class WorkPeriod(models.Model):
         return f"{self.unit} {self.start:%d.%m.%Y}–{self.end:%d.%m.%Y}"
 
     def clean(self):
-        from ..rules import work_period_errors
-
         work_period_errors(self).raise_if_any()
-
-
-class InterruptionReason(models.TextChoices):
-    LAYOFF = "layoff", _("Layoff")
-    SICKNESS = "sickness", _("Sickness")
-    OTHER = "other", _("Other")
 
 
 class Interruption(models.Model):
@@ -445,41 +418,7 @@ class Interruption(models.Model):
         return f"{self.get_reason_display()} {self.start:%d.%m.%Y}–{self.end:%d.%m.%Y}"
 
     def clean(self):
-        from ..rules import interruption_errors
-
         interruption_errors(self).raise_if_any()
-
-
-class ItemKind(models.TextChoices):
-    """What each agreement records for the critical checkpoints 2–8 (workbook, part 1)."""
-
-    READINESS = "readiness", _("The student's readiness discussed")
-    PLANNING = "planning", _("Joint advance planning held")
-    INDUCTION = "induction", _("The instructor inducted and support agreed")
-    TRANSITIONS = "transitions", _("Changes and interruptions recorded and communicated")
-    FEEDBACK_DATA = "feedback_data", _("National feedback data complete in time")
-    STUDENT_FEEDBACK = "student_feedback", _("The student's feedback on the workplace received")
-    DEMONSTRATION = "demonstration", _("Skills demonstration planned and scheduled")
-    THANKS = "thanks", _("Thanks given to the workplace")
-
-
-ITEM_CHECKPOINT = {
-    ItemKind.READINESS: 2,
-    ItemKind.PLANNING: 3,
-    ItemKind.INDUCTION: 4,
-    ItemKind.TRANSITIONS: 5,
-    ItemKind.FEEDBACK_DATA: 6,
-    ItemKind.STUDENT_FEEDBACK: 6,
-    ItemKind.DEMONSTRATION: 7,
-    ItemKind.THANKS: 8,
-}
-
-
-class Participant(models.TextChoices):
-    STUDENT = "student", _("Student")
-    TEACHER = "teacher", _("Teacher")
-    EMPLOYER = "employer", _("Employer")
-    INSTRUCTOR = "instructor", _("Workplace instructor")
 
 
 class AgreementItem(models.Model):
@@ -518,8 +457,6 @@ class AgreementItem(models.Model):
         return self.get_kind_display()
 
     def clean(self):
-        from ..rules import item_errors
-
         item_errors(self.done_on).raise_if_any()
 
     @property

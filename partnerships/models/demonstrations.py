@@ -16,16 +16,13 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from ..choices import (
+    DemonstrationStatus,
+)
+from ..rules import demonstration_errors
 from .agreements import Agreement, QualificationUnit
 from .employers import ContactPerson, Workplace
 from .students import Student
-
-
-class DemonstrationStatus(models.TextChoices):
-    PLANNED = "planned", _("Planned")
-    SCHEDULED = "scheduled", _("Scheduled")
-    HELD = "held", _("Held")
-    CANCELLED = "cancelled", _("Cancelled")
 
 
 class Demonstration(models.Model):
@@ -108,8 +105,6 @@ class Demonstration(models.Model):
         return reverse("demonstration_edit", args=[self.pk])
 
     def clean(self):
-        from ..rules import demonstration_errors
-
         demonstration_errors(self).raise_if_any()
 
     def span(self) -> tuple[datetime.datetime, datetime.datetime] | None:

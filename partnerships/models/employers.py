@@ -48,21 +48,27 @@ class Sector(models.TextChoices):
 
 
 class EmployerQuerySet(models.QuerySet):
+    def _related(self, name: str) -> type[models.Model]:
+        """The model on the other side of a reverse relation (contacts, level_records): those
+        modules import this one, so this one reaches them through the ORM, not an import."""
+        return self.model._meta.get_field(name).related_model
+
     def with_last_contact(self):
         """Annotate `last_contact`. A correlated subquery, not Max() over a join: PostgreSQL
         then reads the (employer, date) index for the rows of one page only, instead of
         grouping every contact of every employer (89 ms → 6 ms for a list page of 5,000
         employers with 50,000 contacts, measured by make bench)."""
-        from .contacts import Contact
-
-        latest = Contact.objects.filter(employer=OuterRef("pk")).order_by("-date").values("date")[:1]
+        latest = (
+            self._related("contacts")
+            .objects.filter(employer=OuterRef("pk"))
+            .order_by("-date")
+            .values("date")[:1]
+        )
         return self.annotate(last_contact=Subquery(latest))
 
     def with_level(self):
         """Annotate `level_id`: the level of the latest current record, if any."""
-        from .level_records import LevelRecord
-
-        records = LevelRecord.objects.current().filter(employer=OuterRef("pk"))
+        records = self._related("level_records").objects.current().filter(employer=OuterRef("pk"))
         latest = records.order_by("-date", "-created_at")
         return self.annotate(level_id=Subquery(latest.values("level_id")[:1]))
 

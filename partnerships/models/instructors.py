@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .agreements import Agreement
+from ..rules import instructor_training_errors
 from .employers import ContactPerson
 
 
@@ -36,7 +36,7 @@ class InstructorTraining(models.Model):
     form = models.CharField(_("form"), max_length=20, choices=TrainingForm.choices)
     date = models.DateField(_("date"))
     agreement = models.ForeignKey(
-        Agreement,
+        "partnerships.Agreement",  # by name: agreements.py imports this module
         verbose_name=_("for the agreement"),
         null=True,
         blank=True,
@@ -69,6 +69,4 @@ class InstructorTraining(models.Model):
         return f"{self.get_kind_display()} {self.date:%d.%m.%Y}"
 
     def clean(self):
-        from ..rules import instructor_training_errors
-
         instructor_training_errors(self).raise_if_any()

@@ -11,6 +11,7 @@ from django.utils import timezone
 from checkpoints.models import Checkpoint, PartnershipLevel
 from core.models import User
 
+from ..choices import ITEM_CHECKPOINT
 from ..models import (
     PHASE_ORDER,
     Agreement,
@@ -25,7 +26,6 @@ from ..models import (
     Student,
     WorkPeriod,
 )
-from ..models.agreements import ITEM_CHECKPOINT
 from .overdue import LIVE_STATUSES, deadlines, first_periods_at_risk, with_agreement_dates
 
 
