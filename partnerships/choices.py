@@ -1,6 +1,9 @@
-"""The choices of agreements and demonstrations, in a module of their own: the models and
-rules.py both import them at module level, so rules.py does not have to import the models
-(which call it from their clean()) and no import cycle is hidden in a function."""
+"""Choices shared by layers that must not import each other, in a module of their own.
+
+The agreement and demonstration choices: the models and rules.py both import them at module
+level, so rules.py does not import the models (which call it from their clean()). The
+erasure vocabulary: the forms, the selectors and the services all name it, and none of them
+has to import another for it."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -74,3 +77,17 @@ class DemonstrationStatus(models.TextChoices):
     SCHEDULED = "scheduled", _("Scheduled")
     HELD = "held", _("Held")
     CANCELLED = "cancelled", _("Cancelled")
+
+
+class ErasureReason(models.TextChoices):
+    """Why a student's personal data was erased (the form offers the first two)."""
+
+    REQUEST = "request", _("The student asked for the data to be erased")
+    NOT_NEEDED = "not_needed", _("The data is no longer needed")
+    RETENTION = "retention", _("The retention period has ended")
+
+
+# Why an erasure left a text for a person to review (services/mentions.py finds them, the
+# privacy selectors show them): another person's name, or a common word or place name.
+OTHER_PERSON = "other_person"
+COMMON_WORD = "common_word"

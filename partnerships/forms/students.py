@@ -6,10 +6,10 @@ from django.utils.translation import gettext_lazy as _
 
 from core.models import StudentGroup, User
 
+from ..choices import ErasureReason
 from ..models import (
     Student,
 )
-from ..services.privacy import ErasureReason
 from .common import date_field
 
 

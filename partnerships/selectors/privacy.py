@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from ..choices import COMMON_WORD, OTHER_PERSON
 from ..history import ACTIONS
 from ..models import (
     QUESTIONS,
@@ -31,7 +32,6 @@ from ..models import (
     Student,
     WorkPeriod,
 )
-from ..services.mentions import COMMON_WORD, OTHER_PERSON
 
 
 @dataclass

@@ -72,19 +72,13 @@ from .partnership_agreements import (
     partnership_agreement_create,
     partnership_agreement_update,
 )
-from .privacy import (
-    AlreadyErased,
-    ErasureReason,
-    erase_student,
-    students_erase_expired,
-)
+from .privacy import AlreadyErased, erase_student, students_erase_expired
 from .prospects import prospect_convert, prospect_create, prospect_update
 from .thanks import contact_person_opt_out, thanks_prepare, thanks_send, thanks_skip
 
 __all__ = [
     "AgreementInvalid",
     "AlreadyErased",
-    "ErasureReason",
     "agreement_change_status",
     "agreement_create",
     "agreement_induction_sync",

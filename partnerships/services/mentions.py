@@ -29,6 +29,7 @@ from checkpoints.models import AnnualActivity, SelfAssessment, SelfAssessmentAns
 from core.finnish import inflected_forms, word_key
 from core.models import User
 
+from ..choices import COMMON_WORD, OTHER_PERSON
 from ..models import (
     Agreement,
     AgreementItem,
@@ -67,8 +68,6 @@ COMMON_WORDS = frozenset(
     }
 )  # fmt: skip
 
-OTHER_PERSON = "other_person"
-COMMON_WORD = "common_word"
 
 _WORD = re.compile(r"[^\W_]+(?::[^\W\d_]{1,5})?")
 _MARKS = re.compile(re.escape(MARK) + r"(?:[ \t\u00a0]+" + re.escape(MARK) + r")+")

@@ -14,17 +14,18 @@ import functools
 import re
 
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import transaction
 from django.db.models import Case, CharField, Q, Value, When
 from django.db.models.functions import Cast, Concat, Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, gettext_noop
+from django.utils.translation import gettext_noop
 from simple_history.utils import get_history_manager_for_model
 
 from core.cachescrub import cache_delete_mentioning
 from core.models import Lock, OutboxMessage, User
 
+from ..choices import ErasureReason
 from ..models import (
     Agreement,
     AgreementItem,
@@ -48,12 +49,6 @@ from .mentions import MARK, Mentions, mentions_replace
 # Students erased in one transaction by the retention sweep: each batch takes the same number
 # of queries whatever its size.
 BATCH = 200
-
-
-class ErasureReason(models.TextChoices):
-    REQUEST = "request", gettext_lazy("The student asked for the data to be erased")
-    NOT_NEEDED = "not_needed", gettext_lazy("The data is no longer needed")
-    RETENTION = "retention", gettext_lazy("The retention period has ended")
 
 
 # The history entry names the reason only; translated when shown (templates/partnerships/history.html).
