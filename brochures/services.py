@@ -35,12 +35,12 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from brochures.storage import brochure_storage
 from checkpoints.models import Checkpoint
 from core.branding import logo_data_url
 from core.email import outbox_enqueue
 from core.models import Institution, User
 from core.pdf import PdfRenderError, html_to_pdf_many, render_html
-from core.storage import brochure_storage
 from partnerships.models import Channel, ContactPerson, Employer
 from partnerships.services import contact_log
 

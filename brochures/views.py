@@ -13,13 +13,13 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_safe
 
+from brochures.storage import brochure_storage
 from core.background import say_queued
 from core.forms import form_error
 from core.http import file_response
 from core.models import Institution, OutboxMessage
 from core.pdf import PdfRenderError
 from core.permissions import coordinator_required, staff_required
-from core.storage import brochure_storage
 from partnerships.models import Employer
 
 from . import checklists, content, services

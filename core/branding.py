@@ -100,7 +100,7 @@ def branding_update(
     *, institution: Institution, data: dict, logo: bytes | None = None, remove_logo: bool = False
 ) -> Institution:
     """Save the branding; a new logo is checked and re-encoded first. Listeners of
-    `branding_changed` (the brochures) hear of it once the change is committed."""
+    `branding_changed` (whatever prints the branding) hear of it once the change is committed."""
     for field in BRANDING_FIELDS:
         if field in data:
             setattr(institution, field, data[field] or "")

@@ -3,5 +3,5 @@
 from django.dispatch import Signal
 
 # Sent after a committed change of the institution's branding (name, contacts, logo);
-# the brochures app re-renders its PDFs. Argument: institution.
+# the apps that print it connect to it in their AppConfig.ready(). Argument: institution.
 branding_changed = Signal()

@@ -10,7 +10,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from django.core.files.storage import FileSystemStorage, storages
+from django.core.files.storage import FileSystemStorage
 
 
 class PrivateFileSystemStorage(FileSystemStorage):
@@ -35,8 +35,3 @@ class PrivateFileSystemStorage(FileSystemStorage):
             Path(temporary).unlink(missing_ok=True)
             raise
         return name
-
-
-def brochure_storage():
-    """Rendered brochures, checklists and their previews (brochures/services.py)."""
-    return storages["brochures"]

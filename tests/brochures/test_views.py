@@ -430,7 +430,7 @@ def test_a_brochure_whose_stored_file_vanished_is_made_again_rather_than_failing
 
 
 def test_a_file_gone_between_finding_and_reading_it_is_made_again(anonymous_client, renders, monkeypatch):
-    from core.storage import brochure_storage
+    from brochures.storage import brochure_storage
 
     storage = brochure_storage()
     original, failures = storage.open, []
