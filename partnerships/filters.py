@@ -12,7 +12,8 @@ from core.models import StudentGroup, User
 
 from .forms.common import staff_choices
 from .models import Agreement, AgreementPhase, AgreementType, Employer, ItemKind, Sector, Student, WorkPeriod
-from .selectors.overdue import at_risk, overdue_condition, with_agreement_dates
+from .selectors.feedback_risk import at_risk
+from .selectors.overdue import overdue_condition, with_agreement_dates
 
 # The agreement list pages through the agreements by their dates: per-row subqueries, no
 # GROUP BY over every work period (see with_agreement_dates).

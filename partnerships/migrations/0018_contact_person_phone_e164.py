@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 def normalise_phones(apps, schema_editor):
     """Store the valid phone numbers already on file in E.164, so that the database can tell a
-    Finnish mobile from a landline (partnerships/overdue.py); others are left as they were."""
+    Finnish mobile from a landline (partnerships/selectors/feedback_risk.py); others are left as they were."""
     ContactPerson = apps.get_model("partnerships", "ContactPerson")
     changed = []
     for person in ContactPerson.objects.exclude(phone="").only("pk", "phone").iterator():

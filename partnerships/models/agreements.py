@@ -377,7 +377,7 @@ class Interruption(models.Model):
     """A dated break in a work period. An apprenticeship is suspended during a layoff.
 
     An interruption without an end is still going on (eHOKS: a keskeytymisajanjakso without
-    `loppu`); partnerships/selectors/overdue.py reads what it means for the national feedback."""
+    `loppu`); partnerships/selectors/feedback_risk.py reads what it means for the national feedback."""
 
     work_period = models.ForeignKey(
         WorkPeriod, verbose_name=_("work period"), on_delete=models.CASCADE, related_name="interruptions"

@@ -26,7 +26,8 @@ from ..models import (
     Student,
     WorkPeriod,
 )
-from .overdue import LIVE_STATUSES, deadlines, first_periods_at_risk, with_agreement_dates
+from .feedback_risk import first_periods_at_risk
+from .overdue import LIVE_STATUSES, deadlines, with_agreement_dates
 
 
 @dataclass

@@ -1,6 +1,6 @@
 """What the deadline reminders are about today (the table of when each starts: the sweep,
-services/reminders.py). The items and the feedback-risk condition come from overdue.py, so
-the sweep and the agreement page report the same things."""
+services/reminders.py). The items come from overdue.py and the feedback risk from
+feedback_risk.py, so the sweep and the agreement page report the same things."""
 
 import datetime
 from dataclasses import dataclass
@@ -11,7 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Agreement, AgreementItem, ItemKind, WorkPeriod
-from .overdue import LIVE_STATUSES, at_risk, with_agreement_dates
+from .feedback_risk import at_risk
+from .overdue import LIVE_STATUSES, with_agreement_dates
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from core.email import outbox_enqueue_many, outbox_message
 from core.models import Institution, User, coordinators_to_notify
 
 from ..models import Employer, FeedbackRequest
-from ..selectors.overdue import periods_at_risk
+from ..selectors.feedback_risk import periods_at_risk
 
 
 def _week(today: datetime.date) -> str:

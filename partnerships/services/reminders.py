@@ -9,11 +9,12 @@ When each reminder starts (all offsets are settings):
 | the joint planning not held                | 7 days before the first day        | it is recorded |
 | the demonstration not scheduled            | 14 days before the last day        | it is recorded |
 
-The items themselves and the feedback-risk condition come from selectors/overdue.py, so the sweep and
-the agreement page report the same things. Each reminded item is written once to the
-ReminderRecord ledger; a teacher with several items due at once gets one message listing
-them. The sweep is set-based: a constant number of queries however many work periods there
-are, and it runs under a lock so that two workers running it at once send nothing twice.
+What is due today comes from selectors/reminders.py, which asks selectors/overdue.py and
+selectors/feedback_risk.py, so the sweep and the agreement page report the same things. Each
+reminded item is written once to the ReminderRecord ledger; a teacher with several items due
+at once gets one message listing them. The sweep is set-based: a constant number of queries
+however many work periods there are, and it runs under a lock so that two workers running it
+at once send nothing twice.
 The digests are rendered on delivery (core.email): the sweep stores each one's items as
 plain data, and the worker that sends it renders it in the teacher's language.
 """

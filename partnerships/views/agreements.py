@@ -28,7 +28,8 @@ from ..forms.agreements import (
     WorkplaceCheckForm,
 )
 from ..models import Agreement, AgreementType, Interruption, QualificationUnit, WorkPeriod, Workplace
-from ..selectors.overdue import feedback_warnings, item_states
+from ..selectors.feedback_risk import feedback_warnings
+from ..selectors.overdue import item_states
 from .common import coordinator_required, form_error, form_page, querystring_without_page, staff_required
 
 AGREEMENTS_PER_PAGE = 25

@@ -36,8 +36,8 @@ from ..models import (
     WorkPeriod,
     Workplace,
 )
+from ..selectors.feedback_risk import feedback_warnings, first_periods_at_risk
 from ..selectors.level_suggestions import evidence_for, suggest
-from ..selectors.overdue import feedback_warnings, first_periods_at_risk
 from ..selectors.timeline import student_path
 from .common import coordinator_required, form_error, form_page, querystring_without_page, staff_required
 

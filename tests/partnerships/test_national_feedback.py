@@ -1,4 +1,4 @@
-"""The national feedback warning by the national services' rules (partnerships/selectors/overdue.py):
+"""The national feedback warning by the national services' rules (partnerships/selectors/feedback_risk.py):
 each rule from both sides, the list (SQL) and the page (Python) agreeing, phones stored in
 E.164 through the form, the service and the admin."""
 
@@ -12,7 +12,7 @@ from django.utils.html import escape
 
 from partnerships import services
 from partnerships.models import Agreement, ContactPerson, Interruption, WorkPeriod
-from partnerships.selectors.overdue import (
+from partnerships.selectors.feedback_risk import (
     correction_window_closes,
     feedback_warnings,
     next_niputus_date,
@@ -420,7 +420,7 @@ def test_the_home_page_lists_warnings_in_a_constant_number_of_queries(
 def test_the_digest_count_and_the_lists_agree(world):
     _teacher_periods(world, 3)
     make(world, end=datetime.date(2027, 3, 20))  # reachable: not counted
-    from partnerships.selectors.overdue import first_periods_at_risk
+    from partnerships.selectors.feedback_risk import first_periods_at_risk
 
     listed = first_periods_at_risk(WorkPeriod.objects.all(), TODAY, limit=30)
     assert len(listed) == periods_at_risk(today=TODAY).count() == 3
