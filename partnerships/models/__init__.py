@@ -9,10 +9,10 @@ from ..choices import (
     ItemKind,
     Participant,
 )
-from .agreements import Agreement, AgreementItem, Interruption, QualificationUnit, WorkPeriod, WorkplaceCheck
+from .agreements import Agreement, AgreementItem, Interruption, WorkPeriod
 from .contacts import Channel, Contact
 from .demonstrations import Demonstration, StudentRelation
-from .employers import ContactPerson, Employer, Sector, Workplace
+from .employers import ContactPerson, Employer, Sector, Workplace, WorkplaceCheck
 from .feedback import (
     QUESTIONS,
     FeedbackAnswer,
@@ -35,7 +35,7 @@ from .level_records import LevelRecord
 from .partnership_agreements import AgreementValidity, PartnershipAgreement
 from .prospects import PIPELINE, Prospect, ProspectStage
 from .reminders import ReminderRecord
-from .students import Qualification, Student
+from .students import Qualification, QualificationUnit, Student
 from .thanks import ThankYou, ThankYouStatus
 
 __all__ = [

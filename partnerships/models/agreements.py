@@ -10,7 +10,7 @@ them so that forms, the admin and the services refuse the same things with the s
 import datetime
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
@@ -18,7 +18,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.i18n import localized
 from core.models import StudentGroup
 
 from ..choices import (
@@ -32,86 +31,7 @@ from ..choices import (
 from ..rules import agreement_errors, interruption_errors, item_errors, work_period_errors
 from .employers import ContactPerson, Workplace
 from .instructors import InstructorTraining, TrainingKind
-from .students import Qualification, Student
-
-national_unit_code = RegexValidator(
-    r"^tutkinnonosat_\d+$",
-    _("A national unit code looks like tutkinnonosat_123456. Leave it blank if you do not know it."),
-)
-
-
-class QualificationUnit(models.Model):
-    """A unit (tutkinnon osa) of a qualification, as named in its qualification requirements.
-
-    The national ePerusteet code is left blank unless it is known: codes are never invented.
-    Coordinators may add local units, which are marked as such.
-    """
-
-    qualification = models.ForeignKey(
-        Qualification, verbose_name=_("qualification"), on_delete=models.CASCADE, related_name="units"
-    )
-    name_fi = models.CharField(_("name (Finnish)"), max_length=200)
-    name_sv = models.CharField(_("name (Swedish)"), max_length=200)
-    name_en = models.CharField(_("name (English)"), max_length=200)
-    extent = models.PositiveSmallIntegerField(
-        _("extent (competence points)"), null=True, blank=True, validators=[MaxValueValidator(250)]
-    )
-    national_code = models.CharField(
-        _("national unit code"), max_length=40, blank=True, validators=[national_unit_code]
-    )
-    is_local = models.BooleanField(_("local unit"), default=False)
-
-    class Meta:
-        ordering = ["qualification", "name_fi"]
-        verbose_name = _("qualification unit")
-        verbose_name_plural = _("qualification units")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["qualification", "name_fi"], name="unique_unit_name_per_qualification"
-            )
-        ]
-
-    def __str__(self):
-        return self.name
-
-    @property
-    def name(self) -> str:
-        return localized(self, "name")
-
-
-class WorkplaceCheck(models.Model):
-    """The record that a workplace meets the prerequisites before its first agreement.
-
-    531/2017, chapter 7 (and domain.md, "Workplace"): matching work tasks, enough production
-    or service activity, the tools needed, and competent staff from whom a responsible
-    workplace instructor is named.
-    """
-
-    workplace = models.ForeignKey(
-        Workplace, verbose_name=_("workplace"), on_delete=models.CASCADE, related_name="checks"
-    )
-    matching_tasks = models.BooleanField(_("work tasks that match the studies"))
-    enough_activity = models.BooleanField(_("enough production or service activity"))
-    tools = models.BooleanField(_("the tools needed"))
-    competent_staff = models.BooleanField(_("competent staff to instruct"))
-    notes = models.TextField(_("notes"), blank=True, max_length=4000)
-    checked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("checked by"), on_delete=models.PROTECT, related_name="+"
-    )
-    checked_on = models.DateField(_("checked on"), default=timezone.localdate)
-
-    class Meta:
-        ordering = ["-checked_on", "-pk"]
-        get_latest_by = ["checked_on", "pk"]
-        verbose_name = _("workplace check")
-        verbose_name_plural = _("workplace checks")
-
-    def __str__(self):
-        return f"{self.workplace} {self.checked_on:%d.%m.%Y}"
-
-    @property
-    def passed(self) -> bool:
-        return self.matching_tasks and self.enough_activity and self.tools and self.competent_staff
+from .students import QualificationUnit, Student
 
 
 class AgreementQuerySet(models.QuerySet):

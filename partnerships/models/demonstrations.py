@@ -20,9 +20,9 @@ from ..choices import (
     DemonstrationStatus,
 )
 from ..rules import demonstration_errors
-from .agreements import Agreement, QualificationUnit
+from .agreements import Agreement
 from .employers import ContactPerson, Workplace
-from .students import Student
+from .students import QualificationUnit, Student
 
 
 class Demonstration(models.Model):

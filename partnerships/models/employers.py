@@ -274,3 +274,38 @@ class ContactPerson(models.Model):
     @property
     def has_been_inducted(self) -> bool:
         return self.induction_date is not None or self.trainings.filter(kind="induction").exists()
+
+
+class WorkplaceCheck(models.Model):
+    """The record that a workplace meets the prerequisites before its first agreement.
+
+    531/2017, chapter 7 (and domain.md, "Workplace"): matching work tasks, enough production
+    or service activity, the tools needed, and competent staff from whom a responsible
+    workplace instructor is named.
+    """
+
+    workplace = models.ForeignKey(
+        Workplace, verbose_name=_("workplace"), on_delete=models.CASCADE, related_name="checks"
+    )
+    matching_tasks = models.BooleanField(_("work tasks that match the studies"))
+    enough_activity = models.BooleanField(_("enough production or service activity"))
+    tools = models.BooleanField(_("the tools needed"))
+    competent_staff = models.BooleanField(_("competent staff to instruct"))
+    notes = models.TextField(_("notes"), blank=True, max_length=4000)
+    checked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("checked by"), on_delete=models.PROTECT, related_name="+"
+    )
+    checked_on = models.DateField(_("checked on"), default=timezone.localdate)
+
+    class Meta:
+        ordering = ["-checked_on", "-pk"]
+        get_latest_by = ["checked_on", "pk"]
+        verbose_name = _("workplace check")
+        verbose_name_plural = _("workplace checks")
+
+    def __str__(self):
+        return f"{self.workplace} {self.checked_on:%d.%m.%Y}"
+
+    @property
+    def passed(self) -> bool:
+        return self.matching_tasks and self.enough_activity and self.tools and self.competent_staff

@@ -1,5 +1,6 @@
 """Students and the qualifications they study. No personal identity code (domain.md)."""
 
+from django.core.validators import MaxValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -132,3 +133,48 @@ class Student(models.Model):
 
 
 ERASED_NAME = _("Erased student")
+
+
+national_unit_code = RegexValidator(
+    r"^tutkinnonosat_\d+$",
+    _("A national unit code looks like tutkinnonosat_123456. Leave it blank if you do not know it."),
+)
+
+
+class QualificationUnit(models.Model):
+    """A unit (tutkinnon osa) of a qualification, as named in its qualification requirements.
+
+    The national ePerusteet code is left blank unless it is known: codes are never invented.
+    Coordinators may add local units, which are marked as such.
+    """
+
+    qualification = models.ForeignKey(
+        Qualification, verbose_name=_("qualification"), on_delete=models.CASCADE, related_name="units"
+    )
+    name_fi = models.CharField(_("name (Finnish)"), max_length=200)
+    name_sv = models.CharField(_("name (Swedish)"), max_length=200)
+    name_en = models.CharField(_("name (English)"), max_length=200)
+    extent = models.PositiveSmallIntegerField(
+        _("extent (competence points)"), null=True, blank=True, validators=[MaxValueValidator(250)]
+    )
+    national_code = models.CharField(
+        _("national unit code"), max_length=40, blank=True, validators=[national_unit_code]
+    )
+    is_local = models.BooleanField(_("local unit"), default=False)
+
+    class Meta:
+        ordering = ["qualification", "name_fi"]
+        verbose_name = _("qualification unit")
+        verbose_name_plural = _("qualification units")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["qualification", "name_fi"], name="unique_unit_name_per_qualification"
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return localized(self, "name")

@@ -7,7 +7,7 @@ import pytest
 from django.apps import apps
 
 from partnerships.models import Qualification, QualificationUnit
-from partnerships.models.agreements import national_unit_code
+from partnerships.models.students import national_unit_code
 from partnerships.reference import (
     COMMON_OPTIONAL_UNITS,
     QUALIFICATION_OWN_UNITS,
