@@ -11,8 +11,8 @@ from django.utils import timezone
 from partnerships import services
 from partnerships.selectors.timeline import Combination, student_path
 
-from ..factories import ContactPersonFactory, EmployerFactory, QualificationUnitFactory
-from .test_agreement_rules import END, START, apprenticeship, create, period, setting, training  # noqa: F401
+from ...factories import ContactPersonFactory, EmployerFactory, QualificationUnitFactory
+from ..test_agreement_rules import END, START, apprenticeship, create, period, setting, training  # noqa: F401
 
 TODAY = START - datetime.timedelta(days=30)
 
@@ -119,7 +119,7 @@ def test_the_student_page_shows_the_path_in_constant_queries(setting, teacher_cl
 
 
 def test_the_path_prints_as_a_pdf(setting, teacher_client):
-    from ..brochures.pdfs import text_of
+    from ...brochures.pdfs import text_of
 
     create(setting, training(setting))
     response = teacher_client.get(reverse("student_path_pdf", args=[setting["student"].pk]))

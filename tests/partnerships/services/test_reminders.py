@@ -16,7 +16,7 @@ from partnerships.selectors.overdue import item_states
 from partnerships.selectors.reminders import due_reminders
 from partnerships.services.reminders import deadline_reminders_send
 
-from ..factories import ContactPersonFactory, EmployerFactory, QualificationUnitFactory, StudentFactory
+from ...factories import ContactPersonFactory, EmployerFactory, QualificationUnitFactory, StudentFactory
 
 TODAY = datetime.date(2027, 1, 4)
 

@@ -13,7 +13,7 @@ from partnerships import services
 from partnerships.models import LevelRecord
 from partnerships.selectors import dashboard
 
-from ..factories import (
+from ...factories import (
     ContactFactory,
     ContactPersonFactory,
     EmployerFactory,

@@ -11,7 +11,7 @@ from checkpoints.models import Checkpoint, PartnershipLevel
 from partnerships.models import Employer, LevelRecord
 from partnerships.selectors.level_suggestions import Evidence, suggest
 
-from ..factories import ContactFactory, EmployerFactory
+from ...factories import ContactFactory, EmployerFactory
 
 
 @pytest.mark.parametrize(

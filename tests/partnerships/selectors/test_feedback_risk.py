@@ -19,7 +19,7 @@ from partnerships.selectors.feedback_risk import (
     periods_at_risk,
 )
 
-from ..factories import (
+from ...factories import (
     ContactPersonFactory,
     EmployerFactory,
     QualificationUnitFactory,

@@ -7,7 +7,7 @@ from django.utils import timezone
 from core.models import OutboxMessage
 from partnerships.services.digests import coordinator_digests_send, upkeep_digests_send
 
-from ..factories import ContactFactory, EmployerFactory, UserFactory
+from ...factories import ContactFactory, EmployerFactory, UserFactory
 
 
 @pytest.fixture

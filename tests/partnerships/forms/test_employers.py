@@ -4,7 +4,7 @@ from django.urls import reverse
 from partnerships.models import ContactPerson, Employer, Workplace
 from partnerships.validators import business_id_check_digit
 
-from ..factories import ContactPersonFactory, EmployerFactory, valid_business_id
+from ...factories import ContactPersonFactory, EmployerFactory, valid_business_id
 
 
 def invalid_check_digit_id() -> str:
