@@ -23,6 +23,7 @@ from ..models import (
     Workplace,
     WorkplaceCheck,
 )
+from ..permissions import can_edit_agreement
 from ..rules import agreement_errors, item_errors, status_change_error
 
 # Fields a teacher sets on the agreement itself; status and signatures change only through
@@ -49,11 +50,6 @@ AGREEMENT_FIELDS = (
     "for_summer",
 )
 PERIOD_FIELDS = ("unit", "start", "end", "part_time_percent", "for_summer")
-
-
-def can_edit_agreement(user: User, agreement: Agreement) -> bool:
-    """Teachers edit the agreements they are responsible for; coordinators every one."""
-    return user.is_coordinator or (user.is_teacher and agreement.responsible_teacher_id == user.pk)
 
 
 def workplace_check_record(
