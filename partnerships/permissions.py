@@ -54,6 +54,12 @@ def can_merge_employers(user, employer=None) -> bool:
     return can_coordinate(user)
 
 
+def can_leave_employer_without_owner(user, employer=None) -> bool:
+    """A teacher hands an employer over to another teacher; only a coordinator leaves it with
+    no owner."""
+    return can_coordinate(user)
+
+
 def can_change_account_owner(user, employer) -> bool:
     """A coordinator, or the current account owner handing the employer over (trust issue):
     the account owner reads the feedback of the employer's work periods."""
@@ -116,6 +122,11 @@ def can_manage_student_privacy(user, student=None) -> bool:
 # Agreements, demonstrations, thank-yous, feedback -------------------------------------------
 
 
+def can_add_qualification_unit(user, unit=None) -> bool:
+    """Local qualification units are reference data: a coordinator adds them."""
+    return can_coordinate(user)
+
+
 def can_edit_agreement(user, agreement) -> bool:
     """Teachers edit the agreements they are responsible for; coordinators every one."""
     return _is_staff_member_in_charge(user, agreement.responsible_teacher_id)
@@ -131,9 +142,15 @@ def can_edit_demonstration(user, demonstration=None) -> bool:
     return can_use_staff_pages(user)
 
 
-def can_react_to_feedback(user, feedback=None) -> bool:
-    """Whoever may see an answered feedback may react to it (`FeedbackRequest.objects.visible_to`)."""
-    return can_use_staff_pages(user)
+def can_react_to_feedback(user, feedback) -> bool:
+    """Recording what was done about an answer ("you said, we did"): the teacher responsible for
+    the work period's agreement, or a coordinator. Others who may see it only read it."""
+    return _is_staff_member_in_charge(user, feedback.work_period.agreement.responsible_teacher_id)
+
+
+def can_record_national_result(user, result=None) -> bool:
+    """The figures of the national working-life feedback are the coordinator's to record."""
+    return can_coordinate(user)
 
 
 def can_analyse_feedback(user, obj=None) -> bool:
@@ -169,3 +186,8 @@ def can_log_initiative(user, initiative, staff_ids=None) -> bool:
 def can_edit_prospect(user, prospect) -> bool:
     """The prospect's owner and coordinators."""
     return _is_staff_member_in_charge(user, prospect.owner_id)
+
+
+def can_reassign_prospect(user, prospect=None) -> bool:
+    """A teacher's prospects are their own: only a coordinator names another owner."""
+    return can_coordinate(user)

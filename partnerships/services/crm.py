@@ -17,7 +17,12 @@ from core.phones import normalize_phone
 
 from ..history import record_change
 from ..models import Contact, ContactPerson, Employer, Student, Workplace
-from ..permissions import can_change_account_owner, can_edit_contact
+from ..permissions import (
+    can_change_account_owner,
+    can_edit_contact,
+    can_leave_employer_without_owner,
+    can_set_employer_active,
+)
 from ..validators import normalize_business_id
 
 
@@ -86,7 +91,7 @@ def _check_account_owner(employer: Employer, new_owner: User | None, by: User | 
                 )
             }
         )
-    if new_owner is None and not by.is_coordinator:
+    if new_owner is None and not can_leave_employer_without_owner(by, employer):
         raise ValidationError(
             {
                 "account_owner": _(
@@ -115,7 +120,7 @@ def employer_update(*, employer: Employer, data: dict[str, Any], by: User | None
 
 def employer_set_active(*, employer: Employer, active: bool, by: User) -> Employer:
     """Deactivate (or reactivate) an employer. Only coordinators may (foundation issue)."""
-    if not by.is_coordinator:
+    if not can_set_employer_active(by, employer):
         raise PermissionDenied
     Employer.objects.filter(pk=employer.pk).update(is_active=active, updated_at=timezone.now())
     employer.is_active = active

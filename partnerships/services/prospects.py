@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from core.models import User
 
 from ..models import Employer, Prospect, ProspectStage
-from ..permissions import can_edit_prospect
+from ..permissions import can_edit_prospect, can_reassign_prospect
 from ..validators import normalize_business_id
 from .crm import contact_person_create, employer_create
 
@@ -34,7 +34,7 @@ def _save(prospect: Prospect, *, by: User, data: dict[str, Any]) -> Prospect:
         if name in data:
             setattr(prospect, name, data[name])
     prospect.business_id = normalize_business_id(prospect.business_id or "")
-    if not by.is_coordinator:
+    if not can_reassign_prospect(by, prospect):
         # A teacher's prospects are their own: they cannot hand one to someone else.
         prospect.owner = by
     prospect.full_clean()

@@ -80,6 +80,11 @@ def _get_employer_for_share(user, pk: int) -> Employer:
     return _get(Employer.objects.all(), pk, user, permissions.can_log_contact)
 
 
+def _get_employer_for_merge(user, pk: int) -> Employer:
+    """For the duplicates' merge page (partnerships/views/imports.py, left to the imports move)."""
+    return _get(Employer.objects.all(), pk, user, permissions.can_merge_employers)
+
+
 def _get_workplace_for_view(user, pk: int) -> Workplace:
     return _get(Workplace.objects.select_related("employer"), pk, user, can_use_staff_pages)
 
@@ -172,8 +177,8 @@ def _get_interruption_for_edit(user, pk: int) -> Interruption:
 
 
 def _get_thank_you_for_send(user, pk: int) -> ThankYou:
-    """Every member of staff may know that a thank-you exists (it names an employer, not the
-    student's agreement): one who may not edit the agreement gets 403."""
+    """Fetched among all thank-yous, not through `Agreement.objects.visible_to`: the page has
+    always answered 403 (not 404) to a teacher who may not edit the agreement, and still does."""
     queryset = ThankYou.objects.select_related(
         "agreement__student",
         "agreement__instructor",
@@ -198,8 +203,10 @@ def _feedback(user):
     return queryset.prefetch_related(answers, "reactions__by")
 
 
-def _get_feedback_for_reaction(user, pk: int) -> FeedbackRequest:
-    return _get(_feedback(user), pk, user, permissions.can_react_to_feedback)
+def _get_feedback_for_view(user, pk: int) -> FeedbackRequest:
+    """The feedback page, which has the reaction form: the service checks
+    `can_react_to_feedback` when the form is sent, as it always has."""
+    return _get(_feedback(user), pk, user, can_use_staff_pages)
 
 
 # Partnership agreements, initiatives, prospects: every member of staff reads them -----------

@@ -16,7 +16,7 @@ from .. import exports, permissions, services
 from ..analysis import feedback_by_checkpoint
 from ..forms import AnalysisFilterForm, FeedbackForm, NationalResultForm, ReactionForm
 from ..models import QUESTIONS, FeedbackRequest, NationalResult
-from .access import _feedback, _get_feedback_for_reaction
+from .access import _feedback, _get_feedback_for_view
 from .common import coordinator_required, form_error, form_page, staff_required
 
 # The public links are rate-limited per link and client address together: enough for a
@@ -98,7 +98,7 @@ def feedback_list(request):
 @require_http_methods(["GET", "POST"])
 @staff_required
 def feedback_detail(request, pk):
-    feedback = _get_feedback_for_reaction(request.user, pk)
+    feedback = _get_feedback_for_view(request.user, pk)
     form = ReactionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -11,7 +11,7 @@ from django.http import Http404
 from core.models import Role
 from partnerships.views import access
 
-from ..factories import AgreementFactory, ContactFactory, StudentFactory, UserFactory
+from ..factories import AgreementFactory, ContactFactory, EmployerFactory, StudentFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -65,3 +65,12 @@ def test_another_teachers_contact_is_seen_by_all_staff_but_edited_by_its_author(
         access._get_contact_for_edit(other_teacher, contact.pk)
     with pytest.raises(Http404):
         access._get_contact_for_edit(teacher, contact.pk + 1000)
+
+
+def test_merging_an_employer_is_403_for_a_teacher_and_404_for_an_unknown_one(teacher, coordinator):
+    employer = EmployerFactory()
+    with pytest.raises(PermissionDenied):
+        access._get_employer_for_merge(teacher, employer.pk)
+    assert access._get_employer_for_merge(coordinator, employer.pk) == employer
+    with pytest.raises(Http404):
+        access._get_employer_for_merge(coordinator, employer.pk + 1000)

@@ -8,7 +8,17 @@ from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 
 from partnerships import permissions
-from partnerships.models import Agreement, Contact, Employer, Initiative, LevelRecord, Prospect, ThankYou
+from partnerships.models import (
+    Agreement,
+    Contact,
+    Employer,
+    FeedbackRequest,
+    Initiative,
+    LevelRecord,
+    Prospect,
+    ThankYou,
+    WorkPeriod,
+)
 
 from ..factories import UserFactory
 
@@ -30,6 +40,10 @@ COORDINATOR_ONLY = [
     permissions.can_manage_student_privacy,
     permissions.can_analyse_feedback,
     permissions.can_edit_partnership_agreement,
+    permissions.can_record_national_result,
+    permissions.can_add_qualification_unit,
+    permissions.can_leave_employer_without_owner,
+    permissions.can_reassign_prospect,
 ]
 EVERY_STAFF_MEMBER = [
     permissions.can_edit_employer,
@@ -38,7 +52,6 @@ EVERY_STAFF_MEMBER = [
     permissions.can_edit_contact_person,
     permissions.can_edit_student,
     permissions.can_edit_demonstration,
-    permissions.can_react_to_feedback,
 ]
 
 
@@ -70,6 +83,12 @@ def test_staff_checks(check, coordinator, teacher, outsider):
             lambda owner: ThankYou(agreement=Agreement(responsible_teacher_id=owner.pk)),
         ),
         (permissions.can_edit_prospect, lambda owner: Prospect(owner_id=owner.pk)),
+        (
+            permissions.can_react_to_feedback,
+            lambda owner: FeedbackRequest(
+                work_period=WorkPeriod(agreement=Agreement(responsible_teacher_id=owner.pk))
+            ),
+        ),
         (permissions.can_edit_initiative, lambda owner: Initiative(owner_id=owner.pk)),
     ],
     ids=lambda value: getattr(value, "__name__", ""),
