@@ -7,7 +7,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -20,7 +20,7 @@ from core.http import file_response
 from core.models import Institution, OutboxMessage
 from core.pdf import PdfRenderError
 from core.permissions import coordinator_required, staff_required
-from partnerships.models import Employer
+from partnerships.views.access import _get_employer_for_share
 
 from . import checklists, content, services
 from .forms import BrochureTextForm, ShareForm
@@ -213,7 +213,7 @@ def brochure_texts(request, language):
 @require_http_methods(["GET", "POST"])
 @staff_required
 def brochure_share(request, employer_pk):
-    employer = get_object_or_404(Employer, pk=employer_pk)
+    employer = _get_employer_for_share(request.user, employer_pk)
     form = ShareForm(request.POST or None, employer=employer, language=_language())
     if request.method == "POST" and form.is_valid():
         try:

@@ -7,11 +7,12 @@ from django.utils.translation import gettext as _
 from core.models import Unit, User
 
 from .models import AnnualActivity, LevelQuestion, SelfAssessment, SelfAssessmentAnswer
+from .permissions import can_edit_annual_plan, can_edit_self_assessment
 
 
 def self_assessment_open(*, by: User, year: int, unit: Unit | None) -> SelfAssessment:
     """The year's self-assessment (for the institution or one unit), created on first use."""
-    if not by.is_coordinator:
+    if not can_edit_self_assessment(by):
         raise PermissionDenied
     assessment, _created = SelfAssessment.objects.get_or_create(
         year=year, unit=unit, defaults={"updated_by": by}
@@ -29,7 +30,7 @@ def self_assessment_save(
     to_develop: str,
 ) -> SelfAssessment:
     """Save every question's answer (text and 1–5 rating) and the summary the workbook asks for."""
-    if not by.is_coordinator:
+    if not can_edit_self_assessment(by):
         raise PermissionDenied
     questions = set(LevelQuestion.objects.values_list("pk", flat=True))
     for question_id, (text, rating) in answers.items():
@@ -48,7 +49,7 @@ def self_assessment_save(
 
 
 def annual_activity_save(*, by: User, activity: AnnualActivity) -> AnnualActivity:
-    if not by.is_coordinator:
+    if not can_edit_annual_plan(by):
         raise PermissionDenied
     activity.full_clean()
     activity.save()
@@ -56,6 +57,6 @@ def annual_activity_save(*, by: User, activity: AnnualActivity) -> AnnualActivit
 
 
 def annual_activity_delete(*, by: User, activity: AnnualActivity) -> None:
-    if not by.is_coordinator:
+    if not can_edit_annual_plan(by):
         raise PermissionDenied
     activity.delete()

@@ -20,7 +20,7 @@ from core.http import pdf_response
 from core.models import Institution, Unit
 from core.permissions import coordinator_required, staff_required
 
-from . import services
+from . import permissions, services
 from .annual_plan import year_clock
 from .models import AnnualActivity, LevelQuestion, PartnershipLevel, SelfAssessment, ServicePromise
 
@@ -64,10 +64,26 @@ def _workbook(assessment: SelfAssessment) -> list[dict]:
     ]
 
 
+def _get_self_assessment_for_edit(user, pk: int) -> SelfAssessment:
+    """A self-assessment by pk (every one exists for whoever may edit them): 404 if none, 403
+    for anyone but a coordinator. The helpers of this module follow `core/permissions.py`."""
+    assessment = get_object_or_404(SelfAssessment.objects.select_related("unit"), pk=pk)
+    if not permissions.can_edit_self_assessment(user, assessment):
+        raise PermissionDenied
+    return assessment
+
+
+def _get_annual_activity_for_edit(user, pk: int) -> AnnualActivity:
+    activity = get_object_or_404(AnnualActivity, pk=pk)
+    if not permissions.can_edit_annual_plan(user, activity):
+        raise PermissionDenied
+    return activity
+
+
 @require_http_methods(["GET", "POST"])
 @coordinator_required
 def self_assessment(request, pk):
-    assessment = get_object_or_404(SelfAssessment.objects.select_related("unit"), pk=pk)
+    assessment = _get_self_assessment_for_edit(request.user, pk)
     error = None
     if request.method == "POST":
         answers = {}
@@ -103,7 +119,7 @@ def self_assessment(request, pk):
 @require_GET
 @coordinator_required
 def self_assessment_pdf(request, pk):
-    assessment = get_object_or_404(SelfAssessment.objects.select_related("unit"), pk=pk)
+    assessment = _get_self_assessment_for_edit(request.user, pk)
     context = {
         "assessment": assessment,
         "previous": assessment.previous(),
@@ -170,21 +186,26 @@ def annual_plan(request):
     """Everyone reads the year clock; coordinators add activities."""
     form = ActivityForm(request.POST or None)
     if request.method == "POST":
-        if not request.user.is_coordinator:
+        if not permissions.can_edit_annual_plan(request.user):
             raise PermissionDenied
         if form.is_valid():
             services.annual_activity_save(by=request.user, activity=form.save(commit=False))
             messages.success(request, _("Activity added to the annual plan."))
             return redirect("annual_plan")
     activities = list(AnnualActivity.objects.all())
-    context = {"form": form, "activities": activities, "clock": year_clock(activities)}
+    context = {
+        "form": form,
+        "activities": activities,
+        "clock": year_clock(activities),
+        "can_edit": permissions.can_edit_annual_plan(request.user),
+    }
     return render(request, "checkpoints/annual_plan.html", context)
 
 
 @require_http_methods(["GET", "POST"])
 @coordinator_required
 def annual_activity_edit(request, pk):
-    activity = get_object_or_404(AnnualActivity, pk=pk)
+    activity = _get_annual_activity_for_edit(request.user, pk)
     if request.method == "POST" and request.POST.get("delete"):
         services.annual_activity_delete(by=request.user, activity=activity)
         messages.success(request, _("Activity removed from the annual plan."))

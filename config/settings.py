@@ -144,6 +144,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "core.context_processors.institution",
+                "core.context_processors.can",
             ],
             "builtins": ["template_partials.templatetags.partials"],
         },

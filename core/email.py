@@ -44,6 +44,7 @@ from django.utils.translation import gettext
 
 from .bulk import insert_many
 from .models import Institution, OutboxMessage, OutboxStatus, User
+from .permissions import can_view_outbox_message
 
 log = logging.getLogger(__name__)
 
@@ -344,7 +345,7 @@ CANCELLABLE = (OutboxStatus.PENDING, OutboxStatus.FAILED)
 
 
 def _check_manager(message: OutboxMessage, by: User) -> None:
-    if message.responsible_id != by.pk and not by.is_coordinator:
+    if not can_view_outbox_message(by, message):  # theirs, or a coordinator (status aside)
         raise PermissionDenied
 
 

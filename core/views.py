@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import BooleanField, Count, ExpressionWrapper, Q
 from django.http import Http404, JsonResponse
@@ -20,7 +20,12 @@ from .forms import BrandingForm, OutboxPasswordResetForm, form_error
 from .http import file_response
 from .models import Institution, OutboxMessage, OutboxStatus
 from .password_reset import password_reset_throttled
-from .permissions import coordinator_required
+from .permissions import (
+    can_edit_branding,
+    can_manage_outbox_message,
+    can_view_outbox,
+    role_required,
+)
 from .ratelimit import client_address
 from .services import user_set_language
 
@@ -53,7 +58,7 @@ OUTBOX_PER_PAGE = 50
 
 
 @require_GET
-@coordinator_required
+@role_required(can_view_outbox)
 def outbox_list(request):
     """Every e-mail the portal has queued, for the coordinators: who, what, how it went. The
     bodies are never read here (a password reset's is not even stored)."""
@@ -83,10 +88,20 @@ def outbox_list(request):
     return render(request, "core/outbox_list.html", context)
 
 
-def _manageable_message(request, pk) -> OutboxMessage:
-    """The message, if the user may act on it; 404 alike for one that is not theirs and one
-    that does not exist, so the answer reveals nothing."""
-    return get_object_or_404(OutboxMessage.objects.manageable_by(request.user), pk=pk)
+def _get_outbox_message_for_view(user, pk: int) -> OutboxMessage:
+    """A message whose status the user may follow, or 404 (`core/permissions.py`)."""
+    return get_object_or_404(OutboxMessage.objects.visible_to(user), pk=pk)
+
+
+def _get_outbox_message_for_manage(user, pk: int) -> OutboxMessage:
+    """A message the user may send again or cancel. Here the query of what the user may act
+    on is the visibility: 404 alike for one that is not theirs, one of theirs that is not
+    failed, and one that does not exist, so the answer reveals nothing (a 403 would tell a
+    teacher that someone else's message exists)."""
+    message = get_object_or_404(OutboxMessage.objects.manageable_by(user), pk=pk)
+    if not can_manage_outbox_message(user, message):  # the same rule, asked as a check
+        raise PermissionDenied
+    return message
 
 
 def _back(request):
@@ -95,7 +110,7 @@ def _back(request):
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return redirect(target)
-    return redirect("outbox_list" if request.user.is_coordinator else "home")
+    return redirect("outbox_list" if can_view_outbox(request.user) else "home")
 
 
 @require_GET
@@ -103,7 +118,7 @@ def _back(request):
 def outbox_status(request, pk):
     """One e-mail's status, polled by htmx until it is sent or failed: only for the person
     responsible for it and coordinators."""
-    message = get_object_or_404(OutboxMessage.objects.visible_to(request.user), pk=pk)
+    message = _get_outbox_message_for_view(request.user, pk)
     return render(request, "core/_outbox_status.html", {"message": message})
 
 
@@ -121,7 +136,7 @@ def healthz(request):
 @require_POST
 @login_required
 def outbox_retry_view(request, pk):
-    message = _manageable_message(request, pk)
+    message = _get_outbox_message_for_manage(request.user, pk)
     try:
         outbox_retry(message=message, by=request.user)
     except ValidationError as exc:
@@ -135,7 +150,7 @@ def outbox_retry_view(request, pk):
 @require_POST
 @login_required
 def outbox_cancel_view(request, pk):
-    message = _manageable_message(request, pk)
+    message = _get_outbox_message_for_manage(request.user, pk)
     try:
         outbox_cancel(message=message, by=request.user)
     except ValidationError as exc:
@@ -148,7 +163,7 @@ def outbox_cancel_view(request, pk):
 
 
 @require_http_methods(["GET", "POST"])
-@coordinator_required
+@role_required(can_edit_branding)
 def branding_edit(request):
     """The coordinator's page for the institution's name, contacts and logo."""
     institution = Institution.current()

@@ -48,7 +48,7 @@ from .models import (
     Workplace,
 )
 from .validators import nth_business_id
-from .views.crm import EMPLOYERS_PER_PAGE
+from .views.employers import EMPLOYERS_PER_PAGE
 
 # Defaults at SCALE=1 (issue 8): 5,000 employers, 15,000 contact persons, 20,000 students,
 # 50,000 contacts and 20,000 agreements.

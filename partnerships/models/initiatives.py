@@ -113,20 +113,6 @@ class Initiative(models.Model):
         if self.end_date and self.start_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
 
-    def can_edit(self, user) -> bool:
-        """The owner and coordinators edit the initiative itself."""
-        return user.is_coordinator or user.pk == self.owner_id
-
-    def can_log(self, user, staff_ids=None) -> bool:
-        """Everyone involved adds log and evaluation entries; `staff_ids` saves a query when known."""
-        if self.can_edit(user):
-            return True
-        if not user.is_teacher:
-            return False
-        if staff_ids is None:
-            return self.staff.filter(pk=user.pk).exists()
-        return user.pk in staff_ids
-
 
 class EntryKind(models.TextChoices):
     """What a log entry records. The first ones are what the workbook names for the phases."""

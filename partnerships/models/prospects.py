@@ -95,6 +95,3 @@ class Prospect(models.Model):
             self.dropped_reason = ""
         if self.contact_name.strip() and len(self.contact_name.split()) < 2:
             raise ValidationError({"contact_name": _("Give the contact person's first and last name.")})
-
-    def can_edit(self, user) -> bool:
-        return user.is_coordinator or (user.is_teacher and self.owner_id == user.pk)

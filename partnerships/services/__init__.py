@@ -7,7 +7,6 @@ from .agreements import (
     agreement_item_clear,
     agreement_item_record,
     agreement_update,
-    can_edit_agreement,
     interruption_record,
     interruption_update,
     qualification_unit_add_local,
@@ -15,8 +14,6 @@ from .agreements import (
     workplace_check_record,
 )
 from .crm import (
-    can_change_account_owner,
-    can_edit_contact,
     contact_delete,
     contact_log,
     contact_person_create,
@@ -60,15 +57,12 @@ from .initiatives import (
 )
 from .instructors import agreement_induction_sync, instructor_training_record
 from .level_records import (
-    can_correct_level_record,
-    can_record_level,
     level_record,
     level_record_correct,
     level_record_withdraw,
 )
 from .merge import employer_merge
 from .partnership_agreements import (
-    can_edit_partnership_agreement,
     partnership_agreement_create,
     partnership_agreement_update,
 )
@@ -85,12 +79,6 @@ __all__ = [
     "agreement_item_clear",
     "agreement_item_record",
     "agreement_update",
-    "can_change_account_owner",
-    "can_correct_level_record",
-    "can_edit_agreement",
-    "can_edit_contact",
-    "can_edit_partnership_agreement",
-    "can_record_level",
     "contact_delete",
     "contact_log",
     "contact_person_create",

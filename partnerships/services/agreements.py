@@ -23,6 +23,7 @@ from ..models import (
     Workplace,
     WorkplaceCheck,
 )
+from ..permissions import can_add_qualification_unit, can_edit_agreement
 from ..rules import agreement_errors, item_errors, status_change_error
 
 # Fields a teacher sets on the agreement itself; status and signatures change only through
@@ -49,11 +50,6 @@ AGREEMENT_FIELDS = (
     "for_summer",
 )
 PERIOD_FIELDS = ("unit", "start", "end", "part_time_percent", "for_summer")
-
-
-def can_edit_agreement(user: User, agreement: Agreement) -> bool:
-    """Teachers edit the agreements they are responsible for; coordinators every one."""
-    return user.is_coordinator or (user.is_teacher and agreement.responsible_teacher_id == user.pk)
 
 
 def workplace_check_record(
@@ -150,7 +146,7 @@ def agreement_create(*, by: User, data: dict[str, Any], periods: list[dict[str, 
     for name in AGREEMENT_FIELDS:
         if name in data:
             setattr(agreement, name, data[name])
-    if not by.is_coordinator and agreement.responsible_teacher_id != by.pk:
+    if not can_edit_agreement(by, agreement):  # a teacher writes their own agreements
         raise PermissionDenied
     if agreement.student_id and agreement.student.is_erased:
         raise ValidationError({"student": [ERASED_STUDENT]})
@@ -168,7 +164,7 @@ def agreement_update(
     for name in AGREEMENT_FIELDS:
         if name in data:
             setattr(agreement, name, data[name])
-    if not by.is_coordinator and agreement.responsible_teacher_id != by.pk:
+    if not can_edit_agreement(by, agreement):
         raise PermissionDenied  # a teacher cannot hand an agreement to someone else
     return _validate_and_save(agreement, periods)
 
@@ -295,7 +291,7 @@ def agreement_item_clear(*, agreement: Agreement, by: User, kind: str) -> None:
 
 def qualification_unit_add_local(*, by: User, data: dict[str, Any]) -> QualificationUnit:
     """A coordinator adds a local unit; national codes are given only when known."""
-    if not by.is_coordinator:
+    if not can_add_qualification_unit(by):
         raise PermissionDenied
     unit = QualificationUnit(is_local=True, **data)
     unit.full_clean()

@@ -17,6 +17,12 @@ from core.phones import normalize_phone
 
 from ..history import record_change
 from ..models import Contact, ContactPerson, Employer, Student, Workplace
+from ..permissions import (
+    can_change_account_owner,
+    can_edit_contact,
+    can_leave_employer_without_owner,
+    can_set_employer_active,
+)
 from ..validators import normalize_business_id
 
 
@@ -66,16 +72,6 @@ def employer_create(
     return employer
 
 
-def can_change_account_owner(user: User, employer: Employer) -> bool:
-    """A coordinator, or the current account owner handing the employer over (trust issue):
-    the account owner reads the feedback of the employer's work periods."""
-    return _may_change_owner(user, employer.account_owner_id)
-
-
-def _may_change_owner(user: User, owner_id: int | None) -> bool:
-    return user.is_coordinator or (user.is_teacher and owner_id == user.pk)
-
-
 def _check_owner_is_staff(owner: User | None) -> None:
     if owner is not None and not owner.is_teacher:
         raise ValidationError({"account_owner": _("The account owner must be a teacher or a coordinator.")})
@@ -87,7 +83,7 @@ def _check_account_owner(employer: Employer, new_owner: User | None, by: User | 
     stored = Employer.objects.filter(pk=employer.pk).values_list("account_owner_id", flat=True).first()
     if (new_owner.pk if new_owner else None) == stored:
         return
-    if by is None or not _may_change_owner(by, stored):
+    if by is None or not can_change_account_owner(by, Employer(pk=employer.pk, account_owner_id=stored)):
         raise ValidationError(
             {
                 "account_owner": _(
@@ -95,7 +91,7 @@ def _check_account_owner(employer: Employer, new_owner: User | None, by: User | 
                 )
             }
         )
-    if new_owner is None and not by.is_coordinator:
+    if new_owner is None and not can_leave_employer_without_owner(by, employer):
         raise ValidationError(
             {
                 "account_owner": _(
@@ -124,7 +120,7 @@ def employer_update(*, employer: Employer, data: dict[str, Any], by: User | None
 
 def employer_set_active(*, employer: Employer, active: bool, by: User) -> Employer:
     """Deactivate (or reactivate) an employer. Only coordinators may (foundation issue)."""
-    if not by.is_coordinator:
+    if not can_set_employer_active(by, employer):
         raise PermissionDenied
     Employer.objects.filter(pk=employer.pk).update(is_active=active, updated_at=timezone.now())
     employer.is_active = active
@@ -269,11 +265,6 @@ def contact_log(
     contact.persons.add(*persons)
     contact.checkpoints.add(*checkpoints)
     return contact
-
-
-def can_edit_contact(user: User, contact: Contact) -> bool:
-    """Teachers edit and delete their own entries; coordinators any (foundation issue)."""
-    return user.is_coordinator or (user.is_teacher and contact.author_id == user.pk)
 
 
 @transaction.atomic

@@ -26,6 +26,7 @@ from ..models import (
     WorkPeriod,
 )
 from ..models.feedback import QUESTION_CHECKPOINT, REMINDER_AFTER_DAYS
+from ..permissions import can_react_to_feedback, can_record_national_result
 
 # Periods that ended within this many days get their feedback requests (a later sweep after a
 # pause still catches them; older periods are not asked about any more).
@@ -183,7 +184,7 @@ def feedback_react(
     *, request: FeedbackRequest, by: User, text: str, send_note: bool = False
 ) -> FeedbackReaction:
     """Record what we did about an answer, and optionally tell the respondent ("you said, we did")."""
-    if not by.is_coordinator and request.work_period.agreement.responsible_teacher_id != by.pk:
+    if not can_react_to_feedback(by, request):
         raise PermissionDenied
     text = text.strip()
     if not text:
@@ -206,7 +207,7 @@ def feedback_react(
 
 def national_result_record(*, by: User, data: dict[str, Any]) -> NationalResult:
     """A coordinator records a figure of the national working-life feedback."""
-    if not by.is_coordinator:
+    if not can_record_national_result(by):
         raise PermissionDenied
     result = NationalResult(recorded_by=by, **data)
     result.full_clean()

@@ -22,6 +22,7 @@ from ..models import (
     InitiativeNotice,
     InitiativePhase,
 )
+from ..permissions import can_edit_initiative, can_log_initiative
 from .crm import apply_fields
 
 DEFINITION_FIELDS = ("goal", "need", "scope")
@@ -29,7 +30,7 @@ M2M_FIELDS = ("checkpoints", "employers", "representatives", "staff")
 
 
 def _check_edit(initiative: Initiative, by: User) -> None:
-    if not initiative.can_edit(by):
+    if not can_edit_initiative(by, initiative):
         raise PermissionDenied
 
 
@@ -90,7 +91,7 @@ def initiative_update(*, initiative: Initiative, by: User, data: dict[str, Any])
 @transaction.atomic
 def initiative_log(*, initiative: Initiative, by: User, data: dict[str, Any]) -> InitiativeEntry:
     """Add a dated line to the log of the current phase (interview, workshop, prototype ...)."""
-    if not initiative.can_log(by):
+    if not can_log_initiative(by, initiative):
         raise PermissionDenied
     # The phase as it is now in the database, not as the caller last saw it.
     phase = Initiative.objects.select_for_update().values_list("phase", flat=True).get(pk=initiative.pk)

@@ -21,7 +21,7 @@ from ..models import (
     TrainingForm,
     TrainingKind,
 )
-from .agreements import can_edit_agreement
+from ..permissions import can_edit_agreement
 
 
 @transaction.atomic

@@ -14,11 +14,7 @@ from checkpoints.models import PartnershipLevel
 from core.models import User
 
 from ..models import Employer, LevelRecord
-
-
-def can_record_level(user: User, employer: Employer) -> bool:
-    """A coordinator, or the employer's account owner (review issue)."""
-    return user.is_coordinator or (user.is_teacher and employer.account_owner_id == user.pk)
+from ..permissions import can_correct_level_record, can_record_level
 
 
 def level_record(
@@ -41,17 +37,6 @@ def level_record(
 
 # django-simple-history stores the change reason in a 100-character column.
 REASON_MAX_LENGTH = 100
-
-
-def can_correct_level_record(user: User, record: LevelRecord) -> bool:
-    """A coordinator, or the one who recorded it on the day they did (a slip noticed at once);
-    after that the coordinator decides."""
-    if record.is_withdrawn:
-        return False
-    if user.is_coordinator:
-        return True
-    recorded_today = timezone.localdate(record.created_at) == timezone.localdate()
-    return user.is_teacher and record.recorded_by_id == user.pk and recorded_today
 
 
 def _checked_reason(reason: str) -> str:

@@ -9,12 +9,9 @@ from django.db import transaction
 from core.models import User
 
 from ..models import PartnershipAgreement
+from ..permissions import can_edit_partnership_agreement
 
 FIELDS = ("title", "network_name", "scope", "signed_on", "valid_until", "responsible")
-
-
-def can_edit_partnership_agreement(user: User) -> bool:
-    return user.is_coordinator
 
 
 def _save(agreement: PartnershipAgreement, *, data: dict[str, Any], document: UploadedFile | None):

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from core.models import User
 
 from ..models import Employer, Prospect, ProspectStage
+from ..permissions import can_edit_prospect, can_reassign_prospect
 from ..validators import normalize_business_id
 from .crm import contact_person_create, employer_create
 
@@ -33,7 +34,7 @@ def _save(prospect: Prospect, *, by: User, data: dict[str, Any]) -> Prospect:
         if name in data:
             setattr(prospect, name, data[name])
     prospect.business_id = normalize_business_id(prospect.business_id or "")
-    if not by.is_coordinator:
+    if not can_reassign_prospect(by, prospect):
         # A teacher's prospects are their own: they cannot hand one to someone else.
         prospect.owner = by
     prospect.full_clean()
@@ -50,7 +51,7 @@ def prospect_create(*, by: User, data: dict[str, Any]) -> Prospect:
 
 @transaction.atomic
 def prospect_update(*, prospect: Prospect, by: User, data: dict[str, Any]) -> Prospect:
-    if not prospect.can_edit(by):
+    if not can_edit_prospect(by, prospect):
         raise PermissionDenied
     return _save(prospect, by=by, data=data)
 
@@ -69,7 +70,7 @@ def prospect_convert(*, prospect: Prospect, by: User, link_to: Employer | None =
     (`link_to`, chosen from the duplicates found), link the prospect to it and add the
     contact person there. Either way the prospect reaches the stage "first agreement"."""
     prospect = Prospect.objects.select_for_update().get(pk=prospect.pk)
-    if not prospect.can_edit(by):
+    if not can_edit_prospect(by, prospect):
         raise PermissionDenied
     if prospect.employer_id:
         raise ValidationError(_("This prospect is already an employer."))

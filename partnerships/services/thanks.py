@@ -23,6 +23,7 @@ from ..models import (
     ThankYou,
     ThankYouStatus,
 )
+from ..permissions import can_send_thanks
 from ..selectors.overdue import with_agreement_dates
 
 # Agreements completed within this many days are thanked (older ones are left alone).
@@ -124,8 +125,7 @@ def thanks_prepare(today: datetime.date | None = None) -> int:
 @transaction.atomic
 def thanks_send(*, thank_you: ThankYou, by: User, personal_note: str = "") -> int:
     """The teacher sends a prepared thank-you, with a line of their own. Returns recipients."""
-    agreement = thank_you.agreement
-    if not by.is_coordinator and agreement.responsible_teacher_id != by.pk:
+    if not can_send_thanks(by, thank_you):
         raise PermissionDenied
     thank_you = ThankYou.objects.select_for_update().get(pk=thank_you.pk)
     if thank_you.status != ThankYouStatus.DRAFT:
@@ -139,7 +139,7 @@ def thanks_send(*, thank_you: ThankYou, by: User, personal_note: str = "") -> in
 
 
 def thanks_skip(*, thank_you: ThankYou, by: User) -> None:
-    if not by.is_coordinator and thank_you.agreement.responsible_teacher_id != by.pk:
+    if not can_send_thanks(by, thank_you):
         raise PermissionDenied
     ThankYou.objects.filter(pk=thank_you.pk, status=ThankYouStatus.DRAFT).update(
         status=ThankYouStatus.SKIPPED

@@ -3,10 +3,9 @@
 import datetime
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import slugify
@@ -16,7 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from core.http import pdf_response
 from core.models import Institution
 
-from .. import exports, services
+from .. import exports, permissions, services
 from ..filters import AgreementFilter
 from ..forms.agreements import (
     AgreementForm,
@@ -27,40 +26,27 @@ from ..forms.agreements import (
     WorkPeriodFormSet,
     WorkplaceCheckForm,
 )
-from ..models import Agreement, AgreementType, Interruption, QualificationUnit, WorkPeriod, Workplace
+from ..models import Agreement, AgreementType, QualificationUnit, Workplace
 from ..selectors.feedback_risk import feedback_warnings
 from ..selectors.overdue import item_states
+from .access import (
+    _agreements,
+    _get_agreement_for_edit,
+    _get_agreement_for_view,
+    _get_interruption_for_edit,
+    _get_work_period_for_edit,
+    _get_workplace_for_edit,
+)
 from .common import coordinator_required, form_error, form_page, querystring_without_page, staff_required
 
 AGREEMENTS_PER_PAGE = 25
-
-
-def _agreements_for(user):
-    periods = Prefetch("work_periods", queryset=WorkPeriod.objects.select_related("unit"))
-    return (
-        Agreement.objects.visible_to(user)
-        .select_related("student", "workplace__employer", "instructor", "responsible_teacher", "created_by")
-        .prefetch_related(periods, "items")
-    )
-
-
-def _get_agreement(user, pk: int) -> Agreement:
-    """An agreement the user may read, or 404."""
-    return get_object_or_404(_agreements_for(user), pk=pk)
-
-
-def _get_agreement_for_editing(user, pk: int) -> Agreement:
-    agreement = _get_agreement(user, pk)
-    if not services.can_edit_agreement(user, agreement):
-        raise PermissionDenied
-    return agreement
 
 
 @require_GET
 @staff_required
 def agreement_list(request):
     def make_filter() -> AgreementFilter:
-        return AgreementFilter(request.GET or None, queryset=_agreements_for(request.user), user=request.user)
+        return AgreementFilter(request.GET or None, queryset=_agreements(request.user), user=request.user)
 
     if fmt := exports.wants_export(request):
         return exports.export_response(make_filter().qs, exports.AGREEMENT_COLUMNS, fmt, "agreements")
@@ -186,13 +172,13 @@ def agreement_create(request):
 @require_http_methods(["GET", "POST"])
 @staff_required
 def agreement_edit(request, pk):
-    return _agreement_form_page(request, _get_agreement_for_editing(request.user, pk))
+    return _agreement_form_page(request, _get_agreement_for_edit(request.user, pk))
 
 
 @require_GET
 @staff_required
 def agreement_detail(request, pk):
-    agreement = _get_agreement(request.user, pk)
+    agreement = _get_agreement_for_view(request.user, pk)
     today = timezone.localdate()
     periods = list(
         agreement.work_periods.select_related("unit", "ehoks_entered_by").prefetch_related("interruptions")
@@ -207,7 +193,8 @@ def agreement_detail(request, pk):
         "total": len(states),
         "settled": sum(1 for state in states if state.settled),
         "overdue": sum(1 for state in states if state.overdue),
-        "can_edit": services.can_edit_agreement(request.user, agreement),
+        "can_edit": permissions.can_edit_agreement(request.user, agreement),
+        "can_view_history": permissions.can_view_history(request.user, agreement),
         "status_form": StatusForm(),
         "item_form": ItemForm(),
         "latest_check": latest_check,
@@ -219,7 +206,7 @@ def agreement_detail(request, pk):
 @require_POST
 @staff_required
 def agreement_status(request, pk):
-    agreement = _get_agreement_for_editing(request.user, pk)
+    agreement = _get_agreement_for_edit(request.user, pk)
     form = StatusForm(request.POST)
     if form.is_valid():
         data = form.cleaned_data
@@ -254,7 +241,7 @@ def agreement_status(request, pk):
 @require_POST
 @staff_required
 def agreement_item(request, pk):
-    agreement = _get_agreement_for_editing(request.user, pk)
+    agreement = _get_agreement_for_edit(request.user, pk)
     form = ItemForm(request.POST)
     if not form.is_valid():
         messages.error(request, " ".join(m for errors in form.errors.values() for m in errors))
@@ -285,8 +272,8 @@ def agreement_item(request, pk):
 @require_http_methods(["GET", "POST"])
 @staff_required
 def interruption_create(request, period_pk):
-    period = get_object_or_404(WorkPeriod.objects.select_related("agreement", "unit"), pk=period_pk)
-    agreement = _get_agreement_for_editing(request.user, period.agreement_id)
+    period = _get_work_period_for_edit(request.user, period_pk)
+    agreement = period.agreement
     return form_page(
         request,
         InterruptionForm(request.POST or None),
@@ -301,11 +288,9 @@ def interruption_create(request, period_pk):
 @require_http_methods(["GET", "POST"])
 @staff_required
 def interruption_edit(request, pk):
-    interruption = get_object_or_404(
-        Interruption.objects.select_related("work_period__agreement", "work_period__unit"), pk=pk
-    )
+    interruption = _get_interruption_for_edit(request.user, pk)
     period = interruption.work_period
-    agreement = _get_agreement_for_editing(request.user, period.agreement_id)
+    agreement = period.agreement
     return form_page(
         request,
         InterruptionForm(request.POST or None, instance=interruption),
@@ -320,8 +305,7 @@ def interruption_edit(request, pk):
 @require_POST
 @staff_required
 def work_period_ehoks(request, period_pk):
-    period = get_object_or_404(WorkPeriod.objects.select_related("agreement"), pk=period_pk)
-    _get_agreement_for_editing(request.user, period.agreement_id)
+    period = _get_work_period_for_edit(request.user, period_pk)
     raw = request.POST.get("entered_on", "")
     try:
         entered_on = datetime.date.fromisoformat(raw) if raw else timezone.localdate()
@@ -336,7 +320,7 @@ def work_period_ehoks(request, period_pk):
 @require_http_methods(["GET", "POST"])
 @staff_required
 def workplace_check_create(request, workplace_pk):
-    workplace = get_object_or_404(Workplace.objects.select_related("employer"), pk=workplace_pk)
+    workplace = _get_workplace_for_edit(request.user, workplace_pk)
     return form_page(
         request,
         WorkplaceCheckForm(request.POST or None),
@@ -359,7 +343,7 @@ def _safe_next(request) -> bool:
 @staff_required
 def agreement_pdf(request, pk):
     """The agreement summary to print and sign, in the UI language."""
-    agreement = _get_agreement(request.user, pk)
+    agreement = _get_agreement_for_view(request.user, pk)
     context = {
         "agreement": agreement,
         "periods": agreement.work_periods.all(),

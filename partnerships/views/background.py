@@ -4,7 +4,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from core.background import background_stall, queued_recently
-from core.permissions import staff_required
+from core.permissions import can_coordinate, staff_required
 
 from ..models import ImportJob, ImportStatus
 
@@ -14,7 +14,7 @@ from ..models import ImportJob, ImportStatus
 def background_status(request):
     """Loaded by htmx after each page for coordinators and for whoever has just queued work,
     and again every 30 s while they are there; empty while the heartbeat is fresh."""
-    watching = request.user.is_coordinator or queued_recently(request)
+    watching = can_coordinate(request.user) or queued_recently(request)
     stall = None
     if watching:
         stall = background_stall(

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET
 
 from core.models import Unit
 
+from .. import permissions
 from ..exports import csv_response
 from ..forms.common import DateInput
 from ..models import Sector
@@ -42,7 +43,7 @@ class DashboardFilterForm(forms.Form):
 @staff_required
 def review_dashboard(request):
     form = DashboardFilterForm(request.GET or None)
-    own = not request.user.is_coordinator
+    own = not permissions.can_review_institution(request.user)
     filters = dashboard.Filters(
         owner_id=request.user.pk if own else None, viewer=request.user if own else None
     )
@@ -146,6 +147,6 @@ def _dashboard_context(request, form, filters) -> dict:
         **figures,
         "charts": charts,
         "form": form,
-        "own_view": not request.user.is_coordinator,
+        "own_view": not permissions.can_review_institution(request.user),
         "querystring": request.GET.urlencode(),
     }

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.db.models import Q
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -15,9 +15,10 @@ from icalendar import Calendar, Event, vCalAddress, vText
 
 from .. import services
 from ..forms.demonstrations import DemonstrationForm
-from ..models import Demonstration, Student
+from ..models import Demonstration
 from ..rules import demonstration_warnings
 from ..services.agreements import ERASED_STUDENT
+from .access import _get_demonstration_for_edit, _get_student_for_demonstration
 from .common import form_page, staff_required
 
 
@@ -29,16 +30,10 @@ def _save_and_warn(request, **kwargs) -> Demonstration:
     return demonstration
 
 
-def _get_demonstration(user, pk: int) -> Demonstration:
-    visible = Student.objects.visible_to(user)
-    queryset = Demonstration.objects.select_related("student", "unit").filter(student__in=visible)
-    return get_object_or_404(queryset, pk=pk)
-
-
 @require_http_methods(["GET", "POST"])
 @staff_required
 def demonstration_create(request, student_pk):
-    student = get_object_or_404(Student.objects.visible_to(request.user), pk=student_pk)
+    student = _get_student_for_demonstration(request.user, student_pk)
     if student.is_erased:
         messages.error(request, ERASED_STUDENT)
         return redirect(student)
@@ -59,7 +54,7 @@ def demonstration_create(request, student_pk):
 @require_http_methods(["GET", "POST"])
 @staff_required
 def demonstration_edit(request, pk):
-    demonstration = _get_demonstration(request.user, pk)
+    demonstration = _get_demonstration_for_edit(request.user, pk)
     student = demonstration.student
     return form_page(
         request,

@@ -2,8 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -13,10 +12,11 @@ from core.background import say_queued
 from core.models import OutboxMessage
 from core.ratelimit import client_address, rate_limit_hit
 
-from .. import exports, services
+from .. import exports, permissions, services
 from ..forms.feedback import AnalysisFilterForm, FeedbackForm, NationalResultForm, ReactionForm
-from ..models import QUESTIONS, FeedbackAnswer, FeedbackRequest, NationalResult
+from ..models import QUESTIONS, FeedbackRequest, NationalResult
 from ..selectors.analysis import feedback_by_checkpoint
+from .access import _feedback, _get_feedback_for_view
 from .common import coordinator_required, form_error, form_page, staff_required
 
 # The public links are rate-limited per link and client address together: enough for a
@@ -79,24 +79,10 @@ def feedback_form(request, token):
     return render(request, "partnerships/feedback_form.html", context)
 
 
-def _feedback_for(user):
-    answers = Prefetch("answers", queryset=FeedbackAnswer.objects.order_by("checkpoint"))
-    queryset = (
-        FeedbackRequest.objects.visible_to(user)
-        .filter(answered_at__isnull=False)
-        .select_related(
-            "work_period__agreement__student",
-            "work_period__agreement__workplace__employer",
-            "work_period__unit",
-        )
-    )
-    return queryset.prefetch_related(answers, "reactions__by")
-
-
 @require_GET
 @staff_required
 def feedback_list(request):
-    queryset = _feedback_for(request.user)
+    queryset = _feedback(request.user)
     if fmt := exports.wants_export(request):
         rows = queryset.order_by("-answered_at")
         return exports.export_response(rows, exports.feedback_columns(), fmt, "feedback")
@@ -104,6 +90,7 @@ def feedback_list(request):
         "attention": queryset.needing_reaction().order_by("answered_at")[:100],
         "recent": queryset.order_by("-answered_at")[:50],
         "questions": QUESTIONS,
+        "can_analyse": permissions.can_analyse_feedback(request.user),
     }
     return render(request, "partnerships/feedback_list.html", context)
 
@@ -111,7 +98,7 @@ def feedback_list(request):
 @require_http_methods(["GET", "POST"])
 @staff_required
 def feedback_detail(request, pk):
-    feedback = get_object_or_404(_feedback_for(request.user), pk=pk)
+    feedback = _get_feedback_for_view(request.user, pk)
     form = ReactionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -4,10 +4,12 @@ from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from core.permissions import role_required
+
 from ..history import ACTIONS
 from ..models import Agreement, ContactPerson, Employer, Initiative, PartnershipAgreement, Prospect, Student
+from ..permissions import can_view_history
 from ..services.privacy import HISTORY_REASONS, PERSONAL
-from .common import coordinator_required
 
 TRACKED = {
     "employer": Employer,
@@ -49,7 +51,7 @@ def _erased_fields() -> list[str]:
 
 
 @require_GET
-@coordinator_required
+@role_required(can_view_history)
 def history(request, kind, pk):
     model = TRACKED.get(kind)
     if model is None:

@@ -4,11 +4,10 @@ Every member of staff reads every initiative; the owner and coordinators edit it
 staff involved add log and evaluation entries (the services enforce this as well)."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -16,7 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from core.http import pdf_response
 from core.models import Institution
 
-from .. import codevelopment, services
+from .. import codevelopment, permissions, services
 from ..forms.initiatives import (
     InitiativeEntryForm,
     InitiativeEvaluationForm,
@@ -26,6 +25,7 @@ from ..forms.initiatives import (
     InitiativeRedefineForm,
 )
 from ..models import PHASE_ORDER, EntryKind, Initiative
+from .access import _get_initiative_for_edit, _get_initiative_for_log, _get_initiative_for_view
 from .common import form_page, querystring_without_page, staff_required
 
 PER_PAGE = 25
@@ -53,16 +53,12 @@ def initiative_list(request):
     )
 
 
-def _get_initiative(pk: int) -> Initiative:
-    return get_object_or_404(Initiative.objects.select_related("owner"), pk=pk)
-
-
 def _detail(request, initiative: Initiative, status: int = 200, **forms) -> HttpResponse:
     """The working page: the definition, the phase guidance, the log by phase, and the forms
     the user may use (a failed form comes back bound, with what was typed)."""
     staff = list(initiative.staff.all())
-    can_edit = initiative.can_edit(request.user)
-    can_log = initiative.can_log(request.user, staff_ids={user.pk for user in staff})
+    can_edit = permissions.can_edit_initiative(request.user, initiative)
+    can_log = permissions.can_log_initiative(request.user, initiative, staff_ids={user.pk for user in staff})
     entries = list(initiative.entries.select_related("author"))
     # Completed: every phase is behind it.
     current = PHASE_ORDER.index(initiative.phase) if initiative.phase in PHASE_ORDER else len(PHASE_ORDER)
@@ -89,6 +85,7 @@ def _detail(request, initiative: Initiative, status: int = 200, **forms) -> Http
         "model_intro": codevelopment.MODEL_INTRO,
         "can_edit": can_edit,
         "can_log": can_log,
+        "can_view_history": permissions.can_view_history(request.user, initiative),
         "entry_form": forms.get("entry_form") or (InitiativeEntryForm(prefix="entry") if can_log else None),
         "evaluation_form": forms.get("evaluation_form")
         or (InitiativeEvaluationForm(prefix="evaluation") if can_log else None),
@@ -101,7 +98,7 @@ def _detail(request, initiative: Initiative, status: int = 200, **forms) -> Http
 @require_GET
 @staff_required
 def initiative_detail(request, pk):
-    initiative = _get_initiative(pk)
+    initiative = _get_initiative_for_view(request.user, pk)
     # Opening the initiative reads the user's notices about it.
     services.initiative_notices_read(user=request.user, initiative=initiative)
     return _detail(request, initiative)
@@ -127,9 +124,7 @@ def initiative_create(request):
 @require_http_methods(["GET", "POST"])
 @staff_required
 def initiative_edit(request, pk):
-    initiative = _get_initiative(pk)
-    if not initiative.can_edit(request.user):
-        raise PermissionDenied
+    initiative = _get_initiative_for_edit(request.user, pk)
     return form_page(
         request,
         InitiativeForm(request.POST or None, instance=initiative, user=request.user),
@@ -144,9 +139,7 @@ def initiative_edit(request, pk):
 @require_http_methods(["GET", "POST"])
 @staff_required
 def initiative_redefine(request, pk):
-    initiative = _get_initiative(pk)
-    if not initiative.can_edit(request.user):
-        raise PermissionDenied
+    initiative = _get_initiative_for_edit(request.user, pk)
     form = InitiativeRedefineForm(request.POST or None, instance=initiative)
 
     def save(data):
@@ -169,9 +162,7 @@ def initiative_redefine(request, pk):
 @require_POST
 @staff_required
 def initiative_phase(request, pk):
-    initiative = _get_initiative(pk)
-    if not initiative.can_edit(request.user):
-        raise PermissionDenied
+    initiative = _get_initiative_for_edit(request.user, pk)
     return form_page(
         request,
         InitiativePhaseForm(request.POST, prefix="phase", initiative=initiative),
@@ -187,9 +178,7 @@ def initiative_phase(request, pk):
 @require_POST
 @staff_required
 def initiative_log(request, pk):
-    initiative = _get_initiative(pk)
-    if not initiative.can_log(request.user):
-        raise PermissionDenied
+    initiative = _get_initiative_for_log(request.user, pk)
     return form_page(
         request,
         InitiativeEntryForm(request.POST, prefix="entry"),
@@ -203,9 +192,7 @@ def initiative_log(request, pk):
 @require_POST
 @staff_required
 def initiative_evaluate(request, pk):
-    initiative = _get_initiative(pk)
-    if not initiative.can_log(request.user):
-        raise PermissionDenied
+    initiative = _get_initiative_for_log(request.user, pk)
     return form_page(
         request,
         InitiativeEvaluationForm(request.POST, prefix="evaluation"),
@@ -221,7 +208,7 @@ def initiative_evaluate(request, pk):
 def initiative_pdf(request, pk):
     """A report for the steering group: the definition, every phase with its log, and the
     evaluation, through the shared rendering service."""
-    initiative = _get_initiative(pk)
+    initiative = _get_initiative_for_view(request.user, pk)
     entries = list(initiative.entries.select_related("author").order_by("date", "created_at", "pk"))
     context = {
         "initiative": initiative,

@@ -2,19 +2,16 @@
 they instruct now and before."""
 
 from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from .. import services
+from .. import permissions, services
 from ..forms.instructors import InstructorTrainingForm
 from ..models import Agreement, AgreementStatus, ContactPerson, WorkPeriod
+from .access import _get_contact_person_for_edit, _get_contact_person_for_view
 from .common import form_page, staff_required
-
-
-def _get_person(pk: int) -> ContactPerson:
-    return get_object_or_404(ContactPerson.objects.select_related("employer", "workplace"), pk=pk)
 
 
 def _instructed(user, person: ContactPerson):
@@ -30,7 +27,7 @@ def _instructed(user, person: ContactPerson):
 @require_GET
 @staff_required
 def instructor_detail(request, pk):
-    person = _get_person(pk)
+    person = _get_contact_person_for_view(request.user, pk)
     today = timezone.localdate()
     now, before = [], []
     for agreement in _instructed(request.user, person).with_dates().order_by("-last_day"):
@@ -50,11 +47,11 @@ def instructor_detail(request, pk):
 @require_http_methods(["GET", "POST"])
 @staff_required
 def instructor_training_create(request, pk):
-    person = _get_person(pk)
+    person = _get_contact_person_for_edit(request.user, pk)
     agreements = _instructed(request.user, person).exclude(
         status__in=[AgreementStatus.CANCELLED, AgreementStatus.ENDED_EARLY]
     )
-    agreements = [a for a in agreements if services.can_edit_agreement(request.user, a)]
+    agreements = [a for a in agreements if permissions.can_edit_agreement(request.user, a)]
     queryset = Agreement.objects.filter(pk__in=[a.pk for a in agreements]).select_related("student")
     initial = {}
     if request.GET.get("agreement", "").isdigit():

@@ -4,23 +4,21 @@ the one who recorded it on the same day. The reason goes into the record's histo
 import copy
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from .. import services
 from ..forms.levels import LevelCorrectionForm, LevelReasonForm
-from ..models import LevelRecord
+from .access import _get_level_record_for_correction
 from .common import form_error, staff_required
 
 
 @require_http_methods(["GET", "POST"])
 @staff_required
 def level_record_edit(request, pk):
-    record = get_object_or_404(LevelRecord.objects.select_related("employer", "level", "recorded_by"), pk=pk)
-    if not services.can_correct_level_record(request.user, record):
-        raise PermissionDenied
+    record = _get_level_record_for_correction(request.user, pk)
     withdrawing = request.method == "POST" and request.POST.get("action") == "withdraw"
     data = request.POST if request.method == "POST" else None
     # A copy for the form, which writes what was typed onto its instance: the page's summary

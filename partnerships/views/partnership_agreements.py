@@ -9,14 +9,15 @@ from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
-from .. import exports, services
+from .. import exports, permissions, services
 from ..forms.partnership_agreements import PartnershipAgreementFilterForm, PartnershipAgreementForm
 from ..models import PartnershipAgreement
+from .access import _get_partnership_agreement_for_edit, _get_partnership_agreement_for_view
 from .common import coordinator_required, form_page, querystring_without_page, staff_required
 
 PER_PAGE = 25
@@ -80,21 +81,15 @@ def partnership_agreement_list(request):
             "form": form,
             "page": page,
             "querystring": querystring_without_page(request),
-            "can_edit": services.can_edit_partnership_agreement(request.user),
+            "can_edit": permissions.can_edit_partnership_agreement(request.user),
         },
-    )
-
-
-def _get(pk: int) -> PartnershipAgreement:
-    return get_object_or_404(
-        PartnershipAgreement.objects.with_validity().select_related("responsible", "created_by"), pk=pk
     )
 
 
 @require_GET
 @staff_required
 def partnership_agreement_detail(request, pk):
-    agreement = _get(pk)
+    agreement = _get_partnership_agreement_for_view(request.user, pk)
     return render(
         request,
         "partnerships/partnership_agreement_detail.html",
@@ -102,7 +97,8 @@ def partnership_agreement_detail(request, pk):
             "agreement": agreement,
             "parties": agreement.employers.all(),
             "renewal_days": settings.KUMPPANI_PARTNERSHIP_RENEWAL_DAYS,
-            "can_edit": services.can_edit_partnership_agreement(request.user),
+            "can_edit": permissions.can_edit_partnership_agreement(request.user, agreement),
+            "can_view_history": permissions.can_view_history(request.user, agreement),
         },
     )
 
@@ -135,7 +131,7 @@ def partnership_agreement_create(request):
 @require_http_methods(["GET", "POST"])
 @coordinator_required
 def partnership_agreement_edit(request, pk):
-    agreement = get_object_or_404(PartnershipAgreement, pk=pk)
+    agreement = _get_partnership_agreement_for_edit(request.user, pk)
     form = PartnershipAgreementForm(request.POST or None, request.FILES or None, instance=agreement)
 
     def save(data):
@@ -158,7 +154,7 @@ def partnership_agreement_edit(request, pk):
 @require_GET
 @staff_required
 def partnership_agreement_document(request, pk):
-    agreement = get_object_or_404(PartnershipAgreement, pk=pk)
+    agreement = _get_partnership_agreement_for_view(request.user, pk)
     if not agreement.document or not default_storage.exists(agreement.document.name):
         raise Http404
     return FileResponse(

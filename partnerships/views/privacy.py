@@ -5,7 +5,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -18,11 +18,8 @@ from .. import services
 from ..forms.students import StudentErasureForm
 from ..models import Student
 from ..selectors.privacy import as_json, erasure_result, student_data
+from .access import _get_student_for_privacy
 from .common import coordinator_required, form_error
-
-
-def _get_student(pk: int) -> Student:
-    return get_object_or_404(Student.objects.select_related("group", "qualification"), pk=pk)
 
 
 def _filename(student: Student, extension: str) -> str:
@@ -32,7 +29,7 @@ def _filename(student: Student, extension: str) -> str:
 @require_http_methods(["GET", "POST"])
 @coordinator_required
 def student_privacy(request, pk):
-    student = _get_student(pk)
+    student = _get_student_for_privacy(request.user, pk)
     if request.method == "POST" and student.is_erased:
         messages.error(request, _("This student's personal data has already been erased."))
         return redirect("student_privacy", pk=student.pk)
@@ -57,7 +54,7 @@ def student_privacy(request, pk):
 @require_GET
 @coordinator_required
 def student_export_json(request, pk):
-    student = _get_student(pk)
+    student = _get_student_for_privacy(request.user, pk)
     response = JsonResponse(
         as_json(student_data(student)),
         encoder=DjangoJSONEncoder,
@@ -70,7 +67,7 @@ def student_export_json(request, pk):
 @require_GET
 @coordinator_required
 def student_export_pdf(request, pk):
-    student = _get_student(pk)
+    student = _get_student_for_privacy(request.user, pk)
     context = {"student": student, "data": student_data(student), "institution": Institution.current()}
     return pdf_response(
         request,

@@ -1,18 +1,18 @@
 """New partners: the list of prospects with its export, one prospect, its form, and turning it
 into an employer. Every member of staff reads them; the owner and coordinators edit."""
 
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from .. import exports, services
+from .. import exports, permissions, services
 from ..forms.prospects import ProspectConvertForm, ProspectFilterForm, ProspectForm
 from ..models import Prospect, ProspectStage
 from ..selectors.duplicates import employers_like
+from .access import _get_prospect_for_edit, _get_prospect_for_view
 from .common import form_page, querystring_without_page, staff_required
 
 PER_PAGE = 25
@@ -58,10 +58,6 @@ def prospect_list(request):
     )
 
 
-def _get(pk: int) -> Prospect:
-    return get_object_or_404(Prospect.objects.select_related("owner", "employer"), pk=pk)
-
-
 def _stage_changes(prospect: Prospect) -> list:
     """The history rows where the stage changed, oldest first."""
     changes, previous = [], None
@@ -73,7 +69,7 @@ def _stage_changes(prospect: Prospect) -> list:
 
 
 def _detail(request, prospect: Prospect, status: int = 200, error: str = ""):
-    can_edit = prospect.can_edit(request.user)
+    can_edit = permissions.can_edit_prospect(request.user, prospect)
     candidates = []
     if can_edit and not prospect.employer_id and prospect.stage != ProspectStage.DROPPED:
         candidates = employers_like(
@@ -85,6 +81,7 @@ def _detail(request, prospect: Prospect, status: int = 200, error: str = ""):
         {
             "prospect": prospect,
             "can_edit": can_edit,
+            "can_view_history": permissions.can_view_history(request.user, prospect),
             "candidates": candidates,
             "stage_changes": _stage_changes(prospect),
             "convert_error": error,
@@ -96,7 +93,7 @@ def _detail(request, prospect: Prospect, status: int = 200, error: str = ""):
 @require_GET
 @staff_required
 def prospect_detail(request, pk):
-    return _detail(request, _get(pk))
+    return _detail(request, _get_prospect_for_view(request.user, pk))
 
 
 @require_http_methods(["GET", "POST"])
@@ -115,9 +112,7 @@ def prospect_create(request):
 @require_http_methods(["GET", "POST"])
 @staff_required
 def prospect_edit(request, pk):
-    prospect = _get(pk)
-    if not prospect.can_edit(request.user):
-        raise PermissionDenied
+    prospect = _get_prospect_for_edit(request.user, pk)
     return form_page(
         request,
         ProspectForm(request.POST or None, instance=prospect, user=request.user),
@@ -132,9 +127,7 @@ def prospect_edit(request, pk):
 @require_POST
 @staff_required
 def prospect_convert(request, pk):
-    prospect = _get(pk)
-    if not prospect.can_edit(request.user):
-        raise PermissionDenied
+    prospect = _get_prospect_for_edit(request.user, pk)
     candidates = employers_like(
         name=prospect.name, municipality=prospect.municipality, business_id=prospect.business_id
     )

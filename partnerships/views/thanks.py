@@ -1,8 +1,7 @@
 """Thank-yous after completed agreements, and the public opt-out link."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
@@ -11,26 +10,17 @@ from core.background import say_queued
 from core.models import OutboxMessage
 
 from .. import services
-from ..models import ContactPerson, ThankYou
+from ..models import ContactPerson
 from ..services.thanks import thanks_outbox_prefix, thanks_recipients
+from .access import _get_thank_you_for_send
 from .common import staff_required
 
 
 @require_http_methods(["GET", "POST"])
 @staff_required
 def thanks_detail(request, pk):
-    thank_you = get_object_or_404(
-        ThankYou.objects.select_related(
-            "agreement__student",
-            "agreement__instructor",
-            "agreement__responsible_teacher",
-            "agreement__workplace__employer__main_contact",
-        ),
-        pk=pk,
-    )
+    thank_you = _get_thank_you_for_send(request.user, pk)
     agreement = thank_you.agreement
-    if not services.can_edit_agreement(request.user, agreement):
-        raise PermissionDenied
     if request.method == "POST":
         if request.POST.get("action") == "skip":
             services.thanks_skip(thank_you=thank_you, by=request.user)

@@ -9,14 +9,14 @@ from core.http import pdf_response
 from core.models import Institution
 
 from ..selectors.timeline import student_path
+from .access import _get_student_for_view
 from .common import staff_required
-from .crm import _get_student_for_user
 
 
 @require_GET
 @staff_required
 def student_path_pdf(request, pk):
-    student = _get_student_for_user(request.user, pk)
+    student = _get_student_for_view(request.user, pk)
     today = timezone.localdate()
     context = {
         "student": student,

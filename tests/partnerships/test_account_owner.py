@@ -15,7 +15,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from partnerships import services
+from partnerships import permissions, services
 from partnerships.models import Employer, FeedbackRequest
 
 from ..factories import ContactPersonFactory, EmployerFactory, StudentFactory, UserFactory, training_agreement
@@ -289,5 +289,5 @@ def test_a_student_the_owner_may_see_keeps_their_feedback_on_the_owners_pages(
 
 def test_owning_an_employer_still_lets_its_owner_record_its_level(other_teacher, teacher):
     employer = EmployerFactory(account_owner=other_teacher)
-    assert services.can_record_level(other_teacher, employer)
-    assert not services.can_record_level(teacher, employer)
+    assert permissions.can_record_level(other_teacher, employer)
+    assert not permissions.can_record_level(teacher, employer)

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from checkpoints.models import Checkpoint
 from core.models import OutboxMessage, Role
-from partnerships import services
+from partnerships import permissions, services
 from partnerships.models import EntryKind, InitiativeEntry, InitiativeNotice, InitiativePhase
 
 from ..brochures.pdfs import text_of
@@ -250,9 +250,9 @@ def test_editing_leaves_the_definition_alone(initiative, teacher, member):
 
 def test_permissions_in_the_services(initiative, teacher, member, other_teacher, coordinator):
     for user in (teacher, coordinator):
-        assert initiative.can_edit(user)
+        assert permissions.can_edit_initiative(user, initiative)
     for user in (member, other_teacher):
-        assert not initiative.can_edit(user)
+        assert not permissions.can_edit_initiative(user, initiative)
         with pytest.raises(PermissionDenied):
             services.initiative_change_phase(initiative=initiative, by=user, to_phase="ideate", decision="x")
         with pytest.raises(PermissionDenied):

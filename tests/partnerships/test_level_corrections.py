@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from checkpoints.models import PartnershipLevel
-from partnerships import services
+from partnerships import permissions, services
 from partnerships.models import Employer, LevelRecord
 from partnerships.selectors import dashboard
 
@@ -198,7 +198,7 @@ def test_the_recorder_corrects_on_the_same_day_but_not_the_next(recorded, teache
     record = recorded["latest"]
     url = reverse("level_record_edit", args=[record.pk])
     assert teacher_client.get(url).status_code == 200
-    assert services.can_correct_level_record(teacher, record)
+    assert permissions.can_correct_level_record(teacher, record)
     tomorrow = timezone.localtime() + datetime.timedelta(days=1)
     with time_machine.travel(tomorrow):
         teacher_client.force_login(teacher)  # the session of yesterday has expired

@@ -1,0 +1,16 @@
+"""Who may do what in the quality framework: the `can_<action>_<thing>(user, obj=None)` checks
+(the style is described in `core/permissions.py`). Every member of staff reads the reference
+data and the annual plan; the institution's self-assessment and the plan are the
+coordinator's to write."""
+
+from core.permissions import can_coordinate
+
+
+def can_edit_self_assessment(user, assessment=None) -> bool:
+    """The self-assessment is the coordinator's workbook, read and written by them alone."""
+    return can_coordinate(user)
+
+
+def can_edit_annual_plan(user, activity=None) -> bool:
+    """Coordinators add, change and remove the activities of the year clock."""
+    return can_coordinate(user)

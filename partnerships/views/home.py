@@ -1,0 +1,81 @@
+"""The home page: what the signed-in member of staff has to do next, and for a coordinator
+the institution's figures."""
+
+import datetime
+
+from django.conf import settings
+from django.db.models import Count, Q
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from core.models import OutboxMessage, OutboxStatus
+from partnerships.selectors.feedback_risk import first_periods_at_risk
+
+from .. import permissions
+from ..models import (
+    Agreement,
+    Contact,
+    Employer,
+    InitiativeNotice,
+    Student,
+    ThankYou,
+    ThankYouStatus,
+    WorkPeriod,
+)
+from .common import staff_required
+
+
+@require_GET
+@staff_required
+def home(request):
+    user = request.user
+    today = timezone.localdate()
+    follow_ups = (
+        Contact.objects.open_follow_ups()
+        .filter(author=user)
+        .select_related("employer")
+        .order_by("follow_up_date", "pk")
+    )
+    context = {
+        "today": today,
+        "contact_interval": settings.KUMPPANI_DEFAULT_CONTACT_INTERVAL_DAYS,
+        "follow_ups": follow_ups[:50],
+        "recent_contacts": Contact.objects.filter(author=user).select_related("employer")[:8],
+        "periods_at_risk": first_periods_at_risk(
+            WorkPeriod.objects.filter(agreement__responsible_teacher=user), today, limit=30
+        ),
+        "instructors_to_induct": Agreement.objects.filter(responsible_teacher=user)
+        .with_instructor_never_inducted(today)
+        .select_related("student", "instructor", "workplace__employer")[:20],
+        "thanks_to_send": ThankYou.objects.filter(
+            status=ThankYouStatus.DRAFT, agreement__responsible_teacher=user
+        ).select_related("agreement__student", "agreement__workplace__employer")[:20],
+        "failed_messages": OutboxMessage.objects.filter(
+            responsible=user, status=OutboxStatus.FAILED
+        ).order_by("-created_at")[:20],
+        "initiative_notices": InitiativeNotice.objects.filter(user=user, read_at__isnull=True)
+        .select_related("entry__initiative", "entry__author")
+        .order_by("-created_at")[:10],
+        "my_employers": Employer.objects.filter(account_owner=user, is_active=True)
+        .with_last_contact()
+        .order_by("name")[:100],
+    }
+    if permissions.can_review_institution(user):
+        month_ago = today - datetime.timedelta(days=30)
+        context["summary"] = {
+            **Employer.objects.filter(is_active=True).aggregate(
+                employers=Count("pk"),
+                without_owner=Count("pk", filter=Q(account_owner__isnull=True)),
+            ),
+            "needing_contact": Employer.objects.needing_contact().count(),
+            **Contact.objects.aggregate(
+                contacts_30_days=Count("pk", filter=Q(date__gt=month_ago)),
+                overdue_follow_ups=Count(
+                    "pk",
+                    filter=Q(follow_up_date__lt=today, follow_up_done_at__isnull=True),
+                ),
+            ),
+            "students": Student.objects.count(),
+        }
+    return render(request, "partnerships/home.html", context)
