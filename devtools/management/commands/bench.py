@@ -2,7 +2,7 @@
 one JSON object per line on standard output, and writes var/bench/latest.json.
 
 Figures (README, Benchmark, explains each):
-- the page figures (partnerships/benchmark.py): a large data set at SCALE, the app under
+- the page figures (devtools/bench/): a large data set at SCALE, the app under
   gunicorn, wrk from a second process: rps, p50 and p95 latency, queries per request and
   errors, each page beside the floor (a bare view behind the same middleware);
 - the mixed figures (mixed_read_only, mixed_writes_2pct, mixed_writes_10pct): 16 teachers
@@ -32,7 +32,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from core.models import OutboxMessage, User
-from partnerships.benchmark import bench_unit
+from devtools.bench.pages import bench_unit
 from partnerships.models import (
     Agreement,
     ContactPerson,
@@ -67,7 +67,7 @@ class Command(BaseCommand):
                 "Set DATABASE_URL, or start PostgreSQL on 127.0.0.1:5432."
             )
         from core.drain import drain_figure
-        from partnerships import benchmark
+        from devtools.bench import pages as benchmark
 
         sweep = self.reminder_sweep()  # first, on an empty database, and rolled back
         figures = benchmark.page_figures(scale, log=self.stderr.write)

@@ -35,8 +35,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from core.models import Role, StudentGroup, Unit, User
-
-from .models import (
+from partnerships.models import (
     Agreement,
     Contact,
     ContactPerson,
@@ -47,8 +46,8 @@ from .models import (
     WorkPeriod,
     Workplace,
 )
-from .validators import nth_business_id
-from .views.crm import EMPLOYERS_PER_PAGE
+from partnerships.validators import nth_business_id
+from partnerships.views.crm import EMPLOYERS_PER_PAGE
 
 # Defaults at SCALE=1 (issue 8): 5,000 employers, 15,000 contact persons, 20,000 students,
 # 50,000 contacts and 20,000 agreements.

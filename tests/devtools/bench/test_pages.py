@@ -6,7 +6,7 @@ import pytest
 from django.test import override_settings
 from django.urls import NoReverseMatch, reverse
 
-from partnerships import benchmark
+from devtools.bench import pages as benchmark
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +19,7 @@ def test_the_floor_and_the_query_header_exist_only_in_bench_runs(client):
 
 
 def test_the_query_counter_counts_the_requests_queries(rf, teacher):
-    from core.bench import QueryCountMiddleware
+    from devtools.middleware import QueryCountMiddleware
     from partnerships.models import Employer
 
     def view(request):
@@ -130,7 +130,7 @@ def test_the_mix_script_gives_every_session_its_own_cookie_and_token_and_a_fixed
 def test_a_mixed_figure_reports_its_weights_its_writes_and_its_ratio_to_the_floor(monkeypatch, teacher):
     from partnerships.models import Contact
 
-    from .factories import ContactFactory
+    from ...factories import ContactFactory
 
     world = benchmark.World(teacher=teacher, coordinator=teacher, employer=None, last_page=3)
     monkeypatch.setattr(benchmark, "mix_people", lambda base, world: [benchmark.Person("c", "t", 1)] * 17)
