@@ -6,4 +6,3 @@ class DevtoolsConfig(AppConfig):
     the tests, never in production (config/settings.py)."""
 
     name = "devtools"
-    verbose_name = "Development tools"
