@@ -47,8 +47,9 @@ test: install
 # Benchmark on PostgreSQL: DATABASE_URL, or a fresh database on the local server when it
 # answers. SQLite would measure its own write locks, so without PostgreSQL it stops.
 BENCH_DB ?= postgres://postgres@127.0.0.1:5432/kumppani_bench
-# Measured as in production: DEBUG off (no template debugging, no query log).
-BENCH_ENV := DATABASE_URL=$${DATABASE_URL:-$(BENCH_DB)} DEBUG=false SECRET_KEY=bench-only-not-secret \
+# Measured as in production: DEBUG off (no template debugging, no query log); KUMPPANI_BENCH
+# installs the bench command (devtools/), and the server it starts has the floor and X-Queries.
+BENCH_ENV := DATABASE_URL=$${DATABASE_URL:-$(BENCH_DB)} DEBUG=false KUMPPANI_BENCH=true SECRET_KEY=bench-only-not-secret \
 	ALLOWED_HOSTS=127.0.0.1,localhost SECURE_SSL_REDIRECT=false KUMPPANI_BASE_URL=http://127.0.0.1:8000
 bench: install
 	@if [ -z "$$DATABASE_URL" ]; then \

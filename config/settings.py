@@ -423,11 +423,15 @@ KUMPPANI_OUTBOX_DISPATCH_SECONDS = env_int("KUMPPANI_OUTBOX_DISPATCH_SECONDS", 6
 # one older than the stale limit puts a banner before coordinators and /healthz answers 503.
 KUMPPANI_HEARTBEAT_SECONDS = env_int("KUMPPANI_HEARTBEAT_SECONDS", 60, minimum=1)
 KUMPPANI_HEARTBEAT_STALE_SECONDS = env_int("KUMPPANI_HEARTBEAT_STALE_SECONDS", 180, minimum=1)
-# The address of the portal as people reach it, for links in e-mails.
-# `make bench` only: a floor view and an X-Queries header on every answer (core/bench.py).
+# `make bench` only: a floor view and an X-Queries header on every answer (devtools/).
 KUMPPANI_BENCH = env_bool("KUMPPANI_BENCH", False)
 if KUMPPANI_BENCH:
-    MIDDLEWARE = ["core.bench.QueryCountMiddleware", *MIDDLEWARE]
+    MIDDLEWARE = ["devtools.middleware.QueryCountMiddleware", *MIDDLEWARE]
+# The demo seeder and the benchmark are development tools: production has neither their
+# commands nor their pages (tests/settings.py installs them for the suite).
+if DEBUG or KUMPPANI_BENCH:
+    INSTALLED_APPS = [*INSTALLED_APPS, "devtools"]
+# The address of the portal as people reach it, for links in e-mails.
 KUMPPANI_BASE_URL = env.str("KUMPPANI_BASE_URL", default="http://127.0.0.1:8000" if DEBUG else "").rstrip("/")
 # Every link in an e-mail starts with it: a development default in production would send
 # people to 127.0.0.1, so with DEBUG off it must be given.

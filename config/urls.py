@@ -1,3 +1,4 @@
+from django.apps import apps
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
@@ -15,7 +16,5 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-if settings.KUMPPANI_BENCH:
-    from core.bench import floor
-
-    urlpatterns += [path("bench/floor/", floor, name="bench_floor")]
+if apps.is_installed("devtools"):
+    urlpatterns += [path("", include("devtools.urls"))]

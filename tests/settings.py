@@ -27,7 +27,11 @@ os.environ.setdefault(
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 from config.settings import *  # noqa: F403
-from config.settings import STORAGES
+from config.settings import INSTALLED_APPS, STORAGES
+
+# The demo seeder's and the benchmark's tests run whatever DEBUG is.
+if "devtools" not in INSTALLED_APPS:
+    INSTALLED_APPS = [*INSTALLED_APPS, "devtools"]
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file, not memory, so that a real Celery worker in another process sees the test data.

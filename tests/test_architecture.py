@@ -26,13 +26,8 @@ RANKS = {
 }
 CHECKED = tuple(RANKS)
 
-# Imports against the arrows that exist today and are being moved away: the benchmark
-# imports the brochures app from inside partnerships (its command, bench.py, goes through
-# it); t23-devtools moves both into devtools/. The lead empties this list when that branch
-# is merged; nothing may be added to it.
-ALLOWED = {
-    ("partnerships/benchmark.py", "brochures"),
-}
+# No import against the arrows is allowed; nothing may be added here.
+ALLOWED: set[tuple[str, str]] = set()
 
 
 @dataclass(frozen=True)

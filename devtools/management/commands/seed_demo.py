@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from core.models import User
-from partnerships.demo import DemoSeeder, ensure_demo_logins
+from devtools.demo.seeder import DemoSeeder, ensure_demo_logins
 
 
 def role_label(username: str) -> str:

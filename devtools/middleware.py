@@ -1,14 +1,8 @@
-"""Benchmark-only pieces, present only when KUMPPANI_BENCH is on (`make bench`): a minimal
-view behind the full middleware stack (the "floor"), and a header with the number of
-database queries each request ran, so that the benchmark counts queries on the very request
-it checks for content."""
+"""Benchmark-only, present only when KUMPPANI_BENCH is on (`make bench`): a header with the
+number of database queries each request ran, so that the benchmark counts queries on the
+very request it checks for content."""
 
 from django.db import connections
-from django.http import HttpResponse
-
-
-def floor(request):
-    return HttpResponse(b"floor", content_type="text/plain")
 
 
 class QueryCountMiddleware:

@@ -1,0 +1,217 @@
+"""The partnership over time in the demo: instructors' training, feedback and its answers,
+levels, partnership agreements, co-development initiatives and prospects."""
+
+import datetime
+
+from checkpoints.models import Checkpoint, PartnershipLevel
+from core.models import User
+from partnerships import services
+from partnerships.models import QUESTIONS, ContactPerson, FeedbackRequest
+from partnerships.selectors.level_suggestions import evidence_for, suggest
+
+from .names import ascii_name, phone
+
+
+class PartnerSeeding:
+    """The partnership work of DemoSeeder (seeder.py), which owns `rng` and `today`."""
+
+    def instructor_trainings(self, staff) -> None:
+        """Some instructors have taken the ohjaan.fi course or a course of the institution."""
+        teacher = staff["teacher"]
+        for index, person in enumerate(ContactPerson.objects.filter(is_instructor=True).order_by("pk")):
+            if index % 3:
+                continue
+            services.instructor_training_record(
+                by=teacher,
+                person=person,
+                kind="training",
+                form="ohjaan_fi" if index % 2 else "course",
+                date=self.today - datetime.timedelta(days=self.rng.randrange(20, 400)),
+                note="Työpaikkaohjaajan verkkokurssi" if index % 2 else "Työpaikkaohjaajakoulutus 2 osp",
+            )
+
+    def levels(self, employers, coordinator: User) -> None:
+        """Record most employers' level as their evidence suggests (the coordinator's review)."""
+        levels = {level.key: level for level in PartnershipLevel.objects.all()}
+        for index, (employer, _group) in enumerate(employers):
+            key, reasons = suggest(evidence_for(employer, self.today))
+            if key is None or index % 5 == 4:
+                continue  # a few are still waiting for a review
+            services.level_record(
+                employer=employer,
+                by=coordinator,
+                level=levels[key],
+                rationale="; ".join(reasons),
+                date=self.today - datetime.timedelta(days=self.rng.randrange(10, 200)),
+            )
+
+    def partnership_agreements(self, employers, coordinator: User) -> None:
+        """Three partnership agreements: one in force with the biggest partner, a network
+        agreement up for renewal, and one that has expired, so the dashboard's three figures,
+        the list's filters and the renewal reminder all have something to show."""
+        first, second, third, fourth = (employer for employer, _group in employers[:4])
+        days = datetime.timedelta
+        for title, parties, network, scope, signed_ago, valid_for in (
+            (
+                f"Kumppanuussopimus {first.name}",
+                [first],
+                "",
+                "Vuosittain vähintään kuusi koulutussopimuspaikkaa, työpaikkaohjaajien koulutus "
+                "yhdessä ja yhteinen kehittämispäivä keväisin.",
+                200,
+                900,
+            ),
+            (
+                "Alueen rakennus- ja kiinteistöalan verkostosopimus",
+                [second, third, fourth],
+                "Järvilaakson rakennusalan verkosto",
+                "Oppisopimus- ja koulutussopimuspaikat verkoston yrityksissä, näytöt yhteisin "
+                "kriteerein ja opettajien työelämäjaksot vuorotellen verkoston yrityksissä.",
+                700,
+                740,
+            ),
+            (
+                f"Yhteistyösopimus {fourth.name} 2023–2025",
+                [fourth],
+                "",
+                "Kesätyöpaikat ja tutustumiskäynnit.",
+                1100,
+                1000,
+            ),
+        ):
+            signed_on = self.today - days(days=signed_ago)
+            services.partnership_agreement_create(
+                by=coordinator,
+                data={
+                    "title": title,
+                    "employers": parties,
+                    "network_name": network,
+                    "scope": scope,
+                    "signed_on": signed_on,
+                    "valid_until": signed_on + days(days=valid_for),
+                    "responsible": coordinator,
+                },
+            )
+
+    def initiatives(self, employers, staff) -> None:
+        """Two co-development initiatives: one in ideation with its log and an evaluation, one
+        just started, so the dashboard, employer pages and the report have something to show."""
+        checkpoints = {checkpoint.number: checkpoint for checkpoint in Checkpoint.objects.all()}
+        teacher, coordinator = staff["teacher"], staff["coordinator"]
+        partners = [employer for employer, _group in employers[:3]]
+        induction = services.initiative_create(
+            by=teacher,
+            data={
+                "title": "Työpaikkaohjaajan perehdytys kahdessa tunnissa",
+                "starting_point": "Ohjaajat kertovat, ettei heillä ole kokonaista päivää perehdytykseen.",
+                "goal": "Jokainen työpaikkaohjaaja on perehdytetty ennen jakson alkua.",
+                "need": "Lyhyt, joustava perehdytys, jonka voi käydä myös verkossa.",
+                "scope": "Sähkö- ja metallialan työpaikat",
+                "checkpoints": [checkpoints[4], checkpoints[3]],
+                "employers": partners,
+                "representatives": [e.people.order_by("-is_instructor", "pk").first() for e in partners],
+                "staff": [staff["mikko.lahtinen"], coordinator],
+                "resources": "Kaksi opettajaa, 40 tuntia; videotyökalu",
+                "start_date": self.today - datetime.timedelta(days=90),
+                "end_date": self.today + datetime.timedelta(days=180),
+                "metrics": "Ennen jaksoa perehdytettyjä ohjaajia ≥ 90 %; palaute perehdytyksestä ≥ 4,0",
+            },
+        )
+        for days_ago, kind, text in [
+            (80, "interview", "Haastateltiin viittä ohjaajaa kolmesta yrityksestä."),
+            (60, "survey", "Kysely 40 ohjaajalle: 70 % toivoo verkkovaihtoehtoa."),
+            (45, "workshop", "Työpaja yritysten kanssa: tarve ja tavoite sovittiin yhdessä."),
+        ]:
+            services.initiative_log(
+                initiative=induction,
+                by=teacher,
+                data={"kind": kind, "date": self.today - datetime.timedelta(days=days_ago), "text": text},
+            )
+        services.initiative_change_phase(
+            initiative=induction, by=teacher, to_phase="ideate", decision="Ohjausryhmä hyväksyi määrittelyn."
+        )
+        services.initiative_log(
+            initiative=induction,
+            by=staff["mikko.lahtinen"],
+            data={
+                "kind": "prototype",
+                "date": self.today - datetime.timedelta(days=20),
+                "text": "Kokeiltiin 20 minuutin videota ja tarkistuslistaa kahdessa yrityksessä.",
+            },
+        )
+        services.initiative_evaluate(
+            initiative=induction,
+            by=teacher,
+            date=self.today - datetime.timedelta(days=5),
+            measured="Ennen jaksoa perehdytetyt ohjaajat",
+            result="72 %",
+            text="Lisättiin iltatilaisuus niille, jotka eivät ehdi päivällä.",
+        )
+        services.initiative_create(
+            by=coordinator,
+            data={
+                "title": "Palautteeseen reagointi näkyväksi",
+                "starting_point": "Työnantajat eivät tiedä, mitä heidän palautteelleen tapahtuu.",
+                "checkpoints": [checkpoints[6]],
+                "employers": partners[:1],
+                "staff": [teacher],
+                "start_date": self.today - datetime.timedelta(days=10),
+            },
+        )
+
+    def prospects(self, staff) -> None:
+        """New partners in every stage of the pipeline, one of them already an employer."""
+        teacher, coordinator = staff["teacher"], staff["coordinator"]
+        rows = [
+            (teacher, "Aurinkosähkö Saarinen Oy", "D", "Jyväskylä", "Sami Saarinen", "identified", ""),
+            (teacher, "Hoivakoti Kotiranta", "Q", "Muurame", "Riikka Ranta", "contacted", ""),
+            (coordinator, "Laaksonen Logistiikka Oy", "H", "Jyväskylä", "Jari Laaksonen", "meeting", ""),
+            (
+                coordinator,
+                "Kahvila Kanerva",
+                "I",
+                "Laukaa",
+                "Kaisu Kanerva",
+                "dropped",
+                "Ei voi ottaa opiskelijoita tänä vuonna",
+            ),
+            (teacher, "Puusepänverstas Honka", "C", "Jyväskylä", "Heikki Honka", "meeting", ""),
+        ]
+        for owner, name, sector, municipality, contact, stage, reason in rows:
+            email = f"{ascii_name(contact.split()[0])}@{ascii_name(name.split()[0])}.example"
+            prospect = services.prospect_create(
+                by=coordinator,
+                data={
+                    "name": name,
+                    "sector": sector,
+                    "municipality": municipality,
+                    "contact_name": contact,
+                    "contact_email": email,
+                    "contact_phone": phone(self.rng),
+                    "stage": stage,
+                    "dropped_reason": reason,
+                    "owner": owner,
+                    "notes": "Tavattu alueen yrittäjäillassa.",
+                },
+            )
+        # The last one signed its first agreement and became an employer.
+        services.prospect_convert(prospect=prospect, by=teacher)
+
+    def feedback(self) -> None:
+        """Feedback requests for the periods that ended, and answers to most of them: some
+        praise, some criticism waiting for a reaction."""
+        services.feedback_requests_send(self.today)
+        for index, request in enumerate(FeedbackRequest.objects.order_by("pk")):
+            if index % 4 == 3:
+                continue  # not everyone answers
+            low = index % 3 == 0
+            services.feedback_answer_save(
+                request=request,
+                scores={
+                    key: (self.rng.choice([1, 2, 3]) if low else self.rng.choice([4, 5]))
+                    for key, _c, _t in QUESTIONS
+                },
+                texts={"planning": "Aloitus oli sekava, ohjaaja ei tiennyt tulostani." if low else ""},
+                contact_me=low and index % 2 == 0,
+                comment="" if low else "Hyvä jakso, opin paljon.",
+            )
