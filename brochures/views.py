@@ -65,7 +65,7 @@ def _cached_file_response(request, variant: Variant, *, preview: bool = False):
     for _attempt in range(2):
         try:
             key, name = make(variant)
-            return stored_file_response(request, variant, key, name, preview=preview)
+            return _stored_file_response(request, variant, key, name, preview=preview)
         except PdfRenderError as exc:
             return render(request, "brochures/unavailable.html", {"message": str(exc)}, status=503)
         except FileNotFoundError:
@@ -76,7 +76,7 @@ def _cached_file_response(request, variant: Variant, *, preview: bool = False):
     return render(request, "brochures/unavailable.html", {"message": message}, status=503)
 
 
-def stored_file_response(request, variant: Variant, key: str, name: str, *, preview: bool = False):
+def _stored_file_response(request, variant: Variant, key: str, name: str, *, preview: bool = False):
     """The stored PDF (or preview) of `variant`, counted as a download when it is one; raises
     FileNotFoundError when the file is not in the storage."""
     response = file_response(
@@ -88,7 +88,9 @@ def stored_file_response(request, variant: Variant, key: str, name: str, *, prev
         filename="" if preview else variant.filename,
         on_send=None
         if preview
-        else lambda: services.download_count(variant.kind, variant.audience, variant.language),
+        else lambda: services.download_count(
+            kind=variant.kind, audience=variant.audience, language=variant.language
+        ),
     )
     if variant.is_internal:
         response["Vary"] = "Cookie"

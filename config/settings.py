@@ -109,8 +109,6 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Public brochures from the warm cache, answered like static files (brochures/middleware.py).
-    "brochures.middleware.PublicDownloadMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -295,9 +293,6 @@ STORAGES = {
 CACHES = {"default": env.cache_url("CACHE_URL", default=f"filecache://{VAR_DIR / 'cache'}?max_entries=5000")}
 # Sessions are stored in the database and read through that cache.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
-# Brochure downloads are counted in each process and written at most this often
-# (brochures/services.py); 0 writes each at once.
-KUMPPANI_DOWNLOAD_FLUSH_SECONDS = env_int("KUMPPANI_DOWNLOAD_FLUSH_SECONDS", 10, minimum=0)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
