@@ -94,6 +94,16 @@ def test_a_browser_that_has_the_file_gets_304_and_is_not_counted_again(anonymous
     assert BrochureDownload.objects.get().count == 1
 
 
+def test_conditional_requests_follow_djangos_rules(anonymous_client, renders):
+    """django.utils.cache.get_conditional_response: a list of ETags and a weak one match
+    too (RFC 9110), and a failed If-Match is 412; none of them is counted."""
+    etag = anonymous_client.get(url())["ETag"]
+    listed = anonymous_client.get(url(), headers={"If-None-Match": f'"other", W/{etag}'})
+    assert listed.status_code == 304 and listed["ETag"] == etag
+    assert anonymous_client.get(url(), headers={"If-Match": '"other"'}).status_code == 412
+    assert BrochureDownload.objects.get().count == 1
+
+
 def test_a_change_of_branding_or_texts_gives_a_new_file(
     anonymous_client, renders, django_capture_on_commit_callbacks
 ):
