@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -97,6 +98,9 @@ def _stored_file_response(request, variant: Variant, key: str, name: str, *, pre
     return response
 
 
+# The count is one UPDATE, atomic on its own; a transaction would only hold the day's row
+# locked for longer, making concurrent downloads of a variant wait for each other.
+@transaction.non_atomic_requests
 @require_safe
 def brochure_download(request, audience, language, colour):
     return _cached_file_response(request, Variant(DownloadKind.BROCHURE, audience, language, colour))
@@ -109,6 +113,7 @@ def brochure_preview(request, audience, language, colour):
     )
 
 
+@transaction.non_atomic_requests  # as brochure_download
 @require_safe
 def checklist_download(request, audience, language):
     variant = Variant(DownloadKind.CHECKLIST, audience, language, content.COLOUR_SLUGS[0])

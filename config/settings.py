@@ -114,8 +114,6 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    # Writes are all-or-nothing per request (core/middleware.py).
-    "core.middleware.AtomicWritesMiddleware",
     # Who made each change, for the audit trail (django-simple-history).
     "simple_history.middleware.HistoryRequestMiddleware",
     "core.middleware.UserLanguageMiddleware",
@@ -169,6 +167,11 @@ def _database() -> dict:
     else:
         config["CONN_MAX_AGE"] = env_int("DATABASE_CONN_MAX_AGE", 60)
         config["CONN_HEALTH_CHECKS"] = True
+    # Each view runs in one transaction, rolled back when it raises: a failure midway, a
+    # dropped connection included, leaves no partial write, and work queued with
+    # transaction.on_commit (e-mail, renders, imports) starts only after the commit. The few
+    # views that must not (healthz, the downloads) say why with @transaction.non_atomic_requests.
+    config["ATOMIC_REQUESTS"] = True
     return config
 
 
