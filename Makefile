@@ -8,14 +8,29 @@ MANAGE := $(BIN)/python manage.py
 # Development defaults; any of them can be overridden from the environment.
 DEV_ENV := DEBUG=$${DEBUG:-true}
 
-.PHONY: install run worker test bench lint format messages compilemessages clean
+# Every Python dependency, the dev extra's included, pinned with its hashes for Python 3.11
+# on Linux: a fresh clone installs exactly the versions CI tested. `make lock` writes it.
+LOCK := requirements.lock
 
-$(VENV)/.installed: pyproject.toml
+.PHONY: install run worker test bench lint format messages compilemessages lock clean
+
+$(VENV)/.installed: pyproject.toml $(LOCK)
 	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) is needed (Python 3.11)"; exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet --require-hashes -r $(LOCK)
+	$(BIN)/pip install --quiet --no-deps -e .
 	touch $@
+
+# The lock from pyproject.toml, by uv: the versions already pinned stay as they are (a new or
+# changed dependency is resolved anew); `make lock UPGRADE=1` moves every one to its newest.
+lock:
+	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) is needed (Python 3.11)"; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet uv
+	$(BIN)/uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 \
+		--python-platform linux --custom-compile-command 'make lock' $(if $(UPGRADE),--upgrade) \
+		--quiet -o $(LOCK)
 
 node_modules/.installed: package.json package-lock.json
 	@command -v npm >/dev/null || { echo "npm is needed to fetch Bootstrap from the npm registry"; exit 1; }

@@ -9,26 +9,19 @@ in the "brochures" storage (core/storage.py: a local folder, or an object store 
 machine shares), so a brochure a worker rendered is there for every web machine.
 """
 
-import atexit
-import collections
-import contextlib
 import datetime
 import functools
 import hashlib
 import io
 import logging
-import os
-import threading
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from django import db
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import DatabaseError, IntegrityError, transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F, Sum
 from django.template.loader import get_template
 from django.urls import reverse
@@ -319,7 +312,8 @@ def brochure_file(variant: Variant, inputs: Inputs | None = None) -> tuple[str, 
 
 # A download computes its variant's key from the institution, the texts and the checkpoints
 # (three queries) only when the cache does not know it: the key is remembered for five
-# minutes and forgotten at once when any of them changes (brochures.apps).
+# minutes, and forgotten at once when the texts or the branding change (brochures_changed);
+# a checkpoint renamed in the admin reaches the checklists within those five minutes.
 KEY_SECONDS = 300
 
 
@@ -327,12 +321,31 @@ def _key_name(variant: Variant) -> str:
     return f"brochure-key:{variant.kind}:{variant.audience}:{variant.language}:{variant.colour}"
 
 
-def forget_keys(**kwargs) -> None:
+def forget_keys() -> None:
     cache.delete_many([_key_name(variant) for variant in all_variants()])
 
 
 def forget_key(variant: Variant) -> None:
     cache.delete(_key_name(variant))
+
+
+def brochures_changed() -> None:
+    """What the brochures print has changed (their texts, the branding): once that is
+    committed, forget the remembered keys and render again in the background, so that no
+    visitor waits for WeasyPrint. Called by the services that make such a change."""
+    transaction.on_commit(forget_keys)
+    transaction.on_commit(_queue_prerender)
+
+
+def _queue_prerender() -> None:
+    from .tasks import brochures_prerender as task
+
+    try:
+        task.apply_async(retry=False)
+    except Exception:  # any broker failure: never fail the coordinator's save for it
+        # The page still answers: a visitor's request renders its own variant, and the
+        # nightly task the rest.
+        logger.warning("Broker unavailable; the brochures are rendered on demand instead")
 
 
 def brochure_preview(variant: Variant) -> tuple[str, str]:
@@ -370,80 +383,22 @@ def brochures_prerender(batch: int = 9) -> dict:
     return {"variants": len(wanted), "rendered": len(missing), "removed": removed}
 
 
-# Downloads are counted in the process and written every KUMPPANI_DOWNLOAD_FLUSH_SECONDS by a
-# thread of its own, one UPDATE per variant and day in one transaction (and when the process
-# exits, and before this process reads the totals): a busy public link must not make every
-# download wait for a commit on the same row. A worker killed outright (SIGKILL) loses at
-# most that many seconds of its counts; 0 writes every download at once, in the request.
-_pending: collections.Counter = collections.Counter()
-_pending_lock = threading.Lock()
-_flusher: dict[int, threading.Thread] = {}  # per process id: a forked worker starts its own
-
-
-def download_count(kind: str, audience: str, language: str) -> None:
-    """Count one download."""
-    with _pending_lock:
-        _pending[(timezone.localdate(), kind, audience, language)] += 1
-        seconds = settings.KUMPPANI_DOWNLOAD_FLUSH_SECONDS
-        if seconds and os.getpid() not in _flusher:
-            thread = threading.Thread(target=_flush_every, args=(seconds,), name="downloads", daemon=True)
-            _flusher[os.getpid()] = thread
-            thread.start()
-    if not seconds:
-        downloads_flush()
-
-
-def _flush_every(seconds: int) -> None:
-    while True:
-        time.sleep(seconds)
-        try:
-            downloads_flush()
-        finally:
-            db.connection.close()  # this thread's own connection, not held between flushes
-
-
-def downloads_flush() -> None:
-    """Write this process's pending download counts; on a database error they stay pending."""
-    with _pending_lock:
-        pending = dict(_pending)
-        _pending.clear()
-    if not pending:
+def download_count(*, kind: str, audience: str, language: str) -> None:
+    """Count one download, in the request: one UPDATE of the day's row (created by the day's
+    first download). Concurrent downloads add up in the database, never in the process."""
+    day = {"day": timezone.localdate(), "kind": kind, "audience": audience, "language": language}
+    rows = BrochureDownload.objects.filter(**day)
+    if rows.update(count=F("count") + 1):
         return
     try:
         with transaction.atomic():
-            for (day, kind, audience, language), count in sorted(pending.items()):
-                _add_downloads(day, kind, audience, language, count)
-    except DatabaseError:
-        logger.exception("Could not write %d download counts; trying again later", sum(pending.values()))
-        with _pending_lock:
-            _pending.update(pending)
-
-
-def _add_downloads(day, kind: str, audience: str, language: str, count: int) -> None:
-    """One UPDATE on the day's row (created on the day's first)."""
-    rows = BrochureDownload.objects.filter(day=day, kind=kind, audience=audience, language=language)
-    if rows.update(count=F("count") + count):
-        return
-    try:
-        with transaction.atomic():
-            BrochureDownload.objects.create(
-                day=day, kind=kind, audience=audience, language=language, count=count
-            )
-    except IntegrityError:  # another process created it first
-        rows.update(count=F("count") + count)
-
-
-def _flush_at_exit() -> None:
-    with contextlib.suppress(Exception):  # the interpreter is going away; nothing to tell
-        downloads_flush()
-
-
-atexit.register(_flush_at_exit)
+            BrochureDownload.objects.create(**day, count=1)
+    except IntegrityError:  # another request created it first
+        rows.update(count=F("count") + 1)
 
 
 def download_totals(days: int = 365) -> dict:
     """Downloads per kind, audience and language over the last `days` days, and the total."""
-    downloads_flush()
     since = timezone.localdate() - datetime.timedelta(days=days - 1)
     rows = (
         BrochureDownload.objects.filter(day__gte=since)
@@ -460,6 +415,7 @@ def brochure_text_update(*, language: str, data: dict) -> BrochureText:
         setattr(text, field, (value or "").strip())
     text.full_clean()
     text.save()
+    brochures_changed()
     return text
 
 

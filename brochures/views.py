@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -65,7 +66,7 @@ def _cached_file_response(request, variant: Variant, *, preview: bool = False):
     for _attempt in range(2):
         try:
             key, name = make(variant)
-            return stored_file_response(request, variant, key, name, preview=preview)
+            return _stored_file_response(request, variant, key, name, preview=preview)
         except PdfRenderError as exc:
             return render(request, "brochures/unavailable.html", {"message": str(exc)}, status=503)
         except FileNotFoundError:
@@ -76,7 +77,7 @@ def _cached_file_response(request, variant: Variant, *, preview: bool = False):
     return render(request, "brochures/unavailable.html", {"message": message}, status=503)
 
 
-def stored_file_response(request, variant: Variant, key: str, name: str, *, preview: bool = False):
+def _stored_file_response(request, variant: Variant, key: str, name: str, *, preview: bool = False):
     """The stored PDF (or preview) of `variant`, counted as a download when it is one; raises
     FileNotFoundError when the file is not in the storage."""
     response = file_response(
@@ -88,13 +89,18 @@ def stored_file_response(request, variant: Variant, key: str, name: str, *, prev
         filename="" if preview else variant.filename,
         on_send=None
         if preview
-        else lambda: services.download_count(variant.kind, variant.audience, variant.language),
+        else lambda: services.download_count(
+            kind=variant.kind, audience=variant.audience, language=variant.language
+        ),
     )
     if variant.is_internal:
         response["Vary"] = "Cookie"
     return response
 
 
+# The count is one UPDATE, atomic on its own; a transaction would only hold the day's row
+# locked for longer, making concurrent downloads of a variant wait for each other.
+@transaction.non_atomic_requests
 @require_safe
 def brochure_download(request, audience, language, colour):
     return _cached_file_response(request, Variant(DownloadKind.BROCHURE, audience, language, colour))
@@ -107,6 +113,7 @@ def brochure_preview(request, audience, language, colour):
     )
 
 
+@transaction.non_atomic_requests  # as brochure_download
 @require_safe
 def checklist_download(request, audience, language):
     variant = Variant(DownloadKind.CHECKLIST, audience, language, content.COLOUR_SLUGS[0])

@@ -109,15 +109,11 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Public brochures from the warm cache, answered like static files (brochures/middleware.py).
-    "brochures.middleware.PublicDownloadMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    # Writes are all-or-nothing per request (core/middleware.py).
-    "core.middleware.AtomicWritesMiddleware",
     # Who made each change, for the audit trail (django-simple-history).
     "simple_history.middleware.HistoryRequestMiddleware",
     "core.middleware.UserLanguageMiddleware",
@@ -172,6 +168,11 @@ def _database() -> dict:
     else:
         config["CONN_MAX_AGE"] = env_int("DATABASE_CONN_MAX_AGE", 60)
         config["CONN_HEALTH_CHECKS"] = True
+    # Each view runs in one transaction, rolled back when it raises: a failure midway, a
+    # dropped connection included, leaves no partial write, and work queued with
+    # transaction.on_commit (e-mail, renders, imports) starts only after the commit. The few
+    # views that must not (healthz, the downloads) say why with @transaction.non_atomic_requests.
+    config["ATOMIC_REQUESTS"] = True
     return config
 
 
@@ -296,9 +297,6 @@ STORAGES = {
 CACHES = {"default": env.cache_url("CACHE_URL", default=f"filecache://{VAR_DIR / 'cache'}?max_entries=5000")}
 # Sessions are stored in the database and read through that cache.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
-# Brochure downloads are counted in each process and written at most this often
-# (brochures/services.py); 0 writes each at once.
-KUMPPANI_DOWNLOAD_FLUSH_SECONDS = env_int("KUMPPANI_DOWNLOAD_FLUSH_SECONDS", 10, minimum=0)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

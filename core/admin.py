@@ -3,6 +3,7 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .branding import branding_changed_on_commit
 from .models import Heartbeat, Institution, OutboxMessage, StudentGroup, Unit, User
 
 
@@ -18,6 +19,11 @@ class UserAdmin(DjangoUserAdmin):
 class InstitutionAdmin(admin.ModelAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ("name", "website", "email", "phone")
+
+    # The admin changes the branding too: its listeners (the brochures) hear of it.
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        branding_changed_on_commit(obj)
 
 
 @admin.register(Unit)

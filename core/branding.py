@@ -120,8 +120,13 @@ def branding_update(
     if old_logo and old_logo != new_logo:
         storage = Institution._meta.get_field("logo").storage
         transaction.on_commit(lambda: storage.delete(old_logo))
-    transaction.on_commit(lambda: branding_changed.send(sender=Institution, institution=institution))
+    branding_changed_on_commit(institution)
     return institution
+
+
+def branding_changed_on_commit(institution: Institution) -> None:
+    """Tell the listeners of `branding_changed` once the change is committed."""
+    transaction.on_commit(lambda: branding_changed.send(sender=Institution, institution=institution))
 
 
 def logo_data_url(institution: Institution) -> str:

@@ -5,9 +5,10 @@ import os
 from collections.abc import Callable
 
 from django.contrib import messages
-from django.http import FileResponse, HttpResponse, HttpResponseNotModified
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect
-from django.utils.http import content_disposition_header
+from django.utils.cache import get_conditional_response
+from django.utils.http import content_disposition_header, quote_etag
 from django.utils.translation import get_language
 
 from .pdf import PdfRenderError, render_pdf
@@ -24,20 +25,19 @@ def file_response(
     on_send: Callable[[], None] | None = None,
 ):
     """The file with an ETag and Cache-Control; `304 Not Modified` when the browser already
-    has this version (then `on_send`, e.g. counting a download, is not called). `open_file`
-    opens it only when it is actually sent. HEAD gets the same headers without the body, and
-    is no download either."""
-    etag = f'"{etag}"'
-    if request.headers.get("If-None-Match") == etag:
-        response = HttpResponseNotModified()
-    elif request.method == "HEAD":
+    has this version (Django's conditional-request rules; then `on_send`, e.g. counting a
+    download, is not called). `open_file` opens it only when it is actually sent. HEAD gets
+    the same headers without the body, and is no download either."""
+    etag = quote_etag(etag)
+    response = get_conditional_response(request, etag=etag)  # 304, or 412 for a failed If-Match
+    if response is None and request.method == "HEAD":
         with open_file() as file:
             size = file.seek(0, os.SEEK_END)
         response = HttpResponse(content_type=content_type)
         response["Content-Length"] = str(size)
         if filename:
             response["Content-Disposition"] = content_disposition_header(True, filename)
-    else:
+    elif response is None:
         handle = open_file()  # first: a file missing from the storage is not counted as sent
         if on_send is not None:
             on_send()

@@ -4,6 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import BooleanField, Count, ExpressionWrapper, Q
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -122,6 +123,8 @@ def outbox_status(request, pk):
     return render(request, "core/_outbox_status.html", {"message": message})
 
 
+# Not in a transaction: with the database down it must still answer its 503 report.
+@transaction.non_atomic_requests
 @require_safe
 def healthz(request):
     """For a load balancer or monitoring: 200 when the database, the cache and the broker

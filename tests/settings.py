@@ -49,5 +49,3 @@ CELERY_TASK_ALWAYS_EAGER = False
 CELERY_BROKER_URL = "memory://"
 # Each test process has its own cache (the production default is a folder every process shares).
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# Every download written at once, so that tests read the counts from the table.
-KUMPPANI_DOWNLOAD_FLUSH_SECONDS = 0

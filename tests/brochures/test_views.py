@@ -1,13 +1,17 @@
 """The public brochure page and downloads, the teacher version behind the login, caching,
 download counts, the coordinator's pages and sharing from an employer's page."""
 
+import threading
+
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from brochures import services
 from brochures.models import BrochureDownload, BrochureText
+from core.branding import branding_update
 from core.models import Institution, OutboxMessage
 from core.pdf import PdfRenderError, html_to_pdf
 from partnerships.models import Contact
@@ -90,15 +94,30 @@ def test_a_browser_that_has_the_file_gets_304_and_is_not_counted_again(anonymous
     assert BrochureDownload.objects.get().count == 1
 
 
-def test_a_change_of_branding_or_texts_gives_a_new_file(anonymous_client, renders):
+def test_conditional_requests_follow_djangos_rules(anonymous_client, renders):
+    """django.utils.cache.get_conditional_response: a list of ETags and a weak one match
+    too (RFC 9110), and a failed If-Match is 412; none of them is counted."""
+    etag = anonymous_client.get(url())["ETag"]
+    listed = anonymous_client.get(url(), headers={"If-None-Match": f'"other", W/{etag}'})
+    assert listed.status_code == 304 and listed["ETag"] == etag
+    assert anonymous_client.get(url(), headers={"If-Match": '"other"'}).status_code == 412
+    assert BrochureDownload.objects.get().count == 1
+
+
+def test_a_change_of_branding_or_texts_gives_a_new_file(
+    anonymous_client, renders, django_capture_on_commit_callbacks
+):
+    """Through the services that change them (no signal on save): the remembered keys are
+    forgotten once the change is committed."""
     first = anonymous_client.get(url())["ETag"]
-    institution = Institution.current()
-    institution.name = "Uusi nimi"
-    institution.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        branding_update(institution=Institution.current(), data={"name": "Uusi nimi"})
     second = anonymous_client.get(url())["ETag"]
-    BrochureText.objects.create(language="fi", introduction_employer="Tervetuloa!")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.brochure_text_update(language="fi", data={"introduction_employer": "Tervetuloa!"})
     third = anonymous_client.get(url())["ETag"]
-    BrochureText.objects.filter(language="sv").delete()  # another language changes nothing here
+    with django_capture_on_commit_callbacks(execute=True):  # another language changes nothing here
+        services.brochure_text_update(language="sv", data={"introduction_employer": "Välkommen!"})
     assert len({first, second, third}) == 3 and len(renders) == 3
     assert anonymous_client.get(url())["ETag"] == third and len(renders) == 3
 
@@ -327,63 +346,47 @@ def test_when_a_new_render_fails_the_last_good_pdf_is_still_served(anonymous_cli
     assert anonymous_client.get(url("student")).status_code == 503
 
 
-def test_a_warm_download_runs_no_query_and_its_count_is_written_later(
-    anonymous_client, renders, settings, django_assert_num_queries
+def test_a_warm_download_runs_one_query_its_count_and_a_text_change_is_seen_at_once(
+    anonymous_client, renders, django_assert_num_queries, django_capture_on_commit_callbacks
 ):
-    """The variant's key is remembered and the download counted in the process, so a
-    download from the warm cache runs no query; the count reaches the table when the process
-    writes its counts (here: before it reads the totals). A change of the texts is seen at
-    once all the same."""
-    settings.KUMPPANI_DOWNLOAD_FLUSH_SECONDS = 3600
+    """The variant's key is remembered, so a download from the warm cache runs one query:
+    the UPDATE that counts it, in the table at once. A change of the texts through the
+    coordinator's service is seen at once all the same."""
     anonymous_client.get(url())
-    with django_assert_num_queries(0):
+    with django_assert_num_queries(1):
         response = anonymous_client.get(url())
     assert response.status_code == 200 and len(renders) == 1
-    assert services.download_totals(days=1)["total"] == 2
     assert BrochureDownload.objects.get().count == 2
-    BrochureText.objects.create(language="fi", introduction_employer="Tervetuloa!")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.brochure_text_update(language="fi", data={"introduction_employer": "Tervetuloa!"})
     anonymous_client.get(url())
     assert len(renders) == 2
-    BrochureText.objects.filter(language="fi").delete()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.brochure_text_update(language="fi", data={"introduction_employer": ""})
     anonymous_client.get(url())
     assert len(renders) == 2  # back to the first file, still on disk: no new render
-    assert services.download_totals(days=1)["total"] == 4  # nothing left for the exit
+    assert services.download_totals(days=1)["total"] == 4
 
 
-def test_a_warm_public_download_is_answered_before_sessions_and_users(
-    anonymous_client, teacher_client, renders, monkeypatch
-):
-    """brochures/middleware.py: same file, headers and count as from the view, without the
-    session, user or CSRF machinery; a teacher version and a cold cache go to the view."""
-    from brochures import views
-
+def test_a_warm_public_download_sets_no_cookie_and_is_counted(anonymous_client, renders):
+    """Same file and headers as the first download, counted, and no cookie set: a visitor
+    without a session gets the same answer as any other."""
     first = anonymous_client.get(url())  # cold: the view renders it
     assert first.status_code == 200 and len(renders) == 1
-
-    def no_view(*args, **kwargs):
-        raise AssertionError("the warm download reached the view")
-
-    monkeypatch.setattr(views, "_cached_file_response", no_view)
-    warm = anonymous_client.get(url(), HTTP_COOKIE="sessionid=not-a-session")
+    warm = anonymous_client.get(url())
     assert warm.status_code == 200 and b"".join(warm.streaming_content).startswith(b"%PDF")
     for header in ("ETag", "Cache-Control", "Content-Disposition", "X-Frame-Options"):
         assert warm[header] == first[header]
-    assert "Cookie" not in warm.get("Vary", "") and not warm.cookies
-    assert BrochureDownload.objects.get().count == 2
+    assert not warm.cookies
+    assert BrochureDownload.objects.get().count == 2 and len(renders) == 1
     not_modified = anonymous_client.get(url(), HTTP_IF_NONE_MATCH=warm["ETag"])
     assert not_modified.status_code == 304 and BrochureDownload.objects.get().count == 2
-    with pytest.raises(AssertionError, match="reached the view"):
-        teacher_client.get(url("teacher"))  # the teacher version always goes to the view
-    with pytest.raises(AssertionError, match="reached the view"):
-        anonymous_client.get(url("student"))  # not rendered yet: the view renders it
 
 
-def test_head_answers_every_public_download_path_without_counting(anonymous_client, renders, monkeypatch):
-    """A link checker or a mail scanner asks with HEAD: the view (cold cache) and the early
-    answer of the middleware (warm cache) give GET's headers without the body, and neither
-    counts a download. The share links e-mailed to employers are these same URLs."""
-    from brochures import views
-
+def test_head_answers_every_public_download_path_without_counting(anonymous_client, renders):
+    """A link checker or a mail scanner asks with HEAD: with a cold cache and a warm one, the
+    view gives GET's headers without the body, and counts no download. The share links
+    e-mailed to employers are these same URLs."""
     brochure, checklist = (
         url("employer", "sv", "green"),
         reverse("checklist_download", args=["instructor", "fi"]),
@@ -397,11 +400,6 @@ def test_head_answers_every_public_download_path_without_counting(anonymous_clie
         for header in ("ETag", "Cache-Control", "Content-Disposition", "Content-Length"):
             assert cold[header] == got[header], header
     assert services.download_totals(days=1)["total"] == 2  # the two GETs only
-
-    def no_view(*args, **kwargs):
-        raise AssertionError("the warm download reached the view")
-
-    monkeypatch.setattr(views, "_cached_file_response", no_view)
     for path in (brochure, checklist):
         warm = anonymous_client.head(path)
         assert warm.status_code == 200 and warm.content == b"", path
@@ -481,3 +479,30 @@ def test_brochures_are_stored_in_a_private_s3_bucket_and_served_by_the_view(
         grants = s3.get_object_acl(Bucket="kumppani-files", Key=keys[0])["Grants"]
         assert [g["Grantee"].get("URI") for g in grants if "URI" in g["Grantee"]] == []  # nothing public
         assert services.brochures_prerender()["rendered"] == 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_downloads_are_each_counted_exactly_once(renders):
+    """Eight visitors at once, from the day's first download on (two of them may both find
+    no row for the day and race to create it): every request is one count, none lost and
+    none twice. Each thread has its own database connection, as each web worker has."""
+    services.brochure_file(services.Variant("brochure", "employer", "fi", "blue"))  # warm, not counted
+    visitors, downloads = 8, 10
+    start = threading.Barrier(visitors)
+    answers = []
+
+    def visitor():
+        client = Client()
+        try:
+            start.wait()
+            answers.extend(client.get(url()).status_code for _ in range(downloads))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=visitor) for _ in range(visitors)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert answers == [200] * visitors * downloads
+    assert BrochureDownload.objects.get(audience="employer", language="fi").count == visitors * downloads

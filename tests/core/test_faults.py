@@ -4,8 +4,9 @@ write request that fails after its first write keeps none of it."""
 
 import pytest
 from django.db import connection
+from django.http import HttpResponse
 from django.test import Client
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils import timezone
 
 from checkpoints.models import Checkpoint
@@ -45,27 +46,28 @@ def test_a_dropped_connection_mid_request_gives_an_error_page_and_saves_nothing(
     assert not Contact.objects.filter(employer=employer).exists()
 
 
+def view_failing_after_a_write(request):
+    EmployerFactory(name="Puolikas Oy")
+    raise RuntimeError("boom")
+
+
+def view_that_works(request):
+    EmployerFactory(name="Kokonainen Oy")
+    return HttpResponse("ok")
+
+
+urlpatterns = [path("fails/", view_failing_after_a_write), path("works/", view_that_works)]
+
+
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.urls(__name__)
 @pytest.mark.parametrize("method", ["POST", "DELETE"])
 def test_a_write_request_that_fails_halfway_keeps_nothing(method):
-    from django.http import HttpResponse, HttpResponseServerError
-    from django.test import RequestFactory
-
-    from core.middleware import AtomicWritesMiddleware
-
-    def view_failing_after_a_write(request):
-        EmployerFactory(name="Puolikas Oy")
-        return HttpResponseServerError("boom")
-
-    request = RequestFactory().generic(method, "/")
-    assert AtomicWritesMiddleware(view_failing_after_a_write)(request).status_code == 500
+    """ATOMIC_REQUESTS: the view's transaction is rolled back when it raises."""
+    client = Client(raise_request_exception=False)
+    assert client.generic(method, "/fails/").status_code == 500
     assert not Employer.objects.filter(name="Puolikas Oy").exists()
-
-    def view_that_works(request):
-        EmployerFactory(name="Kokonainen Oy")
-        return HttpResponse("ok")
-
-    assert AtomicWritesMiddleware(view_that_works)(request).status_code == 200
+    assert client.generic(method, "/works/").status_code == 200
     assert Employer.objects.filter(name="Kokonainen Oy").exists()
 
 

@@ -125,7 +125,6 @@ def deployment_env(*, broker: str, bucket: str, object_store: str, ports: list[i
             "STATICFILES_STORAGE": "django.contrib.staticfiles.storage.StaticFilesStorage",
             "KUMPPANI_WEB_WORKERS": "1",
             "KUMPPANI_WORKER_CONCURRENCY": "2",
-            "KUMPPANI_DOWNLOAD_FLUSH_SECONDS": "0",
         }
     )
     return env
