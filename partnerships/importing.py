@@ -40,7 +40,7 @@ from core.models import Language, Lock, StudentGroup
 from core.phones import normalize_phone
 
 from .models import ContactPerson, Employer, ImportJob, ImportRows, ImportStatus, Sector, Student, Workplace
-from .validators import normalize_business_id, validate_business_id
+from .validators import normal_name, normalize_business_id, validate_business_id
 
 log = logging.getLogger(__name__)
 
@@ -615,14 +615,6 @@ def mapping_errors(kind: str, mapping: dict[str, str]) -> list[str]:
 
 
 # --- Planning --------------------------------------------------------------------------------
-
-COMPANY_FORMS = re.compile(r"\b(oy|oyj|ab|ky|tmi|ay|ry|osk|oy ab|ab oy|ltd|inc|gmbh)\b\.?", re.IGNORECASE)
-
-
-def normal_name(name: str) -> str:
-    """Compare employer names without case, spaces, punctuation or company-form words."""
-    name = COMPANY_FORMS.sub(" ", unicodedata.normalize("NFC", name).casefold())
-    return re.sub(r"[\W_]+", "", name)
 
 
 @dataclass

@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 
 from core.models import User
 
-from ..importing import normal_name
 from ..models import Employer, Workplace
+from ..validators import normal_name
 
 FILLED_FROM_THE_OTHER = (
     "business_id",
