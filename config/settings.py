@@ -104,6 +104,7 @@ INSTALLED_APPS = [
     "checkpoints",
     "partnerships",
     "brochures",
+    "imports",
 ]
 
 MIDDLEWARE = [

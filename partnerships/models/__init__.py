@@ -25,7 +25,6 @@ from .feedback import (
     NationalResult,
     Respondent,
 )
-from .imports import ImportJob, ImportKind, ImportMappingMemory, ImportRows, ImportStatus
 from .initiatives import (
     PHASE_ORDER,
     EntryKind,
@@ -62,11 +61,6 @@ __all__ = [
     "FeedbackAnswer",
     "FeedbackReaction",
     "FeedbackRequest",
-    "ImportJob",
-    "ImportKind",
-    "ImportMappingMemory",
-    "ImportRows",
-    "ImportStatus",
     "Initiative",
     "InitiativeEntry",
     "InitiativeNotice",
