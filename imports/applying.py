@@ -12,7 +12,7 @@ from partnerships import services
 from partnerships.models import Employer, Student
 
 from .models import ImportJob, ImportRows, ImportStatus
-from .planning import PlannedRow, _find_person, _student_data, _student_index, employer_key, summary
+from .planning import PlannedRow, employer_key, find_person, student_data, student_index, summary
 
 log = logging.getLogger(__name__)
 
@@ -94,7 +94,7 @@ def _apply_employer(row: PlannedRow, by, created: dict) -> None:
                 },
             )
     if values.get("person_last_name"):
-        person = _find_person(list(employer.people.all()), values)
+        person = find_person(list(employer.people.all()), values)
         data = {
             "first_name": values.get("person_first_name", ""),
             "last_name": values["person_last_name"],
@@ -107,7 +107,7 @@ def _apply_employer(row: PlannedRow, by, created: dict) -> None:
 
 
 def _apply_student(row: PlannedRow, index: dict) -> None:
-    data = _student_data(row.values, index)
+    data = student_data(row.values, index)
     if row.target_id:
         services.student_update(student=Student.objects.get(pk=row.target_id), data=data)
     else:
@@ -131,7 +131,7 @@ def apply_plan(kind: str, planned: list[PlannedRow], *, by, job_id: int) -> dict
 def _apply_rows(
     kind: str, planned, pending_rows, *, by, job_id: int, progress: Progress
 ) -> dict[str, int] | None:
-    index = _student_index() if kind == "students" else {}
+    index = student_index() if kind == "students" else {}
     created: dict = {}
     step = max(len(pending_rows) // 100, 1)
     with transaction.atomic():

@@ -131,7 +131,7 @@ def _employer_changes(employer: Employer, values: dict, index: dict) -> list[str
     municipalities = index["municipalities"].get(employer.pk, set())
     if values.get("municipality") and values["municipality"].casefold() not in municipalities:
         changes.append("municipality")
-    person = _find_person(index["people"].get(employer.pk, []), values)
+    person = find_person(index["people"].get(employer.pk, []), values)
     if values.get("person_last_name"):
         if person is None:
             changes.append("person")
@@ -142,7 +142,7 @@ def _employer_changes(employer: Employer, values: dict, index: dict) -> list[str
     return changes
 
 
-def _find_person(people: list[ContactPerson], values: dict) -> ContactPerson | None:
+def find_person(people: list[ContactPerson], values: dict) -> ContactPerson | None:
     email = values.get("person_email", "").casefold()
     for person in people:
         if email and person.email.casefold() == email:
@@ -238,14 +238,14 @@ def _plan_student(values: dict, columns: dict, number: int, index: dict) -> Plan
         planned.target_id = existing.pk
         planned.changes = [
             key
-            for key, value in _student_data(values, index).items()
+            for key, value in student_data(values, index).items()
             if value not in ("", None) and getattr(existing, key) != value
         ]
         planned.action = "update" if planned.changes else "unchanged"
     return planned
 
 
-def _student_data(values: dict, index: dict) -> dict:
+def student_data(values: dict, index: dict) -> dict:
     data = {
         k: values[k]
         for k in ("first_name", "last_name", "student_number", "learner_oid", "email", "phone")
@@ -260,7 +260,7 @@ def _student_data(values: dict, index: dict) -> dict:
     return data
 
 
-def _student_index() -> dict:
+def student_index() -> dict:
     return {
         "students": {s.student_number: s for s in Student.objects.select_related("group")},
         "groups": {g.name.casefold(): g for g in StudentGroup.objects.all()},
@@ -286,7 +286,7 @@ def row_key(kind: str, values: dict) -> tuple:
 
 def plan(kind: str, table: Table, mapping: dict[str, str]) -> list[PlannedRow]:
     """Classify every row; nothing is written. Repeated keys within the file are errors."""
-    index = _employer_index() if kind == "employers" else _student_index()
+    index = _employer_index() if kind == "employers" else student_index()
     planner: Callable = _plan_employer if kind == "employers" else _plan_student
     seen: dict[tuple, int] = {}
     result = []
