@@ -104,6 +104,7 @@ INSTALLED_APPS = [
     "checkpoints",
     "partnerships",
     "brochures",
+    "imports",
 ]
 
 MIDDLEWARE = [
@@ -404,7 +405,8 @@ KUMPPANI_RETENTION_YEARS = env_int("KUMPPANI_RETENTION_YEARS", 5, minimum=1)
 KUMPPANI_PDF_TIMEOUT = env_int("KUMPPANI_PDF_TIMEOUT", 60, minimum=1)  # seconds for one PDF render
 # Uploaded spreadsheets are untrusted: a file is refused, before anything is padded or kept,
 # when a row has more columns or a cell more characters than this (32,767 is Excel's own
-# limit for a cell), or when an XLSX (a zip) would inflate to more than this many megabytes.
+# limit for a cell), or when an XLSX (a zip) would inflate to more than this many megabytes
+# (imports/reading.py, imports/xlsx.py).
 KUMPPANI_IMPORT_MAX_COLUMNS = env_int("KUMPPANI_IMPORT_MAX_COLUMNS", 200, minimum=1)
 KUMPPANI_IMPORT_MAX_CELL = env_int("KUMPPANI_IMPORT_MAX_CELL", 32_767, minimum=1)
 KUMPPANI_IMPORT_MAX_UNZIPPED_MB = env_int("KUMPPANI_IMPORT_MAX_UNZIPPED_MB", 50, minimum=1)

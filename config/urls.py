@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("partnerships.urls")),
     path("", include("checkpoints.urls")),
     path("", include("brochures.urls")),
+    path("", include("imports.urls")),
     path("admin/", admin.site.urls),
 ]
 

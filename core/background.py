@@ -63,13 +63,23 @@ class Stall:
         return ngettext("%(count)s import", "%(count)s imports", self.imports) % {"count": self.imports}
 
 
-def background_stall(*, imports_waiting: Callable[[], int]) -> Stall | None:
-    """None while the heartbeat is fresh; else the banner's facts (the apps above core count
-    their imports)."""
+# What waits for a worker besides e-mails, counted by the apps above core, which register their
+# counters in their AppConfig.ready() (imports/apps.py).
+_IMPORTS_WAITING: list[Callable[[], int]] = []
+
+
+def imports_waiting_register(count: Callable[[], int]) -> None:
+    if count not in _IMPORTS_WAITING:
+        _IMPORTS_WAITING.append(count)
+
+
+def background_stall() -> Stall | None:
+    """None while the heartbeat is fresh; else the banner's facts."""
     last = heartbeat_last()
     if not heartbeat_stale(last):
         return None
-    return Stall(since=last, emails=emails_waiting(), imports=imports_waiting())
+    imports = sum(count() for count in _IMPORTS_WAITING)
+    return Stall(since=last, emails=emails_waiting(), imports=imports)
 
 
 def note_queued(request) -> None:

@@ -58,24 +58,6 @@ def thanks_prepare() -> int:
     return prepare()
 
 
-# 20,000 rows through the services take a few minutes on two cores; the limits bound a
-# runaway import, whose transaction then rolls back.
-@shared_task(acks_late=False, soft_time_limit=1500, time_limit=1800)
-def import_run(job_id: int) -> dict:
-    """Write a confirmed import in one transaction (progress through the cache)."""
-    from .services import import_run as run
-
-    return run(job_id)
-
-
-@shared_task(acks_late=True, soft_time_limit=240, time_limit=300)
-def imports_cleanup() -> int:
-    """Delete the rows of imports that are done, or abandoned for a day."""
-    from .services import imports_cleanup as cleanup
-
-    return cleanup()
-
-
 @shared_task(acks_late=True, soft_time_limit=240, time_limit=300)
 def students_erase_expired() -> int:
     """Nightly: erase the students whose retention period has ended. Safe to run twice: an

@@ -1,6 +1,8 @@
-"""Validators for identifiers the data must respect (domain.md, "Facts the data must respect")."""
+"""Validators for identifiers the data must respect (domain.md, "Facts the data must respect"),
+and the normal forms they are compared in."""
 
 import re
+import unicodedata
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -69,3 +71,14 @@ def validate_learner_oid(value: str) -> None:
         raise ValidationError(
             _("Enter the learner number in the form 1.2.246.562.24.12345678901."), code="format"
         )
+
+
+# Without a Y-tunnus, an employer is known by its name in a municipality: the importer matches
+# rows on it (imports.planning) and the duplicate finder groups employers by it (services.merge).
+COMPANY_FORMS = re.compile(r"\b(oy|oyj|ab|ky|tmi|ay|ry|osk|oy ab|ab oy|ltd|inc|gmbh)\b\.?", re.IGNORECASE)
+
+
+def normal_name(name: str) -> str:
+    """Compare employer names without case, spaces, punctuation or company-form words."""
+    name = COMPANY_FORMS.sub(" ", unicodedata.normalize("NFC", name).casefold())
+    return re.sub(r"[\W_]+", "", name)

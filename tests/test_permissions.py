@@ -314,7 +314,7 @@ def world(teacher, teacher_group, settings, tmp_path):
         rationale="x",
         recorded_by=teacher,
     )
-    from partnerships.models import ImportJob
+    from imports.models import ImportJob
 
     import_job = ImportJob.objects.create(kind="students", original_name="s.csv", headers=["Sukunimi"])
     import_job.store_rows([["Ääri"]])

@@ -21,7 +21,6 @@ from .feedback import (
     NationalResult,
     Respondent,
 )
-from .imports import ImportJob, ImportKind, ImportMappingMemory, ImportRows, ImportStatus
 from .initiatives import (
     PHASE_ORDER,
     EntryKind,
@@ -58,11 +57,6 @@ __all__ = [
     "FeedbackAnswer",
     "FeedbackReaction",
     "FeedbackRequest",
-    "ImportJob",
-    "ImportKind",
-    "ImportMappingMemory",
-    "ImportRows",
-    "ImportStatus",
     "Initiative",
     "InitiativeEntry",
     "InitiativeNotice",

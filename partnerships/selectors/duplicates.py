@@ -2,8 +2,8 @@
 
 from django.db.models import Q
 
-from ..importing import normal_name
 from ..models import Employer, Workplace
+from ..validators import normal_name
 
 
 def possible_duplicates() -> list[list[Employer]]:

@@ -37,15 +37,6 @@ from .feedback import (
     national_result_record,
     reaction_note_key,
 )
-from .imports import (
-    import_plan,
-    import_progress,
-    import_run,
-    import_set_mapping,
-    import_start,
-    import_upload,
-    imports_cleanup,
-)
 from .initiatives import (
     initiative_change_phase,
     initiative_create,
@@ -96,13 +87,6 @@ __all__ = [
     "feedback_reminders_send",
     "feedback_requests_send",
     "follow_up_complete",
-    "import_plan",
-    "import_progress",
-    "import_run",
-    "import_set_mapping",
-    "import_start",
-    "import_upload",
-    "imports_cleanup",
     "initiative_change_phase",
     "initiative_create",
     "initiative_evaluate",

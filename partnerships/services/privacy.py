@@ -10,8 +10,8 @@ what was changed in free text, by counts and links to records to check, never by
 """
 
 import datetime
-import functools
 import re
+from collections.abc import Callable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -33,9 +33,6 @@ from ..models import (
     FeedbackAnswer,
     FeedbackReaction,
     FeedbackRequest,
-    ImportJob,
-    ImportKind,
-    ImportStatus,
     Interruption,
     Respondent,
     Student,
@@ -66,6 +63,18 @@ PERSONAL = {
     "date_of_birth": None,
     "learner_oid": "",
 }
+
+
+# Steps that apps above partnerships add to every erasure, run in its transaction while the
+# students still have their numbers (imports/apps.py: the rows of student imports not yet
+# run). Each is called with the students and their reports, and counts what it changed.
+_ERASURE_STEPS: list[Callable[[list[Student], dict], None]] = []
+
+
+def erasure_step_register(step: Callable[[list[Student], dict], None]) -> None:
+    """Called from an AppConfig.ready(); the same step registered twice runs once."""
+    if step not in _ERASURE_STEPS:
+        _ERASURE_STEPS.append(step)
 
 
 class AlreadyErased(ValidationError):
@@ -107,7 +116,8 @@ def _erase(students: list[Student], *, by: User | None, reason: str) -> None:
     mentions = Mentions(students)
     reports = mentions_replace(students, mentions)
     _scrub_outbox(students, mentions, reports, request_ids, reaction_ids, agreement_ids)
-    _forget_pending_imports(students, reports)
+    for step in _ERASURE_STEPS:
+        step(students, reports)
 
     now = timezone.now()
     Student.objects.filter(pk__in=ids).update(
@@ -195,35 +205,6 @@ def _scrub_outbox(students, mentions: Mentions, reports, request_ids, reaction_i
             count("context", found)
         changed.append(message)
     OutboxMessage.objects.bulk_update(changed, ["subject", "body_text", "body_html", "context"])
-
-
-def _forget_pending_imports(students, reports) -> None:
-    """A student import not yet run keeps its rows in a file under var/ for up to a day; run
-    after the erasure, it would bring the student back as a new record. Rows that carry an
-    erased student's number are taken out of it (the file is rewritten after the commit)."""
-    numbers = {s.student_number.strip().casefold(): s.pk for s in students if s.student_number.strip()}
-    jobs = ImportJob.objects.filter(
-        kind=ImportKind.STUDENTS, status__in=[ImportStatus.MAPPING, ImportStatus.READY]
-    )
-    label = ImportJob._meta.label_lower
-    for job in jobs:
-        if not job.has_rows():
-            continue
-        rows = job.rows()
-        kept = []
-        for row in rows:
-            hits = {
-                numbers[c.strip().casefold()]
-                for c in row
-                if isinstance(c, str) and c.strip().casefold() in numbers
-            }
-            for pk in hits:
-                reports[pk].changed[(label, "row_count", False)] += 1
-            if not hits:
-                kept.append(row)
-        if len(kept) < len(rows):
-            ImportJob.objects.filter(pk=job.pk).update(row_count=len(kept))
-            transaction.on_commit(functools.partial(job.store_rows, kept))
 
 
 def _forget_cached(mentions: Mentions) -> None:

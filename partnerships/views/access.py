@@ -81,7 +81,7 @@ def _get_employer_for_share(user, pk: int) -> Employer:
 
 
 def _get_employer_for_merge(user, pk: int) -> Employer:
-    """For the duplicates' merge page (partnerships/views/imports.py, left to the imports move)."""
+    """For the duplicates' merge page (partnerships/views/merge.py): both employers."""
     return _get(Employer.objects.all(), pk, user, permissions.can_merge_employers)
 
 

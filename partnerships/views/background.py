@@ -6,8 +6,6 @@ from django.views.decorators.http import require_GET
 from core.background import background_stall, queued_recently
 from core.permissions import can_coordinate, staff_required
 
-from ..models import ImportJob, ImportStatus
-
 
 @require_GET
 @staff_required
@@ -17,7 +15,5 @@ def background_status(request):
     watching = can_coordinate(request.user) or queued_recently(request)
     stall = None
     if watching:
-        stall = background_stall(
-            imports_waiting=lambda: ImportJob.objects.filter(status=ImportStatus.RUNNING).count()
-        )
+        stall = background_stall()
     return render(request, "core/_background_status.html", {"stall": stall, "poll": watching})

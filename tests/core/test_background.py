@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from core.background import QUEUED_SESSION_KEY, heartbeat_last, heartbeat_stamp
 from core.models import Heartbeat, OutboxMessage, Role
-from partnerships.models import ImportJob
+from imports.models import ImportJob
 
 from ..factories import UserFactory
 

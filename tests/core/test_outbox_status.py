@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from core.models import OutboxMessage
 from partnerships import services
-from partnerships.models import FeedbackReaction, FeedbackRequest, ImportJob, ThankYou
+from partnerships.models import FeedbackReaction, FeedbackRequest, ThankYou
 
 from ..factories import ContactPersonFactory, EmployerFactory
 from ..partnerships.test_thanks import completed  # noqa: F401 (a fixture)
@@ -114,35 +114,3 @@ def test_a_feedback_note_shows_whether_it_went_out_not_that_it_was_sent(complete
     OutboxMessage.objects.filter(pk=note.pk).update(status="sent", sent_at=timezone.now())
     page = teacher_client.get(url).content.decode()
     assert "The e-mail went out at" in page and "note sent" not in page
-
-
-def test_an_import_no_worker_picked_up_in_30_seconds_says_so_instead_of_0_percent(coordinator_client):
-    job = ImportJob.objects.create(
-        kind="employers",
-        original_name="a.xlsx",
-        status="running",
-        queued_at=timezone.now() - datetime.timedelta(seconds=10),
-    )
-    url = reverse("import_progress", args=[job.pk])
-    html = " ".join(coordinator_client.get(url).content.decode().split())
-    assert "Queued: a worker starts on it in a moment." in html and "0 %" not in html
-    ImportJob.objects.filter(pk=job.pk).update(queued_at=timezone.now() - datetime.timedelta(seconds=31))
-    html = " ".join(coordinator_client.get(url).content.decode().split())
-    assert "No worker has started this import in 30 seconds" in html and "0 %" not in html
-    assert 'hx-trigger="every 1s"' in html  # it flips by itself when a worker starts
-    ImportJob.objects.filter(pk=job.pk).update(picked_up_at=timezone.now())
-    html = coordinator_client.get(url).content.decode()
-    assert "0 %" in html and "No worker has started" not in html
-
-
-def test_a_worker_starting_an_import_records_that_it_picked_it_up(coordinator):
-    job = ImportJob.objects.create(
-        kind="employers", original_name="a.xlsx", status="ready", headers=["Nimi"], created_by=coordinator
-    )
-    job.store_rows([])
-    services.import_start(job=job, by=coordinator)
-    job.refresh_from_db()
-    assert job.queued_at is not None and job.picked_up_at is None and job.waiting_for_worker
-    services.import_run(job.pk)
-    job.refresh_from_db()
-    assert job.picked_up_at is not None and not job.waiting_for_worker

@@ -24,7 +24,8 @@ from PIL import Image
 
 from core.beat import LOCK_KEY
 from core.models import Role
-from partnerships.models import Employer, ImportJob
+from imports.models import ImportJob
+from partnerships.models import Employer
 
 from ..brochures.pdfs import inflated
 from ..factories import EmployerFactory, UserFactory

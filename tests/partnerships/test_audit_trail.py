@@ -7,6 +7,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from imports import services as import_services
 from partnerships import services
 from partnerships.models import Agreement, ContactPerson, Employer, FeedbackReaction, LevelRecord, Student
 
@@ -56,15 +57,15 @@ def test_merges_and_imports_leave_history(coordinator):
     services.employer_merge(keep=keep, remove=remove, by=coordinator)
     assert person.history.latest().employer_id == keep.pk
     assert Employer.history.filter(id=remove.pk, history_type="-").exists()
-    job = services.import_upload(
+    job = import_services.import_upload(
         kind="students",
         data="Etunimi;Sukunimi;Opiskelijanumero\nAino;Ääri;S9\n".encode(),
         name="s.csv",
         by=coordinator,
     )
-    services.import_set_mapping(job=job, mapping=job.mapping)
-    services.import_start(job=job, by=coordinator)
-    services.import_run(job.pk)
+    import_services.import_set_mapping(job=job, mapping=job.mapping)
+    import_services.import_start(job=job, by=coordinator)
+    import_services.import_run(job.pk)
     assert Student.history.filter(student_number="S9", history_type="+").exists()
 
 

@@ -4,7 +4,6 @@ record lists what changed and what to check; no cache entry keeps the old text."
 
 import datetime
 import io
-import json
 import pickle
 import zlib
 from pathlib import Path
@@ -28,8 +27,6 @@ from partnerships.models import (
     Employer,
     FeedbackReaction,
     FeedbackRequest,
-    ImportJob,
-    ImportRows,
     Initiative,
     InitiativeEntry,
     Student,
@@ -429,25 +426,3 @@ def test_every_free_text_model_links_its_rows_and_history_rows_to_a_page(text):
         record.id = 1
         assert text.history_link(record).startswith("/")
         assert all(hasattr(history.model, name) for name in text.fields)
-
-
-def test_a_student_import_not_yet_run_loses_the_erased_students_row(
-    teacher, coordinator, django_capture_on_commit_callbacks
-):
-    student = StudentFactory(**IIDA)
-    job = ImportJob.objects.create(
-        kind="students",
-        status="ready",
-        original_name="opiskelijat.csv",
-        headers=["Opiskelijanumero", "Etunimi", "Sukunimi"],
-        row_count=2,
-        created_by=coordinator,
-    )
-    job.store_rows([[" jl24007 ", "Iida", "Heikkinen"], ["JL24008", "Ville", "Harmaa"]])
-    with django_capture_on_commit_callbacks(execute=True):
-        _erase(student)
-    job.refresh_from_db()
-    assert job.rows() == [["JL24008", "Ville", "Harmaa"]] and job.row_count == 1
-    assert "Iida" not in json.dumps(list(ImportRows.objects.filter(job=job).values_list("rows", flat=True)))
-    [changed] = Student.history.filter(id=student.pk).latest().erasure_report["changed"]
-    assert changed == {"model": "partnerships.importjob", "field": "row_count", "history": False, "count": 1}

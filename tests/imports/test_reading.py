@@ -14,8 +14,12 @@ from django.urls import reverse
 from django.utils import translation
 from openpyxl import Workbook
 
-from partnerships import importing, services
-from partnerships.models import Employer, ImportJob
+from imports import reading, services, xlsx
+from imports.applying import apply_plan
+from imports.models import ImportJob
+from imports.planning import plan
+from imports.reading import ImportFileError, Table
+from partnerships.models import Employer
 
 from ..childmemory import run_in_child
 
@@ -28,7 +32,7 @@ HEAD = (
 
 
 def read_in_child(data: bytes):
-    run = run_in_child("partnerships.importing.read_table", data)
+    run = run_in_child("imports.reading.read_table", data)
     assert run.peak_mb < PEAK_MB, f"the child peaked at {run.peak_mb:.0f} MB"
     return run
 
@@ -139,9 +143,7 @@ def test_empty_cells_beyond_the_column_limit_are_not_columns():
         inline_row(n, *values)[:-6] + far_empty % n + b"</row>"
         for n, values in enumerate((("Nimi", "Kunta"), ("Kone Oy", "Tampere")), start=1)
     ]
-    table = importing.read_table(
-        workbook(HEAD + b"<sheetData>" + b"".join(rows) + b"</sheetData></worksheet>")
-    )
+    table = reading.read_table(workbook(HEAD + b"<sheetData>" + b"".join(rows) + b"</sheetData></worksheet>"))
     assert (table.headers, table.rows) == (["Nimi", "Kunta"], [["Kone Oy", "Tampere"]])
 
 
@@ -167,16 +169,16 @@ def test_a_csv_line_of_a_million_separators_is_refused_before_it_is_split():
 
 def test_a_csv_of_millions_of_short_cells_is_refused_in_bounded_memory():
     row = ";".join(f"{n:x}" for n in range(200))
-    data = (row + "\n").encode() * (importing.MAX_BYTES // (len(row) + 1))
+    data = (row + "\n").encode() * (reading.MAX_BYTES // (len(row) + 1))
     run = read_in_child(data)
     assert run.error == "ImportFileError: The file has more than 1,000,000 cells: split it into parts."
 
 
 def test_the_cells_are_counted_with_the_rows_cut_after_their_last_value(monkeypatch):
-    monkeypatch.setattr(importing, "MAX_CELLS", 6)
-    assert importing.read_table(b"a;b;;;\n1;2;;;\n3;4\n").rows == [["1", "2"], ["3", "4"]]
-    with pytest.raises(importing.ImportFileError, match="more than 6 cells"):
-        importing.read_table(b"a;b\n1;2\n3;4\n5\n")
+    monkeypatch.setattr(reading, "MAX_CELLS", 6)
+    assert reading.read_table(b"a;b;;;\n1;2;;;\n3;4\n").rows == [["1", "2"], ["3", "4"]]
+    with pytest.raises(ImportFileError, match="more than 6 cells"):
+        reading.read_table(b"a;b\n1;2\n3;4\n5\n")
 
 
 def test_a_zip_member_inflating_to_hundreds_of_megabytes_is_refused_before_it_is_read():
@@ -197,7 +199,7 @@ def test_a_zip_member_lying_about_its_size_is_not_inflated_beyond_what_it_declar
 
 
 def test_a_workbook_of_shared_strings_is_read_within_the_limit_and_refused_beyond_it():
-    run = read_in_child(workbook(SHARED_SHEET, shared_strings(importing.XLSX_MAX_SHARED_STRINGS)))
+    run = read_in_child(workbook(SHARED_SHEET, shared_strings(xlsx.XLSX_MAX_SHARED_STRINGS)))
     assert run.error is None and run.result.rows == [["c", "d"]], run
     run = read_in_child(workbook(SHARED_SHEET, shared_strings(2_000_000)))
     assert run.error == (
@@ -219,35 +221,35 @@ def test_a_workbook_with_a_dtd_is_refused():
         b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
         b"<sheetData>" + inline_row(1, "&a;", "b") + inline_row(2, "c", "d") + b"</sheetData></worksheet>"
     )
-    with pytest.raises(importing.ImportFileError, match="could not be read as an Excel workbook"):
-        importing.read_table(workbook(sheet))
+    with pytest.raises(ImportFileError, match="could not be read as an Excel workbook"):
+        reading.read_table(workbook(sheet))
 
 
 def test_a_csv_cell_over_the_limit_is_refused_naming_its_row_and_column():
     data = ("Nimi;Kunta\nKone Oy;Tampere\nTeräs Oy;" + "ö" * 40_000 + "\n").encode()
-    with pytest.raises(importing.ImportFileError) as caught:
-        importing.read_table(data)
+    with pytest.raises(ImportFileError) as caught:
+        reading.read_table(data)
     assert str(caught.value) == ("Row 3, column 2 has 40,000 characters; at most 32,767 are read in a cell.")
 
 
 def test_a_csv_cell_over_the_csv_modules_own_limit_is_refused_not_a_server_error():
     data = b"Nimi;Kunta\nKone Oy;" + b"x" * 200_000 + b"\n"
-    with pytest.raises(importing.ImportFileError, match="Row 2 could not be read"):
-        importing.read_table(data)
+    with pytest.raises(ImportFileError, match="Row 2 could not be read"):
+        reading.read_table(data)
 
 
 @override_settings(KUMPPANI_IMPORT_MAX_COLUMNS=3, KUMPPANI_IMPORT_MAX_CELL=5)
 def test_the_limits_come_from_the_settings():
-    importing.read_table(b"a;b;c\n1;2;12345\n")
-    with pytest.raises(importing.ImportFileError, match="has 4 columns; at most 3 are read"):
-        importing.read_table(b"a;b;c;d\n1;2;3;4\n")
-    with pytest.raises(importing.ImportFileError, match="has 6 characters; at most 5"):
-        importing.read_table(b"a;b;c\n1;2;123456\n")
+    reading.read_table(b"a;b;c\n1;2;12345\n")
+    with pytest.raises(ImportFileError, match="has 4 columns; at most 3 are read"):
+        reading.read_table(b"a;b;c;d\n1;2;3;4\n")
+    with pytest.raises(ImportFileError, match="has 6 characters; at most 5"):
+        reading.read_table(b"a;b;c\n1;2;123456\n")
 
 
 def test_the_refusal_is_translated_with_the_numbers_written_in_finnish():
-    with translation.override("fi"), pytest.raises(importing.ImportFileError) as caught:
-        importing.read_table(b"a" + b";x" * 16_383 + b"\n1;2\n")
+    with translation.override("fi"), pytest.raises(ImportFileError) as caught:
+        reading.read_table(b"a" + b";x" * 16_383 + b"\n1;2\n")
     assert str(caught.value).startswith("Tiedostossa on 16\xa0384 saraketta; luetaan enintään 200.")
 
 
@@ -260,7 +262,7 @@ FINNISH_CSV = (
 
 
 def test_a_normal_csv_is_read_as_before():
-    table = importing.read_table(FINNISH_CSV)
+    table = reading.read_table(FINNISH_CSV)
     assert table.headers == ["Yrityksen nimi", "Y-tunnus", "Kunta", "Muistiinpanot"]
     assert table.rows == [
         ["Sähkö-Jääskeläinen Oy", "1234567-8", "Jyväskylä", "Soita; aamulla"],
@@ -307,8 +309,8 @@ def test_a_nul_after_the_first_4_kb_is_refused_at_upload_naming_its_row(coordina
 
 def test_every_row_with_a_nul_is_named():
     data = b"Nimi;Kunta\n" + b"A;B\n" * 2000 + b"A\x00;B\nC;D\nE;\x00F\n"
-    with pytest.raises(importing.ImportFileError, match=r"^Rows 2002, 2004 contain a NUL character"):
-        importing.read_table(data)
+    with pytest.raises(ImportFileError, match=r"^Rows 2002, 2004 contain a NUL character"):
+        reading.read_table(data)
 
 
 @pytest.mark.django_db
@@ -326,16 +328,16 @@ def test_the_upload_page_names_the_row_with_a_nul(coordinator_client):
 def test_a_stored_row_with_a_nul_is_an_error_in_the_preview_and_the_other_rows_import():
     # Rows stored before the upload refused a NUL: the preview names the row, the import
     # writes the others (on PostgreSQL the NUL used to fail the whole transaction).
-    table = importing.Table(
+    table = Table(
         headers=["Nimi", "Kunta"],
         rows=[["Kone Oy", "Tampere"], ["Nol\x00la Oy", "Pori"], ["Teräs Oy", "Turku"]],
     )
-    planned = importing.plan("employers", table, {"Nimi": "name", "Kunta": "municipality"})
+    planned = plan("employers", table, {"Nimi": "name", "Kunta": "municipality"})
     assert [row.action for row in planned] == ["new", "error", "new"]
     assert [(e.row, e.column, e.reason) for e in planned[1].errors] == [
         (3, "Nimi", "Contains a NUL character, which no spreadsheet cell can hold.")
     ]
     job = ImportJob.objects.create(kind="employers", original_name="a.csv", headers=table.headers)
-    counts = importing.apply_plan("employers", planned, by=None, job_id=job.pk)
+    counts = apply_plan("employers", planned, by=None, job_id=job.pk)
     assert counts == {"new": 2, "update": 0, "unchanged": 0, "error": 1}
     assert sorted(Employer.objects.values_list("name", flat=True)) == ["Kone Oy", "Teräs Oy"]

@@ -7,12 +7,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from core.background import note_queued
+from core.forms import form_error
+from core.permissions import coordinator_required
 
-from .. import importing, services
-from ..forms.imports import ImportMappingForm, ImportUploadForm
-from ..models import Employer, ImportJob, ImportStatus
-from ..selectors.duplicates import merge_counts, possible_duplicates
-from .common import coordinator_required, form_error
+from . import services
+from .fields import FIELDS
+from .forms import ImportMappingForm, ImportUploadForm
+from .models import ImportJob, ImportStatus
+from .planning import summary
+from .reading import MAX_BYTES, too_large_message
 
 PREVIEW_ROWS = 200  # rows of each kind shown on the preview page; the counts cover all
 
@@ -24,8 +27,8 @@ def import_list(request):
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            if upload.size > importing.MAX_BYTES:  # before reading it into memory
-                raise ValidationError({"file": importing.too_large_message()})
+            if upload.size > MAX_BYTES:  # before reading it into memory
+                raise ValidationError({"file": too_large_message()})
             job = services.import_upload(
                 kind=form.cleaned_data["kind"], data=upload.read(), name=upload.name, by=request.user
             )
@@ -34,7 +37,7 @@ def import_list(request):
         else:
             return redirect("import_mapping", pk=job.pk)
     jobs = ImportJob.objects.select_related("created_by")[:20]
-    return render(request, "partnerships/import_list.html", {"form": form, "jobs": jobs})
+    return render(request, "imports/import_list.html", {"form": form, "jobs": jobs})
 
 
 def _job(pk) -> ImportJob:
@@ -60,7 +63,7 @@ def import_mapping(request, pk):
         {"field": form[f"col_{i}"], "examples": [row[i] for row in sample if i < len(row) and row[i]]}
         for i in range(len(job.headers))
     ]
-    return render(request, "partnerships/import_mapping.html", {"job": job, "form": form, "columns": columns})
+    return render(request, "imports/import_mapping.html", {"job": job, "form": form, "columns": columns})
 
 
 @require_http_methods(["GET", "POST"])
@@ -81,7 +84,7 @@ def import_preview(request, pk):
     context["rows_gone"] = job.status in (ImportStatus.MAPPING, ImportStatus.READY) and not has_rows
     if job.status == ImportStatus.READY and has_rows:
         planned = services.import_plan(job)
-        labels = {f.key: f.label for f in importing.FIELDS[job.kind]}
+        labels = {f.key: f.label for f in FIELDS[job.kind]}
         labels["person"] = _("a new contact person")
         updates = [
             {"row": r.row, "label": r.label, "changes": [labels.get(key, key) for key in r.changes]}
@@ -89,12 +92,12 @@ def import_preview(request, pk):
             if r.action == "update"
         ]
         context.update(
-            counts=importing.summary(planned),
+            counts=summary(planned),
             errors=[e for row in planned for e in row.errors][:PREVIEW_ROWS],
             new=[r for r in planned if r.action == "new"][:PREVIEW_ROWS],
             updates=updates[:PREVIEW_ROWS],
         )
-    return render(request, "partnerships/import_preview.html", context)
+    return render(request, "imports/import_preview.html", context)
 
 
 @require_GET
@@ -104,39 +107,6 @@ def import_progress(request, pk):
     job = _job(pk)
     return render(
         request,
-        "partnerships/import_preview.html#progress",
+        "imports/import_preview.html#progress",
         {"job": job, "progress": services.import_progress(job)},
     )
-
-
-@require_GET
-@coordinator_required
-def duplicate_list(request):
-    groups = possible_duplicates()
-    return render(request, "partnerships/duplicate_list.html", {"groups": groups})
-
-
-@require_http_methods(["GET", "POST"])
-@coordinator_required
-def employer_merge(request, pk):
-    """Merge two employers: the one in the URL and `other`; the user picks which is kept."""
-    first = get_object_or_404(Employer, pk=pk)
-    other_pk = request.POST.get("other") or request.GET.get("other", "")
-    other = get_object_or_404(Employer, pk=int(other_pk)) if other_pk.isdigit() else None
-    if request.method == "POST" and other is not None:
-        keep, remove = (first, other) if request.POST.get("keep") == str(first.pk) else (other, first)
-        try:
-            kept = services.employer_merge(keep=keep, remove=remove, by=request.user)
-        except ValidationError as exc:
-            messages.error(request, exc.messages[0])
-        else:
-            messages.success(request, _("The employers were merged into %(name)s.") % {"name": kept.name})
-            return redirect(kept)
-    candidates = [e for group in possible_duplicates() if first in group for e in group if e != first]
-    context = {
-        "first": first,
-        "other": other,
-        "candidates": candidates,
-        "sides": [(e, merge_counts(e)) for e in (first, other) if e is not None],
-    }
-    return render(request, "partnerships/employer_merge.html", context)

@@ -1,11 +1,10 @@
-"""Moving in from spreadsheets: the upload and the column mapping."""
+"""The upload form and the column mapping form; neither saves anything (services.py does)."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ..models import (
-    ImportKind,
-)
+from .fields import FIELDS
+from .models import ImportKind
 
 
 class ImportUploadForm(forms.Form):
@@ -26,8 +25,6 @@ class ImportMappingForm(forms.Form):
 
     def __init__(self, *args, job, **kwargs):
         super().__init__(*args, **kwargs)
-        from ..importing import FIELDS
-
         choices = [("", _("– do not import –"))] + [(f.key, f.label) for f in FIELDS[job.kind]]
         self.headers = list(job.headers)
         for index, header in enumerate(self.headers):

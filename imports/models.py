@@ -1,4 +1,5 @@
-"""Imports from spreadsheets (partnerships/importing.py does the work)."""
+"""Imports from spreadsheets: the jobs, their rows until they are imported, and the mappings
+remembered. The tables keep the names they had when the models lived in partnerships."""
 
 from django.conf import settings
 from django.db import models
@@ -38,7 +39,7 @@ class ImportJob(models.Model):
     row_count = models.PositiveIntegerField(_("rows"), default=0)
     result = models.JSONField(default=dict, blank=True)
     # 0-100 while a worker writes the rows, committed on a connection of its own so that every
-    # web machine sees it while the import's transaction is still open (importing.py).
+    # web machine sees it while the import's transaction is still open (applying.py).
     progress = models.PositiveSmallIntegerField(_("progress"), default=0)
     error = models.TextField(blank=True)
     created_by = models.ForeignKey(
@@ -52,6 +53,7 @@ class ImportJob(models.Model):
     picked_up_at = models.DateTimeField(_("picked up by a worker"), null=True, blank=True)
 
     class Meta:
+        db_table = "partnerships_importjob"
         ordering = ["-created_at"]
         verbose_name = _("import")
         verbose_name_plural = _("imports")
@@ -95,6 +97,7 @@ class ImportRows(models.Model):
     rows = models.JSONField()
 
     class Meta:
+        db_table = "partnerships_importrows"
         verbose_name = _("rows of an import")
         verbose_name_plural = _("rows of imports")
 
@@ -111,6 +114,7 @@ class ImportMappingMemory(models.Model):
     field = models.CharField(max_length=40, blank=True)
 
     class Meta:
+        db_table = "partnerships_importmappingmemory"
         verbose_name = _("remembered column mapping")
         verbose_name_plural = _("remembered column mappings")
         constraints = [models.UniqueConstraint(fields=["kind", "header"], name="one_memory_per_header")]

@@ -10,8 +10,11 @@ from django.utils.translation import gettext as _
 
 from core.models import User
 
-from .. import importing
-from ..models import ImportJob, ImportMappingMemory, ImportRows, ImportStatus
+from .applying import apply_plan, progress_read
+from .fields import FIELDS, mapping_errors, normal_header, suggest_mapping
+from .models import ImportJob, ImportMappingMemory, ImportRows, ImportStatus
+from .planning import PlannedRow, plan
+from .reading import ImportFileError, Table, read_table
 
 log = logging.getLogger(__name__)
 ABANDONED_AFTER = datetime.timedelta(hours=24)
@@ -20,8 +23,8 @@ ABANDONED_AFTER = datetime.timedelta(hours=24)
 def import_upload(*, kind: str, data: bytes, name: str, by: User) -> ImportJob:
     """Read the file now (in memory); keep only its rows, never a henkilötunnus column."""
     try:
-        table = importing.read_table(data)
-    except importing.ImportFileError as exc:
+        table = read_table(data)
+    except ImportFileError as exc:
         raise ValidationError({"file": str(exc)}) from None
     remembered = dict(ImportMappingMemory.objects.filter(kind=kind).values_list("header", "field"))
     job = ImportJob.objects.create(
@@ -29,7 +32,7 @@ def import_upload(*, kind: str, data: bytes, name: str, by: User) -> ImportJob:
         original_name=name[:255],
         headers=table.headers,
         dropped_columns=table.dropped,
-        mapping=importing.suggest_mapping(kind, table.headers, remembered),
+        mapping=suggest_mapping(kind, table.headers, remembered),
         row_count=len(table.rows),
         created_by=by,
     )
@@ -38,11 +41,11 @@ def import_upload(*, kind: str, data: bytes, name: str, by: User) -> ImportJob:
 
 
 def import_set_mapping(*, job: ImportJob, mapping: dict[str, str]) -> ImportJob:
-    allowed = {f.key for f in importing.FIELDS[job.kind]} | {""}
+    allowed = {f.key for f in FIELDS[job.kind]} | {""}
     mapping = {header: mapping.get(header, "") for header in job.headers}
     if any(value not in allowed for value in mapping.values()):
         raise ValidationError(_("Choose a field from the list for every column."))
-    errors = importing.mapping_errors(job.kind, mapping)
+    errors = mapping_errors(job.kind, mapping)
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
@@ -51,14 +54,14 @@ def import_set_mapping(*, job: ImportJob, mapping: dict[str, str]) -> ImportJob:
         job.save(update_fields=["mapping", "status"])
         for header, key in mapping.items():
             ImportMappingMemory.objects.update_or_create(
-                kind=job.kind, header=importing.normal_header(header), defaults={"field": key}
+                kind=job.kind, header=normal_header(header), defaults={"field": key}
             )
     return job
 
 
-def import_plan(job: ImportJob) -> list[importing.PlannedRow]:
-    table = importing.Table(headers=job.headers, rows=job.rows())
-    return importing.plan(job.kind, table, job.mapping)
+def import_plan(job: ImportJob) -> list[PlannedRow]:
+    table = Table(headers=job.headers, rows=job.rows())
+    return plan(job.kind, table, job.mapping)
 
 
 def import_start(*, job: ImportJob, by: User) -> ImportJob:
@@ -72,7 +75,7 @@ def import_start(*, job: ImportJob, by: User) -> ImportJob:
     job.status, job.queued_at, job.picked_up_at = ImportStatus.RUNNING, now, None
 
     def queue():
-        from ..tasks import import_run as task
+        from .tasks import import_run as task
 
         try:
             task.apply_async((job.pk,), retry=False)
@@ -96,7 +99,7 @@ def import_run(job_id: int) -> dict:
     ImportJob.objects.filter(pk=job_id, picked_up_at__isnull=True).update(picked_up_at=timezone.now())
     try:
         planned = import_plan(job)
-        counts = importing.apply_plan(job.kind, planned, by=job.created_by, job_id=job.pk)
+        counts = apply_plan(job.kind, planned, by=job.created_by, job_id=job.pk)
     except Exception as exc:
         log.exception("Import %s failed; nothing was saved", job_id)
         ImportJob.objects.filter(pk=job_id).update(
@@ -112,7 +115,7 @@ def import_run(job_id: int) -> dict:
 
 
 def import_progress(job: ImportJob) -> int:
-    return importing.progress_read(job)
+    return progress_read(job)
 
 
 def imports_cleanup(now: datetime.datetime | None = None) -> int:

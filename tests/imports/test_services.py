@@ -1,4 +1,5 @@
-"""Moving in: import from the spreadsheets schools use, duplicates and merging."""
+"""Moving in: import from the spreadsheets schools use (the merging of duplicates after it:
+tests/partnerships/test_merge.py)."""
 
 import datetime
 import io
@@ -6,35 +7,18 @@ import json
 import re
 
 import pytest
-from django.contrib.admin.models import LogEntry
 from django.db import connection, connections
 from django.urls import reverse
 from openpyxl import Workbook
 
-from partnerships import importing, services
-from partnerships.models import (
-    Contact,
-    ContactPerson,
-    Employer,
-    ImportJob,
-    ImportMappingMemory,
-    ImportRows,
-    LevelRecord,
-    Student,
-    Workplace,
-)
-from partnerships.selectors.duplicates import possible_duplicates
+from imports import applying, reading, services
+from imports.models import ImportJob, ImportMappingMemory, ImportRows
+from imports.planning import summary
+from partnerships import services as partnerships_services
+from partnerships.models import ContactPerson, Employer, Student, Workplace
 from partnerships.validators import nth_business_id
 
-from ..factories import (
-    ContactFactory,
-    ContactPersonFactory,
-    EmployerFactory,
-    StudentGroupFactory,
-    UserFactory,
-    WorkplaceFactory,
-    training_agreement,
-)
+from ..factories import EmployerFactory, StudentGroupFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -92,7 +76,7 @@ def test_importing_the_same_file_twice_changes_nothing(coordinator):
     run(upload("employers", FINNISH_EXCEL, coordinator))
     before = (Employer.objects.count(), Workplace.objects.count(), ContactPerson.objects.count())
     second = upload("employers", FINNISH_EXCEL, coordinator)
-    assert importing.summary(services.import_plan(second)) == {
+    assert summary(services.import_plan(second)) == {
         "new": 0,
         "update": 0,
         "unchanged": 3,
@@ -151,7 +135,7 @@ def test_a_failure_midway_leaves_the_database_unchanged(coordinator, monkeypatch
     EmployerFactory(name="Ennestään Oy")
     before = (Employer.objects.count(), ContactPerson.objects.count(), Workplace.objects.count())
     job = upload("employers", FINNISH_EXCEL, coordinator)
-    original = services.contact_person_create
+    original = partnerships_services.contact_person_create
     calls = []
 
     def fail_on_the_second(**kwargs):
@@ -160,7 +144,7 @@ def test_a_failure_midway_leaves_the_database_unchanged(coordinator, monkeypatch
             raise RuntimeError("injected failure")
         return original(**kwargs)
 
-    monkeypatch.setattr(services, "contact_person_create", fail_on_the_second)
+    monkeypatch.setattr(partnerships_services, "contact_person_create", fail_on_the_second)
     assert run(job) == {"failed": 1}
     job.refresh_from_db()
     assert job.status == "failed" and "nothing was saved" in job.error
@@ -191,14 +175,14 @@ def test_progress_is_seen_from_another_connection_while_the_rows_are_written(
     rows = "Nimi;Kunta\n" + "".join(f"Yritys {i};Tampere\n" for i in range(250))
     job = upload("employers", rows.encode(), coordinator)
     seen = []
-    original = importing._apply_employer
+    original = applying._apply_employer
 
     def apply_and_look(row, by, created):
         original(row, by, created)
         if row.row % 50 == 0:
             seen.append(progress_seen_from_another_machine(job.pk))
 
-    monkeypatch.setattr(importing, "_apply_employer", apply_and_look)
+    monkeypatch.setattr(applying, "_apply_employer", apply_and_look)
     run(job)
     assert len(seen) == 5 and 0 < seen[0] < seen[-1] < 100 and seen == sorted(seen)
     assert Employer.objects.count() == 250  # the rows were written in the one transaction
@@ -259,7 +243,7 @@ def test_students_import_from_xlsx_with_their_group(coordinator):
         (b"\x00\x01\x02binary junk" * 10, "not a spreadsheet"),
         (b"PK\x03\x04" + b"\x00" * 100, "not a spreadsheet"),
         (b"Nimi;Kunta\n", "no rows"),
-        (b"Nimi;Kunta\n" + b"A;B\n" * (importing.MAX_ROWS + 1), "more than"),
+        (b"Nimi;Kunta\n" + b"A;B\n" * (reading.MAX_ROWS + 1), "more than"),
     ],
     ids=["binary", "broken-zip", "header-only", "too-many-rows"],
 )
@@ -273,7 +257,7 @@ def test_a_file_that_cannot_be_imported_gets_a_clear_message(coordinator, data, 
 def test_the_upload_page_refuses_an_oversized_file_and_keeps_the_choice(coordinator_client):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    big = SimpleUploadedFile("iso.csv", b"a" * (importing.MAX_BYTES + 1), content_type="text/csv")
+    big = SimpleUploadedFile("iso.csv", b"a" * (reading.MAX_BYTES + 1), content_type="text/csv")
     response = coordinator_client.post(reverse("import_list"), {"kind": "students", "file": big})
     assert response.status_code == 200
     page = response.content.decode()
@@ -300,7 +284,7 @@ def test_the_browser_flow_upload_map_check_confirm(
 ):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from partnerships import tasks
+    from imports import tasks
 
     monkeypatch.setattr(tasks.import_run, "apply_async", lambda args, **kw: services.import_run(*args))
     response = coordinator_client.post(
@@ -336,68 +320,6 @@ def test_abandoned_rows_are_deleted_after_a_day(coordinator):
     assert not job.has_rows()
 
 
-# Duplicates and merging -------------------------------------------------------------------
-
-
-def test_possible_duplicates_are_found_by_normalised_name_in_the_same_municipality():
-    a = EmployerFactory(name="Rakennus Virtanen Oy", business_id=None, workplace="Tampere")
-    b = EmployerFactory(name="rakennus  virtanen", business_id=None, workplace="Tampere")
-    EmployerFactory(name="Rakennus Virtanen Ab", business_id=None, workplace="Oulu")  # elsewhere
-    EmployerFactory(name="Rakennus Virtanen", business_id=y(5), workplace="Tampere")  # may be it
-    EmployerFactory(name="Rakennus Virtanen", business_id=y(9), workplace="Tampere")  # two Y-tunnus
-    groups = possible_duplicates()
-    assert [{e.pk for e in group} for group in groups if a in group] == []  # two different IDs in it
-    EmployerFactory._meta.model.objects.filter(business_id=y(9)).delete()
-    groups = possible_duplicates()
-    assert any({a.pk, b.pk} <= {e.pk for e in group} for group in groups)
-
-
-def test_merging_moves_every_related_record_and_is_recorded(coordinator_client, coordinator, teacher):
-    keep = EmployerFactory(name="Virtanen Oy", business_id=None)
-    remove = EmployerFactory(name="Virtanen", business_id=y(3), website="https://virtanen.example")
-    person = ContactPersonFactory(employer=remove)
-    contact = ContactFactory(employer=remove, author=teacher)
-    today = datetime.date.today()
-    agreement = training_agreement(
-        teacher=teacher, employer=remove, instructor=person, start=today, end=today
-    )
-    WorkplaceFactory(employer=remove, name="Virtanen, Oulu", municipality="Oulu")
-    from checkpoints.models import PartnershipLevel
-
-    level = LevelRecord.objects.create(
-        employer=remove,
-        level=PartnershipLevel.objects.first(),
-        date=today,
-        rationale="x",
-        recorded_by=coordinator,
-    )
-    response = coordinator_client.post(
-        reverse("employer_merge", args=[keep.pk]), {"other": remove.pk, "keep": keep.pk}
-    )
-    assert response.status_code == 302 and response["Location"] == keep.get_absolute_url()
-    assert not Employer.objects.filter(pk=remove.pk).exists()
-    keep.refresh_from_db()
-    assert keep.business_id == y(3) and keep.website == "https://virtanen.example"
-    assert keep.workplaces.count() == 3
-    assert ContactPerson.objects.get(pk=person.pk).employer == keep
-    assert Contact.objects.get(pk=contact.pk).employer == keep
-    assert LevelRecord.objects.get(pk=level.pk).employer == keep
-    agreement.refresh_from_db()
-    assert agreement.workplace.employer == keep
-    record = LogEntry.objects.get(object_id=str(keep.pk), action_flag=2)
-    assert record.user == coordinator and f"id {remove.pk}" in record.change_message
-    assert LogEntry.objects.filter(object_id=str(remove.pk), action_flag=3).exists()
-
-
-def test_two_companies_are_never_merged(coordinator):
-    from django.core.exceptions import ValidationError
-
-    with pytest.raises(ValidationError, match="different business IDs"):
-        services.employer_merge(
-            keep=EmployerFactory(business_id=y(1)), remove=EmployerFactory(business_id=y(2)), by=coordinator
-        )
-
-
 def test_teachers_cannot_import_or_merge(teacher_client):
     assert teacher_client.get(reverse("import_list")).status_code == 403
     assert teacher_client.post(reverse("employer_merge", args=[EmployerFactory().pk])).status_code == 403
@@ -415,8 +337,8 @@ def test_the_admin_lists_uploads_keeping_rows_without_showing_the_rows(client, c
     job = upload("employers", FINNISH_EXCEL, coordinator)
     root = UserFactory(username="root", is_staff=True, is_superuser=True)
     client.force_login(root)
-    listing = client.get(reverse("admin:partnerships_importrows_changelist"))
+    listing = client.get(reverse("admin:imports_importrows_changelist"))
     assert listing.status_code == 200 and job.original_name in listing.content.decode()
-    detail = client.get(reverse("admin:partnerships_importrows_change", args=[job.pk]))
+    detail = client.get(reverse("admin:imports_importrows_change", args=[job.pk]))
     assert detail.status_code == 200 and "paivi@sahko.example" not in detail.content.decode()
     assert "paivi@sahko.example" not in listing.content.decode()
