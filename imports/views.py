@@ -1,7 +1,7 @@
 """The coordinator's imports: upload, map the columns, check the rows, confirm, follow."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -14,6 +14,7 @@ from . import services
 from .fields import FIELDS
 from .forms import ImportMappingForm, ImportUploadForm
 from .models import ImportJob, ImportStatus
+from .permissions import can_run_import
 from .planning import summary
 from .reading import MAX_BYTES, too_large_message
 
@@ -40,14 +41,19 @@ def import_list(request):
     return render(request, "imports/import_list.html", {"form": form, "jobs": jobs})
 
 
-def _job(pk) -> ImportJob:
-    return get_object_or_404(ImportJob, pk=pk)
+def _get_import_for_run(user, pk: int) -> ImportJob:
+    """The import the URL names (404 if there is none), if the user may run it (else 403):
+    the fetch helper of the project's permission vocabulary (partnerships/views/access.py)."""
+    job = get_object_or_404(ImportJob, pk=pk)
+    if not can_run_import(user, job):
+        raise PermissionDenied
+    return job
 
 
 @require_http_methods(["GET", "POST"])
 @coordinator_required
 def import_mapping(request, pk):
-    job = _job(pk)
+    job = _get_import_for_run(request.user, pk)
     if job.status not in (ImportStatus.MAPPING, ImportStatus.READY) or not job.has_rows():
         return redirect("import_preview", pk=job.pk)
     form = ImportMappingForm(request.POST or None, job=job)
@@ -69,7 +75,7 @@ def import_mapping(request, pk):
 @require_http_methods(["GET", "POST"])
 @coordinator_required
 def import_preview(request, pk):
-    job = _job(pk)
+    job = _get_import_for_run(request.user, pk)
     if request.method == "POST":
         try:
             services.import_start(job=job, by=request.user)
@@ -104,7 +110,7 @@ def import_preview(request, pk):
 @coordinator_required
 def import_progress(request, pk):
     """The progress bar alone, polled by htmx while the import runs."""
-    job = _job(pk)
+    job = _get_import_for_run(request.user, pk)
     return render(
         request,
         "imports/import_preview.html#progress",
