@@ -20,7 +20,7 @@ from core.forms import form_error
 from core.http import file_response
 from core.models import Institution, OutboxMessage
 from core.pdf import PdfRenderError
-from core.permissions import coordinator_required, staff_required
+from core.permissions import can_use_staff_pages, coordinator_required, staff_required
 from partnerships.views.access import _get_employer_for_share
 
 from . import checklists, content, services
@@ -43,7 +43,7 @@ def language_names() -> list[tuple[str, str]]:
 
 
 def _is_staff(request) -> bool:
-    return request.user.is_authenticated and request.user.is_teacher
+    return can_use_staff_pages(request.user)
 
 
 def _guard_internal(request, variant: Variant):
@@ -53,7 +53,7 @@ def _guard_internal(request, variant: Variant):
         return None
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    if not request.user.is_teacher:
+    if not can_use_staff_pages(request.user):
         raise PermissionDenied
     return None
 

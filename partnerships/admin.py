@@ -33,6 +33,7 @@ from .models import (
     Workplace,
     WorkplaceCheck,
 )
+from .permissions import can_leave_employer_without_owner
 from .rules import new_agreement_status_error, status_change_error
 
 
@@ -56,7 +57,7 @@ class EmployerAdmin(SimpleHistoryAdmin):
     def get_readonly_fields(self, request, obj=None):
         # The account owner reads the employer's feedback: only a coordinator assigns it here.
         readonly = super().get_readonly_fields(request, obj)
-        if request.user.is_coordinator:
+        if can_leave_employer_without_owner(request.user, obj):
             return readonly
         return (*readonly, "account_owner")
 

@@ -12,6 +12,7 @@ from core.models import StudentGroup, User
 
 from .forms.common import staff_choices
 from .models import Agreement, AgreementPhase, AgreementType, Employer, ItemKind, Sector, Student, WorkPeriod
+from .permissions import can_view_all_students
 from .selectors.feedback_risk import at_risk
 from .selectors.overdue import overdue_condition, with_agreement_dates
 
@@ -117,7 +118,7 @@ class StudentFilter(django_filters.FilterSet):
     def __init__(self, *args, user: User, **kwargs):
         super().__init__(*args, **kwargs)
         groups = StudentGroup.objects.all()
-        if not user.is_coordinator:
+        if not can_view_all_students(user):
             groups = groups.filter(teachers=user)
         self.filters["group"].queryset = groups
 

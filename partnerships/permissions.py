@@ -132,6 +132,12 @@ def can_edit_agreement(user, agreement) -> bool:
     return _is_staff_member_in_charge(user, agreement.responsible_teacher_id)
 
 
+def can_assign_responsible_teacher(user, agreement=None) -> bool:
+    """A teacher's agreements are their own: only a coordinator names another responsible
+    teacher."""
+    return can_coordinate(user)
+
+
 def can_send_thanks(user, thank_you) -> bool:
     """The thank-you after an agreement is sent (or skipped) by whoever may edit the agreement."""
     return can_edit_agreement(user, thank_you.agreement)
@@ -169,6 +175,11 @@ def can_edit_partnership_agreement(user, agreement=None) -> bool:
 def can_edit_initiative(user, initiative) -> bool:
     """The owner and coordinators edit the initiative itself."""
     return can_coordinate(user) or user.pk == initiative.owner_id
+
+
+def can_assign_initiative_owner(user, initiative=None) -> bool:
+    """A teacher starts initiatives for themself; a coordinator may name another owner."""
+    return can_coordinate(user)
 
 
 def can_log_initiative(user, initiative, staff_ids=None) -> bool:

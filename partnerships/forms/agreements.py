@@ -21,6 +21,7 @@ from ..models import (
     Workplace,
     WorkplaceCheck,
 )
+from ..permissions import can_assign_responsible_teacher
 from ..rules import item_errors
 from ..services.agreements import AGREEMENT_FIELDS
 from .common import date_field, staff_choices
@@ -75,7 +76,7 @@ class AgreementForm(forms.ModelForm):
         )
         self.fields["instructor"].label_from_instance = lambda p: f"{p.full_name} ({p.employer.name})"
         self.fields["responsible_teacher"].queryset = staff_choices()
-        if not user.is_coordinator:
+        if not can_assign_responsible_teacher(user, self.instance):
             self.fields["responsible_teacher"].disabled = True
             self.initial["responsible_teacher"] = self.instance.responsible_teacher_id or user.pk
         # The fields of the other type are not shown; absent from the POST they clear to

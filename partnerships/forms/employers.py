@@ -10,6 +10,7 @@ from ..models import (
     Employer,
     Workplace,
 )
+from ..permissions import can_leave_employer_without_owner
 from .common import BusinessIdMixin, PhoneMixin, date_field, staff_choices
 
 
@@ -30,7 +31,7 @@ class EmployerForm(BusinessIdMixin, forms.ModelForm):
         )
         owner = self.fields["account_owner"]
         owner.queryset = staff_choices()
-        if self.instance.pk and not by.is_coordinator:
+        if self.instance.pk and not can_leave_employer_without_owner(by, self.instance):
             if self.instance.account_owner_id == by.pk:
                 # The owner may hand the employer over, not leave it without an owner.
                 owner.required = True

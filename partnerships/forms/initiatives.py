@@ -14,6 +14,7 @@ from ..models import (
     InitiativePhase,
 )
 from ..models.initiatives import LOG_KINDS
+from ..permissions import can_assign_initiative_owner
 from .common import DATE_INPUT_FORMATS, DateInput, staff_choices
 
 
@@ -66,7 +67,7 @@ class InitiativeForm(forms.ModelForm):
         if not self.instance.pk:
             self.initial.setdefault("owner", user.pk)
             self.initial["owner"] = self.initial["owner"] or user.pk
-        if not user.is_coordinator:
+        if not can_assign_initiative_owner(user, self.instance):
             # A teacher starts initiatives for themself; a coordinator may name another owner.
             self.fields["owner"].disabled = True
         self.fields["staff"].queryset = staff_choices()

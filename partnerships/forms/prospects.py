@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ..models import PIPELINE, Employer, Prospect
+from ..permissions import can_reassign_prospect
 from .common import BusinessIdMixin, staff_choices
 
 
@@ -30,7 +31,7 @@ class ProspectForm(BusinessIdMixin, forms.ModelForm):
         self.fields["owner"].queryset = staff_choices()
         if not self.instance.pk:
             self.initial.setdefault("owner", user.pk)
-        if not user.is_coordinator:
+        if not can_reassign_prospect(user, self.instance):
             # A teacher's prospects are their own; a coordinator may give one to someone else.
             self.fields["owner"].disabled = True
         self.fields["dropped_reason"].help_text = _("Required when the stage is “dropped”.")

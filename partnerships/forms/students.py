@@ -10,6 +10,7 @@ from ..choices import ErasureReason
 from ..models import (
     Student,
 )
+from ..permissions import can_view_all_students
 from .common import date_field
 
 
@@ -35,7 +36,7 @@ class StudentForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["learner_oid"].widget.attrs["placeholder"] = "1.2.246.562.24.12345678901"
         groups = StudentGroup.objects.select_related("unit")
-        if not user.is_coordinator:
+        if not can_view_all_students(user):
             # A teacher files students only into the groups they teach (need to know).
             groups = groups.filter(teachers=user)
             self.fields["group"].required = True

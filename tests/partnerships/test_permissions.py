@@ -44,6 +44,8 @@ COORDINATOR_ONLY = [
     permissions.can_add_qualification_unit,
     permissions.can_leave_employer_without_owner,
     permissions.can_reassign_prospect,
+    permissions.can_assign_responsible_teacher,
+    permissions.can_assign_initiative_owner,
 ]
 EVERY_STAFF_MEMBER = [
     permissions.can_edit_employer,
