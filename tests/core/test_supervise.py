@@ -1,6 +1,7 @@
 """scripts/supervise, which `make run` starts the Celery worker and beat with."""
 
 import contextlib
+import os
 import signal
 import subprocess
 import time
@@ -49,3 +50,33 @@ def test_a_killed_process_is_named_with_its_signal_and_ctrl_c_stops_the_process_
     assert "supervise: beat was killed by signal KILL" in err[0]
     assert supervisor.returncode == 0
     assert subprocess.run(["kill", "-0", str(second)], capture_output=True).returncode != 0, "still running"
+
+
+def test_a_signal_to_the_whole_group_reaches_the_process_only_through_the_supervisor(tmp_path):
+    """`make run` stopped by a SIGTERM to its process group: the supervised process sits in a
+    group of its own, so the signal reaches it once, from the supervisor, and a process with
+    children of its own (the Celery worker's pool) stops them itself."""
+    pid_file = tmp_path / "pid"
+    # The child traps TERM, writes that it was told, then exits: told twice it would write twice.
+    command = (
+        f"trap 'echo told >> {tmp_path}/told; exit 0' TERM; echo $$ > {pid_file}.new; "
+        f"mv {pid_file}.new {pid_file}; while true; do sleep 0.1; done"
+    )
+    supervisor = subprocess.Popen(
+        [str(SUPERVISE), "worker", "sh", "-c", command],
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        wait_for(pid_file.exists)
+        child = int(pid_file.read_text())
+        assert os.getpgid(child) != os.getpgid(supervisor.pid)
+        os.killpg(os.getpgid(supervisor.pid), signal.SIGTERM)
+        supervisor.communicate(timeout=10)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(os.getpgid(supervisor.pid), signal.SIGKILL)
+    assert supervisor.returncode == 0
+    wait_for(lambda: subprocess.run(["kill", "-0", str(child)], capture_output=True).returncode != 0)
+    assert (tmp_path / "told").read_text().split() == ["told"]
