@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
+from . import services
 from .forms.common import PhoneMixin
 from .models import (
     Agreement,
@@ -96,8 +97,25 @@ class InstructorTrainingAdmin(admin.ModelAdmin):
     readonly_fields = ("recorded_by",)
 
     def save_model(self, request, obj, form, change):
-        obj.recorded_by_id = obj.recorded_by_id or request.user.pk
-        super().save_model(request, obj, form, change)
+        # The portal's service writes it, so an induction for an agreement settles (or, moved
+        # to another agreement, reopens) its checkpoint 4 item here as there.
+        services.instructor_training_record(
+            by=request.user,
+            person=obj.person,
+            kind=obj.kind,
+            form=obj.form,
+            date=obj.date,
+            agreement=obj.agreement,
+            note=obj.note,
+            training=obj,
+        )
+
+    def delete_model(self, request, obj):
+        services.instructor_training_delete(by=request.user, training=obj)
+
+    def delete_queryset(self, request, queryset):
+        for training in queryset.select_related("agreement", "person"):
+            services.instructor_training_delete(by=request.user, training=training)
 
 
 @admin.register(Student)

@@ -17,10 +17,14 @@ from itertools import pairwise
 from django.apps import apps
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
-from .choices import AgreementStatus, AgreementType, DemonstrationStatus
+from .choices import AgreementStatus, AgreementType, DemonstrationStatus, ItemKind
+
+# 531/2017 ch. 7 and checkpoint 4: an induction is recorded once it has been given. The
+# instructor's page and the agreement's checkpoint 4 item refuse a future date with these words.
+NOT_IN_ADVANCE = _("Record an induction or a training once it has taken place, not in advance.")
 
 # Act on Vocational Education and Training 531/2017, chapter 7 (apprenticeship):
 # regular working time on average at least 25 hours a week.
@@ -300,12 +304,19 @@ def new_agreement_status_error(status: str):
     return None
 
 
-def item_errors(done_on: datetime.date | None, today: datetime.date | None = None) -> Findings:
-    """A checkpoint item records what was done: never on a day still to come."""
+def item_errors(
+    done_on: datetime.date | None, today: datetime.date | None = None, *, kind: str = ""
+) -> Findings:
+    """A checkpoint item records what was done: never on a day still to come. The induction
+    item is also the instructor's induction record, so it says what the instructor's page
+    says (`instructor_training_errors`)."""
     found = Findings()
     today = today or timezone.localdate()
     if done_on is not None and done_on > today:
-        found.add("done_on", _("A checkpoint item cannot be marked done on a future date."))
+        if kind == ItemKind.INDUCTION:
+            found.add("done_on", NOT_IN_ADVANCE)
+        else:
+            found.add("done_on", _("A checkpoint item cannot be marked done on a future date."))
     return found
 
 
@@ -456,8 +467,25 @@ def instructor_training_errors(training) -> Findings:
     instructor (531/2017 ch. 7: the responsible workplace instructor is inducted)."""
     found = Findings()
     if training.date and training.date > timezone.localdate():
-        found.add("date", _("Record an induction or a training once it has taken place, not in advance."))
+        found.add("date", NOT_IN_ADVANCE)
     agreement = training.agreement if training.agreement_id else None
     if agreement and agreement.instructor_id != training.person_id:
         found.add("agreement", _("Choose an agreement this person instructs."))
     return found
+
+
+def induction_notices(agreement, inducted_on: datetime.date) -> list[str]:
+    """What the teacher is told after recording the induction for `agreement` (saving is
+    allowed): checkpoint 4 of the workbook asks for the instructor to be inducted before the
+    student's work period starts, so an induction dated after the first period began is late.
+    The instructor's page and the agreement's checkpoint item both say it."""
+    starts = [p.start for p in agreement.work_periods.all() if p.start]
+    if starts and inducted_on > min(starts):
+        return [
+            _(
+                "The induction is dated after the work period started on %(start)s: "
+                "checkpoint 4 asks for the instructor to be inducted before the student starts."
+            )
+            % {"start": formats.date_format(min(starts), "SHORT_DATE_FORMAT")}
+        ]
+    return []

@@ -203,7 +203,7 @@ class ItemForm(forms.Form):
 
     def clean_done_on(self):
         value = self.cleaned_data.get("done_on")
-        errors = item_errors(value).errors.get("done_on")
+        errors = item_errors(value, kind=self.cleaned_data.get("kind", "")).errors.get("done_on")
         if errors:
             raise forms.ValidationError(errors)
         return value

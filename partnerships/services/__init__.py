@@ -46,7 +46,12 @@ from .initiatives import (
     initiative_redefine,
     initiative_update,
 )
-from .instructors import agreement_induction_sync, instructor_training_record
+from .instructors import (
+    agreement_induction_clear,
+    agreement_induction_record,
+    instructor_training_delete,
+    instructor_training_record,
+)
 from .level_records import (
     level_record,
     level_record_correct,
@@ -66,7 +71,8 @@ __all__ = [
     "AlreadyErased",
     "agreement_change_status",
     "agreement_create",
-    "agreement_induction_sync",
+    "agreement_induction_clear",
+    "agreement_induction_record",
     "agreement_item_clear",
     "agreement_item_record",
     "agreement_update",
@@ -94,6 +100,7 @@ __all__ = [
     "initiative_notices_read",
     "initiative_redefine",
     "initiative_update",
+    "instructor_training_delete",
     "instructor_training_record",
     "interruption_record",
     "interruption_update",

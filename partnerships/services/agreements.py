@@ -256,10 +256,18 @@ def agreement_item_record(
         raise ValidationError({"done_on": [_("Give the date it was done, or why it does not apply.")]})
     if done_on is not None and reason:
         raise ValidationError({"not_applicable_reason": [_("An item is either done or not applicable.")]})
-    item_errors(done_on).raise_if_any()
+    item_errors(done_on, kind=kind).raise_if_any()
     participants = [p for p in (participants or []) if p in Participant.values]
     if kind == ItemKind.PLANNING and done_on is not None and not participants:
         raise ValidationError({"participants": [_("Tick who took part in the planning.")]})
+    if kind == ItemKind.INDUCTION and done_on is not None and agreement.instructor_id:
+        # The induction item is the instructor's induction record: one write, one set of rules.
+        from .instructors import agreement_induction_record  # it imports this module
+
+        agreement_induction_record(
+            agreement=agreement, by=by, done_on=done_on, form=induction_form, note=note
+        )
+        return AgreementItem.objects.get(agreement=agreement, kind=kind)
     item, _created = AgreementItem.objects.update_or_create(
         agreement=agreement,
         kind=kind,
@@ -272,9 +280,9 @@ def agreement_item_record(
         },
     )
     if kind == ItemKind.INDUCTION:
-        from .instructors import agreement_induction_sync  # it imports this module
+        from .instructors import agreement_induction_clear
 
-        agreement_induction_sync(agreement=agreement, by=by, done_on=done_on, form=induction_form)
+        agreement_induction_clear(agreement=agreement)
     return item
 
 
@@ -284,9 +292,9 @@ def agreement_item_clear(*, agreement: Agreement, by: User, kind: str) -> None:
         raise PermissionDenied
     AgreementItem.objects.filter(agreement=agreement, kind=kind).delete()
     if kind == ItemKind.INDUCTION:
-        from .instructors import agreement_induction_sync
+        from .instructors import agreement_induction_clear
 
-        agreement_induction_sync(agreement=agreement, by=by, done_on=None)
+        agreement_induction_clear(agreement=agreement)
 
 
 def qualification_unit_add_local(*, by: User, data: dict[str, Any]) -> QualificationUnit:

@@ -34,16 +34,26 @@ def instructor_training_record(
     date: datetime.date,
     agreement: Agreement | None = None,
     note: str = "",
+    training: InstructorTraining | None = None,
 ) -> InstructorTraining:
     """Record an induction or a training of `person`; an induction for `agreement` also
-    settles its checkpoint 4 item (and replaces an earlier induction for it)."""
+    settles its checkpoint 4 item (and replaces an earlier induction for it).
+
+    The one write of an induction, whichever page it comes from: the instructor's page, the
+    agreement's checkpoint 4 item (agreement_item_record) and the admin (`training` is then
+    the record being changed) all come here, so the same rules (rules.instructor_training_errors)
+    apply and the item follows the record."""
     if not by.is_teacher or (agreement is not None and not can_edit_agreement(by, agreement)):
         raise PermissionDenied
-    training = None
-    if agreement is not None and kind == TrainingKind.INDUCTION:
+    previous_agreement_id = None
+    if training is not None and training.pk:
+        previous_agreement_id = (
+            InstructorTraining.objects.filter(pk=training.pk).values_list("agreement_id", flat=True).first()
+        )
+    if training is None and agreement is not None and kind == TrainingKind.INDUCTION:
         training = InstructorTraining.objects.filter(agreement=agreement, kind=TrainingKind.INDUCTION).first()
-    training = training or InstructorTraining(kind=kind)
-    training.person, training.form, training.date = person, form, date
+    training = training or InstructorTraining()
+    training.person, training.kind, training.form, training.date = person, kind, form, date
     training.agreement, training.note, training.recorded_by = agreement, note.strip(), by
     training.full_clean()
     training.save()
@@ -53,30 +63,56 @@ def instructor_training_record(
             kind=ItemKind.INDUCTION,
             defaults={"done_on": date, "done_by": by, "not_applicable_reason": "", "note": training.note},
         )
+    if previous_agreement_id and previous_agreement_id != training.agreement_id:
+        # The record was that agreement's induction: its item is open again.
+        AgreementItem.objects.filter(agreement_id=previous_agreement_id, kind=ItemKind.INDUCTION).delete()
     _sync_person(person)
     return training
 
 
-def agreement_induction_sync(
-    *, agreement: Agreement, by: User, done_on: datetime.date | None, form: str = ""
-) -> None:
-    """The agreement's checkpoint 4 item was recorded (or cleared, with `done_on` None): the
-    instructor's record of that induction follows it. Called by agreement_item_record."""
+@transaction.atomic
+def instructor_training_delete(*, by: User, training: InstructorTraining) -> None:
+    """Remove a record made by mistake; an agreement's induction takes its checkpoint 4 item with
+    it, as clearing the item removes the record (agreement_item_clear)."""
+    if not by.is_teacher or (training.agreement_id and not can_edit_agreement(by, training.agreement)):
+        raise PermissionDenied
+    if training.agreement_id:
+        AgreementItem.objects.filter(agreement_id=training.agreement_id, kind=ItemKind.INDUCTION).delete()
+    person = training.person
+    training.delete()
+    _sync_person(person)
+
+
+def agreement_induction_record(
+    *, agreement: Agreement, by: User, done_on: datetime.date, form: str = "", note: str = ""
+) -> InstructorTraining:
+    """The agreement's checkpoint 4 item was recorded as done: it is the instructor's induction,
+    written by instructor_training_record like one recorded on the instructor's page."""
+    if not form:
+        form = (
+            InstructorTraining.objects.filter(agreement=agreement, kind=TrainingKind.INDUCTION)
+            .values_list("form", flat=True)
+            .first()
+        ) or TrainingForm.ONE_TO_ONE
+    return instructor_training_record(
+        by=by,
+        person=agreement.instructor,
+        kind=TrainingKind.INDUCTION,
+        form=form,
+        date=done_on,
+        agreement=agreement,
+        note=note,
+    )
+
+
+def agreement_induction_clear(*, agreement: Agreement) -> None:
+    """The agreement's checkpoint 4 item was cleared, marked not applicable, or recorded with no
+    instructor named: no induction record stays for it. Called by agreement_item_record and
+    agreement_item_clear."""
     existing = InstructorTraining.objects.filter(agreement=agreement, kind=TrainingKind.INDUCTION).first()
-    if done_on is None or not agreement.instructor_id:
-        if existing is not None:
-            existing.delete()
-            _sync_person(existing.person)
-        return
-    training = existing or InstructorTraining(agreement=agreement, kind=TrainingKind.INDUCTION)
-    training.person_id = agreement.instructor_id
-    training.date = done_on
-    training.form = form or training.form or TrainingForm.ONE_TO_ONE
-    training.recorded_by = by
-    # Not validated again: it is the agreement's own instructor, and the checkpoint item's
-    # rules (agreement_item_record) decide which dates may be recorded.
-    training.save()
-    _sync_person(agreement.instructor)
+    if existing is not None:
+        existing.delete()
+        _sync_person(existing.person)
 
 
 def _sync_person(person: ContactPerson) -> None:

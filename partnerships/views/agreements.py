@@ -26,7 +26,8 @@ from ..forms.agreements import (
     WorkPeriodFormSet,
     WorkplaceCheckForm,
 )
-from ..models import Agreement, AgreementType, QualificationUnit, Workplace
+from ..models import Agreement, AgreementType, ItemKind, QualificationUnit, Workplace
+from ..rules import induction_notices
 from ..selectors.feedback_risk import feedback_warnings
 from ..selectors.overdue import item_states
 from .access import (
@@ -266,6 +267,9 @@ def agreement_item(request, pk):
             messages.error(request, message)
     else:
         messages.success(request, _("Checkpoint item recorded."))
+        if data["kind"] == ItemKind.INDUCTION and data["done_on"] and not data["clear"]:
+            for notice in induction_notices(agreement, data["done_on"]):
+                messages.warning(request, notice)
     return redirect(f"{agreement.get_absolute_url()}#items")
 
 

@@ -1,15 +1,19 @@
 """A workplace instructor's page: contact details, inductions and trainings, and the periods
 they instruct now and before."""
 
+from django.contrib import messages
 from django.db.models import Prefetch
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from core.phones import is_finnish_mobile
+
 from .. import permissions, services
 from ..forms.instructors import InstructorTrainingForm
 from ..models import Agreement, AgreementStatus, ContactPerson, WorkPeriod
+from ..rules import induction_notices
 from .access import _get_contact_person_for_edit, _get_contact_person_for_view
 from .common import form_page, staff_required
 
@@ -24,6 +28,14 @@ def _instructed(user, person: ContactPerson):
     )
 
 
+def _record(request, person: ContactPerson, data: dict):
+    training = services.instructor_training_record(by=request.user, person=person, **data)
+    if training.agreement is not None:
+        for notice in induction_notices(training.agreement, training.date):
+            messages.warning(request, notice)
+    return training
+
+
 @require_GET
 @staff_required
 def instructor_detail(request, pk):
@@ -36,6 +48,8 @@ def instructor_detail(request, pk):
         (before if ended or past else now).append(agreement)
     context = {
         "person": person,
+        # The national survey's text message goes only to a Finnish mobile (core/phones.py).
+        "phone_takes_sms": is_finnish_mobile(person.phone),
         "trainings": person.trainings.select_related("agreement__student", "recorded_by"),
         "now": now,
         "before": before,
@@ -59,7 +73,7 @@ def instructor_training_create(request, pk):
     return form_page(
         request,
         InstructorTrainingForm(request.POST or None, initial=initial, person=person, agreements=queryset),
-        save=lambda data: services.instructor_training_record(by=request.user, person=person, **data),
+        save=lambda data: _record(request, person, data),
         done=lambda training: person,
         message=_("Induction or training recorded."),
         template="partnerships/instructor_training_form.html",
