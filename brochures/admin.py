@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from .models import BrochureDownload, BrochureText
-from .services import brochures_changed
+from .rendering import brochures_changed
 
 
 @admin.register(BrochureText)

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 def on_branding_changed(**kwargs) -> None:
-    from .services import brochures_changed
+    from .rendering import brochures_changed
 
     brochures_changed()
 

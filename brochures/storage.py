@@ -5,5 +5,5 @@ from django.core.files.storage import storages
 
 
 def brochure_storage():
-    """Rendered brochures, checklists and their previews (brochures/services.py)."""
+    """Rendered brochures, checklists and their previews (brochures/rendering.py)."""
     return storages["brochures"]

@@ -6,6 +6,6 @@ from celery import shared_task
 @shared_task(acks_late=True, soft_time_limit=540, time_limit=600)
 def brochures_prerender() -> dict:
     """Render every brochure and checklist variant that is not cached yet."""
-    from .services import brochures_prerender as prerender
+    from .rendering import brochures_prerender as prerender
 
     return prerender()

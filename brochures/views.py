@@ -23,10 +23,10 @@ from core.pdf import PdfRenderError
 from core.permissions import can_use_staff_pages, coordinator_required, staff_required
 from partnerships.views.access import _get_employer_for_share
 
-from . import checklists, content, services
+from . import checklists, content, rendering, selectors, services
 from .forms import BrochureTextForm, ShareForm
 from .models import DownloadKind
-from .services import Variant
+from .rendering import Variant
 
 logger = logging.getLogger(__name__)
 CACHE_SECONDS = 600
@@ -62,7 +62,7 @@ def _cached_file_response(request, variant: Variant, *, preview: bool = False):
     denied = _guard_internal(request, variant)
     if denied:
         return denied
-    make = services.brochure_preview if preview else services.brochure_file
+    make = rendering.brochure_preview if preview else rendering.brochure_file
     for _attempt in range(2):
         try:
             key, name = make(variant)
@@ -72,7 +72,7 @@ def _cached_file_response(request, variant: Variant, *, preview: bool = False):
         except FileNotFoundError:
             # Removed from the storage between finding and reading it: forget it, make it again.
             logger.warning("%s vanished from the brochure storage; making it again", variant)
-            services.forget_key(variant)
+            rendering.forget_key(variant)
     message = _("The brochure file could not be read from the storage. Please try again in a moment.")
     return render(request, "brochures/unavailable.html", {"message": message}, status=503)
 
@@ -166,8 +166,8 @@ def brochure_index(request):
 @coordinator_required
 def brochure_admin(request):
     """The coordinator's page: downloads per audience and language, the texts, the branding."""
-    last_month = services.download_totals(days=30)
-    last_year = services.download_totals(days=365)
+    last_month = selectors.download_totals(days=30)
+    last_year = selectors.download_totals(days=365)
     ui_language = _language()
     rows = []
     for kind, audiences, names in (
@@ -198,7 +198,7 @@ def brochure_admin(request):
 @require_http_methods(["GET", "POST"])
 @coordinator_required
 def brochure_texts(request, language):
-    text = services.brochure_text(language)
+    text = rendering.brochure_text(language)
     form = BrochureTextForm(request.POST or None, instance=text)
     if request.method == "POST" and form.is_valid():
         try:

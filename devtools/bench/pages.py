@@ -16,7 +16,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from brochures.models import DownloadKind
-from brochures.services import Variant, brochure_render, brochures_prerender
+from brochures.rendering import Variant, brochure_render, brochures_prerender
 from partnerships.models import Employer
 from partnerships.views.employers import EMPLOYERS_PER_PAGE
 

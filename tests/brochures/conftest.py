@@ -1,7 +1,7 @@
 import pytest
 
 from brochures.models import BrochureText
-from brochures.services import Inputs, all_variants, brochure_render
+from brochures.rendering import Inputs, all_variants, brochure_render
 from core.models import Institution
 
 from .pdfs import BRANDING, LONG_LINK

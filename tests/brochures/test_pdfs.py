@@ -9,7 +9,7 @@ import pytest
 from brochures import checklists, content
 from brochures.content import APPRENTICESHIP, TRAINING
 from brochures.models import DownloadKind
-from brochures.services import Variant, all_variants
+from brochures.rendering import Variant, all_variants
 
 from .pdfs import BRANDING, COLUMN_GAP, PAGE_MARGIN_X, Page, base_fonts, inflated, normal, page_count
 

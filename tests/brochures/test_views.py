@@ -9,7 +9,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from brochures import services
+from brochures import rendering, selectors, services
 from brochures.models import BrochureDownload, BrochureText
 from core.branding import branding_update
 from core.models import Institution, OutboxMessage
@@ -39,7 +39,7 @@ def renders(settings, tmp_path, monkeypatch, small_pdf):
         made.extend(variants)
         return [small_pdf for _ in variants]
 
-    monkeypatch.setattr(services, "brochure_render", render)
+    monkeypatch.setattr(rendering, "brochure_render", render)
     return made
 
 
@@ -173,7 +173,7 @@ def test_a_failed_render_says_so_clearly(anonymous_client, settings, tmp_path, m
     def fail(variants, inputs=None):
         raise PdfRenderError("The PDF could not be made. Please try again later.")
 
-    monkeypatch.setattr(services, "brochure_render", fail)
+    monkeypatch.setattr(rendering, "brochure_render", fail)
     response = anonymous_client.get(url())
     assert response.status_code == 503
     assert "could not be made" in response.content.decode()
@@ -196,11 +196,11 @@ def test_prerender_makes_the_missing_variants_and_removes_stale_files(renders, s
     import os
 
     os.utime(stale, (1, 1))
-    result = services.brochures_prerender()
+    result = rendering.brochures_prerender()
     assert result == {"variants": 36, "rendered": 36, "removed": 1}
     assert not stale.exists()
     assert len(list(directory.glob("*.png"))) == 27  # previews of the brochures
-    assert services.brochures_prerender()["rendered"] == 0
+    assert rendering.brochures_prerender()["rendered"] == 0
 
 
 def test_a_branding_change_starts_a_prerender(
@@ -241,7 +241,7 @@ def test_the_coordinator_sees_downloads_per_audience_and_language(
     anonymous_client.get(url("student", "en"))
     page = coordinator_client.get(reverse("brochure_admin")).content.decode()
     assert "Downloads" in page
-    totals = services.download_totals(days=30)
+    totals = selectors.download_totals(days=30)
     assert totals["table"][("brochure", "employer", "sv")] == 2
     assert totals["table"][("brochure", "student", "en")] == 1
     assert totals["total"] == 3
@@ -336,7 +336,7 @@ def test_when_a_new_render_fails_the_last_good_pdf_is_still_served(anonymous_cli
     def fail(variants, inputs=None):
         raise PdfRenderError("The PDF could not be made. Please try again later.")
 
-    monkeypatch.setattr(services, "brochure_render", fail)
+    monkeypatch.setattr(rendering, "brochure_render", fail)
     response = anonymous_client.get(url())
     assert response.status_code == 200 and response["ETag"] == good["ETag"]
     assert b"".join(response.streaming_content).startswith(b"%PDF")
@@ -365,7 +365,7 @@ def test_a_warm_download_runs_one_query_its_count_and_a_text_change_is_seen_at_o
         services.brochure_text_update(language="fi", data={"introduction_employer": ""})
     anonymous_client.get(url())
     assert len(renders) == 2  # back to the first file, still on disk: no new render
-    assert services.download_totals(days=1)["total"] == 4
+    assert selectors.download_totals(days=1)["total"] == 4
 
 
 def test_a_warm_public_download_sets_no_cookie_and_is_counted(anonymous_client, renders):
@@ -399,13 +399,13 @@ def test_head_answers_every_public_download_path_without_counting(anonymous_clie
         got = anonymous_client.get(path)
         for header in ("ETag", "Cache-Control", "Content-Disposition", "Content-Length"):
             assert cold[header] == got[header], header
-    assert services.download_totals(days=1)["total"] == 2  # the two GETs only
+    assert selectors.download_totals(days=1)["total"] == 2  # the two GETs only
     for path in (brochure, checklist):
         warm = anonymous_client.head(path)
         assert warm.status_code == 200 and warm.content == b"", path
         assert warm["Content-Length"] == anonymous_client.get(path)["Content-Length"]
         assert anonymous_client.head(path, headers={"If-None-Match": warm["ETag"]}).status_code == 304
-    assert services.download_totals(days=1)["total"] == 4
+    assert selectors.download_totals(days=1)["total"] == 4
 
 
 def test_head_answers_the_public_page_and_the_preview(anonymous_client, renders):
@@ -468,7 +468,7 @@ def test_brochures_are_stored_in_a_private_s3_bucket_and_served_by_the_view(
                 },
             },
         }
-        assert services.brochures_prerender() == {"variants": 36, "rendered": 36, "removed": 0}
+        assert rendering.brochures_prerender() == {"variants": 36, "rendered": 36, "removed": 0}
         keys = [item["Key"] for item in s3.list_objects_v2(Bucket="kumppani-files")["Contents"]]
         assert len([k for k in keys if k.endswith(".pdf")]) == 36 and all(
             k.startswith("brochures/") for k in keys
@@ -478,7 +478,7 @@ def test_brochures_are_stored_in_a_private_s3_bucket_and_served_by_the_view(
         assert len(renders) == 36  # served from the bucket, not rendered again
         grants = s3.get_object_acl(Bucket="kumppani-files", Key=keys[0])["Grants"]
         assert [g["Grantee"].get("URI") for g in grants if "URI" in g["Grantee"]] == []  # nothing public
-        assert services.brochures_prerender()["rendered"] == 0
+        assert rendering.brochures_prerender()["rendered"] == 0
 
 
 @pytest.mark.django_db(transaction=True)
@@ -486,7 +486,7 @@ def test_concurrent_downloads_are_each_counted_exactly_once(renders):
     """Eight visitors at once, from the day's first download on (two of them may both find
     no row for the day and race to create it): every request is one count, none lost and
     none twice. Each thread has its own database connection, as each web worker has."""
-    services.brochure_file(services.Variant("brochure", "employer", "fi", "blue"))  # warm, not counted
+    rendering.brochure_file(rendering.Variant("brochure", "employer", "fi", "blue"))  # warm, not counted
     visitors, downloads = 8, 10
     start = threading.Barrier(visitors)
     answers = []

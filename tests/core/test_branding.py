@@ -11,7 +11,7 @@ from django.urls import reverse
 from PIL import ExifTags, Image
 
 from brochures.models import BrochureText
-from brochures.services import Inputs, Variant, brochure_render
+from brochures.rendering import Inputs, Variant, brochure_render
 from core.branding import LOGO_BOX, MAX_LOGO_BYTES, branding_update, logo_clean
 from core.models import Institution
 

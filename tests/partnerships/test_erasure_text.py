@@ -297,7 +297,7 @@ def test_erasure_takes_the_same_number_of_queries_for_one_student_or_five(teache
 
 
 # Rendered brochures and logos: no text in them could be read this way (and none of it is
-# about students, brochures.services).
+# about students, brochures.rendering).
 BINARY = {".pdf", ".png", ".jpg", ".jpeg", ".webp"}
 
 

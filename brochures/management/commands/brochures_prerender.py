@@ -16,7 +16,7 @@ class Command(BaseCommand):
             brochures_prerender.delay()
             self.stdout.write("Brochures will be rendered by the Celery worker.")
             return
-        from brochures.services import brochures_prerender
+        from brochures.rendering import brochures_prerender
 
         result = brochures_prerender()
         rendered, removed = result["rendered"], result["removed"]
