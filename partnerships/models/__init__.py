@@ -32,6 +32,7 @@ from .initiatives import (
 )
 from .instructors import InstructorTraining, TrainingForm, TrainingKind
 from .level_records import LevelRecord
+from .network import CooperationKind, NetworkCooperation, NetworkOrganisation, OrganisationKind
 from .partnership_agreements import AgreementValidity, PartnershipAgreement
 from .prospects import PIPELINE, Prospect, ProspectStage
 from .reminders import ReminderRecord
@@ -51,6 +52,7 @@ __all__ = [
     "Channel",
     "Contact",
     "ContactPerson",
+    "CooperationKind",
     "Demonstration",
     "DemonstrationStatus",
     "Employer",
@@ -73,6 +75,9 @@ __all__ = [
     "ItemKind",
     "LevelRecord",
     "NationalResult",
+    "NetworkCooperation",
+    "NetworkOrganisation",
+    "OrganisationKind",
     "Participant",
     "PartnershipAgreement",
     "Prospect",
