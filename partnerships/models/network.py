@@ -27,7 +27,24 @@ class CooperationKind(models.TextChoices):
     OTHER = "other", _("other cooperation")
 
 
-class NetworkOrganisation(models.Model):
+class _Recorded(models.Model):
+    """Who recorded it and when, in both of the network's models."""
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class NetworkOrganisation(_Recorded):
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=30, choices=OrganisationKind.choices)
     description = models.TextField(
@@ -44,15 +61,6 @@ class NetworkOrganisation(models.Model):
         help_text=_("The people on the organisation's side, one a line (name, role, e-mail)."),
     )
     is_active = models.BooleanField(_("active"), default=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("created by"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     history = HistoricalRecords(excluded_fields=["updated_at"])
 
@@ -68,7 +76,7 @@ class NetworkOrganisation(models.Model):
         return reverse("network_organisation_detail", args=[self.pk])
 
 
-class NetworkCooperation(models.Model):
+class NetworkCooperation(_Recorded):
     """One dated piece of cooperation: a meeting, a joint project's milestone, a forum."""
 
     date = models.DateField(_("date"))
@@ -92,15 +100,6 @@ class NetworkCooperation(models.Model):
         blank=True,
         help_text=_("Names of the people on the organisations' side, one a line."),
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("created by"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     # The audit trail, the organisations and staff included.
     history = HistoricalRecords(m2m_fields=[organisations, staff], excluded_fields=["updated_at"])

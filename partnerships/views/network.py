@@ -51,11 +51,11 @@ COOPERATION_COLUMNS = [
 ]
 
 
-def _cleaned(form) -> dict:
-    return form.cleaned_data if form.is_valid() else {}
-
-
-def _list_page(request, rows, *, template: str, form, context: dict):
+def _list_page(request, form, *, rows, columns, filename: str, template: str):
+    """A filtered list, exported if asked, else paginated; `rows(cleaned_filters)` queries."""
+    rows = rows(form.cleaned_data if form.is_valid() else {})
+    if fmt := exports.wants_export(request):
+        return exports.export_response(rows, columns, fmt, filename)
     page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -65,7 +65,18 @@ def _list_page(request, rows, *, template: str, form, context: dict):
             "page": page,
             "querystring": querystring_without_page(request),
             "can_edit": permissions.can_edit_network(request.user),
+        },
+    )
+
+
+def _detail_page(request, obj, *, template: str, context: dict):
+    return render(
+        request,
+        template,
+        {
             **context,
+            "can_edit": permissions.can_edit_network(request.user, obj),
+            "can_view_history": permissions.can_view_history(request.user, obj),
         },
     )
 
@@ -73,12 +84,13 @@ def _list_page(request, rows, *, template: str, form, context: dict):
 @require_GET
 @staff_required
 def network_organisation_list(request):
-    form = NetworkOrganisationFilterForm(request.GET or None)
-    organisations = network.organisations_filtered(_cleaned(form))
-    if fmt := exports.wants_export(request):
-        return exports.export_response(organisations, ORGANISATION_COLUMNS, fmt, "network-organisations")
     return _list_page(
-        request, organisations, template="partnerships/network_organisation_list.html", form=form, context={}
+        request,
+        NetworkOrganisationFilterForm(request.GET or None),
+        rows=network.organisations_filtered,
+        columns=ORGANISATION_COLUMNS,
+        filename="network-organisations",
+        template="partnerships/network_organisation_list.html",
     )
 
 
@@ -86,14 +98,13 @@ def network_organisation_list(request):
 @staff_required
 def network_organisation_detail(request, pk):
     organisation = _get_network_organisation_for_view(request.user, pk)
-    return render(
+    return _detail_page(
         request,
-        "partnerships/network_organisation_detail.html",
-        {
+        organisation,
+        template="partnerships/network_organisation_detail.html",
+        context={
             "organisation": organisation,
             "cooperation": organisation.cooperation.prefetch_related("staff")[:50],
-            "can_edit": permissions.can_edit_network(request.user, organisation),
-            "can_view_history": permissions.can_view_history(request.user, organisation),
         },
     )
 
@@ -135,12 +146,13 @@ def network_organisation_edit(request, pk):
 @require_GET
 @staff_required
 def network_cooperation_list(request):
-    form = NetworkCooperationFilterForm(request.GET or None)
-    cooperation = network.cooperation_filtered(_cleaned(form))
-    if fmt := exports.wants_export(request):
-        return exports.export_response(cooperation, COOPERATION_COLUMNS, fmt, "network-cooperation")
     return _list_page(
-        request, cooperation, template="partnerships/network_cooperation_list.html", form=form, context={}
+        request,
+        NetworkCooperationFilterForm(request.GET or None),
+        rows=network.cooperation_filtered,
+        columns=COOPERATION_COLUMNS,
+        filename="network-cooperation",
+        template="partnerships/network_cooperation_list.html",
     )
 
 
@@ -148,15 +160,14 @@ def network_cooperation_list(request):
 @staff_required
 def network_cooperation_detail(request, pk):
     cooperation = _get_network_cooperation_for_view(request.user, pk)
-    return render(
+    return _detail_page(
         request,
-        "partnerships/network_cooperation_detail.html",
-        {
+        cooperation,
+        template="partnerships/network_cooperation_detail.html",
+        context={
             "cooperation": cooperation,
             "organisations": cooperation.organisations.all(),
             "staff": cooperation.staff.all(),
-            "can_edit": permissions.can_edit_network(request.user, cooperation),
-            "can_view_history": permissions.can_view_history(request.user, cooperation),
         },
     )
 
