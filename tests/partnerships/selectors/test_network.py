@@ -56,7 +56,11 @@ def test_the_cooperation_list_filters_by_kind_organisation_year_and_words(world)
     assert titles(q="te-palv") == ["Osaamisfoorumi"]  # by an organisation's name, once
 
 
-def test_the_counts_are_of_active_organisations_and_the_years_cooperation(world, teacher):
+def test_the_counts_are_of_active_organisations_and_the_years_cooperation(
+    world, teacher, django_assert_num_queries
+):
+    with django_assert_num_queries(1):  # the dashboard's query budget
+        network.counts(year=2026)
     assert network.counts(year=2026) == {"year": 2026, "organisations": 2, "cooperation": 2}
     assert network.counts(year=2026, staff_id=teacher.pk)["cooperation"] == 1
     assert network.counts(year=2024)["cooperation"] == 0
