@@ -22,6 +22,7 @@ from core.permissions import coordinator_required, staff_required
 
 from . import permissions, services
 from .annual_plan import year_clock
+from .evidence import evidence_for
 from .models import AnnualActivity, LevelQuestion, PartnershipLevel, SelfAssessment, ServicePromise
 
 
@@ -47,7 +48,8 @@ def self_assessment_list(request):
 
 
 def _workbook(assessment: SelfAssessment) -> list[dict]:
-    """Each level with its questions, this year's answers and last year's beside them."""
+    """Each level with its questions, this year's answers and last year's beside them, and
+    the evidence the other apps register for the level (checkpoints/evidence.py)."""
     previous = assessment.previous()
     now = {a.question_id: a for a in assessment.answers.all()}
     before = {a.question_id: a for a in previous.answers.all()} if previous else {}
@@ -55,6 +57,7 @@ def _workbook(assessment: SelfAssessment) -> list[dict]:
     return [
         {
             "level": level,
+            "evidence": evidence_for(level.key, assessment),
             "questions": [
                 {"question": q, "answer": now.get(q.pk), "previous": before.get(q.pk)}
                 for q in level.questions.all()

@@ -22,6 +22,8 @@ from .models import (
     Interruption,
     LevelRecord,
     NationalResult,
+    NetworkCooperation,
+    NetworkOrganisation,
     PartnershipAgreement,
     Prospect,
     Qualification,
@@ -359,6 +361,24 @@ class PartnershipAgreementAdmin(SimpleHistoryAdmin):
     raw_id_fields = ("responsible", "created_by")
     # The document is replaced through the portal's form, which checks that it is a real PDF.
     readonly_fields = ("document", "document_name")
+
+
+@admin.register(NetworkOrganisation)
+class NetworkOrganisationAdmin(SimpleHistoryAdmin):
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    list_display = ("name", "kind", "is_active")
+    list_filter = ("kind", "is_active")
+    search_fields = ("name",)
+    raw_id_fields = ("created_by",)
+
+
+@admin.register(NetworkCooperation)
+class NetworkCooperationAdmin(SimpleHistoryAdmin):
+    list_display = ("title", "date", "kind")
+    list_filter = ("kind",)
+    search_fields = ("title", "organisations__name")
+    autocomplete_fields = ("organisations",)
+    raw_id_fields = ("staff", "created_by")
 
 
 @admin.register(Prospect)

@@ -8,9 +8,14 @@ class PartnershipsConfig(AppConfig):
 
     def ready(self):
         # The deadline digests are rendered on delivery: the worker needs their context builder.
+        from checkpoints.evidence import evidence_provider_register
         from core.email import outbox_kinds_register
 
+        from .selectors.network import self_assessment_evidence
         from .services import partnership_renewals, reminders  # noqa: F401
+
+        # The strategic network beside the self-assessment's strategic questions.
+        evidence_provider_register("strategic", self_assessment_evidence)
 
         outbox_kinds_register(
             {

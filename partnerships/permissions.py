@@ -172,6 +172,12 @@ def can_edit_partnership_agreement(user, agreement=None) -> bool:
     return can_coordinate(user)
 
 
+def can_edit_network(user, obj=None) -> bool:
+    """Coordinators record the strategic network's organisations and cooperation; every member
+    of staff reads them."""
+    return can_coordinate(user)
+
+
 def can_edit_initiative(user, initiative) -> bool:
     """The owner and coordinators edit the initiative itself."""
     return can_coordinate(user) or user.pk == initiative.owner_id

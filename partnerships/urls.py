@@ -14,6 +14,7 @@ from .views import (
     instructors,
     levels,
     merge,
+    network,
     partnership_agreements,
     privacy,
     prospects,
@@ -127,6 +128,20 @@ urlpatterns = [
         "partnership-agreements/<int:pk>/document.pdf",
         partnership_agreements.partnership_agreement_document,
         name="partnership_agreement_document",
+    ),
+    path("network/", network.network_organisation_list, name="network_organisation_list"),
+    path("network/new/", network.network_organisation_create, name="network_organisation_create"),
+    path("network/<int:pk>/", network.network_organisation_detail, name="network_organisation_detail"),
+    path("network/<int:pk>/edit/", network.network_organisation_edit, name="network_organisation_edit"),
+    path("network/cooperation/", network.network_cooperation_list, name="network_cooperation_list"),
+    path("network/cooperation/new/", network.network_cooperation_create, name="network_cooperation_create"),
+    path(
+        "network/cooperation/<int:pk>/", network.network_cooperation_detail, name="network_cooperation_detail"
+    ),
+    path(
+        "network/cooperation/<int:pk>/edit/",
+        network.network_cooperation_edit,
+        name="network_cooperation_edit",
     ),
     path("prospects/", prospects.prospect_list, name="prospect_list"),
     path("prospects/new/", prospects.prospect_create, name="prospect_create"),

@@ -180,6 +180,15 @@ EXPECTED = {
     "partnership_agreement_document": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
     "partnership_agreement_create": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
     "partnership_agreement_edit": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
+    # The strategic network: every member of staff reads it; coordinators record and edit it.
+    "network_organisation_list": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "network_organisation_detail": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "network_organisation_create": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
+    "network_organisation_edit": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
+    "network_cooperation_list": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "network_cooperation_detail": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "network_cooperation_create": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
+    "network_cooperation_edit": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
     # New partners: every member of staff reads and adds prospects; the prospect belongs to
     # `teacher`, so only they and coordinators edit or convert it.
     "prospect_list": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
@@ -236,6 +245,10 @@ FORM_VIEWS = {
     "partnership_agreement_edit",
     "prospect_create",
     "prospect_edit",
+    "network_organisation_create",
+    "network_organisation_edit",
+    "network_cooperation_create",
+    "network_cooperation_edit",
 }
 # Unlisted roles: anonymous visitors are sent to the login page; signed-in users without a
 # staff role get 403.
@@ -263,7 +276,7 @@ def test_every_url_pattern_is_in_the_permission_table():
 
 
 @pytest.fixture
-def world(teacher, teacher_group, settings, tmp_path):
+def world(teacher, coordinator, teacher_group, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path  # the partnership agreement's document
     employer = EmployerFactory()
     person = ContactPersonFactory(employer=employer)
@@ -331,7 +344,18 @@ def world(teacher, teacher_group, settings, tmp_path):
     from partnerships.services import prospect_create
 
     prospect = prospect_create(by=teacher, data={"name": "Uusi Oy", "municipality": "Kuopio"})
+    from partnerships.services import network_cooperation_create, network_organisation_create
+
+    network_organisation = network_organisation_create(
+        by=coordinator, data={"name": "Kuopion kauppakamari", "kind": "chamber"}
+    )
+    network_cooperation = network_cooperation_create(
+        by=coordinator,
+        data={"date": today, "kind": "forum", "title": "Foorumi", "organisations": [network_organisation]},
+    )
     return {
+        "network_organisation": network_organisation,
+        "network_cooperation": network_cooperation,
         "prospect": prospect,
         "partnership_agreement": partnership_agreement,
         "initiative": initiative,
@@ -422,6 +446,8 @@ def _args(name: str, world) -> list:
         ),
         "workplace_fk": ("workplace_check_create",),
         "prospect": ("prospect_detail", "prospect_edit", "prospect_convert"),
+        "network_organisation": ("network_organisation_detail", "network_organisation_edit"),
+        "network_cooperation": ("network_cooperation_detail", "network_cooperation_edit"),
         "partnership_agreement": (
             "partnership_agreement_detail",
             "partnership_agreement_document",

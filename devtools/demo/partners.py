@@ -1,5 +1,5 @@
 """The partnership over time in the demo: instructors' training, feedback and its answers,
-levels, partnership agreements, co-development initiatives and prospects."""
+levels, partnership agreements, the strategic network, co-development initiatives and prospects."""
 
 import datetime
 
@@ -92,6 +92,97 @@ class PartnerSeeding:
                     "responsible": coordinator,
                 },
             )
+
+    def network(self, staff) -> None:
+        """The strategic network: the organisations of a regional institution, and a year of
+        cooperation with them (this year's and last year's), so the dashboard's figures and the
+        self-assessment's strategic questions have something beside them."""
+        coordinator, teacher = staff["coordinator"], staff["teacher"]
+        organisations = {
+            key: services.network_organisation_create(by=coordinator, data=data)
+            for key, data in {
+                "ely": {
+                    "name": "Järvilaakson ELY-keskus",
+                    "kind": "ely",
+                    "description": "Työvoimakoulutus ja alueen ennakointi.",
+                    "contact_names": "Eeva Kettunen, ennakointiasiantuntija",
+                },
+                "te": {
+                    "name": "Järvilaakson TE-palvelut",
+                    "kind": "te_services",
+                    "description": "Työnhakijoiden ohjaus koulutukseen ja rekrytointitapahtumat.",
+                    "contact_names": "Tapio Mäkelä, yritysasiantuntija",
+                },
+                "chamber": {
+                    "name": "Järvilaakson kauppakamari",
+                    "kind": "chamber",
+                    "website": "https://kauppakamari.jarvilaakso.example",
+                    "contact_names": "Hanna Salo, koulutusvaliokunnan sihteeri",
+                },
+                "amke": {"name": "AMKE ry", "kind": "amke", "website": "https://www.amke.fi"},
+                "ministry": {"name": "Opetus- ja kulttuuriministeriö", "kind": "ministry"},
+                "uas": {
+                    "name": "Järvilaakson ammattikorkeakoulu",
+                    "kind": "education_provider",
+                    "description": "Väylät jatko-opintoihin ja yhteiset opettajien työelämäjaksot.",
+                },
+                "project": {
+                    "name": "Osaava Järvilaakso -hankeverkosto",
+                    "kind": "project_network",
+                    "description": "ESR+-hanke alueen pk-yritysten osaamisen kehittämiseen.",
+                },
+            }.items()
+        }
+        year = self.today.year
+        for month, kind, title, parties, people, their_people in (
+            (
+                2,
+                "meeting",
+                "Alueen osaamistarpeiden ennakointikokous",
+                ["ely", "te"],
+                [coordinator],
+                "Eeva Kettunen",
+            ),
+            (3, "forum", "Kauppakamarin koulutusvaliokunta", ["chamber"], [coordinator], "Hanna Salo"),
+            (
+                4,
+                "joint_project",
+                "Osaava Järvilaakso: yritysten osaamiskartoitukset",
+                ["project", "ely"],
+                [coordinator, teacher],
+                "",
+            ),
+            (5, "forum", "AMKEn työelämäfoorumi", ["amke"], [coordinator], ""),
+            (9, "meeting", "Jatko-opintoväylät ammattikorkeakouluun", ["uas"], [teacher], ""),
+        ):
+            day = datetime.date(year, month, 10)
+            if day > self.today:
+                # Later in the year than today: last year's, but the first is always this year's.
+                day = self.today if month == 2 else day.replace(year=year - 1)
+            services.network_cooperation_create(
+                by=coordinator,
+                data={
+                    "date": day,
+                    "kind": kind,
+                    "title": title,
+                    "organisations": [organisations[key] for key in parties],
+                    "staff": people,
+                    "contact_names": their_people,
+                    "notes": "",
+                },
+            )
+        services.network_cooperation_create(
+            by=coordinator,
+            data={
+                "date": datetime.date(year - 1, 11, 20),
+                "kind": "meeting",
+                "title": "Rekrytointitapahtuma TE-palveluiden kanssa",
+                "organisations": [organisations["te"]],
+                "staff": [teacher],
+                "contact_names": "Tapio Mäkelä",
+                "notes": "Kaksitoista työnantajaa, noin sata kävijää.",
+            },
+        )
 
     def initiatives(self, employers, staff) -> None:
         """Two co-development initiatives: one in ideation with its log and an evaluation, one

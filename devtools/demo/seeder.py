@@ -48,6 +48,7 @@ class DemoSeeder(InstitutionSeeding, EmployerSeeding, ContactSeeding, AgreementS
         services.thanks_prepare(self.today)
         self.partnership_agreements(employers, staff["coordinator"])
         self.levels(employers, staff["coordinator"])
+        self.network(staff)
         self.initiatives(employers, staff)
         self.prospects(staff)
         return self.counts()

@@ -31,6 +31,7 @@ from .initiatives import (
 )
 from .instructors import InstructorTraining, TrainingForm, TrainingKind
 from .level_records import LevelRecord
+from .network import CooperationKind, NetworkCooperation, NetworkOrganisation, OrganisationKind
 from .partnership_agreements import AgreementValidity, PartnershipAgreement
 from .prospects import PIPELINE, Prospect, ProspectStage
 from .reminders import ReminderRecord
@@ -50,6 +51,7 @@ __all__ = [
     "Channel",
     "Contact",
     "ContactPerson",
+    "CooperationKind",
     "Demonstration",
     "DemonstrationStatus",
     "Employer",
@@ -67,6 +69,9 @@ __all__ = [
     "ItemKind",
     "LevelRecord",
     "NationalResult",
+    "NetworkCooperation",
+    "NetworkOrganisation",
+    "OrganisationKind",
     "Participant",
     "PartnershipAgreement",
     "Prospect",

@@ -27,6 +27,7 @@ from ..models import (
     WorkPeriod,
 )
 from .feedback_risk import first_periods_at_risk
+from .network import counts as network_counts
 from .overdue import LIVE_STATUSES, deadlines, with_agreement_dates
 
 
@@ -259,6 +260,12 @@ def partnership_agreements(f: Filters) -> dict:
         "days": settings.KUMPPANI_PARTNERSHIP_RENEWAL_DAYS,
         "rows": [{"value": v, "label": v.label, "count": counts[v.value]} for v in AgreementValidity],
     }
+
+
+def network(f: Filters) -> dict:
+    """The strategic network's active organisations and this year's cooperation; a teacher's
+    own view counts the cooperation they took part in."""
+    return network_counts(year=timezone.localdate().year, staff_id=f.owner_id)
 
 
 def prospects(f: Filters) -> list[dict]:

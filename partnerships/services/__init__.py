@@ -58,6 +58,12 @@ from .level_records import (
     level_record_withdraw,
 )
 from .merge import employer_merge
+from .network import (
+    network_cooperation_create,
+    network_cooperation_update,
+    network_organisation_create,
+    network_organisation_update,
+)
 from .partnership_agreements import (
     partnership_agreement_create,
     partnership_agreement_update,
@@ -108,6 +114,10 @@ __all__ = [
     "level_record_correct",
     "level_record_withdraw",
     "national_result_record",
+    "network_cooperation_create",
+    "network_cooperation_update",
+    "network_organisation_create",
+    "network_organisation_update",
     "partnership_agreement_create",
     "partnership_agreement_update",
     "prospect_convert",

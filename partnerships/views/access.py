@@ -28,6 +28,8 @@ from ..models import (
     Initiative,
     Interruption,
     LevelRecord,
+    NetworkCooperation,
+    NetworkOrganisation,
     PartnershipAgreement,
     Prospect,
     Student,
@@ -219,6 +221,22 @@ def _get_partnership_agreement_for_view(user, pk: int) -> PartnershipAgreement:
 
 def _get_partnership_agreement_for_edit(user, pk: int) -> PartnershipAgreement:
     return _get(PartnershipAgreement.objects.all(), pk, user, permissions.can_edit_partnership_agreement)
+
+
+def _get_network_organisation_for_view(user, pk: int) -> NetworkOrganisation:
+    return _get(NetworkOrganisation.objects.select_related("created_by"), pk, user, can_use_staff_pages)
+
+
+def _get_network_organisation_for_edit(user, pk: int) -> NetworkOrganisation:
+    return _get(NetworkOrganisation.objects.all(), pk, user, permissions.can_edit_network)
+
+
+def _get_network_cooperation_for_view(user, pk: int) -> NetworkCooperation:
+    return _get(NetworkCooperation.objects.select_related("created_by"), pk, user, can_use_staff_pages)
+
+
+def _get_network_cooperation_for_edit(user, pk: int) -> NetworkCooperation:
+    return _get(NetworkCooperation.objects.all(), pk, user, permissions.can_edit_network)
 
 
 def _get_initiative_for_view(user, pk: int) -> Initiative:

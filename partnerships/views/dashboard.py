@@ -104,6 +104,7 @@ def _figures(filters: dashboard.Filters) -> dict:
             "initiatives": dashboard.initiatives(filters),
             "partnership_agreements": dashboard.partnership_agreements(filters),
             "prospects": dashboard.prospects(filters),
+            "network": dashboard.network(filters),
             "counted_at": timezone.now(),
         }
 

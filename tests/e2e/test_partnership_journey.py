@@ -1,13 +1,14 @@
 """Partnership agreements and new partners in the browser: a coordinator records an agreement
 with its PDF from the employer's page, a teacher turns a prospect into an employer, linking
-it to the existing one found, and every page passes axe."""
+it to the existing one found, a coordinator records cooperation with the strategic
+network, and every page passes axe."""
 
 import pytest
 from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
 from core.models import Role
-from partnerships.models import Employer, PartnershipAgreement, Prospect
+from partnerships.models import Employer, NetworkCooperation, PartnershipAgreement, Prospect
 
 from ..factories import EmployerFactory, UserFactory
 from ..partnerships.test_partnership_agreements import pdf_bytes
@@ -78,3 +79,34 @@ def test_teacher_links_a_prospect_to_the_employer_that_exists(page, live_server,
     assert Employer.objects.count() == 1
     assert Prospect.objects.get().employer == existing
     assert existing.people.get().email == "leena@lampo.example"
+
+
+def test_coordinator_records_cooperation_with_the_strategic_network(page, live_server, people, problems):
+    login(page, live_server, "kaisa")
+    page.click("nav >> text=Katsaus")
+    page.click("nav >> text=Strateginen verkosto")
+    expect(page.locator("h1")).to_contain_text("Strateginen verkosto")
+    assert_page_ok(page, problems, "network organisation list")
+    page.click("main a.btn-primary")
+    assert_page_ok(page, problems, "new network organisation form")
+    page.fill("#id_name", "Järvilaakson kauppakamari")
+    page.select_option("#id_kind", "chamber")
+    page.fill("#id_contact_names", "Hanna Salo, koulutusvaliokunnan sihteeri")
+    page.click("main button[type=submit]")
+    expect(page.locator("h1")).to_contain_text("Järvilaakson kauppakamari")
+    assert_page_ok(page, problems, "network organisation page")
+    page.click("#cooperation a.btn")
+    assert_page_ok(page, problems, "new network cooperation form")
+    page.fill("#id_date", "2026-03-10")
+    page.select_option("#id_kind", "forum")
+    page.fill("#id_title", "Koulutusvaliokunnan kokous")
+    page.fill("#id_contact_names", "Hanna Salo")
+    page.click("main button[type=submit]")
+    expect(page.locator("h1")).to_contain_text("Koulutusvaliokunnan kokous")
+    expect(page.locator("main")).to_contain_text("Järvilaakson kauppakamari")
+    assert_page_ok(page, problems, "network cooperation page")
+    cooperation = NetworkCooperation.objects.get()
+    assert list(cooperation.staff.all()) == [people["coordinator"]]
+    page.goto(f"{live_server.url}/network/cooperation/?year=2026")
+    expect(page.locator("main table")).to_contain_text("Koulutusvaliokunnan kokous")
+    assert_page_ok(page, problems, "network cooperation list")

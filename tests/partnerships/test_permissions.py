@@ -40,6 +40,7 @@ COORDINATOR_ONLY = [
     permissions.can_manage_student_privacy,
     permissions.can_analyse_feedback,
     permissions.can_edit_partnership_agreement,
+    permissions.can_edit_network,
     permissions.can_record_national_result,
     permissions.can_add_qualification_unit,
     permissions.can_leave_employer_without_owner,

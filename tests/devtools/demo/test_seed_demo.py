@@ -2,6 +2,7 @@ import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
 from django.test import RequestFactory
+from django.utils import timezone
 
 from core.models import Institution, User
 from partnerships.models import (
@@ -10,6 +11,8 @@ from partnerships.models import (
     Demonstration,
     Employer,
     Initiative,
+    NetworkCooperation,
+    NetworkOrganisation,
     PartnershipAgreement,
     Prospect,
     QualificationUnit,
@@ -40,6 +43,10 @@ def test_seed_demo_creates_a_believable_institution(seeded):
     # Partnership agreements: one in force, one up for renewal, one expired.
     validity = sorted(PartnershipAgreement.objects.with_validity().values_list("validity", flat=True))
     assert validity == ["expired", "expiring", "valid"]
+    # The strategic network: organisations of several kinds, and cooperation this year.
+    assert NetworkOrganisation.objects.values("kind").distinct().count() >= 6
+    assert NetworkCooperation.objects.filter(date__year=timezone.localdate().year).count() >= 1
+    assert NetworkCooperation.objects.filter(staff__isnull=False).exists()
     # New partners in every stage, one already an employer.
     assert set(Prospect.objects.values_list("stage", flat=True)) == {
         "identified",
