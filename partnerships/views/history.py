@@ -7,7 +7,16 @@ from django.views.decorators.http import require_GET
 from core.permissions import role_required
 
 from ..history import ACTIONS
-from ..models import Agreement, ContactPerson, Employer, Initiative, PartnershipAgreement, Prospect, Student
+from ..models import (
+    Agreement,
+    CompetenceNeed,
+    ContactPerson,
+    Employer,
+    Initiative,
+    PartnershipAgreement,
+    Prospect,
+    Student,
+)
 from ..permissions import can_view_history
 from ..services.privacy import HISTORY_REASONS, PERSONAL
 
@@ -19,6 +28,7 @@ TRACKED = {
     "initiative": Initiative,
     "partnership_agreement": PartnershipAgreement,
     "prospect": Prospect,
+    "competence_need": CompetenceNeed,
 }
 
 
