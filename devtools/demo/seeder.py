@@ -50,6 +50,7 @@ class DemoSeeder(InstitutionSeeding, EmployerSeeding, ContactSeeding, AgreementS
         self.levels(employers, staff["coordinator"])
         self.initiatives(employers, staff)
         self.prospects(staff)
+        self.competence_needs(employers, staff)
         return self.counts()
 
     @staticmethod
