@@ -207,26 +207,10 @@ class PartnerSeeding:
         rows = [
             (teacher, partners[0], "", "Lämpöpumppujen asennus", "year", "contact", 0),
             (teacher, partners[1], "", "Tietomallinnus (BIM) työmaalla", "1-3", "contact", 1),
-            (
-                coordinator,
-                None,
-                "Keski-Suomen rakennusalan foorumi",
-                "Korjausrakentamisen osaajat",
-                "1-3",
-                "forum",
-                2,
-            ),
+            (coordinator, None, "Rakennusalan foorumi", "Korjausrakentamisen osaajat", "1-3", "forum", 2),
             (coordinator, partners[2], "", "Sähköautojen latausinfran asennus", "year", "survey", 0),
             (teacher, partners[3], "", "Robotiikka hoivatyössä", "3+", "forum", 1),
-            (
-                coordinator,
-                None,
-                "Alueen työnantajakysely 2026",
-                "Vuorovaikutus- ja kielitaito",
-                "3+",
-                "survey",
-                None,
-            ),
+            (coordinator, None, "Työnantajakysely 2026", "Vuorovaikutustaidot", "3+", "survey", None),
         ]
         needs = []
         for by, employer, organisation, title, horizon, source, qualification in rows:

@@ -97,6 +97,13 @@ def _detail(request, need: CompetenceNeed, *, link_form=None, status: int = 200)
     can_edit = permissions.can_edit_competence_need(request.user, need)
     for initiative in initiatives:
         initiative.can_unlink = permissions.can_link_competence_need(request.user, need, initiative)
+    if link_form is None:
+        link_form = CompetenceNeedLinkForm(need=need)
+        if not can_edit:
+            # Others link the need to the initiatives they own (can_link_competence_need).
+            choices = link_form.fields["initiative"].queryset.filter(owner=request.user)
+            link_form.fields["initiative"].queryset = choices
+            link_form = link_form if choices.exists() else None
     return render(
         request,
         "partnerships/competence_need_detail.html",
@@ -104,8 +111,7 @@ def _detail(request, need: CompetenceNeed, *, link_form=None, status: int = 200)
             "need": need,
             "initiatives": initiatives,
             "can_edit": can_edit,
-            # Linking to an existing initiative: the need's editor, for any initiative in progress.
-            "link_form": link_form or (CompetenceNeedLinkForm(need=need) if can_edit else None),
+            "link_form": link_form,
             "can_view_history": permissions.can_view_history(request.user, need),
         },
         status=status,

@@ -345,3 +345,18 @@ def test_the_summary_speaks_the_users_language(teacher, coordinator_client, lang
     make(teacher, horizon=Horizon.WITHIN_YEAR)
     page = coordinator_client.get(reverse("competence_need_summary"), HTTP_ACCEPT_LANGUAGE=language)
     assert heading in page.content.decode() and horizon in page.content.decode()
+
+
+def test_the_owner_of_an_initiative_links_a_colleagues_need_to_it(
+    teacher, other_teacher, other_teacher_client
+):
+    need = make(teacher)
+    assert other_teacher_client.get(need.get_absolute_url()).context["link_form"] is None
+    theirs = initiative(other_teacher, "Toisen aloite")
+    initiative(teacher, "Ei toisen")
+    form = other_teacher_client.get(need.get_absolute_url()).context["link_form"]
+    assert list(form.fields["initiative"].queryset) == [theirs]
+    response = other_teacher_client.post(
+        reverse("competence_need_link", args=[need.pk]), {"initiative": theirs.pk}
+    )
+    assert response.status_code == 302 and list(need.initiatives.all()) == [theirs]
