@@ -8,6 +8,7 @@ from .forms.common import PhoneMixin
 from .models import (
     Agreement,
     AgreementItem,
+    CompetenceNeed,
     Contact,
     ContactPerson,
     Demonstration,
@@ -387,3 +388,12 @@ class ProspectAdmin(SimpleHistoryAdmin):
     list_filter = ("stage",)
     search_fields = ("name", "business_id")
     raw_id_fields = ("owner", "employer")
+
+
+@admin.register(CompetenceNeed)
+class CompetenceNeedAdmin(SimpleHistoryAdmin):
+    list_display = ("title", "sector", "horizon", "source", "employer", "recorded_on", "recorded_by")
+    list_filter = ("sector", "horizon", "source")
+    search_fields = ("title", "description", "organisation_name", "employer__name")
+    raw_id_fields = ("employer", "contact", "recorded_by")
+    autocomplete_fields = ("initiatives",)

@@ -208,3 +208,29 @@ def can_edit_prospect(user, prospect) -> bool:
 def can_reassign_prospect(user, prospect=None) -> bool:
     """A teacher's prospects are their own: only a coordinator names another owner."""
     return can_coordinate(user)
+
+
+# Competence needs ----------------------------------------------------------------------------
+
+
+def can_record_competence_need(user, obj=None) -> bool:
+    """Every member of staff records the needs they hear of, from their contacts or elsewhere."""
+    return can_use_staff_pages(user)
+
+
+def can_edit_competence_need(user, need) -> bool:
+    """The one who recorded it and coordinators; every member of staff reads them all."""
+    return _is_staff_member_in_charge(user, need.recorded_by_id)
+
+
+def can_link_competence_need(user, need, initiative=None) -> bool:
+    """Linking a need to an initiative (or unlinking it): whoever may edit the need, or the
+    initiative's owner and coordinators, who decide what their initiative answers."""
+    if can_edit_competence_need(user, need):
+        return True
+    return initiative is not None and can_edit_initiative(user, initiative)
+
+
+def can_view_competence_summary(user, obj=None) -> bool:
+    """The summary by sector and horizon is the coordinator's view of the institution."""
+    return can_coordinate(user)

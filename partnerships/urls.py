@@ -3,6 +3,7 @@ from django.urls import path
 from .views import (
     agreements,
     background,
+    competence_needs,
     contacts,
     dashboard,
     demonstrations,
@@ -148,4 +149,28 @@ urlpatterns = [
     path("prospects/<int:pk>/", prospects.prospect_detail, name="prospect_detail"),
     path("prospects/<int:pk>/edit/", prospects.prospect_edit, name="prospect_edit"),
     path("prospects/<int:pk>/convert/", prospects.prospect_convert, name="prospect_convert"),
+    path("competence-needs/", competence_needs.competence_need_list, name="competence_need_list"),
+    path("competence-needs/new/", competence_needs.competence_need_create, name="competence_need_create"),
+    path(
+        "competence-needs/summary/", competence_needs.competence_need_summary, name="competence_need_summary"
+    ),
+    path(
+        "competence-needs/<int:pk>/", competence_needs.competence_need_detail, name="competence_need_detail"
+    ),
+    path(
+        "competence-needs/<int:pk>/edit/", competence_needs.competence_need_edit, name="competence_need_edit"
+    ),
+    path(
+        "competence-needs/<int:pk>/link/", competence_needs.competence_need_link, name="competence_need_link"
+    ),
+    path(
+        "competence-needs/<int:pk>/unlink/",
+        competence_needs.competence_need_unlink,
+        name="competence_need_unlink",
+    ),
+    path(
+        "competence-needs/<int:pk>/initiative/",
+        competence_needs.competence_need_initiative_create,
+        name="competence_need_initiative_create",
+    ),
 ]

@@ -196,6 +196,21 @@ EXPECTED = {
     "prospect_detail": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
     "prospect_edit": ("GET", {"teacher": 200, "other_teacher": 403, "coordinator": 200}),
     "prospect_convert": ("POST", {"teacher": 302, "other_teacher": 403, "coordinator": 302}),
+    # Competence needs: every member of staff reads and records them; the need was recorded
+    # by `teacher`, so only they and coordinators edit it or link it to the initiative (which
+    # `teacher` owns); anyone may start an initiative of their own from it. The summary by
+    # sector is the coordinator's.
+    "competence_need_list": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "competence_need_create": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "competence_need_detail": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "competence_need_edit": ("GET", {"teacher": 200, "other_teacher": 403, "coordinator": 200}),
+    "competence_need_link": ("POST", {"teacher": 302, "other_teacher": 403, "coordinator": 302}),
+    "competence_need_unlink": ("POST", {"teacher": 302, "other_teacher": 403, "coordinator": 302}),
+    "competence_need_initiative_create": (
+        "GET",
+        {"teacher": 200, "other_teacher": 200, "coordinator": 200},
+    ),
+    "competence_need_summary": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
 }
 # Form pages answer GET (the form) and POST (its submission); anything else is refused.
 FORM_VIEWS = {
@@ -249,6 +264,9 @@ FORM_VIEWS = {
     "network_organisation_edit",
     "network_cooperation_create",
     "network_cooperation_edit",
+    "competence_need_create",
+    "competence_need_edit",
+    "competence_need_initiative_create",
 }
 # Unlisted roles: anonymous visitors are sent to the login page; signed-in users without a
 # staff role get 403.
@@ -353,9 +371,28 @@ def world(teacher, coordinator, teacher_group, settings, tmp_path):
         by=coordinator,
         data={"date": today, "kind": "forum", "title": "Foorumi", "organisations": [network_organisation]},
     )
+
+    from partnerships.services import competence_need_create
+
+    competence_need = competence_need_create(
+        by=teacher,
+        data={
+            "title": "Lämpöpumput",
+            "description": "Asentajia tarvitaan",
+            "contact": contact,
+            "sector": "F",
+            "horizon": "1-3",
+            "source": "contact",
+        },
+    )
+    # Linked to an initiative of its own, so that `initiative` is free to link.
+    competence_need.initiatives.add(
+        initiative_create(by=teacher, data={"title": "Asentajat", "starting_point": "Pula"})
+    )
     return {
         "network_organisation": network_organisation,
         "network_cooperation": network_cooperation,
+        "competence_need": competence_need,
         "prospect": prospect,
         "partnership_agreement": partnership_agreement,
         "initiative": initiative,
@@ -448,6 +485,13 @@ def _args(name: str, world) -> list:
         "prospect": ("prospect_detail", "prospect_edit", "prospect_convert"),
         "network_organisation": ("network_organisation_detail", "network_organisation_edit"),
         "network_cooperation": ("network_cooperation_detail", "network_cooperation_edit"),
+        "competence_need": (
+            "competence_need_detail",
+            "competence_need_edit",
+            "competence_need_link",
+            "competence_need_unlink",
+            "competence_need_initiative_create",
+        ),
         "partnership_agreement": (
             "partnership_agreement_detail",
             "partnership_agreement_document",
@@ -463,7 +507,11 @@ def _args(name: str, world) -> list:
     return []
 
 
-def _post_data(name: str) -> dict:
+def _post_data(name: str, world=None) -> dict:
+    if name == "competence_need_link":
+        return {"initiative": world["initiative"].pk}
+    if name == "competence_need_unlink":
+        return {"initiative": world["competence_need"].initiatives.get().pk}
     if name == "contact_create":
         return {"date": timezone.localdate().isoformat(), "channel": "phone", "summary": "Soitto"}
     if name == "set_language":
@@ -515,7 +563,7 @@ def test_each_role_gets_the_expected_answer(name, role, world, client_for):
     expected = table[role] if role in table else DEFAULTS[role]
     client = client_for(role)
     url = reverse(name, args=_args(name, world))
-    response = client.get(url) if method == "GET" else client.post(url, _post_data(name))
+    response = client.get(url) if method == "GET" else client.post(url, _post_data(name, world))
     if expected == LOGIN:
         assert response.status_code == 302
         assert response["Location"].startswith(reverse("login"))

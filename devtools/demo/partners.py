@@ -1,12 +1,13 @@
 """The partnership over time in the demo: instructors' training, feedback and its answers,
-levels, partnership agreements, the strategic network, co-development initiatives and prospects."""
+levels, partnership agreements, the strategic network, co-development initiatives, prospects and
+competence needs."""
 
 import datetime
 
 from checkpoints.models import Checkpoint, PartnershipLevel
 from core.models import User
 from partnerships import services
-from partnerships.models import QUESTIONS, ContactPerson, FeedbackRequest
+from partnerships.models import QUESTIONS, ContactPerson, FeedbackRequest, Qualification
 from partnerships.selectors.level_suggestions import evidence_for, suggest
 
 from .names import ascii_name, phone
@@ -287,6 +288,54 @@ class PartnerSeeding:
             )
         # The last one signed its first agreement and became an employer.
         services.prospect_convert(prospect=prospect, by=teacher)
+
+    def competence_needs(self, employers, staff) -> None:
+        """Future competence needs from contacts, a forum and a survey in a few sectors and
+        every horizon, one of them the starting point of an initiative, so the list, the
+        summary by sector and the initiative's page have something to show."""
+        teacher, coordinator = staff["teacher"], staff["coordinator"]
+        qualifications = list(Qualification.objects.order_by("pk")[:3])
+        partners = [employer for employer, _group in employers[:6]]
+        rows = [
+            (teacher, partners[0], "", "Lämpöpumppujen asennus", "year", "contact", 0),
+            (teacher, partners[1], "", "Tietomallinnus (BIM) työmaalla", "1-3", "contact", 1),
+            (coordinator, None, "Rakennusalan foorumi", "Korjausrakentamisen osaajat", "1-3", "forum", 2),
+            (coordinator, partners[2], "", "Sähköautojen latausinfran asennus", "year", "survey", 0),
+            (teacher, partners[3], "", "Robotiikka hoivatyössä", "3+", "forum", 1),
+            (coordinator, None, "Työnantajakysely 2026", "Vuorovaikutustaidot", "3+", "survey", None),
+        ]
+        needs = []
+        for by, employer, organisation, title, horizon, source, qualification in rows:
+            contact = (
+                employer.contacts.order_by("-date").first() if employer and source == "contact" else None
+            )
+            needs.append(
+                services.competence_need_create(
+                    by=by,
+                    data={
+                        "title": title,
+                        "description": f"{title}: työnantajat arvioivat tarvitsevansa lisää osaajia.",
+                        "employer": employer,
+                        "organisation_name": organisation,
+                        "sector": (employer.sector if employer and employer.sector else "F"),
+                        "qualification": qualifications[qualification] if qualification is not None else None,
+                        "horizon": horizon,
+                        "source": source,
+                        "contact": contact,
+                        "recorded_on": self.today - datetime.timedelta(days=self.rng.randrange(5, 200)),
+                    },
+                )
+            )
+        services.competence_need_start_initiative(
+            need=needs[1],
+            by=teacher,
+            data={
+                "title": "Tietomallinnus osaksi talonrakennuksen opetusta",
+                "starting_point": needs[1].description,
+                "employers": [partners[1]],
+                "start_date": self.today - datetime.timedelta(days=3),
+            },
+        )
 
     def feedback(self) -> None:
         """Feedback requests for the periods that ended, and answers to most of them: some

@@ -51,6 +51,7 @@ class DemoSeeder(InstitutionSeeding, EmployerSeeding, ContactSeeding, AgreementS
         self.network(staff)
         self.initiatives(employers, staff)
         self.prospects(staff)
+        self.competence_needs(employers, staff)
         return self.counts()
 
     @staticmethod

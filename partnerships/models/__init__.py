@@ -10,6 +10,7 @@ from ..choices import (
     Participant,
 )
 from .agreements import Agreement, AgreementItem, Interruption, WorkPeriod
+from .competence_needs import CompetenceNeed, Horizon, NeedSource
 from .contacts import Channel, Contact
 from .demonstrations import Demonstration, StudentRelation
 from .employers import ContactPerson, Employer, Sector, Workplace, WorkplaceCheck
@@ -49,6 +50,7 @@ __all__ = [
     "AgreementType",
     "AgreementValidity",
     "Channel",
+    "CompetenceNeed",
     "Contact",
     "ContactPerson",
     "CooperationKind",
@@ -59,6 +61,7 @@ __all__ = [
     "FeedbackAnswer",
     "FeedbackReaction",
     "FeedbackRequest",
+    "Horizon",
     "Initiative",
     "InitiativeEntry",
     "InitiativeNotice",
@@ -69,6 +72,7 @@ __all__ = [
     "ItemKind",
     "LevelRecord",
     "NationalResult",
+    "NeedSource",
     "NetworkCooperation",
     "NetworkOrganisation",
     "OrganisationKind",

@@ -13,6 +13,13 @@ from .agreements import (
     work_period_record_ehoks,
     workplace_check_record,
 )
+from .competence_needs import (
+    competence_need_create,
+    competence_need_link,
+    competence_need_start_initiative,
+    competence_need_unlink,
+    competence_need_update,
+)
 from .crm import (
     contact_delete,
     contact_log,
@@ -82,6 +89,11 @@ __all__ = [
     "agreement_item_clear",
     "agreement_item_record",
     "agreement_update",
+    "competence_need_create",
+    "competence_need_link",
+    "competence_need_start_initiative",
+    "competence_need_unlink",
+    "competence_need_update",
     "contact_delete",
     "contact_log",
     "contact_person_create",

@@ -19,6 +19,7 @@ from core.permissions import can_use_staff_pages
 from .. import permissions
 from ..models import (
     Agreement,
+    CompetenceNeed,
     Contact,
     ContactPerson,
     Demonstration,
@@ -259,3 +260,18 @@ def _get_prospect_for_view(user, pk: int) -> Prospect:
 def _get_prospect_for_edit(user, pk: int) -> Prospect:
     queryset = Prospect.objects.select_related("owner", "employer")
     return _get(queryset, pk, user, permissions.can_edit_prospect)
+
+
+# Competence needs: every member of staff reads them all ---------------------------------------
+
+
+def _competence_needs():
+    return CompetenceNeed.objects.select_related("employer", "qualification", "contact", "recorded_by")
+
+
+def _get_competence_need_for_view(user, pk: int) -> CompetenceNeed:
+    return _get(_competence_needs(), pk, user, can_use_staff_pages)
+
+
+def _get_competence_need_for_edit(user, pk: int) -> CompetenceNeed:
+    return _get(_competence_needs(), pk, user, permissions.can_edit_competence_need)

@@ -107,6 +107,7 @@ def _employer_detail_context(request, employer: Employer, contact_form: ContactF
         .select_related("student", "workplace", "instructor")
         .order_by("-created_at")[:50],
         "initiatives": employer.initiatives.select_related("owner").order_by("phase", "-updated_at"),
+        "competence_needs": employer.competence_needs.order_by("-recorded_on", "-pk")[:20],
     }
 
 

@@ -9,6 +9,7 @@ from core.permissions import role_required
 from ..history import ACTIONS
 from ..models import (
     Agreement,
+    CompetenceNeed,
     ContactPerson,
     Employer,
     Initiative,
@@ -31,6 +32,7 @@ TRACKED = {
     "prospect": Prospect,
     "network_organisation": NetworkOrganisation,
     "network_cooperation": NetworkCooperation,
+    "competence_need": CompetenceNeed,
 }
 
 

@@ -79,6 +79,7 @@ def _detail(request, initiative: Initiative, status: int = 200, **forms) -> Http
         "checkpoints": initiative.checkpoints.all(),
         "employers": initiative.employers.all(),
         "representatives": initiative.representatives.select_related("employer"),
+        "competence_needs": initiative.competence_needs.select_related("employer").order_by("-recorded_on"),
         "phases": phases,
         "evaluations": [e for e in entries if e.kind == EntryKind.EVALUATION],
         "evaluation_prompts": codevelopment.EVALUATION_PROMPTS,

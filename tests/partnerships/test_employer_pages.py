@@ -13,9 +13,9 @@ from ..factories import ContactFactory, ContactPersonFactory, EmployerFactory, U
 # User, roles, count, staff for the owner filter, levels for the level filter, one page of
 # rows, institution. The session is read from the cache it was written to.
 EMPLOYER_LIST_QUERIES = 7
-# Incl. one query for the level evidence, one for its level records, its initiatives and its
-# partnership agreements.
-EMPLOYER_PAGE_QUERIES = 22
+# Incl. one query for the level evidence, one for its level records, its initiatives, its
+# partnership agreements and its competence needs.
+EMPLOYER_PAGE_QUERIES = 23
 
 
 def make_employers(n: int, owner) -> list[Employer]:

@@ -7,6 +7,7 @@ from django.utils import timezone
 from core.models import Institution, User
 from partnerships.models import (
     Agreement,
+    CompetenceNeed,
     Contact,
     Demonstration,
     Employer,
@@ -61,6 +62,12 @@ def test_seed_demo_creates_a_believable_institution(seeded):
     assert under_way.employers.count() == 3 and under_way.representatives.exists()
     assert under_way.entries.filter(kind="evaluation").exists()
     assert under_way.entries.filter(phase="understand").count() >= 4  # three logs and the decision
+    # Competence needs from every kind of source and in every horizon, one with an initiative.
+    needs = CompetenceNeed.objects.all()
+    assert set(needs.values_list("source", flat=True)) == {"contact", "forum", "survey"}
+    assert set(needs.values_list("horizon", flat=True)) == {"year", "1-3", "3+"}
+    assert needs.filter(contact__isnull=False).exists() and needs.filter(employer__isnull=True).exists()
+    assert needs.filter(initiatives__isnull=False).count() == 1
 
 
 def test_every_demo_business_id_passes_the_checksum(seeded):
