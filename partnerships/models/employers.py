@@ -109,6 +109,15 @@ class EmployerQuerySet(models.QuerySet):
             .filter(Q(last_contact__isnull=True) | Q(last_contact__lte=F("contact_cutoff")))
         )
 
+    def in_unit(self, unit_id: int):
+        """The employers a unit works with: those taking on its students (an agreement of any
+        status with a student of one of its groups), and those whose account owner is in it.
+        The dashboard's figures and the employer list filter by unit through this one method."""
+        agreements = Workplace.objects.filter(
+            employer=OuterRef("pk"), agreements__student__group__unit_id=unit_id
+        )
+        return self.filter(Q(account_owner__unit_id=unit_id) | Exists(agreements))
+
     def in_municipality(self, municipality: str):
         workplaces = Workplace.objects.filter(
             employer=OuterRef("pk"), municipality__iexact=municipality.strip()

@@ -46,6 +46,8 @@ def _employers(f: Filters):
     employers = Employer.objects.filter(is_active=True)
     if f.sector:
         employers = employers.filter(sector=f.sector)
+    if f.unit_id:
+        employers = employers.in_unit(f.unit_id)
     if f.owner_id:
         employers = employers.filter(account_owner_id=f.owner_id)
     return employers
