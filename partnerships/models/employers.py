@@ -72,6 +72,11 @@ class EmployerQuerySet(models.QuerySet):
         latest = records.order_by("-date", "-created_at")
         return self.annotate(level_id=Subquery(latest.values("level_id")[:1]))
 
+    def at_level(self, level_id: int | None):
+        """Employers whose current level is `level_id` (None: no level recorded yet), by the
+        same annotation the dashboard counts them with (level_id=None is IS NULL)."""
+        return self.with_level().filter(level_id=level_id)
+
     def needing_contact(self, days: int | None = None, *, today: datetime.date | None = None):
         """Active employers with no contact within their interval (checkpoint 8): `days` when
         given, otherwise each employer's partnership level's interval, or the default one.

@@ -36,20 +36,29 @@ TIMELINE_PER_PAGE = 20
 @staff_required
 def employer_list(request):
     def make_filter() -> EmployerFilter:
-        queryset = Employer.objects.with_last_contact().select_related("account_owner")
+        queryset = Employer.objects.with_last_contact().with_level().select_related("account_owner")
         return EmployerFilter(request.GET or None, queryset=queryset)
 
     if fmt := exports.wants_export(request):
-        rows = make_filter().qs.prefetch_related("workplaces")
+        rows = _with_levels(make_filter().qs.prefetch_related("workplaces"))
         return exports.export_response(rows, exports.EMPLOYER_COLUMNS, fmt, "employers")
 
     employer_filter = make_filter()
     page = Paginator(employer_filter.qs, EMPLOYERS_PER_PAGE).get_page(request.GET.get("page"))
+    page.object_list = list(_with_levels(page.object_list))
     context = {"filter": employer_filter, "page": page, "querystring": querystring_without_page(request)}
     template = "partnerships/employer_list.html"
     if request.htmx and request.htmx.target == "employer-results":
         template += "#results"
     return render(request, template, context)
+
+
+def _with_levels(employers):
+    """Each employer (annotated by with_level) with its `level`, from one query for the levels."""
+    levels = {level.pk: level for level in PartnershipLevel.objects.all()}
+    for employer in employers:
+        employer.level = levels.get(employer.level_id)
+        yield employer
 
 
 @require_http_methods(["GET", "POST"])
