@@ -60,6 +60,7 @@ from .level_records import (
     level_record,
     level_record_correct,
     level_record_withdraw,
+    level_suggestion_accept,
 )
 from .merge import employer_merge
 from .partnership_agreements import (
@@ -116,6 +117,7 @@ __all__ = [
     "level_record",
     "level_record_correct",
     "level_record_withdraw",
+    "level_suggestion_accept",
     "national_result_record",
     "partnership_agreement_create",
     "partnership_agreement_update",

@@ -2,6 +2,7 @@
 contact log's export. Objects come through the helpers of `access.py`."""
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.dateparse import parse_date
@@ -22,6 +23,7 @@ from .access import (
     _get_employer_for_activation,
     _get_employer_for_edit,
     _get_employer_for_level,
+    _get_employer_for_level_suggestion,
     _get_employer_for_view,
     _get_workplace_for_edit,
     _get_workplace_for_view,
@@ -90,6 +92,7 @@ def _editable_contacts(user, timeline) -> set[int]:
 
 def _employer_detail_context(request, employer: Employer, contact_form: ContactForm) -> dict:
     level_records, current_level = _level_records(request.user, employer)
+    suggestion = suggest(evidence_for(employer))
     timeline = Paginator(employer.contacts.for_timeline(), TIMELINE_PER_PAGE).get_page(
         request.GET.get("page")
     )
@@ -102,7 +105,11 @@ def _employer_detail_context(request, employer: Employer, contact_form: ContactF
         "contact_form": contact_form,
         "level_records": level_records,
         "current_level": current_level,
-        "suggestion": suggest(evidence_for(employer)),
+        "suggestion": suggestion,
+        # Offered when there is a suggestion and it is not the level recorded now.
+        "can_accept_suggestion": bool(suggestion[0])
+        and suggestion[0] != (current_level.level.key if current_level else None)
+        and permissions.can_accept_level_suggestion(request.user, employer),
         "level_names": {level.key: level.name for level in PartnershipLevel.objects.all()},
         "can_record_level": permissions.can_record_level(request.user, employer),
         "can_set_active": permissions.can_set_employer_active(request.user, employer),
@@ -248,6 +255,21 @@ def employer_level(request, pk):
         messages.success(request, _("Partnership level recorded."))
     else:
         messages.error(request, " ".join(m for errors in form.errors.values() for m in errors))
+    return redirect(f"{employer.get_absolute_url()}#level")
+
+
+@require_POST
+@staff_required
+def employer_level_accept(request, pk):
+    employer = _get_employer_for_level_suggestion(request.user, pk)
+    try:
+        services.level_suggestion_accept(
+            employer=employer, by=request.user, seen=request.POST.get("level", "")
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The suggested level recorded."))
     return redirect(f"{employer.get_absolute_url()}#level")
 
 
