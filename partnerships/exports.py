@@ -142,6 +142,7 @@ EMPLOYER_COLUMNS = [
     Column(_("website"), lambda e: e.website),
     Column(_("account owner"), lambda e: e.account_owner.get_full_name() if e.account_owner else ""),
     Column(_("last contact"), lambda e: e.last_contact),
+    Column(_("partnership level"), lambda e: e.level.name if e.level else ""),
     Column(_("active"), lambda e: e.is_active),
 ]
 STUDENT_COLUMNS = [

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from checkpoints.models import PartnershipLevel
-from core.models import StudentGroup, User
+from core.models import StudentGroup, Unit, User
 
 from .forms.common import staff_choices
 from .models import Agreement, AgreementPhase, AgreementType, Employer, ItemKind, Sector, Student, WorkPeriod
@@ -35,6 +35,15 @@ def _unchanged(queryset, name, value):
     return queryset
 
 
+def _level_choices():
+    """The levels an employer can be at, and "not recorded yet" (the dashboard links to each)."""
+    levels = PartnershipLevel.objects.filter(cross_cutting=False)
+    return [*((str(level.pk), level.name) for level in levels), (NO_LEVEL, _("Not recorded yet"))]
+
+
+NO_LEVEL = "none"
+
+
 class EmployerFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Search"),
@@ -55,11 +64,19 @@ class EmployerFilter(django_filters.FilterSet):
         max_value=3650,
         widget=forms.NumberInput(attrs={"min": 1, "max": 3650, "step": 1}),
     )
-    level = django_filters.ModelChoiceFilter(
+    contact_due = django_filters.BooleanFilter(
+        label=_("Not contacted within their interval"),
+        method="filter_contact_due",
+        widget=forms.CheckboxInput,
+    )
+    level = django_filters.ChoiceFilter(
         label=_("Partnership level"),
-        queryset=PartnershipLevel.objects.filter(cross_cutting=False),
+        choices=_level_choices,
         method="filter_level",
         empty_label=_("Any level"),
+    )
+    unit = django_filters.ModelChoiceFilter(
+        label=_("Unit"), queryset=Unit.objects.all(), method="filter_unit", empty_label=_("All units")
     )
     inactive = django_filters.BooleanFilter(
         label=_("Include inactive employers"), method=_unchanged, widget=forms.CheckboxInput
@@ -95,10 +112,16 @@ class EmployerFilter(django_filters.FilterSet):
         return queryset.in_municipality(value) if value.strip() else queryset
 
     def filter_level(self, queryset, name, value):
-        return queryset.with_level().filter(level_id=value.pk)
+        return queryset.at_level(None if value == NO_LEVEL else int(value))
+
+    def filter_unit(self, queryset, name, value):
+        return queryset.in_unit(value.pk)
 
     def filter_not_contacted(self, queryset, name, value):
         return queryset.needing_contact(int(value))
+
+    def filter_contact_due(self, queryset, name, value):
+        return queryset.needing_contact() if value else queryset
 
 
 class StudentFilter(django_filters.FilterSet):
@@ -168,10 +191,34 @@ class AgreementFilter(django_filters.FilterSet):
     summer = django_filters.BooleanFilter(
         label=_("For the summer"), method="filter_summer", widget=forms.CheckboxInput
     )
+    # As the dashboard narrows its counts, so that its links show the very agreements counted.
+    unit = django_filters.ModelChoiceFilter(
+        label=_("Unit"),
+        field_name="student__group__unit",
+        queryset=Unit.objects.all(),
+        empty_label=_("All units"),
+    )
+    sector = django_filters.ChoiceFilter(
+        label=_("Sector"),
+        field_name="workplace__employer__sector",
+        choices=Sector.choices,
+        empty_label=_("All sectors"),
+    )
 
     class Meta:
         model = Agreement
-        fields = ["scope", "phase", "type", "ending_within", "overdue", "overdue_item", "at_risk", "summer"]
+        fields = [
+            "scope",
+            "phase",
+            "type",
+            "ending_within",
+            "overdue",
+            "overdue_item",
+            "at_risk",
+            "summer",
+            "unit",
+            "sector",
+        ]
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

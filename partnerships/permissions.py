@@ -71,6 +71,11 @@ def can_record_level(user, employer) -> bool:
     return _is_staff_member_in_charge(user, employer.account_owner_id)
 
 
+def can_accept_level_suggestion(user, employer) -> bool:
+    """Recording the suggested level in one click is recording a level: the same people."""
+    return can_record_level(user, employer)
+
+
 def can_correct_level_record(user, record) -> bool:
     """A coordinator, or the one who recorded it on the day they did (a slip noticed at once);
     after that the coordinator decides. A withdrawn record is never changed again."""

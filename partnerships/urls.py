@@ -32,6 +32,7 @@ urlpatterns = [
     path("employers/<int:pk>/", employers.employer_detail, name="employer_detail"),
     path("employers/<int:pk>/edit/", employers.employer_edit, name="employer_edit"),
     path("employers/<int:pk>/level/", employers.employer_level, name="employer_level"),
+    path("employers/<int:pk>/level/accept/", employers.employer_level_accept, name="employer_level_accept"),
     path("levels/<int:pk>/", levels.level_record_edit, name="level_record_edit"),
     path("employers/<int:pk>/active/", employers.employer_set_active, name="employer_set_active"),
     path("employers/<int:employer_pk>/workplaces/new/", employers.workplace_create, name="workplace_create"),

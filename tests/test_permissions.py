@@ -91,6 +91,7 @@ EXPECTED = {
     "employer_edit": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
     # Only the account owner (nobody in this world) and coordinators record a level.
     "employer_level": ("POST", {"teacher": 403, "other_teacher": 403, "coordinator": 302}),
+    "employer_level_accept": ("POST", {"teacher": 403, "other_teacher": 403, "coordinator": 302}),
     # The one who recorded it today (the teacher) and coordinators correct a level record.
     "level_record_edit": ("GET", {"teacher": 200, "other_teacher": 403, "coordinator": 200}),
     "employer_set_active": ("POST", {"teacher": 403, "other_teacher": 403, "coordinator": 302}),
@@ -440,6 +441,7 @@ def _args(name: str, world) -> list:
             "employer_edit",
             "employer_set_active",
             "employer_level",
+            "employer_level_accept",
             "employer_merge",
         ),
         "import_job": ("import_mapping", "import_preview", "import_progress"),

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ..documents import validate_pdf
-from ..models import AgreementValidity, Employer, PartnershipAgreement
+from ..models import AgreementValidity, Employer, PartnershipAgreement, Sector
 from .common import DATE_INPUT_FORMATS, DateInput, staff_choices
 
 
@@ -48,6 +48,9 @@ class PartnershipAgreementFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
     responsible = forms.ModelChoiceField(
         label=_("Responsible person"), queryset=None, required=False, empty_label=_("Anyone")
+    )
+    sector = forms.ChoiceField(
+        label=_("Sector"), required=False, choices=[("", _("All sectors")), *Sector.choices]
     )
 
     def __init__(self, *args, **kwargs):

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ..models import PIPELINE, Employer, Prospect
+from ..models import PIPELINE, Employer, Prospect, Sector
 from ..permissions import can_reassign_prospect
 from .common import BusinessIdMixin, staff_choices
 
@@ -44,6 +44,9 @@ class ProspectFilterForm(forms.Form):
     stage = forms.ChoiceField(label=_("Stage"), required=False)
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
     mine = forms.BooleanField(label=_("Only my prospects"), required=False)
+    sector = forms.ChoiceField(
+        label=_("Sector"), required=False, choices=[("", _("All sectors")), *Sector.choices]
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -72,6 +72,11 @@ class EmployerQuerySet(models.QuerySet):
         latest = records.order_by("-date", "-created_at")
         return self.annotate(level_id=Subquery(latest.values("level_id")[:1]))
 
+    def at_level(self, level_id: int | None):
+        """Employers whose current level is `level_id` (None: no level recorded yet), by the
+        same annotation the dashboard counts them with (level_id=None is IS NULL)."""
+        return self.with_level().filter(level_id=level_id)
+
     def needing_contact(self, days: int | None = None, *, today: datetime.date | None = None):
         """Active employers with no contact within their interval (checkpoint 8): `days` when
         given, otherwise each employer's partnership level's interval, or the default one.
@@ -108,6 +113,15 @@ class EmployerQuerySet(models.QuerySet):
             .filter(contact_cutoff__isnull=False)
             .filter(Q(last_contact__isnull=True) | Q(last_contact__lte=F("contact_cutoff")))
         )
+
+    def in_unit(self, unit_id: int):
+        """The employers a unit works with: those taking on its students (an agreement of any
+        status with a student of one of its groups), and those whose account owner is in it.
+        The dashboard's figures and the employer list filter by unit through this one method."""
+        agreements = Workplace.objects.filter(
+            employer=OuterRef("pk"), agreements__student__group__unit_id=unit_id
+        )
+        return self.filter(Q(account_owner__unit_id=unit_id) | Exists(agreements))
 
     def in_municipality(self, municipality: str):
         workplaces = Workplace.objects.filter(

@@ -40,6 +40,10 @@ class PartnershipAgreementQuerySet(models.QuerySet):
     def expired(self, *, today: datetime.date | None = None):
         return self.filter(valid_until__lt=today or timezone.localdate())
 
+    def with_party_in_sector(self, sector: str):
+        """Agreements with at least one party of the sector (the dashboard and the list)."""
+        return self.filter(pk__in=self.model.objects.filter(employers__sector=sector).values("pk"))
+
     def with_validity(self, *, today: datetime.date | None = None, days: int | None = None):
         """Annotate `validity`, one of AgreementValidity, for filtering and showing."""
         today = today or timezone.localdate()

@@ -4,7 +4,7 @@ sector and period. A teacher gets the same figures limited to the employers they
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, OuterRef, Q
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
@@ -28,7 +28,7 @@ from ..models import (
 )
 from .feedback_risk import first_periods_at_risk
 from .network import counts as network_counts
-from .overdue import LIVE_STATUSES, deadlines, with_agreement_dates
+from .overdue import LIVE_STATUSES, deadlines, overdue_condition, with_agreement_dates
 
 
 @dataclass
@@ -47,6 +47,8 @@ def _employers(f: Filters):
     employers = Employer.objects.filter(is_active=True)
     if f.sector:
         employers = employers.filter(sector=f.sector)
+    if f.unit_id:
+        employers = employers.in_unit(f.unit_id)
     if f.owner_id:
         employers = employers.filter(account_owner_id=f.owner_id)
     return employers
@@ -64,7 +66,8 @@ def _agreements(f: Filters):
 
 
 def levels(f: Filters) -> list[dict]:
-    """Employers by their current level, and the level changes recorded in the period."""
+    """Employers by their current level (Employer.objects.at_level, as the employer list
+    filters them), and the level changes recorded in the period."""
     employers = _employers(f).with_level()
     counts = dict(employers.values_list("level_id").annotate(n=Count("pk")).values_list("level_id", "n"))
     changes = LevelRecord.objects.current().filter(employer__in=_employers(f))
@@ -74,32 +77,37 @@ def levels(f: Filters) -> list[dict]:
         changes = changes.filter(date__lte=f.end)
     changed = dict(changes.values("level_id").annotate(n=Count("pk")).values_list("level_id", "n"))
     rows = [
-        {"name": level.name, "employers": counts.get(level.pk, 0), "changes": changed.get(level.pk, 0)}
+        {
+            "pk": level.pk,
+            "name": level.name,
+            "employers": counts.get(level.pk, 0),
+            "changes": changed.get(level.pk, 0),
+        }
         for level in PartnershipLevel.objects.filter(cross_cutting=False)
     ]
-    rows.append({"name": None, "employers": counts.get(None, 0), "changes": 0})
+    rows.append({"pk": None, "name": None, "employers": counts.get(None, 0), "changes": 0})
     return rows
 
 
 def checkpoint_coverage(f: Filters, today: datetime.date | None = None) -> list[dict]:
-    """For checkpoints 2–8: the share of live and recently ended agreements with the item done,
-    and how many are overdue. One aggregate query."""
+    """For checkpoints 2–8: the share of live and recently ended agreements with the item done
+    (one aggregate query), and how many live agreements have it overdue (another)."""
     today = today or timezone.localdate()
     recent = today - datetime.timedelta(days=90)
-    agreements = with_agreement_dates(_agreements(f)).filter(last_day__gte=recent)
-    due = {d.kind: d for d in deadlines()}
+    dated = with_agreement_dates(_agreements(f))
+    agreements = dated.filter(last_day__gte=recent)
     aggregates = {"total": Count("pk")}
     for kind in ItemKind:
         settled = AgreementItem.objects.filter(agreement=OuterRef("pk"), kind=kind)
         agreements = agreements.annotate(**{f"has_{kind}": Exists(settled)})
         aggregates[f"done_{kind}"] = Count("pk", filter=Q(**{f"has_{kind}": True}))
-        deadline = due.get(kind)
-        if deadline:
-            limit = today - datetime.timedelta(days=deadline.offset_days)
-            aggregates[f"overdue_{kind}"] = Count(
-                "pk", filter=Q(**{f"has_{kind}": False, f"{deadline.anchor}__lt": limit})
-            )
     totals = agreements.aggregate(**aggregates)
+    # Overdue on any live agreement, however long ago it ended, by the very condition of the
+    # agreement list's "this item overdue" filter that the count links to.
+    kinds = [d.kind for d in deadlines()]
+    overdue = dated.annotate(
+        **{f"is_overdue_{k}": ExpressionWrapper(overdue_condition(today, k), BooleanField()) for k in kinds}
+    ).aggregate(**{f"overdue_{k}": Count("pk", filter=Q(**{f"is_overdue_{k}": True})) for k in kinds})
     rows = []
     for kind in ItemKind:
         total = totals["total"] or 0
@@ -112,7 +120,7 @@ def checkpoint_coverage(f: Filters, today: datetime.date | None = None) -> list[
                 "done": done,
                 "total": total,
                 "share": round(100 * done / total) if total else None,
-                "overdue": totals.get(f"overdue_{kind}") or 0,
+                "overdue": overdue.get(f"overdue_{kind}") or 0,
             }
         )
     return rows
@@ -244,9 +252,7 @@ def partnership_agreements(f: Filters) -> dict:
 
     rows = PartnershipAgreement.objects.all()
     if f.sector:
-        rows = rows.filter(
-            pk__in=PartnershipAgreement.objects.filter(employers__sector=f.sector).values("pk")
-        )
+        rows = rows.with_party_in_sector(f.sector)
     if f.owner_id:
         rows = rows.filter(
             pk__in=PartnershipAgreement.objects.filter(

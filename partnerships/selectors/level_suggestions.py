@@ -7,10 +7,17 @@ with its reasons, and a person confirms or overrides it. The rules, first match 
 |------------------|-----------------------------------------------------------------------------------|
 | strategic        | a valid partnership agreement, at least 6 contacts and 3 agreements hosted      |
 | developing       | at least 6 contacts, 2 agreements hosted, and instructors trained or feedback    |
-|                  | reacted to or at least 4 checkpoints touched                                     |
+|                  | reacted to or at least 4 checkpoints touched; or at least 6 contacts, an         |
+|                  | agreement hosted and continuous monitoring                                       |
 | everyday         | at least 3 contacts, and an agreement hosted or a visit, meeting or event        |
 | minimum          | an agreement hosted or any contact                                               |
 | (none)           | nothing in 12 months                                                             |
+
+Continuous monitoring (jatkuva seuranta ja analyysi) is the workbook's cross-cutting practice:
+"yhteistyön säännöllinen ylläpitäminen, palautteeseen reagointi ja toiminnan jatkuva
+kehittäminen". It is read here as regular upkeep, a contact in at least 3 of the last four
+three-month stretches (not all of them in one busy month), together with a reaction to the
+employer's feedback.
 """
 
 import datetime
@@ -43,7 +50,19 @@ class Evidence:
     instructors_trained: int = 0
     feedback_reacted: int = 0
     partnership_agreement: bool = False
+    # Of the last four three-month stretches, how many had a contact (regular upkeep).
+    stretches_in_touch: int = 0
     reasons: list[str] = field(default_factory=list)
+
+    @property
+    def monitoring(self) -> bool:
+        """Continuous monitoring: regular upkeep and a reaction to feedback (module docstring)."""
+        return self.stretches_in_touch >= MONITORING_STRETCHES and bool(self.feedback_reacted)
+
+
+# Regular upkeep: a contact in at least this many of the last four 91-day stretches.
+MONITORING_STRETCHES = 3
+STRETCH_DAYS = 91
 
 
 def _count(queryset, expression: str = "pk") -> Coalesce:
@@ -84,6 +103,15 @@ def evidence_for(employer: Employer, today: datetime.date | None = None) -> Evid
                     created_at__date__gt=since,
                 )
             ),
+            **{
+                f"in_touch_{i}": Exists(
+                    contacts.filter(
+                        date__gt=today - datetime.timedelta(days=STRETCH_DAYS * (i + 1)),
+                        date__lte=today - datetime.timedelta(days=STRETCH_DAYS * i),
+                    )
+                )
+                for i in range(4)
+            },
             has_partnership_agreement=Exists(
                 PartnershipAgreement.objects.valid_on(today).filter(employers=employer_pk)
             ),
@@ -98,6 +126,7 @@ def evidence_for(employer: Employer, today: datetime.date | None = None) -> Evid
         instructors_trained=counts["n_trained"],
         feedback_reacted=counts["n_reacted"],
         partnership_agreement=counts["has_partnership_agreement"],
+        stretches_in_touch=sum(bool(counts[f"in_touch_{i}"]) for i in range(4)),
     )
 
 
@@ -130,13 +159,17 @@ def suggest(evidence: Evidence) -> tuple[str | None, list[str]]:
         reasons.append(_("%(n)d checkpoints touched") % {"n": e.checkpoints})
     if e.partnership_agreement:
         reasons.append(_("a valid partnership agreement"))
+    if e.monitoring:
+        reasons.append(
+            _("continuous monitoring: in touch in %(n)d of the last four quarters, feedback reacted to")
+            % {"n": e.stretches_in_touch}
+        )
 
     if e.partnership_agreement and e.contacts >= 6 and e.agreements >= 3:
         return "strategic", reasons
-    if (
-        e.contacts >= 6
-        and e.agreements >= 2
-        and (e.instructors_trained or e.feedback_reacted or e.checkpoints >= 4)
+    if e.contacts >= 6 and (
+        (e.agreements >= 2 and (e.instructors_trained or e.feedback_reacted or e.checkpoints >= 4))
+        or (e.agreements >= 1 and e.monitoring)
     ):
         return "developing", reasons
     if e.contacts >= 3 and (e.agreements or e.visits_and_events):

@@ -63,6 +63,7 @@ from .level_records import (
     level_record,
     level_record_correct,
     level_record_withdraw,
+    level_suggestion_accept,
 )
 from .merge import employer_merge
 from .network import (
@@ -125,6 +126,7 @@ __all__ = [
     "level_record",
     "level_record_correct",
     "level_record_withdraw",
+    "level_suggestion_accept",
     "national_result_record",
     "network_cooperation_create",
     "network_cooperation_update",

@@ -14,7 +14,8 @@ from checkpoints.models import PartnershipLevel
 from core.models import User
 
 from ..models import Employer, LevelRecord
-from ..permissions import can_correct_level_record, can_record_level
+from ..permissions import can_accept_level_suggestion, can_correct_level_record, can_record_level
+from ..selectors.level_suggestions import evidence_for, suggest
 
 
 def level_record(
@@ -33,6 +34,23 @@ def level_record(
     record.full_clean()
     record.save()
     return record
+
+
+def level_suggestion_accept(*, employer: Employer, by: User, seen: str) -> LevelRecord:
+    """Record the suggested level in one click, with the suggestion's reasons as the record's
+    rationale. `seen` is the level key the person was shown: the suggestion is worked out
+    again here, and if the evidence has changed since, nothing is recorded."""
+    if not can_accept_level_suggestion(by, employer):
+        raise PermissionDenied
+    key, reasons = suggest(evidence_for(employer))
+    if not key:
+        raise ValidationError(_("There is no suggested level to accept."))
+    if key != seen:
+        raise ValidationError(_("The suggestion has changed since the page was shown: look at it again."))
+    rationale = f"{_('Suggested from the last 12 months:')} {', '.join(reasons)}"
+    return level_record(
+        employer=employer, by=by, level=PartnershipLevel.objects.get(key=key), rationale=rationale
+    )
 
 
 # django-simple-history stores the change reason in a 100-character column.

@@ -73,6 +73,10 @@ def _get_employer_for_level(user, pk: int) -> Employer:
     return _get(Employer.objects.all(), pk, user, permissions.can_record_level)
 
 
+def _get_employer_for_level_suggestion(user, pk: int) -> Employer:
+    return _get(Employer.objects.all(), pk, user, permissions.can_accept_level_suggestion)
+
+
 def _get_employer_for_contact(user, pk: int) -> Employer:
     """Logging a contact shows the employer's page again on an error: the page's fetch."""
     return _get(_employers().with_last_contact(), pk, user, permissions.can_log_contact)

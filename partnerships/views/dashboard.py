@@ -8,7 +8,9 @@ from django import forms
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -125,6 +127,42 @@ def _figures(filters: dashboard.Filters) -> dict:
     return figures
 
 
+def _url(name: str, **query) -> str:
+    """A list's address with the given filters, those without a value left out."""
+    return f"{reverse(name)}?{urlencode({k: v for k, v in query.items() if v})}"
+
+
+def _prospects_url(filters: dashboard.Filters, stage: str) -> str:
+    return _url("prospect_list", stage=stage, sector=filters.sector, mine="on" if filters.owner_id else "")
+
+
+def _validity_url(filters: dashboard.Filters, validity: str) -> str:
+    return _url("partnership_agreement_list", validity=validity, sector=filters.sector)
+
+
+def _employers_at_level_url(filters: dashboard.Filters, level_id: int | None) -> str:
+    """The employer list narrowed as the dashboard's level count is: the same unit, sector
+    and (in a teacher's own view) account owner."""
+    from ..filters import NO_LEVEL
+
+    return _url(
+        "employer_list",
+        level=level_id or NO_LEVEL,
+        unit=filters.unit_id,
+        sector=filters.sector,
+        account_owner=filters.owner_id,
+    )
+
+
+def _overdue_url(filters: dashboard.Filters, kind: str) -> str | None:
+    """The agreement list narrowed as the dashboard's overdue count is. A teacher's own view
+    counts the agreements at the employers they own, among them students' they may not see:
+    no list shows those, so the count there links nowhere."""
+    if filters.owner_id:
+        return None
+    return _url("agreement_list", scope="all", overdue_item=kind, unit=filters.unit_id, sector=filters.sector)
+
+
 def _dashboard_context(request, form, filters) -> dict:
     figures = _figures(filters)
     levels, coverage, months = figures["levels"], figures["coverage"], figures["months"]
@@ -146,6 +184,31 @@ def _dashboard_context(request, form, filters) -> dict:
     }
     return {
         **figures,
+        "levels": [{**row, "url": _employers_at_level_url(filters, row["pk"])} for row in levels],
+        "coverage": [{**row, "url": _overdue_url(filters, row["kind"])} for row in coverage],
+        "prospects": [
+            {
+                **row,
+                "url": _url(
+                    "prospect_list", stage=row["value"], sector=filters.sector, mine=filters.owner_id and "on"
+                ),
+            }
+            for row in figures["prospects"]
+        ],
+        "partnership_agreements": {
+            **figures["partnership_agreements"],
+            # A teacher's own count includes agreements of the employers they own, which the
+            # list's filters cannot select: that count links nowhere.
+            "rows": [
+                {
+                    **row,
+                    "url": None
+                    if filters.owner_id
+                    else _url("partnership_agreement_list", validity=row["value"], sector=filters.sector),
+                }
+                for row in figures["partnership_agreements"]["rows"]
+            ],
+        },
         "charts": charts,
         "form": form,
         "own_view": not permissions.can_review_institution(request.user),

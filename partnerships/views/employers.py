@@ -2,6 +2,7 @@
 contact log's export. Objects come through the helpers of `access.py`."""
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.dateparse import parse_date
@@ -22,6 +23,7 @@ from .access import (
     _get_employer_for_activation,
     _get_employer_for_edit,
     _get_employer_for_level,
+    _get_employer_for_level_suggestion,
     _get_employer_for_view,
     _get_workplace_for_edit,
     _get_workplace_for_view,
@@ -36,20 +38,29 @@ TIMELINE_PER_PAGE = 20
 @staff_required
 def employer_list(request):
     def make_filter() -> EmployerFilter:
-        queryset = Employer.objects.with_last_contact().select_related("account_owner")
+        queryset = Employer.objects.with_last_contact().with_level().select_related("account_owner")
         return EmployerFilter(request.GET or None, queryset=queryset)
 
     if fmt := exports.wants_export(request):
-        rows = make_filter().qs.prefetch_related("workplaces")
+        rows = _with_levels(make_filter().qs.prefetch_related("workplaces"))
         return exports.export_response(rows, exports.EMPLOYER_COLUMNS, fmt, "employers")
 
     employer_filter = make_filter()
     page = Paginator(employer_filter.qs, EMPLOYERS_PER_PAGE).get_page(request.GET.get("page"))
+    page.object_list = list(_with_levels(page.object_list))
     context = {"filter": employer_filter, "page": page, "querystring": querystring_without_page(request)}
     template = "partnerships/employer_list.html"
     if request.htmx and request.htmx.target == "employer-results":
         template += "#results"
     return render(request, template, context)
+
+
+def _with_levels(employers):
+    """Each employer (annotated by with_level) with its `level`, from one query for the levels."""
+    levels = {level.pk: level for level in PartnershipLevel.objects.all()}
+    for employer in employers:
+        employer.level = levels.get(employer.level_id)
+        yield employer
 
 
 @require_http_methods(["GET", "POST"])
@@ -81,6 +92,7 @@ def _editable_contacts(user, timeline) -> set[int]:
 
 def _employer_detail_context(request, employer: Employer, contact_form: ContactForm) -> dict:
     level_records, current_level = _level_records(request.user, employer)
+    suggestion = suggest(evidence_for(employer))
     timeline = Paginator(employer.contacts.for_timeline(), TIMELINE_PER_PAGE).get_page(
         request.GET.get("page")
     )
@@ -93,7 +105,11 @@ def _employer_detail_context(request, employer: Employer, contact_form: ContactF
         "contact_form": contact_form,
         "level_records": level_records,
         "current_level": current_level,
-        "suggestion": suggest(evidence_for(employer)),
+        "suggestion": suggestion,
+        # Offered when there is a suggestion and it is not the level recorded now.
+        "can_accept_suggestion": bool(suggestion[0])
+        and suggestion[0] != (current_level.level.key if current_level else None)
+        and permissions.can_accept_level_suggestion(request.user, employer),
         "level_names": {level.key: level.name for level in PartnershipLevel.objects.all()},
         "can_record_level": permissions.can_record_level(request.user, employer),
         "can_set_active": permissions.can_set_employer_active(request.user, employer),
@@ -240,6 +256,21 @@ def employer_level(request, pk):
         messages.success(request, _("Partnership level recorded."))
     else:
         messages.error(request, " ".join(m for errors in form.errors.values() for m in errors))
+    return redirect(f"{employer.get_absolute_url()}#level")
+
+
+@require_POST
+@staff_required
+def employer_level_accept(request, pk):
+    employer = _get_employer_for_level_suggestion(request.user, pk)
+    try:
+        services.level_suggestion_accept(
+            employer=employer, by=request.user, seen=request.POST.get("level", "")
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The suggested level recorded."))
     return redirect(f"{employer.get_absolute_url()}#level")
 
 

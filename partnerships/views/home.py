@@ -3,7 +3,6 @@ the institution's figures."""
 
 import datetime
 
-from django.conf import settings
 from django.db.models import Count, Q
 from django.shortcuts import render
 from django.utils import timezone
@@ -39,7 +38,6 @@ def home(request):
     )
     context = {
         "today": today,
-        "contact_interval": settings.KUMPPANI_DEFAULT_CONTACT_INTERVAL_DAYS,
         "follow_ups": follow_ups[:50],
         "recent_contacts": Contact.objects.filter(author=user).select_related("employer")[:8],
         "periods_at_risk": first_periods_at_risk(

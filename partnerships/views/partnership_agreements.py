@@ -55,6 +55,8 @@ def _filtered(form: PartnershipAgreementFilterForm):
             agreements = agreements.filter(validity=data["validity"])
         if data["responsible"]:
             agreements = agreements.filter(responsible=data["responsible"])
+        if data["sector"]:
+            agreements = agreements.with_party_in_sector(data["sector"])
         if term := data["q"].strip():
             matching = PartnershipAgreement.objects.filter(
                 Q(title__icontains=term)

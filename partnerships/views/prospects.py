@@ -44,6 +44,8 @@ def prospect_list(request):
             prospects = prospects.filter(stage=data["stage"])
         if data["mine"]:
             prospects = prospects.owned_by(request.user)
+        if data["sector"]:
+            prospects = prospects.filter(sector=data["sector"])
         if term := data["q"].strip():
             prospects = prospects.filter(
                 Q(name__icontains=term) | Q(business_id__icontains=term) | Q(municipality__icontains=term)

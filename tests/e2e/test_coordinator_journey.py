@@ -48,7 +48,7 @@ def test_coordinator_follows_the_attention_list_and_records_a_level(
     page.click("#level summary >> nth=-1")
     page.select_option("#id_level-level", label="Arkipäivän kumppanuus")
     page.fill("#id_level-rationale", "Uusi yhteyshenkilö, sovittu säännölliset käynnit.")
-    page.click("#level form button[type=submit]")
+    page.click('#level form[action$="/level/"] button[type=submit]')  # not the accept button
     expect(page.locator("#level")).to_contain_text("Arkipäivän kumppanuus")
     record = LevelRecord.objects.get(employer=quiet_employer)
     assert record.rationale == "Uusi yhteyshenkilö, sovittu säännölliset käynnit."

@@ -10,9 +10,10 @@ from partnerships.models import Employer
 
 from ..factories import ContactFactory, ContactPersonFactory, EmployerFactory, UserFactory, WorkplaceFactory
 
-# User, roles, count, staff for the owner filter, levels for the level filter, one page of
-# rows, institution. The session is read from the cache it was written to.
-EMPLOYER_LIST_QUERIES = 7
+# User, roles, count, staff for the owner filter, levels for the level filter, units for the
+# unit filter, one page of rows, the levels the rows are at, institution. The session is read
+# from the cache it was written to.
+EMPLOYER_LIST_QUERIES = 9
 # Incl. one query for the level evidence, one for its level records, its initiatives, its
 # partnership agreements and its competence needs.
 EMPLOYER_PAGE_QUERIES = 23
@@ -159,3 +160,58 @@ def test_employer_list_names_each_employers_sector_in_the_users_language(teacher
     assert "Rakentaminen" in row[: row.index("</tr>")]
     row = html[html.index("Ilman alaa Oy") :]
     assert "–" in row[: row.index("</tr>")]
+
+
+def test_the_employer_list_and_its_csv_show_each_employers_current_level(coordinator, coordinator_client):
+    from checkpoints.models import PartnershipLevel
+    from partnerships.models import LevelRecord
+
+    strategic = PartnershipLevel.objects.get(key="strategic")
+    at_level = EmployerFactory(name="Tasolla Oy")
+    LevelRecord.objects.create(employer=at_level, level=strategic, rationale="x", recorded_by=coordinator)
+    EmployerFactory(name="Tasoton Oy")
+    html = coordinator_client.get(reverse("employer_list")).content.decode()
+    assert 'class="partnership-level">Strategic partnership</td>' in html
+    assert html.count('class="partnership-level"><span class="text-body-secondary">Not recorded yet') == 1
+    response = coordinator_client.get(reverse("employer_list"), {"format": "csv"})
+    lines = b"".join(response.streaming_content).decode("utf-8-sig")
+    header, *rows = lines.splitlines()
+    assert "Partnership level" in header.split(";")
+    column = header.split(";").index("Partnership level")
+    assert {row.split(";")[0]: row.split(";")[column] for row in rows} == {
+        "Tasolla Oy": "Strategic partnership",
+        "Tasoton Oy": "",
+    }
+
+
+def test_the_employer_list_filters_by_level_not_recorded_unit_and_contact_due(
+    coordinator, coordinator_client, teacher_group
+):
+    from checkpoints.models import PartnershipLevel
+    from partnerships.models import LevelRecord
+
+    from ..factories import StudentFactory, training_agreement
+
+    strategic = PartnershipLevel.objects.get(key="strategic")
+    at_level = EmployerFactory(name="Tasolla Oy")
+    LevelRecord.objects.create(employer=at_level, level=strategic, rationale="x", recorded_by=coordinator)
+    ContactFactory(
+        employer=at_level, author=coordinator, date=timezone.localdate() - datetime.timedelta(days=10)
+    )
+    without = EmployerFactory(name="Tasoton Oy")
+    training_agreement(
+        teacher=coordinator,
+        employer=without,
+        student=StudentFactory(group=teacher_group),
+        start=timezone.localdate(),
+        end=timezone.localdate() + datetime.timedelta(days=30),
+    )
+
+    def names(**query):
+        html = coordinator_client.get(reverse("employer_list"), query).content.decode()
+        return {name for name in ("Tasolla Oy", "Tasoton Oy") if name in html}
+
+    assert names(level=strategic.pk) == {"Tasolla Oy"}
+    assert names(level="none") == {"Tasoton Oy"}
+    assert names(unit=teacher_group.unit_id) == {"Tasoton Oy"}
+    assert names(contact_due="on") == {"Tasoton Oy"}  # never contacted; the other 10 days ago

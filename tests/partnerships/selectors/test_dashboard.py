@@ -256,3 +256,52 @@ def test_every_dashboard_csv_opens_in_finnish_excel(small_world, coordinator_cli
     header = body[1:].splitlines()[0]
     assert ";" in header and "," not in header
     assert 'filename="' in response["Content-Disposition"]
+
+
+def test_a_unit_filter_narrows_levels_reachability_and_both_contact_charts(small_world, teacher_group):
+    # Only mine[0] takes on a student of the unit; the others work with no unit's students.
+    f = dashboard.Filters(unit_id=teacher_group.unit_id)
+    levels = {row["name"]: row["employers"] for row in dashboard.levels(f)}
+    assert levels["Strategic partnership"] == 1 and levels["Everyday partnership"] == 0 and levels[None] == 0
+    reach = dashboard.reachability(f)
+    assert (reach["total"], reach["with_owner"], reach["in_touch"]) == (1, 1, 1)
+    _months, channels = dashboard.contacts_per_month(f, "channel")
+    assert {row["name"]: sum(row["values"]) for row in channels} == {"Visit to the workplace": 1}
+    _months, tags = dashboard.contacts_per_month(f, "checkpoint")
+    assert [(row["name"].split(".")[0], sum(row["values"])) for row in tags] == [("4", 1)]
+
+
+def test_an_employer_belongs_to_its_account_owners_unit_too(small_world, other_teacher):
+    from tests.factories import UnitFactory
+
+    other_teacher.unit = UnitFactory(name="Pohjoinen kampus")
+    other_teacher.save()
+    f = dashboard.Filters(unit_id=other_teacher.unit_id)
+    assert dashboard.reachability(f)["total"] == 1  # Toisen Oy
+    _months, channels = dashboard.contacts_per_month(f, "channel")
+    assert {row["name"]: sum(row["values"]) for row in channels} == {"Phone": 1}
+
+
+def test_the_unit_filter_applies_to_the_page_its_charts_and_every_csv(
+    small_world, teacher_group, coordinator_client
+):
+    url = reverse("review_dashboard")
+    query = {"unit": teacher_group.unit_id}
+    html = coordinator_client.get(url, query).content.decode()
+    assert "(1/1)" in html and "(4/5)" not in html  # reachability
+    levels = json.loads(
+        re.search(r'<script id="chart-levels" type="application/json">(.*?)</script>', html).group(1)
+    )
+    assert dict(zip(levels["labels"], levels["values"], strict=True))["Not recorded yet."] == 0
+    channels = json.loads(
+        re.search(r'<script id="chart-channels" type="application/json">(.*?)</script>', html).group(1)
+    )
+    assert [(s["name"], sum(s["values"])) for s in channels["series"]] == [("Visit to the workplace", 1)]
+
+    def csv(table):
+        return coordinator_client.get(url, {**query, "csv": table}).content.decode("utf-8-sig").splitlines()
+
+    assert "Everyday partnership;0;0" in csv("levels") and "Not recorded yet.;0;0" in csv("levels")
+    assert [line.split(";")[0] for line in csv("channels")[1:]] == ["Visit to the workplace"]
+    assert sum(int(v) for v in csv("channels")[1].split(";")[1:]) == 1
+    assert [line.split(";")[0][:2] for line in csv("checkpoints")[1:]] == ["4."]

@@ -119,3 +119,45 @@ def test_the_employer_list_filters_by_level(coordinator, coordinator_client):
     html = coordinator_client.get(reverse("employer_list"), {"level": developing.pk}).content.decode()
     assert "Kehittävä Oy" in html and "Muu Oy" not in html
     assert Checkpoint.objects.count() == 8
+
+
+@pytest.mark.parametrize(
+    "evidence, expected",
+    [
+        # Continuous monitoring (regular upkeep and a reaction to feedback) makes up for the
+        # second agreement hosted.
+        (Evidence(contacts=6, agreements=1, stretches_in_touch=3, feedback_reacted=1), "developing"),
+        (Evidence(contacts=6, agreements=1, stretches_in_touch=2, feedback_reacted=1), "everyday"),
+        (Evidence(contacts=6, agreements=1, stretches_in_touch=4), "everyday"),  # no reaction
+        (Evidence(contacts=5, agreements=1, stretches_in_touch=4, feedback_reacted=1), "everyday"),
+        (Evidence(contacts=6, stretches_in_touch=4, feedback_reacted=1), "minimum"),  # nothing hosted
+    ],
+)
+def test_continuous_monitoring_weighs_in_the_suggestion(evidence, expected):
+    assert suggest(evidence)[0] == expected
+
+
+def test_continuous_monitoring_is_given_as_a_reason():
+    _level, reasons = suggest(Evidence(contacts=6, agreements=1, stretches_in_touch=3, feedback_reacted=1))
+    assert (
+        reasons[-1] == "continuous monitoring: in touch in 3 of the last four quarters, feedback reacted to"
+    )
+    _level, reasons = suggest(Evidence(contacts=6, agreements=1, stretches_in_touch=2, feedback_reacted=1))
+    assert not any("monitoring" in reason for reason in reasons)
+
+
+def test_the_evidence_counts_the_stretches_of_the_year_with_a_contact(teacher):
+    import datetime
+
+    from django.utils import timezone
+
+    from partnerships.selectors.level_suggestions import evidence_for
+
+    employer = EmployerFactory(account_owner=teacher)
+    today = timezone.localdate()
+    # Two contacts in the latest 91 days, one 100 days ago, one 300 days ago: three stretches.
+    for days in (1, 30, 100, 300):
+        ContactFactory(employer=employer, author=teacher, date=today - datetime.timedelta(days=days))
+    assert evidence_for(employer, today=today).stretches_in_touch == 3
+    ContactFactory(employer=employer, author=teacher, date=today - datetime.timedelta(days=200))
+    assert evidence_for(employer, today=today).stretches_in_touch == 4

@@ -1,0 +1,120 @@
+"""Every count on the home page and the dashboard that links to a list: the list it links to
+shows exactly that many (issue 21, bug 5). The links are found in the rendered pages, so a new
+linked count is checked as soon as it appears."""
+
+import datetime
+import re
+from html import unescape
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from checkpoints.models import Checkpoint, PartnershipLevel
+from partnerships import services
+from partnerships.models import LevelRecord, PartnershipAgreement
+
+from ..factories import AgreementFactory, ContactFactory, EmployerFactory, StudentFactory, training_agreement
+
+# The lists a count may link to; each states its total as "<strong>N things</strong>".
+LISTS = ("employer_list", "agreement_list", "initiative_list", "partnership_agreement_list", "prospect_list")
+LINKED_COUNT = re.compile(r'<a [^>]*href="([^"]+)"[^>]*>\s*(\d+)\s*</a>')
+LIST_TOTAL = re.compile(r"<strong>(\d+) [^<]+</strong>")
+
+
+@pytest.fixture
+def world(teacher, coordinator, teacher_group):
+    today = timezone.localdate()
+    days = datetime.timedelta
+    strategic = PartnershipLevel.objects.get(key="strategic")  # contact every 30 days
+    everyday = PartnershipLevel.objects.get(key="everyday")
+    # Quiet by its level's 30 days but not by the default 90: the case of the bug.
+    quiet_strategic = EmployerFactory(name="Strateginen Oy", account_owner=teacher, sector="F")
+    LevelRecord.objects.create(
+        employer=quiet_strategic, level=strategic, rationale="x", recorded_by=coordinator
+    )
+    ContactFactory(employer=quiet_strategic, author=teacher, date=today - days(40))
+    in_touch = EmployerFactory(name="Arkinen Oy", account_owner=teacher, sector="I")
+    LevelRecord.objects.create(employer=in_touch, level=everyday, rationale="x", recorded_by=coordinator)
+    ContactFactory(employer=in_touch, author=teacher, date=today - days(10))
+    EmployerFactory(name="Hiljainen Oy", sector="F")  # never contacted, no level
+    EmployerFactory(name="Entinen Oy", is_active=False)
+    # Overdue items: one live agreement at a unit's student, one that ended long ago (still
+    # signed, its feedback never settled), at another unit.
+    training_agreement(
+        teacher=teacher,
+        employer=quiet_strategic,
+        student=StudentFactory(group=teacher_group),
+        start=today - days(5),
+        end=today + days(60),
+    )
+    AgreementFactory(workplace=in_touch.workplaces.get(), period=(today - days(400), today - days(200)))
+    induction = {
+        "title": "Perehdytys",
+        "starting_point": "s",
+        "checkpoints": Checkpoint.objects.filter(number=4),
+    }
+    initiative = services.initiative_create(by=teacher, data=induction)
+    services.initiative_create(by=coordinator, data={"title": "Palaute", "starting_point": "s"})
+    agreement = PartnershipAgreement.objects.create(
+        title="Kumppanuus", scope="Harjoittelu", signed_on=today, responsible=teacher
+    )
+    agreement.employers.add(quiet_strategic)
+    services.prospect_create(by=teacher, data={"name": "Uusi Oy", "municipality": "Kuopio"})
+    services.prospect_create(by=coordinator, data={"name": "Toinen Oy", "municipality": "Kuopio"})
+    return {"unit": teacher_group.unit_id, "initiative": initiative}
+
+
+def linked_counts(html: str) -> list[tuple[str, int]]:
+    """(link, count) for each count on the page that links to one of the lists."""
+    prefixes = tuple(reverse(name) for name in LISTS)
+    return [(unescape(href), int(n)) for href, n in LINKED_COUNT.findall(html) if href.startswith(prefixes)]
+
+
+def assert_each_list_shows_its_count(client, html: str, expected_links: set[str]) -> None:
+    found = linked_counts(html)
+    names = {href.split("?")[0] for href, _n in found}
+    assert {reverse(name) for name in expected_links} <= names, found  # none of them went missing
+    for href, count in found:
+        listing = client.get(href)
+        assert listing.status_code == 200, href
+        total = LIST_TOTAL.search(listing.content.decode())
+        assert total and int(total.group(1)) == count, (href, count, total and total.group(0))
+
+
+def test_the_home_pages_count_of_employers_to_contact_is_the_lists(world, coordinator_client):
+    html = coordinator_client.get(reverse("home")).content.decode()
+    # Strateginen Oy (40 days, its level asks for 30) and Hiljainen Oy (never): 2, where the
+    # old link's fixed 90 days listed 1.
+    assert 'data-count="needing_contact">2<' in html
+    assert_each_list_shows_its_count(coordinator_client, html, {"employer_list"})
+
+
+DASHBOARD_LISTS = {"employer_list", "agreement_list", "initiative_list", "partnership_agreement_list"}
+
+
+@pytest.mark.parametrize(
+    "query",
+    [{}, {"unit": "unit"}, {"sector": "F"}, {"sector": "I"}, {"start": "2020-01-01"}],
+    ids=["unfiltered", "unit", "sector-F", "sector-I", "period"],
+)
+def test_every_linked_count_on_the_dashboard_is_the_lists(world, coordinator_client, query):
+    query = {key: world["unit"] if value == "unit" else value for key, value in query.items()}
+    html = coordinator_client.get(reverse("review_dashboard"), query).content.decode()
+    assert_each_list_shows_its_count(
+        coordinator_client, html, DASHBOARD_LISTS if not query else {"employer_list"}
+    )
+
+
+def test_the_dashboard_links_each_level_and_the_old_overdue_feedback(world, coordinator_client):
+    html = coordinator_client.get(reverse("review_dashboard")).content.decode()
+    levels = [href for href, _n in linked_counts(html) if "level=" in href]
+    assert len(levels) == 3  # strategic, everyday, not recorded yet
+    overdue = {href: n for href, n in linked_counts(html) if "overdue_item=" in href}
+    # The agreement that ended 200 days ago is counted as the list shows it: still overdue.
+    assert any(n == 2 for n in overdue.values()), overdue
+
+
+def test_every_linked_count_on_a_teachers_own_dashboard_is_the_lists(world, teacher_client):
+    html = teacher_client.get(reverse("review_dashboard")).content.decode()
+    assert_each_list_shows_its_count(teacher_client, html, {"employer_list", "prospect_list"})
