@@ -112,7 +112,9 @@ def test_the_dashboard_runs_a_constant_number_of_queries(
     for i in range(200):
         employer = EmployerFactory(account_owner=teacher)
         ContactFactory(employer=employer, author=teacher, date=today - datetime.timedelta(days=i % 300))
-    with django_assert_max_num_queries(25):
+    # However many rows: a fixed budget, one query more since the strategic network's counts
+    # joined the review's figures (two levels and checkpoint lookups repeat: room to save).
+    with django_assert_max_num_queries(26):
         coordinator_client.get(reverse("review_dashboard"))
 
 
