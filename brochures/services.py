@@ -46,7 +46,7 @@ def brochure_text_update(*, language: str, data: dict) -> BrochureText:
 
 
 def share_url(language: str, colour: str) -> str:
-    path = reverse("brochure_download", args=["employer", language, colour])
+    path = reverse("brochures:brochure_download", args=["employer", language, colour])
     return f"{settings.KUMPPANI_BASE_URL}{path}"
 
 

@@ -42,6 +42,8 @@ register_converter(ChecklistAudienceConverter, "checklist_audience")
 register_converter(LanguageConverter, "lang")
 register_converter(ColourConverter, "colour")
 
+app_name = "brochures"
+
 urlpatterns = [
     path("brochures/", views.brochure_index, name="brochure_index"),
     path("brochures/manage/", views.brochure_admin, name="brochure_admin"),

@@ -135,8 +135,8 @@ def brochure_index(request):
             "audience": audience,
             "name": content.AUDIENCE_NAMES[audience].get(ui_language),
             "internal": audience == "teacher",
-            "download": reverse("brochure_download", args=[audience, language, colour]),
-            "preview": reverse("brochure_preview", args=[audience, language, colour]),
+            "download": reverse("brochures:brochure_download", args=[audience, language, colour]),
+            "preview": reverse("brochures:brochure_preview", args=[audience, language, colour]),
         }
         for audience in audiences
     ]
@@ -145,7 +145,7 @@ def brochure_index(request):
         {
             "name": checklists.CHECKLIST_AUDIENCE_NAMES[audience].get(ui_language),
             "internal": audience == "teacher",
-            "url": reverse("checklist_download", args=[audience, language]),
+            "url": reverse("brochures:checklist_download", args=[audience, language]),
         }
         for audience in checklist_audiences
     ]
@@ -207,7 +207,7 @@ def brochure_texts(request, language):
             form_error(form, exc)
         else:
             messages.success(request, _("Brochure texts saved. The brochures are being made again."))
-            return redirect("brochure_admin")
+            return redirect("brochures:brochure_admin")
     context = {
         "form": form,
         "language": language,

@@ -2,6 +2,8 @@ from django.urls import path
 
 from . import views
 
+app_name = "checkpoints"
+
 urlpatterns = [
     path("self-assessment/", views.self_assessment_list, name="self_assessment_list"),
     path("self-assessment/<int:pk>/", views.self_assessment, name="self_assessment"),

@@ -42,7 +42,7 @@ def self_assessment_list(request):
     form = OpenForm(request.POST or None, initial={"year": timezone.localdate().year})
     if request.method == "POST" and form.is_valid():
         assessment = services.self_assessment_open(by=request.user, **form.cleaned_data)
-        return redirect("self_assessment", pk=assessment.pk)
+        return redirect("checkpoints:self_assessment", pk=assessment.pk)
     context = {"form": form, "assessments": SelfAssessment.objects.select_related("unit", "updated_by")}
     return render(request, "checkpoints/self_assessment_list.html", context)
 
@@ -107,7 +107,7 @@ def self_assessment(request, pk):
             error = " ".join(exc.messages)
         else:
             messages.success(request, _("Self-assessment saved."))
-            return redirect("self_assessment", pk=assessment.pk)
+            return redirect("checkpoints:self_assessment", pk=assessment.pk)
     context = {
         "assessment": assessment,
         "previous": assessment.previous(),
@@ -134,7 +134,7 @@ def self_assessment_pdf(request, pk):
         "pdf/self_assessment.html",
         context,
         filename=f"self-assessment-{assessment.year}.pdf",
-        fallback=reverse("self_assessment", args=[assessment.pk]),
+        fallback=reverse("checkpoints:self_assessment", args=[assessment.pk]),
     )
 
 
@@ -194,7 +194,7 @@ def annual_plan(request):
         if form.is_valid():
             services.annual_activity_save(by=request.user, activity=form.save(commit=False))
             messages.success(request, _("Activity added to the annual plan."))
-            return redirect("annual_plan")
+            return redirect("checkpoints:annual_plan")
     activities = list(AnnualActivity.objects.all())
     context = {
         "form": form,
@@ -212,12 +212,12 @@ def annual_activity_edit(request, pk):
     if request.method == "POST" and request.POST.get("delete"):
         services.annual_activity_delete(by=request.user, activity=activity)
         messages.success(request, _("Activity removed from the annual plan."))
-        return redirect("annual_plan")
+        return redirect("checkpoints:annual_plan")
     form = ActivityForm(request.POST or None, instance=activity)
     if request.method == "POST" and form.is_valid():
         services.annual_activity_save(by=request.user, activity=form.save(commit=False))
         messages.success(request, _("Changes saved."))
-        return redirect("annual_plan")
+        return redirect("checkpoints:annual_plan")
     return render(request, "checkpoints/annual_activity_form.html", {"form": form, "activity": activity})
 
 

@@ -207,7 +207,7 @@ KUMPPANI_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0, minimum=0)
 AXES_CLIENT_IP_CALLABLE = "core.ratelimit.client_address"
 
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "home"
+LOGIN_REDIRECT_URL = "partnerships:home"
 LOGOUT_REDIRECT_URL = "login"
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 10, minimum=60)  # one working day
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True

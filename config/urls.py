@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 urlpatterns = [
+    path("", include("core.accounts_urls")),
     path("", include("core.urls")),
     path("", include("partnerships.urls")),
     path("", include("checkpoints.urls")),

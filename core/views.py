@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST, require_safe
 from django.views.i18n import set_language as django_set_language
 
-from .background import health, say_queued
+from .background import background_stall, health, queued_recently, say_queued
 from .branding import BRANDING_FIELDS, branding_update
 from .email import CANCELLABLE, RETRYABLE, outbox_cancel, outbox_kind_label, outbox_retry
 from .filters import OutboxFilter
@@ -22,10 +22,12 @@ from .http import file_response
 from .models import Institution, OutboxMessage, OutboxStatus
 from .password_reset import password_reset_throttled
 from .permissions import (
+    can_coordinate,
     can_edit_branding,
     can_manage_outbox_message,
     can_view_outbox,
     role_required,
+    staff_required,
 )
 from .ratelimit import client_address
 from .services import user_set_language
@@ -111,7 +113,7 @@ def _back(request):
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return redirect(target)
-    return redirect("outbox_list" if can_view_outbox(request.user) else "home")
+    return redirect("core:outbox_list" if can_view_outbox(request.user) else settings.LOGIN_REDIRECT_URL)
 
 
 @require_GET
@@ -183,7 +185,7 @@ def branding_edit(request):
             form_error(form, exc)
         else:
             messages.success(request, _("Branding saved. The brochures are being made again."))
-            return redirect("branding_edit")
+            return redirect("core:branding_edit")
     return render(request, "core/branding.html", {"form": form, "institution": institution})
 
 
@@ -215,3 +217,15 @@ def privacy_notice(request):
     and the data subject's rights (GDPR articles 13 and 14)."""
     context = {"institution": Institution.current(), "retention_years": settings.KUMPPANI_RETENTION_YEARS}
     return render(request, "core/privacy.html", context)
+
+
+@require_GET
+@staff_required
+def background_status(request):
+    """Loaded by htmx after each page for coordinators and for whoever has just queued work,
+    and again every 30 s while they are there; empty while the heartbeat is fresh."""
+    watching = can_coordinate(request.user) or queued_recently(request)
+    stall = None
+    if watching:
+        stall = background_stall()
+    return render(request, "core/_background_status.html", {"stall": stall, "poll": watching})

@@ -2,6 +2,8 @@ from django.urls import path
 
 from . import views
 
+app_name = "imports"
+
 urlpatterns = [
     path("imports/", views.import_list, name="import_list"),
     path("imports/<int:pk>/columns/", views.import_mapping, name="import_mapping"),

@@ -36,7 +36,7 @@ def import_list(request):
         except ValidationError as exc:
             form_error(form, exc)
         else:
-            return redirect("import_mapping", pk=job.pk)
+            return redirect("imports:import_mapping", pk=job.pk)
     jobs = ImportJob.objects.select_related("created_by")[:20]
     return render(request, "imports/import_list.html", {"form": form, "jobs": jobs})
 
@@ -55,7 +55,7 @@ def _get_import_for_run(user, pk: int) -> ImportJob:
 def import_mapping(request, pk):
     job = _get_import_for_run(request.user, pk)
     if job.status not in (ImportStatus.MAPPING, ImportStatus.READY) or not job.has_rows():
-        return redirect("import_preview", pk=job.pk)
+        return redirect("imports:import_preview", pk=job.pk)
     form = ImportMappingForm(request.POST or None, job=job)
     if request.method == "POST" and form.is_valid():
         try:
@@ -63,7 +63,7 @@ def import_mapping(request, pk):
         except ValidationError as exc:
             form_error(form, exc)
         else:
-            return redirect("import_preview", pk=job.pk)
+            return redirect("imports:import_preview", pk=job.pk)
     sample = job.rows()[:3]
     columns = [
         {"field": form[f"col_{i}"], "examples": [row[i] for row in sample if i < len(row) and row[i]]}
@@ -83,7 +83,7 @@ def import_preview(request, pk):
             messages.error(request, exc.messages[0])
         else:
             note_queued(request)
-        return redirect("import_preview", pk=job.pk)
+        return redirect("imports:import_preview", pk=job.pk)
     context = {"job": job, "progress": services.import_progress(job)}
     has_rows = job.has_rows()
     # Rows are kept for a day: an abandoned upload says so rather than show an empty page.

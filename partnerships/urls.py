@@ -2,7 +2,6 @@ from django.urls import path
 
 from .views import (
     agreements,
-    background,
     competence_needs,
     contacts,
     dashboard,
@@ -24,9 +23,10 @@ from .views import (
     timeline,
 )
 
+app_name = "partnerships"
+
 urlpatterns = [
     path("", home.home, name="home"),
-    path("background/", background.background_status, name="background_status"),
     path("employers/", employers.employer_list, name="employer_list"),
     path("employers/new/", employers.employer_create, name="employer_create"),
     path("employers/<int:pk>/", employers.employer_detail, name="employer_detail"),

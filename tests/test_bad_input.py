@@ -58,7 +58,7 @@ def post_and_check(client, url, data):
     )
 )
 def test_employer_form(teacher_client, data):
-    post_and_check(teacher_client, reverse("employer_create"), data)
+    post_and_check(teacher_client, reverse("partnerships:employer_create"), data)
 
 
 @EXAMPLES
@@ -69,7 +69,7 @@ def test_employer_form(teacher_client, data):
     )
 )
 def test_student_form(teacher_client, teacher_group, data):
-    post_and_check(teacher_client, reverse("student_create"), data)
+    post_and_check(teacher_client, reverse("partnerships:student_create"), data)
 
 
 @pytest.fixture
@@ -85,7 +85,7 @@ def employer(db):
     )
 )
 def test_contact_log_form(teacher_client, employer, data):
-    post_and_check(teacher_client, reverse("contact_create", args=[employer.pk]), data)
+    post_and_check(teacher_client, reverse("partnerships:contact_create", args=[employer.pk]), data)
 
 
 PERIOD_FIELDS = [f"periods-0-{name}" for name in WorkPeriodForm.base_fields]
@@ -95,13 +95,15 @@ MANAGEMENT = {"periods-TOTAL_FORMS": "1", "periods-INITIAL_FORMS": "0"}
 @EXAMPLES
 @given(data=fields_strategy(list(AgreementForm.base_fields) + PERIOD_FIELDS))
 def test_agreement_form(teacher_client, data):
-    post_and_check(teacher_client, reverse("agreement_create"), {**data, **MANAGEMENT})
+    post_and_check(teacher_client, reverse("partnerships:agreement_create"), {**data, **MANAGEMENT})
 
 
 @pytest.mark.parametrize("workplace", ["0" * 100_000, "³³³", "٣", "99999999999999999999"])
 def test_agreement_form_with_a_malformed_workplace_id_is_redisplayed(teacher_client, workplace):
     # Found by the property test above: the unchecked-workplace warning read the raw value.
-    response = teacher_client.post(reverse("agreement_create"), {"workplace": workplace, **MANAGEMENT})
+    response = teacher_client.post(
+        reverse("partnerships:agreement_create"), {"workplace": workplace, **MANAGEMENT}
+    )
     assert response.status_code == 200
     assert response.context["form"].errors["workplace"]
 
@@ -118,4 +120,4 @@ def feedback_link(teacher):
 @EXAMPLES
 @given(data=fields_strategy(list(FeedbackForm().fields), {"score_planning": "5", "comment": "Hyvä"}))
 def test_feedback_form(anonymous_client, feedback_link, data):
-    post_and_check(anonymous_client, reverse("feedback_form", args=[feedback_link.token]), data)
+    post_and_check(anonymous_client, reverse("partnerships:feedback_form", args=[feedback_link.token]), data)

@@ -63,211 +63,286 @@ EXPECTED = {
     ),
     # The failed message belongs to `teacher`.
     # Not theirs answers like an unknown id: 404, no hint that the message exists.
-    "outbox_retry": ("POST", {"outsider": 404, "teacher": 302, "other_teacher": 404, "coordinator": 302}),
-    "outbox_cancel": ("POST", {"outsider": 404, "teacher": 302, "other_teacher": 404, "coordinator": 302}),
-    "outbox_list": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
+    "core:outbox_retry": (
+        "POST",
+        {"outsider": 404, "teacher": 302, "other_teacher": 404, "coordinator": 302},
+    ),
+    "core:outbox_cancel": (
+        "POST",
+        {"outsider": 404, "teacher": 302, "other_teacher": 404, "coordinator": 302},
+    ),
+    "core:outbox_list": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
     # Its status only to the person responsible for it and to coordinators; others get a 404.
-    "outbox_status": ("GET", {"outsider": 404, "teacher": 200, "other_teacher": 404, "coordinator": 200}),
+    "core:outbox_status": (
+        "GET",
+        {"outsider": 404, "teacher": 200, "other_teacher": 404, "coordinator": 200},
+    ),
     # The stalled-work banner, loaded by htmx on every staff page.
-    "background_status": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "core:background_status": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
     # The same answer for anyone, signed in or not: 503 here, as no worker runs in these tests.
-    "healthz": ("GET", dict.fromkeys(ROLES, 503)),
+    "core:healthz": ("GET", dict.fromkeys(ROLES, 503)),
     # The feedback link is the respondent's key: anyone holding it may answer.
-    "feedback_form": ("GET", dict.fromkeys(ROLES, 200)),
-    "feedback_list": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
-    "feedback_analysis": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
-    "feedback_detail": ("GET", {"teacher": 200, "other_teacher": 404, "coordinator": 200}),
-    "thanks_detail": ("GET", {"teacher": 200, "other_teacher": 403, "coordinator": 200}),
+    "partnerships:feedback_form": ("GET", dict.fromkeys(ROLES, 200)),
+    "partnerships:feedback_list": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "partnerships:feedback_analysis": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
+    "partnerships:feedback_detail": ("GET", {"teacher": 200, "other_teacher": 404, "coordinator": 200}),
+    "partnerships:thanks_detail": ("GET", {"teacher": 200, "other_teacher": 403, "coordinator": 200}),
     # The opt-out link is the partner's key: anyone holding it may use it.
-    "opt_out": ("GET", dict.fromkeys(ROLES, 200)),
-    "set_language": (
+    "partnerships:opt_out": ("GET", dict.fromkeys(ROLES, 200)),
+    "core:set_language": (
         "POST",
         {"anonymous": 302, "outsider": 302, "teacher": 302, "other_teacher": 302, "coordinator": 302},
     ),
-    "home": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
-    "employer_list": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
-    "employer_create": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
-    "employer_detail": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
-    "employer_edit": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "partnerships:home": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "partnerships:employer_list": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "partnerships:employer_create": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "partnerships:employer_detail": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "partnerships:employer_edit": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
     # Only the account owner (nobody in this world) and coordinators record a level.
-    "employer_level": ("POST", {"teacher": 403, "other_teacher": 403, "coordinator": 302}),
-    "employer_level_accept": ("POST", {"teacher": 403, "other_teacher": 403, "coordinator": 302}),
+    "partnerships:employer_level": ("POST", {"teacher": 403, "other_teacher": 403, "coordinator": 302}),
+    "partnerships:employer_level_accept": (
+        "POST",
+        {"teacher": 403, "other_teacher": 403, "coordinator": 302},
+    ),
     # The one who recorded it today (the teacher) and coordinators correct a level record.
-    "level_record_edit": ("GET", {"teacher": 200, "other_teacher": 403, "coordinator": 200}),
-    "employer_set_active": ("POST", {"teacher": 403, "other_teacher": 403, "coordinator": 302}),
-    "workplace_create": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
-    "workplace_detail": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
-    "workplace_edit": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
-    "person_create": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
-    "person_edit": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
-    "instructor_detail": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
-    "instructor_training_create": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
-    "contact_create": ("POST", {"teacher": 302, "other_teacher": 302, "coordinator": 302}),
+    "partnerships:level_record_edit": ("GET", {"teacher": 200, "other_teacher": 403, "coordinator": 200}),
+    "partnerships:employer_set_active": ("POST", {"teacher": 403, "other_teacher": 403, "coordinator": 302}),
+    "partnerships:workplace_create": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "partnerships:workplace_detail": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "partnerships:workplace_edit": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "partnerships:person_create": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "partnerships:person_edit": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "partnerships:instructor_detail": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "partnerships:instructor_training_create": (
+        "GET",
+        {"teacher": 200, "other_teacher": 200, "coordinator": 200},
+    ),
+    "partnerships:contact_create": ("POST", {"teacher": 302, "other_teacher": 302, "coordinator": 302}),
     # The contact was logged by `teacher`: only its author and coordinators may touch it.
-    "contact_edit": ("GET", {"teacher": 200, "other_teacher": 403, "coordinator": 200}),
-    "contact_delete": ("POST", {"teacher": 302, "other_teacher": 403, "coordinator": 302}),
-    "follow_up_done": ("POST", {"teacher": 302, "other_teacher": 403, "coordinator": 302}),
-    "student_list": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
-    "student_create": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "partnerships:contact_edit": ("GET", {"teacher": 200, "other_teacher": 403, "coordinator": 200}),
+    "partnerships:contact_delete": ("POST", {"teacher": 302, "other_teacher": 403, "coordinator": 302}),
+    "partnerships:follow_up_done": ("POST", {"teacher": 302, "other_teacher": 403, "coordinator": 302}),
+    "partnerships:student_list": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "partnerships:student_create": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
     # The student is in a group `teacher` teaches: need to know (404, not a hint it exists).
-    "student_detail": ("GET", {"teacher": 200, "other_teacher": 404, "coordinator": 200}),
-    "student_path_pdf": ("GET", {"teacher": 200, "other_teacher": 404, "coordinator": 200}),
-    "student_edit": ("GET", {"teacher": 200, "other_teacher": 404, "coordinator": 200}),
-    "agreement_list": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
-    "agreement_create": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "partnerships:student_detail": ("GET", {"teacher": 200, "other_teacher": 404, "coordinator": 200}),
+    "partnerships:student_path_pdf": ("GET", {"teacher": 200, "other_teacher": 404, "coordinator": 200}),
+    "partnerships:student_edit": ("GET", {"teacher": 200, "other_teacher": 404, "coordinator": 200}),
+    "partnerships:agreement_list": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "partnerships:agreement_create": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
     # `teacher` is responsible for the agreement; the other teacher may not even see it.
-    "agreement_detail": ("GET", {"teacher": 200, "other_teacher": 404, "coordinator": 200}),
-    "agreement_edit": ("GET", {"teacher": 200, "other_teacher": 404, "coordinator": 200}),
-    "agreement_pdf": ("GET", {"teacher": 200, "other_teacher": 404, "coordinator": 200}),
-    "agreement_status": ("POST", {"teacher": 302, "other_teacher": 404, "coordinator": 302}),
-    "agreement_item": ("POST", {"teacher": 302, "other_teacher": 404, "coordinator": 302}),
-    "interruption_create": ("GET", {"teacher": 200, "other_teacher": 404, "coordinator": 200}),
-    "interruption_edit": ("GET", {"teacher": 200, "other_teacher": 404, "coordinator": 200}),
-    "work_period_ehoks": ("POST", {"teacher": 302, "other_teacher": 404, "coordinator": 302}),
-    "workplace_check_create": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
-    "demonstration_create": ("GET", {"teacher": 200, "other_teacher": 404, "coordinator": 200}),
-    "demonstration_edit": ("GET", {"teacher": 200, "other_teacher": 404, "coordinator": 200}),
-    "review_dashboard": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
-    "self_assessment_list": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
-    "self_assessment": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
-    "self_assessment_pdf": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
-    "annual_plan": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
-    "annual_plan_ics": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
-    "annual_activity_edit": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
-    "unit_list": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
-    "demonstration_calendar": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
-    "branding_edit": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
+    "partnerships:agreement_detail": ("GET", {"teacher": 200, "other_teacher": 404, "coordinator": 200}),
+    "partnerships:agreement_edit": ("GET", {"teacher": 200, "other_teacher": 404, "coordinator": 200}),
+    "partnerships:agreement_pdf": ("GET", {"teacher": 200, "other_teacher": 404, "coordinator": 200}),
+    "partnerships:agreement_status": ("POST", {"teacher": 302, "other_teacher": 404, "coordinator": 302}),
+    "partnerships:agreement_item": ("POST", {"teacher": 302, "other_teacher": 404, "coordinator": 302}),
+    "partnerships:interruption_create": ("GET", {"teacher": 200, "other_teacher": 404, "coordinator": 200}),
+    "partnerships:interruption_edit": ("GET", {"teacher": 200, "other_teacher": 404, "coordinator": 200}),
+    "partnerships:work_period_ehoks": ("POST", {"teacher": 302, "other_teacher": 404, "coordinator": 302}),
+    "partnerships:workplace_check_create": (
+        "GET",
+        {"teacher": 200, "other_teacher": 200, "coordinator": 200},
+    ),
+    "partnerships:demonstration_create": ("GET", {"teacher": 200, "other_teacher": 404, "coordinator": 200}),
+    "partnerships:demonstration_edit": ("GET", {"teacher": 200, "other_teacher": 404, "coordinator": 200}),
+    "partnerships:review_dashboard": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "checkpoints:self_assessment_list": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
+    "checkpoints:self_assessment": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
+    "checkpoints:self_assessment_pdf": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
+    "checkpoints:annual_plan": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "checkpoints:annual_plan_ics": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "checkpoints:annual_activity_edit": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
+    "partnerships:unit_list": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
+    "partnerships:demonstration_calendar": (
+        "GET",
+        {"teacher": 200, "other_teacher": 200, "coordinator": 200},
+    ),
+    "core:branding_edit": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
     # No logo has been uploaded in this world.
-    "branding_logo": ("GET", dict.fromkeys(ROLES, 404)),
+    "core:branding_logo": ("GET", dict.fromkeys(ROLES, 404)),
     # The public brochure page and the public versions: no login.
-    "brochure_index": ("GET", dict.fromkeys(ROLES, 200)),
-    "accessibility_statement": ("GET", dict.fromkeys(ROLES, 200)),
-    "privacy_notice": ("GET", dict.fromkeys(ROLES, 200)),
-    "contact_export": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
-    "import_list": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
-    "import_mapping": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
-    "import_preview": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
-    "import_progress": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
-    "duplicate_list": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
-    "employer_merge": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
-    "history": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
+    "brochures:brochure_index": ("GET", dict.fromkeys(ROLES, 200)),
+    "core:accessibility_statement": ("GET", dict.fromkeys(ROLES, 200)),
+    "core:privacy_notice": ("GET", dict.fromkeys(ROLES, 200)),
+    "partnerships:contact_export": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "imports:import_list": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
+    "imports:import_mapping": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
+    "imports:import_preview": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
+    "imports:import_progress": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
+    "partnerships:duplicate_list": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
+    "partnerships:employer_merge": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
+    "partnerships:history": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
     # A student's data protection page, export and erasure: coordinators only.
-    "student_privacy": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
-    "student_export_json": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
-    "student_export_pdf": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
-    "brochure_preview": ("GET", dict.fromkeys(ROLES, 200)),
-    "checklist_download": ("GET", dict.fromkeys(ROLES, 200)),
+    "partnerships:student_privacy": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
+    "partnerships:student_export_json": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
+    "partnerships:student_export_pdf": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
+    "brochures:brochure_preview": ("GET", dict.fromkeys(ROLES, 200)),
+    "brochures:checklist_download": ("GET", dict.fromkeys(ROLES, 200)),
     # Asked for the teacher version here: internal, staff only.
-    "brochure_download": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
-    "brochure_admin": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
-    "brochure_texts": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
-    "brochure_share": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "brochures:brochure_download": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "brochures:brochure_admin": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
+    "brochures:brochure_texts": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
+    "brochures:brochure_share": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
     # Co-development: every member of staff reads; the owner (teacher) and coordinators edit;
     # the staff involved log (other_teacher is not involved).
-    "initiative_list": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
-    "initiative_create": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
-    "initiative_detail": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
-    "initiative_pdf": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
-    "initiative_edit": ("GET", {"teacher": 200, "other_teacher": 403, "coordinator": 200}),
-    "initiative_redefine": ("GET", {"teacher": 200, "other_teacher": 403, "coordinator": 200}),
-    "initiative_phase": ("POST", {"teacher": 302, "other_teacher": 403, "coordinator": 302}),
-    "initiative_log": ("POST", {"teacher": 302, "other_teacher": 403, "coordinator": 302}),
-    "initiative_evaluate": ("POST", {"teacher": 302, "other_teacher": 403, "coordinator": 302}),
-    "initiative_notices_read": ("POST", {"teacher": 302, "other_teacher": 302, "coordinator": 302}),
+    "partnerships:initiative_list": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "partnerships:initiative_create": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "partnerships:initiative_detail": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "partnerships:initiative_pdf": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "partnerships:initiative_edit": ("GET", {"teacher": 200, "other_teacher": 403, "coordinator": 200}),
+    "partnerships:initiative_redefine": ("GET", {"teacher": 200, "other_teacher": 403, "coordinator": 200}),
+    "partnerships:initiative_phase": ("POST", {"teacher": 302, "other_teacher": 403, "coordinator": 302}),
+    "partnerships:initiative_log": ("POST", {"teacher": 302, "other_teacher": 403, "coordinator": 302}),
+    "partnerships:initiative_evaluate": ("POST", {"teacher": 302, "other_teacher": 403, "coordinator": 302}),
+    "partnerships:initiative_notices_read": (
+        "POST",
+        {"teacher": 302, "other_teacher": 302, "coordinator": 302},
+    ),
     # Partnership agreements: every member of staff reads them and their document;
     # coordinators record and edit them.
-    "partnership_agreement_list": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
-    "partnership_agreement_detail": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
-    "partnership_agreement_document": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
-    "partnership_agreement_create": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
-    "partnership_agreement_edit": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
+    "partnerships:partnership_agreement_list": (
+        "GET",
+        {"teacher": 200, "other_teacher": 200, "coordinator": 200},
+    ),
+    "partnerships:partnership_agreement_detail": (
+        "GET",
+        {"teacher": 200, "other_teacher": 200, "coordinator": 200},
+    ),
+    "partnerships:partnership_agreement_document": (
+        "GET",
+        {"teacher": 200, "other_teacher": 200, "coordinator": 200},
+    ),
+    "partnerships:partnership_agreement_create": (
+        "GET",
+        {"teacher": 403, "other_teacher": 403, "coordinator": 200},
+    ),
+    "partnerships:partnership_agreement_edit": (
+        "GET",
+        {"teacher": 403, "other_teacher": 403, "coordinator": 200},
+    ),
     # The strategic network: every member of staff reads it; coordinators record and edit it.
-    "network_organisation_list": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
-    "network_organisation_detail": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
-    "network_organisation_create": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
-    "network_organisation_edit": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
-    "network_cooperation_list": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
-    "network_cooperation_detail": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
-    "network_cooperation_create": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
-    "network_cooperation_edit": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
+    "partnerships:network_organisation_list": (
+        "GET",
+        {"teacher": 200, "other_teacher": 200, "coordinator": 200},
+    ),
+    "partnerships:network_organisation_detail": (
+        "GET",
+        {"teacher": 200, "other_teacher": 200, "coordinator": 200},
+    ),
+    "partnerships:network_organisation_create": (
+        "GET",
+        {"teacher": 403, "other_teacher": 403, "coordinator": 200},
+    ),
+    "partnerships:network_organisation_edit": (
+        "GET",
+        {"teacher": 403, "other_teacher": 403, "coordinator": 200},
+    ),
+    "partnerships:network_cooperation_list": (
+        "GET",
+        {"teacher": 200, "other_teacher": 200, "coordinator": 200},
+    ),
+    "partnerships:network_cooperation_detail": (
+        "GET",
+        {"teacher": 200, "other_teacher": 200, "coordinator": 200},
+    ),
+    "partnerships:network_cooperation_create": (
+        "GET",
+        {"teacher": 403, "other_teacher": 403, "coordinator": 200},
+    ),
+    "partnerships:network_cooperation_edit": (
+        "GET",
+        {"teacher": 403, "other_teacher": 403, "coordinator": 200},
+    ),
     # New partners: every member of staff reads and adds prospects; the prospect belongs to
     # `teacher`, so only they and coordinators edit or convert it.
-    "prospect_list": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
-    "prospect_create": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
-    "prospect_detail": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
-    "prospect_edit": ("GET", {"teacher": 200, "other_teacher": 403, "coordinator": 200}),
-    "prospect_convert": ("POST", {"teacher": 302, "other_teacher": 403, "coordinator": 302}),
+    "partnerships:prospect_list": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "partnerships:prospect_create": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "partnerships:prospect_detail": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "partnerships:prospect_edit": ("GET", {"teacher": 200, "other_teacher": 403, "coordinator": 200}),
+    "partnerships:prospect_convert": ("POST", {"teacher": 302, "other_teacher": 403, "coordinator": 302}),
     # Competence needs: every member of staff reads and records them; the need was recorded
     # by `teacher`, so only they and coordinators edit it or link it to the initiative (which
     # `teacher` owns); anyone may start an initiative of their own from it. The summary by
     # sector is the coordinator's.
-    "competence_need_list": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
-    "competence_need_create": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
-    "competence_need_detail": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
-    "competence_need_edit": ("GET", {"teacher": 200, "other_teacher": 403, "coordinator": 200}),
-    "competence_need_link": ("POST", {"teacher": 302, "other_teacher": 403, "coordinator": 302}),
-    "competence_need_unlink": ("POST", {"teacher": 302, "other_teacher": 403, "coordinator": 302}),
-    "competence_need_initiative_create": (
+    "partnerships:competence_need_list": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "partnerships:competence_need_create": (
         "GET",
         {"teacher": 200, "other_teacher": 200, "coordinator": 200},
     ),
-    "competence_need_summary": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
+    "partnerships:competence_need_detail": (
+        "GET",
+        {"teacher": 200, "other_teacher": 200, "coordinator": 200},
+    ),
+    "partnerships:competence_need_edit": ("GET", {"teacher": 200, "other_teacher": 403, "coordinator": 200}),
+    "partnerships:competence_need_link": ("POST", {"teacher": 302, "other_teacher": 403, "coordinator": 302}),
+    "partnerships:competence_need_unlink": (
+        "POST",
+        {"teacher": 302, "other_teacher": 403, "coordinator": 302},
+    ),
+    "partnerships:competence_need_initiative_create": (
+        "GET",
+        {"teacher": 200, "other_teacher": 200, "coordinator": 200},
+    ),
+    "partnerships:competence_need_summary": (
+        "GET",
+        {"teacher": 403, "other_teacher": 403, "coordinator": 200},
+    ),
 }
 # Form pages answer GET (the form) and POST (its submission); anything else is refused.
 FORM_VIEWS = {
-    "employer_create",
-    "employer_edit",
-    "workplace_create",
-    "workplace_edit",
-    "person_create",
-    "person_edit",
-    "instructor_training_create",
-    "contact_edit",
-    "student_create",
-    "student_edit",
-    "agreement_create",
-    "agreement_edit",
-    "interruption_create",
-    "interruption_edit",
-    "workplace_check_create",
-    "demonstration_create",
-    "demonstration_edit",
-    "unit_list",
-    "self_assessment_list",
-    "self_assessment",
-    "annual_plan",
-    "annual_activity_edit",
-    "level_record_edit",
+    "partnerships:employer_create",
+    "partnerships:employer_edit",
+    "partnerships:workplace_create",
+    "partnerships:workplace_edit",
+    "partnerships:person_create",
+    "partnerships:person_edit",
+    "partnerships:instructor_training_create",
+    "partnerships:contact_edit",
+    "partnerships:student_create",
+    "partnerships:student_edit",
+    "partnerships:agreement_create",
+    "partnerships:agreement_edit",
+    "partnerships:interruption_create",
+    "partnerships:interruption_edit",
+    "partnerships:workplace_check_create",
+    "partnerships:demonstration_create",
+    "partnerships:demonstration_edit",
+    "partnerships:unit_list",
+    "checkpoints:self_assessment_list",
+    "checkpoints:self_assessment",
+    "checkpoints:annual_plan",
+    "checkpoints:annual_activity_edit",
+    "partnerships:level_record_edit",
     "login",
-    "feedback_form",
-    "feedback_detail",
-    "thanks_detail",
-    "opt_out",
-    "feedback_analysis",
+    "partnerships:feedback_form",
+    "partnerships:feedback_detail",
+    "partnerships:thanks_detail",
+    "partnerships:opt_out",
+    "partnerships:feedback_analysis",
     "password_reset",
     "password_reset_confirm",
-    "branding_edit",
-    "brochure_texts",
-    "brochure_share",
-    "import_list",
-    "import_mapping",
-    "import_preview",
-    "employer_merge",
-    "initiative_create",
-    "initiative_edit",
-    "initiative_redefine",
-    "student_privacy",
-    "partnership_agreement_create",
-    "partnership_agreement_edit",
-    "prospect_create",
-    "prospect_edit",
-    "network_organisation_create",
-    "network_organisation_edit",
-    "network_cooperation_create",
-    "network_cooperation_edit",
-    "competence_need_create",
-    "competence_need_edit",
-    "competence_need_initiative_create",
+    "core:branding_edit",
+    "brochures:brochure_texts",
+    "brochures:brochure_share",
+    "imports:import_list",
+    "imports:import_mapping",
+    "imports:import_preview",
+    "partnerships:employer_merge",
+    "partnerships:initiative_create",
+    "partnerships:initiative_edit",
+    "partnerships:initiative_redefine",
+    "partnerships:student_privacy",
+    "partnerships:partnership_agreement_create",
+    "partnerships:partnership_agreement_edit",
+    "partnerships:prospect_create",
+    "partnerships:prospect_edit",
+    "partnerships:network_organisation_create",
+    "partnerships:network_organisation_edit",
+    "partnerships:network_cooperation_create",
+    "partnerships:network_cooperation_edit",
+    "partnerships:competence_need_create",
+    "partnerships:competence_need_edit",
+    "partnerships:competence_need_initiative_create",
 }
 # Unlisted roles: anonymous visitors are sent to the login page; signed-in users without a
 # staff role get 403.
@@ -419,85 +494,107 @@ def world(teacher, coordinator, teacher_group, settings, tmp_path):
 def _args(name: str, world) -> list:
     if name == "password_reset_confirm":
         return ["MQ", "made-up-token"]
-    if name == "feedback_form":
+    if name == "partnerships:feedback_form":
         return [world["feedback"].token]
-    if name == "opt_out":
+    if name == "partnerships:opt_out":
         return [world["person"].opt_out_token]
-    if name == "brochure_download":
+    if name == "brochures:brochure_download":
         return ["teacher", "fi", "blue"]
-    if name == "brochure_preview":
+    if name == "brochures:brochure_preview":
         return ["employer", "fi", "blue"]
-    if name == "checklist_download":
+    if name == "brochures:checklist_download":
         return ["instructor", "fi"]
-    if name == "brochure_texts":
+    if name == "brochures:brochure_texts":
         return ["sv"]
-    if name == "brochure_share":
+    if name == "brochures:brochure_share":
         return [world["employer"].pk]
-    if name == "history":
+    if name == "partnerships:history":
         return ["agreement", world["agreement"].pk]
     by_kind = {
         "employer": (
-            "employer_detail",
-            "employer_edit",
-            "employer_set_active",
-            "employer_level",
-            "employer_level_accept",
-            "employer_merge",
+            "partnerships:employer_detail",
+            "partnerships:employer_edit",
+            "partnerships:employer_set_active",
+            "partnerships:employer_level",
+            "partnerships:employer_level_accept",
+            "partnerships:employer_merge",
         ),
-        "import_job": ("import_mapping", "import_preview", "import_progress"),
-        "employer_fk": ("workplace_create", "person_create", "contact_create"),
-        "workplace": ("workplace_edit", "workplace_detail"),
-        "person": ("person_edit", "instructor_detail", "instructor_training_create"),
-        "contact": ("contact_edit", "contact_delete", "follow_up_done"),
+        "import_job": ("imports:import_mapping", "imports:import_preview", "imports:import_progress"),
+        "employer_fk": (
+            "partnerships:workplace_create",
+            "partnerships:person_create",
+            "partnerships:contact_create",
+        ),
+        "workplace": ("partnerships:workplace_edit", "partnerships:workplace_detail"),
+        "person": (
+            "partnerships:person_edit",
+            "partnerships:instructor_detail",
+            "partnerships:instructor_training_create",
+        ),
+        "contact": (
+            "partnerships:contact_edit",
+            "partnerships:contact_delete",
+            "partnerships:follow_up_done",
+        ),
         "student": (
-            "student_detail",
-            "student_edit",
-            "demonstration_create",
-            "student_privacy",
-            "student_export_json",
-            "student_export_pdf",
-            "student_path_pdf",
+            "partnerships:student_detail",
+            "partnerships:student_edit",
+            "partnerships:demonstration_create",
+            "partnerships:student_privacy",
+            "partnerships:student_export_json",
+            "partnerships:student_export_pdf",
+            "partnerships:student_path_pdf",
         ),
-        "demonstration": ("demonstration_edit",),
-        "interruption": ("interruption_edit",),
-        "outbox": ("outbox_retry", "outbox_cancel", "outbox_status"),
-        "feedback": ("feedback_detail",),
-        "thank_you": ("thanks_detail",),
-        "assessment": ("self_assessment", "self_assessment_pdf"),
-        "activity": ("annual_activity_edit",),
-        "level_record": ("level_record_edit",),
+        "demonstration": ("partnerships:demonstration_edit",),
+        "interruption": ("partnerships:interruption_edit",),
+        "outbox": ("core:outbox_retry", "core:outbox_cancel", "core:outbox_status"),
+        "feedback": ("partnerships:feedback_detail",),
+        "thank_you": ("partnerships:thanks_detail",),
+        "assessment": ("checkpoints:self_assessment", "checkpoints:self_assessment_pdf"),
+        "activity": ("checkpoints:annual_activity_edit",),
+        "level_record": ("partnerships:level_record_edit",),
         "agreement": (
-            "agreement_detail",
-            "agreement_edit",
-            "agreement_pdf",
-            "agreement_status",
-            "agreement_item",
+            "partnerships:agreement_detail",
+            "partnerships:agreement_edit",
+            "partnerships:agreement_pdf",
+            "partnerships:agreement_status",
+            "partnerships:agreement_item",
         ),
-        "period": ("interruption_create", "work_period_ehoks"),
+        "period": ("partnerships:interruption_create", "partnerships:work_period_ehoks"),
         "initiative": (
-            "initiative_detail",
-            "initiative_pdf",
-            "initiative_edit",
-            "initiative_redefine",
-            "initiative_phase",
-            "initiative_log",
-            "initiative_evaluate",
+            "partnerships:initiative_detail",
+            "partnerships:initiative_pdf",
+            "partnerships:initiative_edit",
+            "partnerships:initiative_redefine",
+            "partnerships:initiative_phase",
+            "partnerships:initiative_log",
+            "partnerships:initiative_evaluate",
         ),
-        "workplace_fk": ("workplace_check_create",),
-        "prospect": ("prospect_detail", "prospect_edit", "prospect_convert"),
-        "network_organisation": ("network_organisation_detail", "network_organisation_edit"),
-        "network_cooperation": ("network_cooperation_detail", "network_cooperation_edit"),
+        "workplace_fk": ("partnerships:workplace_check_create",),
+        "prospect": (
+            "partnerships:prospect_detail",
+            "partnerships:prospect_edit",
+            "partnerships:prospect_convert",
+        ),
+        "network_organisation": (
+            "partnerships:network_organisation_detail",
+            "partnerships:network_organisation_edit",
+        ),
+        "network_cooperation": (
+            "partnerships:network_cooperation_detail",
+            "partnerships:network_cooperation_edit",
+        ),
         "competence_need": (
-            "competence_need_detail",
-            "competence_need_edit",
-            "competence_need_link",
-            "competence_need_unlink",
-            "competence_need_initiative_create",
+            "partnerships:competence_need_detail",
+            "partnerships:competence_need_edit",
+            "partnerships:competence_need_link",
+            "partnerships:competence_need_unlink",
+            "partnerships:competence_need_initiative_create",
         ),
         "partnership_agreement": (
-            "partnership_agreement_detail",
-            "partnership_agreement_document",
-            "partnership_agreement_edit",
+            "partnerships:partnership_agreement_detail",
+            "partnerships:partnership_agreement_document",
+            "partnerships:partnership_agreement_edit",
         ),
     }
     for kind, names in by_kind.items():
@@ -510,33 +607,33 @@ def _args(name: str, world) -> list:
 
 
 def _post_data(name: str, world=None) -> dict:
-    if name == "competence_need_link":
+    if name == "partnerships:competence_need_link":
         return {"initiative": world["initiative"].pk}
-    if name == "competence_need_unlink":
+    if name == "partnerships:competence_need_unlink":
         return {"initiative": world["competence_need"].initiatives.get().pk}
-    if name == "contact_create":
+    if name == "partnerships:contact_create":
         return {"date": timezone.localdate().isoformat(), "channel": "phone", "summary": "Soitto"}
-    if name == "set_language":
+    if name == "core:set_language":
         return {"language": "sv", "next": "/"}
-    if name == "employer_set_active":
+    if name == "partnerships:employer_set_active":
         return {"active": "0"}
-    if name == "agreement_status":
+    if name == "partnerships:agreement_status":
         return {"status": "cancelled"}
-    if name == "initiative_phase":
+    if name == "partnerships:initiative_phase":
         return {"phase-to_phase": "ideate", "phase-decision": "Agreed in the workshop"}
-    if name == "initiative_log":
+    if name == "partnerships:initiative_log":
         return {
             "entry-kind": "workshop",
             "entry-date": timezone.localdate().isoformat(),
             "entry-text": "Workshop",
         }
-    if name == "initiative_evaluate":
+    if name == "partnerships:initiative_evaluate":
         return {
             "evaluation-date": timezone.localdate().isoformat(),
             "evaluation-measured": "Time",
             "evaluation-text": "-",
         }
-    if name == "agreement_item":
+    if name == "partnerships:agreement_item":
         return {"kind": "readiness", "done_on": timezone.localdate().isoformat()}
     return {}
 
@@ -592,7 +689,7 @@ def test_head_is_answered_wherever_get_is_public(name, world, client_for):
 
 # Django's own views: logout and set_language take POST only by design, and the reset link
 # answers "expired" to a made-up token whatever the method.
-NO_METHOD_CHECK = ("logout", "set_language", "password_reset_confirm")
+NO_METHOD_CHECK = ("logout", "core:set_language", "password_reset_confirm")
 
 
 @pytest.mark.parametrize("name", sorted(n for n in EXPECTED if n not in NO_METHOD_CHECK))

@@ -36,7 +36,7 @@ def test_respondents_are_counted_with_the_plural_form_of_the_language(
     for language in ("fi", "sv"):
         coordinator.language = language
         coordinator.save(update_fields=["language"])
-        pages[language] = coordinator_client.get(reverse("feedback_analysis")).content.decode()
+        pages[language] = coordinator_client.get(reverse("partnerships:feedback_analysis")).content.decode()
     assert finnish in pages["fi"] and "vastaajia" not in pages["fi"]
     assert swedish in pages["sv"]
 

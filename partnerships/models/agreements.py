@@ -204,7 +204,7 @@ class Agreement(models.Model):
         return f"{self.get_type_display()}: {self.student} – {self.workplace.employer}"
 
     def get_absolute_url(self):
-        return reverse("agreement_detail", args=[self.pk])
+        return reverse("partnerships:agreement_detail", args=[self.pk])
 
     def clean(self):
         agreement_errors(self).raise_if_any()

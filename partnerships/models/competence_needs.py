@@ -112,7 +112,7 @@ class CompetenceNeed(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("competence_need_detail", args=[self.pk])
+        return reverse("partnerships:competence_need_detail", args=[self.pk])
 
     @property
     def source_organisation(self) -> str:

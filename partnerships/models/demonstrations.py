@@ -102,7 +102,7 @@ class Demonstration(models.Model):
         return f"{self.student}: {self.unit}"
 
     def get_absolute_url(self):
-        return reverse("demonstration_edit", args=[self.pk])
+        return reverse("partnerships:demonstration_edit", args=[self.pk])
 
     def clean(self):
         demonstration_errors(self).raise_if_any()

@@ -190,7 +190,7 @@ class Employer(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("employer_detail", args=[self.pk])
+        return reverse("partnerships:employer_detail", args=[self.pk])
 
     @property
     def sector_name(self) -> str:
@@ -279,7 +279,7 @@ class ContactPerson(models.Model):
         return self.full_name
 
     def get_absolute_url(self):
-        return reverse("instructor_detail", args=[self.pk])
+        return reverse("partnerships:instructor_detail", args=[self.pk])
 
     @property
     def full_name(self) -> str:

@@ -107,7 +107,7 @@ class Initiative(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("initiative_detail", args=[self.pk])
+        return reverse("partnerships:initiative_detail", args=[self.pk])
 
     def clean(self):
         if self.end_date and self.start_date and self.end_date < self.start_date:

@@ -73,7 +73,7 @@ class NetworkOrganisation(_Recorded):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("network_organisation_detail", args=[self.pk])
+        return reverse("partnerships:network_organisation_detail", args=[self.pk])
 
 
 class NetworkCooperation(_Recorded):
@@ -114,4 +114,4 @@ class NetworkCooperation(_Recorded):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("network_cooperation_detail", args=[self.pk])
+        return reverse("partnerships:network_cooperation_detail", args=[self.pk])

@@ -127,7 +127,7 @@ class PartnershipAgreement(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("partnership_agreement_detail", args=[self.pk])
+        return reverse("partnerships:partnership_agreement_detail", args=[self.pk])
 
     def validity_on(self, today: datetime.date | None = None) -> str:
         """The same rule as `with_validity()`, for one agreement already in memory."""

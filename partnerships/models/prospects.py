@@ -86,7 +86,7 @@ class Prospect(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("prospect_detail", args=[self.pk])
+        return reverse("partnerships:prospect_detail", args=[self.pk])
 
     def clean(self):
         if self.stage == ProspectStage.DROPPED and not self.dropped_reason.strip():

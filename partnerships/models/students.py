@@ -118,7 +118,7 @@ class Student(models.Model):
         return self.full_name
 
     def get_absolute_url(self):
-        return reverse("student_detail", args=[self.pk])
+        return reverse("partnerships:student_detail", args=[self.pk])
 
     @property
     def full_name(self) -> str:

@@ -302,7 +302,7 @@ def _contact_risk(period: WorkPeriod, bundle: list[tuple[str, str]], niputus: da
     phones = sorted({phone for _email, phone in bundle if phone})
     if len(emails) == 1 or (len(phones) == 1 and _MOBILE.match(phones[0])):
         return None
-    url = reverse("person_edit", args=[instructor.pk])
+    url = reverse("partnerships:person_edit", args=[instructor.pk])
     action = gettext("Edit %(name)s") % {"name": instructor.full_name}
     if len(emails) > 1 or len(phones) > 1:
         details = []
@@ -358,14 +358,14 @@ def feedback_warnings(periods: list[WorkPeriod], today: datetime.date | None = N
         last_day, key = facts[period.pk]
         agreement = period.agreement
         employer = agreement.workplace.employer
-        edit_agreement = reverse("agreement_edit", args=[agreement.pk])
+        edit_agreement = reverse("partnerships:agreement_edit", args=[agreement.pk])
         risks = []
         if not employer.business_id:
             risks.append(
                 FeedbackRisk(
                     "business_id",
                     gettext("%(employer)s has no business ID (Y-tunnus).") % {"employer": employer.name},
-                    reverse("employer_edit", args=[employer.pk]),
+                    reverse("partnerships:employer_edit", args=[employer.pk]),
                     gettext("Edit the employer"),
                 )
             )

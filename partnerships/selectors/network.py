@@ -73,7 +73,7 @@ def year_summary(year: int) -> dict:
     )
     cooperation = NetworkCooperation.objects.filter(date__year=year)
     by_kind = dict(cooperation.values_list("kind").annotate(n=Count("pk")).values_list("kind", "n"))
-    list_url = reverse("network_cooperation_list")
+    list_url = reverse("partnerships:network_cooperation_list")
     return {
         "year": year,
         "organisations": [
@@ -94,7 +94,7 @@ def year_summary(year: int) -> dict:
         "cooperation_total": sum(by_kind.values()),
         "latest": list(cooperation.prefetch_related("organisations")[:5]),
         "list_url": f"{list_url}?year={year}",
-        "organisations_url": reverse("network_organisation_list"),
+        "organisations_url": reverse("partnerships:network_organisation_list"),
     }
 
 

@@ -34,7 +34,7 @@ ASK_WITHIN_DAYS = 14
 
 
 def feedback_link(request: FeedbackRequest) -> str:
-    return settings.KUMPPANI_BASE_URL + reverse("feedback_form", args=[request.token])
+    return settings.KUMPPANI_BASE_URL + reverse("partnerships:feedback_form", args=[request.token])
 
 
 def _recipients(period: WorkPeriod, partners: bool) -> list[tuple[str, Any, str, str]]:

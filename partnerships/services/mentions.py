@@ -84,76 +84,85 @@ class Text:
 
 
 def _agreement(obj) -> str:
-    return reverse("agreement_detail", args=[obj.agreement_id])
+    return reverse("partnerships:agreement_detail", args=[obj.agreement_id])
 
 
 def _feedback(obj) -> str:
-    return reverse("feedback_detail", args=[obj.request_id])
+    return reverse("partnerships:feedback_detail", args=[obj.request_id])
 
 
 def _history(kind: str) -> Callable[[models.Model], str]:
-    return lambda row: reverse("history", args=[kind, row.id])
+    return lambda row: reverse("partnerships:history", args=[kind, row.id])
 
 
 TEXTS = (
     Text(
         Contact,
         ("summary", "follow_up_note"),
-        lambda c: reverse("employer_detail", args=[c.employer_id]) + f"#contact-{c.pk}",
+        lambda c: reverse("partnerships:employer_detail", args=[c.employer_id]) + f"#contact-{c.pk}",
     ),
     Text(
         Agreement,
         ("special_support_reason", "end_reason"),
-        lambda a: reverse("agreement_detail", args=[a.id]),
+        lambda a: reverse("partnerships:agreement_detail", args=[a.id]),
         _history("agreement"),
     ),
     Text(AgreementItem, ("note", "not_applicable_reason"), _agreement),
     Text(
         Interruption,
         ("note", "communicated"),
-        lambda i: reverse("agreement_detail", args=[i.work_period.agreement_id]),
+        lambda i: reverse("partnerships:agreement_detail", args=[i.work_period.agreement_id]),
     ),
     Text(ThankYou, ("personal_note",), _agreement),
     Text(Demonstration, ("place", "two_teachers_reason"), lambda d: d.get_absolute_url()),
-    Text(StudentRelation, ("note",), lambda r: reverse("student_detail", args=[r.student_id])),
+    Text(StudentRelation, ("note",), lambda r: reverse("partnerships:student_detail", args=[r.student_id])),
     Text(
         WorkplaceCheck,
         ("notes",),
-        lambda w: reverse("employer_detail", args=[w.workplace.employer_id]),
+        lambda w: reverse("partnerships:employer_detail", args=[w.workplace.employer_id]),
     ),
-    Text(Employer, ("notes",), lambda e: reverse("employer_detail", args=[e.id]), _history("employer")),
+    Text(
+        Employer,
+        ("notes",),
+        lambda e: reverse("partnerships:employer_detail", args=[e.id]),
+        _history("employer"),
+    ),
     Text(
         LevelRecord,
         ("rationale",),
-        lambda r: reverse("employer_detail", args=[r.employer_id]),
-        lambda r: reverse("employer_detail", args=[r.employer_id]),
+        lambda r: reverse("partnerships:employer_detail", args=[r.employer_id]),
+        lambda r: reverse("partnerships:employer_detail", args=[r.employer_id]),
     ),
     Text(
         Initiative,
         ("title", "starting_point", "goal", "need", "scope", "resources", "metrics"),
-        lambda i: reverse("initiative_detail", args=[i.id]),
+        lambda i: reverse("partnerships:initiative_detail", args=[i.id]),
         _history("initiative"),
     ),
     Text(
         InitiativeEntry,
         ("text", "measured", "result", "before", "after"),
-        lambda e: reverse("initiative_detail", args=[e.initiative_id]),
-        lambda e: reverse("initiative_detail", args=[e.initiative_id]),
+        lambda e: reverse("partnerships:initiative_detail", args=[e.initiative_id]),
+        lambda e: reverse("partnerships:initiative_detail", args=[e.initiative_id]),
     ),
-    Text(FeedbackRequest, ("comment",), lambda r: reverse("feedback_detail", args=[r.pk])),
+    Text(FeedbackRequest, ("comment",), lambda r: reverse("partnerships:feedback_detail", args=[r.pk])),
     Text(FeedbackAnswer, ("text",), _feedback),
     Text(FeedbackReaction, ("text",), _feedback, _feedback),
     # The institution's own planning: written about partnerships, but a case may be named.
-    Text(SelfAssessment, ("cherished", "to_develop"), lambda a: reverse("self_assessment", args=[a.pk])),
+    Text(
+        SelfAssessment,
+        ("cherished", "to_develop"),
+        lambda a: reverse("checkpoints:self_assessment", args=[a.pk]),
+    ),
     Text(
         SelfAssessmentAnswer,
         ("text",),
-        lambda a: reverse("self_assessment", args=[a.assessment_id]),
+        lambda a: reverse("checkpoints:self_assessment", args=[a.assessment_id]),
     ),
     Text(
         AnnualActivity,
         ("title", "description", "responsible"),
-        lambda a: reverse("annual_activity_edit", args=[a.pk]),
+        lambda a: reverse("checkpoints:annual_activity_edit", args=[a.pk]),
     ),
 )
 # The rows a link needs besides the row itself.

@@ -60,7 +60,8 @@ def _messages(thank_you: ThankYou, institution: Institution) -> list[dict]:
                 "student": agreement.student.first_name,
                 "note": thank_you.personal_note,
                 "teacher": agreement.responsible_teacher,
-                "opt_out": settings.KUMPPANI_BASE_URL + reverse("opt_out", args=[person.opt_out_token]),
+                "opt_out": settings.KUMPPANI_BASE_URL
+                + reverse("partnerships:opt_out", args=[person.opt_out_token]),
                 "institution": institution,
             },
             to_email=person.email,

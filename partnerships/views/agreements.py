@@ -370,7 +370,7 @@ def unit_list(request):
         request,
         QualificationUnitForm(request.POST or None),
         save=lambda data: services.qualification_unit_add_local(by=request.user, data=data),
-        done=lambda unit: "unit_list",
+        done=lambda unit: "partnerships:unit_list",
         message=lambda unit: _("Unit %(name)s added.") % {"name": unit.name},
         template="partnerships/unit_list.html",
         context={"units": units},

@@ -93,4 +93,4 @@ def follow_up_done(request, pk):
     next_url = request.POST.get("next", "")
     if url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
         return redirect(next_url)
-    return redirect("home")
+    return redirect("partnerships:home")

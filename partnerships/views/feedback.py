@@ -74,7 +74,7 @@ def feedback_form(request, token):
             form_error(form, exc)
         else:
             messages.success(request, _("Thank you! Your feedback was saved. You can change it for 14 days."))
-            return redirect("feedback_form", token=token)
+            return redirect("partnerships:feedback_form", token=token)
     context = {"form": form, "feedback": feedback, "state": state}
     return render(request, "partnerships/feedback_form.html", context)
 
@@ -112,7 +112,7 @@ def feedback_detail(request, pk):
                 say_queued(request, text, note)
             else:
                 messages.success(request, _("Reaction recorded."))
-            return redirect("feedback_detail", pk=feedback.pk)
+            return redirect("partnerships:feedback_detail", pk=feedback.pk)
     _attach_note_messages(feedback)
     return render(request, "partnerships/feedback_detail.html", {"feedback": feedback, "form": form})
 
@@ -162,7 +162,7 @@ def feedback_analysis(request):
         request,
         NationalResultForm(request.POST or None),
         save=lambda data: services.national_result_record(by=request.user, data=data),
-        done=lambda result: "feedback_analysis",
+        done=lambda result: "partnerships:feedback_analysis",
         message=_("National result recorded."),
         template="partnerships/feedback_analysis.html",
         context={

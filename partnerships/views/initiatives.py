@@ -239,4 +239,4 @@ def initiative_pdf(request, pk):
 def initiative_notices_read(request):
     services.initiative_notices_read(user=request.user)
     messages.success(request, _("Notices marked as read."))
-    return redirect("home")
+    return redirect("partnerships:home")

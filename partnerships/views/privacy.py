@@ -32,7 +32,7 @@ def student_privacy(request, pk):
     student = _get_student_for_privacy(request.user, pk)
     if request.method == "POST" and student.is_erased:
         messages.error(request, _("This student's personal data has already been erased."))
-        return redirect("student_privacy", pk=student.pk)
+        return redirect("partnerships:student_privacy", pk=student.pk)
     form = StudentErasureForm(request.POST or None, student=student)
     if request.method == "POST" and form.is_valid():
         try:
@@ -41,7 +41,7 @@ def student_privacy(request, pk):
             form_error(form, exc)
         else:
             messages.success(request, _("The student's personal data was erased."))
-            return redirect("student_privacy", pk=student.pk)
+            return redirect("partnerships:student_privacy", pk=student.pk)
     context = {
         "student": student,
         "form": form,
@@ -74,6 +74,6 @@ def student_export_pdf(request, pk):
         "pdf/student_data.html",
         context,
         filename=_filename(student, "pdf"),
-        fallback=reverse("student_privacy", args=[student.pk]),
+        fallback=reverse("partnerships:student_privacy", args=[student.pk]),
         attachment=True,
     )

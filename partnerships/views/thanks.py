@@ -34,7 +34,7 @@ def thanks_detail(request, pk):
             if not count:
                 text = _("No thank-you was queued: it was already handled, or nobody has an e-mail address.")
                 messages.warning(request, text)
-                return redirect("home")
+                return redirect("partnerships:home")
             say_queued(
                 request,
                 ngettext(
@@ -45,7 +45,7 @@ def thanks_detail(request, pk):
                 % {"count": count},
                 OutboxMessage.objects.filter(key__startswith=thanks_outbox_prefix(agreement)),
             )
-        return redirect("home")
+        return redirect("partnerships:home")
     context = {"thank_you": thank_you, "agreement": agreement, "recipients": thanks_recipients(agreement)}
     return render(request, "partnerships/thanks_detail.html", context)
 

@@ -44,22 +44,22 @@ def renders(settings, tmp_path, monkeypatch, small_pdf):
 
 
 def url(audience="employer", language="fi", colour="blue"):
-    return reverse("brochure_download", args=[audience, language, colour])
+    return reverse("brochures:brochure_download", args=[audience, language, colour])
 
 
 def test_the_public_page_offers_the_employer_and_student_versions(anonymous_client, renders):
-    response = anonymous_client.get(reverse("brochure_index") + "?language=sv&colour=green")
+    response = anonymous_client.get(reverse("brochures:brochure_index") + "?language=sv&colour=green")
     assert response.status_code == 200
     page = response.content.decode()
     assert url("employer", "sv", "green") in page and url("student", "sv", "green") in page
-    assert reverse("brochure_preview", args=["employer", "sv", "green"]) in page
+    assert reverse("brochures:brochure_preview", args=["employer", "sv", "green"]) in page
     assert "/brochures/teacher/" not in page
     for slug in ("blue", "green", "plum"):
         assert f'value="{slug}"' in page  # the colours' slugs are listed on the page
 
 
 def test_staff_also_see_the_teacher_version(teacher_client, renders):
-    page = teacher_client.get(reverse("brochure_index")).content.decode()
+    page = teacher_client.get(reverse("brochures:brochure_index")).content.decode()
     assert "/brochures/teacher/" in page
 
 
@@ -127,7 +127,7 @@ def test_the_teacher_version_sends_anonymous_visitors_to_the_login_page(anonymou
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("login"))
     assert renders == []  # nothing was rendered for them either
-    preview = anonymous_client.get(reverse("brochure_preview", args=["teacher", "fi", "blue"]))
+    preview = anonymous_client.get(reverse("brochures:brochure_preview", args=["teacher", "fi", "blue"]))
     assert preview.status_code == 302
 
 
@@ -156,7 +156,7 @@ def test_the_cache_is_not_under_a_public_url(settings):
 
 
 def test_the_preview_is_a_png_made_from_the_pdf(anonymous_client, renders):
-    response = anonymous_client.get(reverse("brochure_preview", args=["student", "en", "plum"]))
+    response = anonymous_client.get(reverse("brochures:brochure_preview", args=["student", "en", "plum"]))
     assert response.status_code == 200 and response["Content-Type"] == "image/png"
     assert b"".join(response.streaming_content).startswith(b"\x89PNG")
     assert not BrochureDownload.objects.exists()  # a preview is not a download
@@ -180,11 +180,16 @@ def test_a_failed_render_says_so_clearly(anonymous_client, settings, tmp_path, m
 
 
 def test_checklists_download_and_the_teachers_needs_a_login(anonymous_client, teacher_client, renders):
-    response = anonymous_client.get(reverse("checklist_download", args=["instructor", "sv"]))
+    response = anonymous_client.get(reverse("brochures:checklist_download", args=["instructor", "sv"]))
     assert response.status_code == 200
     assert response["Content-Disposition"] == 'attachment; filename="minneslista-handledare.pdf"'
-    assert anonymous_client.get(reverse("checklist_download", args=["teacher", "fi"])).status_code == 302
-    assert teacher_client.get(reverse("checklist_download", args=["teacher", "fi"])).status_code == 200
+    assert (
+        anonymous_client.get(reverse("brochures:checklist_download", args=["teacher", "fi"])).status_code
+        == 302
+    )
+    assert (
+        teacher_client.get(reverse("brochures:checklist_download", args=["teacher", "fi"])).status_code == 200
+    )
     assert BrochureDownload.objects.filter(kind="checklist").count() == 2
 
 
@@ -211,7 +216,7 @@ def test_a_branding_change_starts_a_prerender(
     started = []
     monkeypatch.setattr(tasks.brochures_prerender, "apply_async", lambda **kw: started.append(kw))
     with django_capture_on_commit_callbacks(execute=True):
-        response = coordinator_client.post(reverse("branding_edit"), {"name": "Järvilaakson opisto"})
+        response = coordinator_client.post(reverse("core:branding_edit"), {"name": "Järvilaakson opisto"})
     assert response.status_code == 302
     assert started == [{"retry": False}]
 
@@ -228,7 +233,7 @@ def test_a_branding_change_is_saved_with_the_broker_down(
 
     monkeypatch.setattr(tasks.brochures_prerender, "apply_async", down)
     with django_capture_on_commit_callbacks(execute=True):
-        response = coordinator_client.post(reverse("branding_edit"), {"name": "Järvilaakson opisto"})
+        response = coordinator_client.post(reverse("core:branding_edit"), {"name": "Järvilaakson opisto"})
     assert response.status_code == 302
     assert Institution.current().name == "Järvilaakson opisto"
 
@@ -239,7 +244,7 @@ def test_the_coordinator_sees_downloads_per_audience_and_language(
     anonymous_client.get(url("employer", "sv"))
     anonymous_client.get(url("employer", "sv"))
     anonymous_client.get(url("student", "en"))
-    page = coordinator_client.get(reverse("brochure_admin")).content.decode()
+    page = coordinator_client.get(reverse("brochures:brochure_admin")).content.decode()
     assert "Downloads" in page
     totals = selectors.download_totals(days=30)
     assert totals["table"][("brochure", "employer", "sv")] == 2
@@ -249,13 +254,13 @@ def test_the_coordinator_sees_downloads_per_audience_and_language(
 
 def test_brochure_texts_keep_what_was_typed_when_a_link_is_wrong(coordinator_client):
     data = {"introduction_employer": "Meidän oma johdanto.", "links": "Oppisopimus | ei-osoite"}
-    response = coordinator_client.post(reverse("brochure_texts", args=["fi"]), data)
+    response = coordinator_client.post(reverse("brochures:brochure_texts", args=["fi"]), data)
     assert response.status_code == 200
     page = response.content.decode()
     assert "Meidän oma johdanto." in page and "Line 1 is not a web address" in page
     assert not BrochureText.objects.exists()
     data["links"] = "Oppisopimus | https://www.jarvilaakso.example/oppisopimus"
-    assert coordinator_client.post(reverse("brochure_texts", args=["fi"]), data).status_code == 302
+    assert coordinator_client.post(reverse("brochures:brochure_texts", args=["fi"]), data).status_code == 302
     text = BrochureText.objects.get(language="fi")
     assert text.introduction("employer") == "Meidän oma johdanto."
     assert text.link_list() == [
@@ -264,7 +269,7 @@ def test_brochure_texts_keep_what_was_typed_when_a_link_is_wrong(coordinator_cli
 
 
 def test_teachers_cannot_edit_brochure_texts(teacher_client):
-    assert teacher_client.get(reverse("brochure_texts", args=["fi"])).status_code == 403
+    assert teacher_client.get(reverse("brochures:brochure_texts", args=["fi"])).status_code == 403
 
 
 @pytest.fixture
@@ -279,7 +284,7 @@ def test_sharing_e_mails_the_link_in_the_persons_language_and_logs_a_contact(
     teacher_client, teacher, employer_with_people, django_capture_on_commit_callbacks
 ):
     employer, swede, _no_email = employer_with_people
-    share = reverse("brochure_share", args=[employer.pk])
+    share = reverse("brochures:brochure_share", args=[employer.pk])
     with django_capture_on_commit_callbacks(execute=False):
         response = teacher_client.post(share, {"person": swede.pk, "colour": "plum", "note": "Hej!"})
     assert response.status_code == 302 and response["Location"] == employer.get_absolute_url()
@@ -296,7 +301,7 @@ def test_sharing_e_mails_the_link_in_the_persons_language_and_logs_a_contact(
 def test_sharing_offers_only_the_employers_people_with_an_e_mail(teacher_client, employer_with_people):
     employer, swede, no_email = employer_with_people
     stranger = ContactPersonFactory()
-    share = reverse("brochure_share", args=[employer.pk])
+    share = reverse("brochures:brochure_share", args=[employer.pk])
     page = teacher_client.get(share).content.decode()
     assert swede.last_name in page and no_email.last_name not in page
     response = teacher_client.post(share, {"person": stranger.pk, "colour": "blue"})
@@ -307,7 +312,7 @@ def test_sharing_offers_only_the_employers_people_with_an_e_mail(teacher_client,
 def test_the_employer_page_links_to_sharing(teacher_client, employer_with_people):
     employer = employer_with_people[0]
     page = teacher_client.get(employer.get_absolute_url()).content.decode()
-    assert reverse("brochure_share", args=[employer.pk]) in page
+    assert reverse("brochures:brochure_share", args=[employer.pk]) in page
 
 
 def test_the_prerender_command_renders_now_or_queues(renders, monkeypatch):
@@ -340,7 +345,7 @@ def test_when_a_new_render_fails_the_last_good_pdf_is_still_served(anonymous_cli
     response = anonymous_client.get(url())
     assert response.status_code == 200 and response["ETag"] == good["ETag"]
     assert b"".join(response.streaming_content).startswith(b"%PDF")
-    preview = anonymous_client.get(reverse("brochure_preview", args=["employer", "fi", "blue"]))
+    preview = anonymous_client.get(reverse("brochures:brochure_preview", args=["employer", "fi", "blue"]))
     assert preview.status_code == 200
     # A variant never rendered before has no last good PDF: a clear error.
     assert anonymous_client.get(url("student")).status_code == 503
@@ -389,7 +394,7 @@ def test_head_answers_every_public_download_path_without_counting(anonymous_clie
     e-mailed to employers are these same URLs."""
     brochure, checklist = (
         url("employer", "sv", "green"),
-        reverse("checklist_download", args=["instructor", "fi"]),
+        reverse("brochures:checklist_download", args=["instructor", "fi"]),
     )
     assert services.share_url("sv", "green").endswith(brochure)
     for path in (brochure, checklist):
@@ -409,8 +414,8 @@ def test_head_answers_every_public_download_path_without_counting(anonymous_clie
 
 
 def test_head_answers_the_public_page_and_the_preview(anonymous_client, renders):
-    assert anonymous_client.head(reverse("brochure_index")).status_code == 200
-    preview = anonymous_client.head(reverse("brochure_preview", args=["employer", "fi", "blue"]))
+    assert anonymous_client.head(reverse("brochures:brochure_index")).status_code == 200
+    preview = anonymous_client.head(reverse("brochures:brochure_preview", args=["employer", "fi", "blue"]))
     assert preview.status_code == 200 and preview["Content-Type"] == "image/png"
     assert anonymous_client.head(url("teacher")).status_code == 302  # still behind the login
 

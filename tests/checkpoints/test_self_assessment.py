@@ -26,14 +26,18 @@ def last_year(coordinator):
 
 
 def test_a_coordinator_answers_the_workbook_beside_last_years_answers(last_year, coordinator_client):
-    response = coordinator_client.post(reverse("self_assessment_list"), {"year": 2026, "unit": ""})
+    response = coordinator_client.post(
+        reverse("checkpoints:self_assessment_list"), {"year": 2026, "unit": ""}
+    )
     assessment = SelfAssessment.objects.get(year=2026)
-    assert response["Location"] == reverse("self_assessment", args=[assessment.pk])
-    page = coordinator_client.get(reverse("self_assessment", args=[assessment.pk])).content.decode()
+    assert response["Location"] == reverse("checkpoints:self_assessment", args=[assessment.pk])
+    page = coordinator_client.get(
+        reverse("checkpoints:self_assessment", args=[assessment.pk])
+    ).content.decode()
     assert page.count('name="text-') == LevelQuestion.objects.count() == 23
     assert "Opettajat kävivät työpaikoilla harvoin." in page  # last year's answer beside
     coordinator_client.post(
-        reverse("self_assessment", args=[assessment.pk]),
+        reverse("checkpoints:self_assessment", args=[assessment.pk]),
         {
             f"text-{last_year.pk}": "Vierailut kuukausittain.",
             f"rating-{last_year.pk}": "4",
@@ -50,7 +54,7 @@ def test_a_coordinator_answers_the_workbook_beside_last_years_answers(last_year,
 def test_a_rating_outside_1_to_5_is_refused(last_year, coordinator_client, coordinator):
     assessment = SelfAssessment.objects.create(year=2026)
     response = coordinator_client.post(
-        reverse("self_assessment", args=[assessment.pk]),
+        reverse("checkpoints:self_assessment", args=[assessment.pk]),
         {f"text-{last_year.pk}": "x", f"rating-{last_year.pk}": "9"},
     )
     assert response.status_code == 200
@@ -59,7 +63,7 @@ def test_a_rating_outside_1_to_5_is_refused(last_year, coordinator_client, coord
 
 def test_the_report_pdf_carries_the_answers_and_the_summary(last_year, coordinator_client):
     assessment = SelfAssessment.objects.get(year=2025)
-    response = coordinator_client.get(reverse("self_assessment_pdf", args=[assessment.pk]))
+    response = coordinator_client.get(reverse("checkpoints:self_assessment_pdf", args=[assessment.pk]))
     text = text_of(response.content)
     assert "Opettajat kävivät työpaikoilla harvoin." in text
     assert "Työpaikkaohjaajien koulutus." in text

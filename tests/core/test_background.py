@@ -37,7 +37,7 @@ def waiting_work() -> None:
 
 
 def banner(client) -> str:
-    return client.get(reverse("background_status")).content.decode()
+    return client.get(reverse("core:background_status")).content.decode()
 
 
 def test_the_heartbeat_task_stamps_one_row_each_time():
@@ -86,18 +86,20 @@ def test_without_any_heartbeat_the_banner_says_background_work_has_not_started(c
 
 def test_a_teacher_sees_the_banner_only_after_queueing_something(teacher, teacher_client):
     stamp(minutes_ago=10)
-    home = teacher_client.get(reverse("home")).content.decode()
-    assert reverse("background_status") not in home
+    home = teacher_client.get(reverse("partnerships:home")).content.decode()
+    assert reverse("core:background_status") not in home
     assert "alert" not in banner(teacher_client)
     session = teacher_client.session
     session[QUEUED_SESSION_KEY] = int(timezone.now().timestamp())
     session.save()
-    assert reverse("background_status") in teacher_client.get(reverse("home")).content.decode()
+    assert (
+        reverse("core:background_status") in teacher_client.get(reverse("partnerships:home")).content.decode()
+    )
     assert "Background work has not been running since" in banner(teacher_client)
 
 
 def test_coordinators_pages_load_the_banner_after_the_page(coordinator_client):
-    page = coordinator_client.get(reverse("home")).content.decode()
+    page = coordinator_client.get(reverse("partnerships:home")).content.decode()
     assert re.search(r'hx-get="/background/"\s+hx-trigger="load"', page)
 
 

@@ -127,7 +127,7 @@ def test_the_branding_page_keeps_what_was_typed_when_the_logo_is_refused(coordin
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     response = coordinator_client.post(
-        reverse("branding_edit"),
+        reverse("core:branding_edit"),
         {
             "name": "Järvilaakson ammattiopisto",
             "phone": "03 123 4500",
@@ -145,23 +145,23 @@ def test_the_coordinator_uploads_a_logo_and_it_is_served_by_the_app(coordinator_
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     upload = SimpleUploadedFile("logo.png", image_bytes("PNG"), content_type="image/png")
-    response = coordinator_client.post(reverse("branding_edit"), {"name": "Opisto", "logo_file": upload})
+    response = coordinator_client.post(reverse("core:branding_edit"), {"name": "Opisto", "logo_file": upload})
     assert response.status_code == 302
     institution = Institution.current()
     assert institution.logo.name.startswith("branding/logo-") and len(institution.logo_sha256) == 64
-    logo = anonymous_client.get(reverse("branding_logo"))
+    logo = anonymous_client.get(reverse("core:branding_logo"))
     assert logo.status_code == 200 and logo["Content-Type"] == "image/png"
-    head = anonymous_client.head(reverse("branding_logo"))
+    head = anonymous_client.head(reverse("core:branding_logo"))
     assert head.status_code == 200 and head.content == b""
     assert (
         head["Content-Length"] == str(len(b"".join(logo.streaming_content))) and head["ETag"] == logo["ETag"]
     )
-    removed = coordinator_client.post(reverse("branding_edit"), {"name": "Opisto", "remove_logo": "on"})
+    removed = coordinator_client.post(reverse("core:branding_edit"), {"name": "Opisto", "remove_logo": "on"})
     assert removed.status_code == 302 and not Institution.current().logo
 
 
 def test_teachers_cannot_change_the_branding(teacher_client):
-    assert teacher_client.get(reverse("branding_edit")).status_code == 403
+    assert teacher_client.get(reverse("core:branding_edit")).status_code == 403
 
 
 def test_the_pdf_stays_under_1_mb_with_a_12_megapixel_logo(settings, tmp_path):
@@ -221,7 +221,7 @@ def test_a_logo_missing_from_the_storage_is_a_404_and_the_pdf_is_made_without_it
     settings.MEDIA_ROOT = tmp_path
     institution = branding_update(institution=Institution.current(), data={}, logo=image_bytes("PNG"))
     (tmp_path / institution.logo.name).unlink()
-    assert anonymous_client.get(reverse("branding_logo")).status_code == 404
+    assert anonymous_client.get(reverse("core:branding_logo")).status_code == 404
     inputs = Inputs()
     [pdf] = brochure_render([Variant("brochure", "employer", "fi", "blue")], inputs)
     assert pdf.startswith(b"%PDF") and b"/Image" not in inflated(pdf)

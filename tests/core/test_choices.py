@@ -49,7 +49,7 @@ def test_ids_in_range_and_other_bad_values_are_judged_as_before():
 def test_logging_a_contact_with_a_huge_checkpoint_or_person_id_is_a_validation_error(teacher_client):
     employer = EmployerFactory()
     ContactPersonFactory(employer=employer)
-    url = reverse("contact_create", args=[employer.pk])
+    url = reverse("partnerships:contact_create", args=[employer.pk])
     base = {"date": "2026-01-15", "channel": "phone", "summary": "Soitto"}
     for extra in ({"checkpoints": HUGE}, {"persons": HUGE}, {"workplace": HUGE}):
         response = teacher_client.post(url, {**base, **extra}, headers={"HX-Request": "true"})
@@ -59,5 +59,5 @@ def test_logging_a_contact_with_a_huge_checkpoint_or_person_id_is_a_validation_e
 
 
 def test_a_list_filter_with_a_huge_id_answers_with_the_list(teacher_client):
-    response = teacher_client.get(reverse("employer_list"), {"account_owner": HUGE})
+    response = teacher_client.get(reverse("partnerships:employer_list"), {"account_owner": HUGE})
     assert response.status_code == 200

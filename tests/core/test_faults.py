@@ -32,7 +32,7 @@ def test_a_dropped_connection_mid_request_gives_an_error_page_and_saves_nothing(
     client = Client(raise_request_exception=False, headers={"Accept-Language": "en"})
     client.force_login(teacher)
     response = client.post(
-        reverse("contact_create", args=[employer.pk]),
+        reverse("partnerships:contact_create", args=[employer.pk]),
         {
             "date": timezone.localdate().isoformat(),
             "channel": "phone",

@@ -71,7 +71,7 @@ def test_finnish_is_the_default_language(browser_without_preference):
 @pytest.mark.parametrize("language, word", [("sv", "Logga in"), ("en", "Log in")])
 def test_a_visitor_switches_the_language(browser_without_preference, language, word):
     client = browser_without_preference
-    client.post(reverse("set_language"), {"language": language, "next": "/"})
+    client.post(reverse("core:set_language"), {"language": language, "next": "/"})
     html = client.get(reverse("login")).content.decode()
     assert f'<html lang="{language}">' in html
     assert word in html
@@ -80,14 +80,14 @@ def test_a_visitor_switches_the_language(browser_without_preference, language, w
 def test_a_users_language_is_remembered_on_another_device(teacher, browser_without_preference):
     client = browser_without_preference
     client.force_login(teacher)
-    client.post(reverse("set_language"), {"language": "sv", "next": "/"})
+    client.post(reverse("core:set_language"), {"language": "sv", "next": "/"})
     teacher.refresh_from_db()
     assert teacher.language == "sv"
     from django.test import Client
 
     another_device = Client()  # no language cookie
     another_device.force_login(teacher)
-    html = another_device.get(reverse("home")).content.decode()
+    html = another_device.get(reverse("partnerships:home")).content.decode()
     assert '<html lang="sv">' in html
     assert "Startsida" in html
 
@@ -114,7 +114,7 @@ def test_the_employer_list_speaks_each_language(teacher, language, text):
 
     client = Client(headers={"Accept-Language": language})
     client.force_login(teacher)
-    html = client.get(reverse("employer_list")).content.decode()
+    html = client.get(reverse("partnerships:employer_list")).content.decode()
     assert f'<html lang="{language}">' in html
     assert text in html
 
@@ -125,6 +125,7 @@ def test_a_rule_message_is_translated(teacher):
     client = Client()  # Finnish by default
     client.force_login(teacher)
     html = client.post(
-        reverse("employer_create"), {"name": "X", "business_id": "123", "municipality": "Tampere"}
+        reverse("partnerships:employer_create"),
+        {"name": "X", "business_id": "123", "municipality": "Tampere"},
     )
     assert "seitsemän numeroa, väliviiva ja tarkistusnumero" in html.content.decode()

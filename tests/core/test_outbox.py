@@ -197,9 +197,9 @@ def test_a_failed_message_is_shown_to_its_teacher_who_can_send_it_again(
         key="x:2", kind="x", to_email="toinen@osoite.example", subject="Toisen", body_text="b",
         status="failed", responsible=other_teacher,
     )  # fmt: skip
-    html = teacher_client.get(reverse("home")).content.decode()
+    html = teacher_client.get(reverse("partnerships:home")).content.decode()
     assert "vanha@osoite.example" in html and "toinen@osoite.example" not in html
-    teacher_client.post(reverse("outbox_retry", args=[failed.pk]))
+    teacher_client.post(reverse("core:outbox_retry", args=[failed.pk]))
     failed.refresh_from_db()
     assert failed.status == "pending"
 
@@ -218,18 +218,18 @@ def test_retrying_someone_elses_failed_message_answers_like_an_unknown_one(
         key="x:2", kind="x", to_email="a@osoite.example", subject="s", body_text="b", status="sent",
         responsible=teacher,
     )  # fmt: skip
-    unknown = other_teacher_client.post(reverse("outbox_retry", args=[failed.pk + 1000]))
-    others = other_teacher_client.post(reverse("outbox_retry", args=[failed.pk]))
+    unknown = other_teacher_client.post(reverse("core:outbox_retry", args=[failed.pk + 1000]))
+    others = other_teacher_client.post(reverse("core:outbox_retry", args=[failed.pk]))
     assert (unknown.status_code, others.status_code) == (404, 404)
-    assert other_teacher_client.get(reverse("outbox_retry", args=[failed.pk])).status_code == 405
+    assert other_teacher_client.get(reverse("core:outbox_retry", args=[failed.pk])).status_code == 405
     # The coordinator sees every message on the outbox page: a sent one is refused with a reason.
-    refused = coordinator_client.post(reverse("outbox_retry", args=[sent.pk]), follow=True)
+    refused = coordinator_client.post(reverse("core:outbox_retry", args=[sent.pk]), follow=True)
     assert "cannot be sent again" in refused.content.decode()
     sent.refresh_from_db()
     assert sent.status == "sent"
     failed.refresh_from_db()
     assert failed.status == "failed"
-    assert coordinator_client.post(reverse("outbox_retry", args=[failed.pk])).status_code == 302
+    assert coordinator_client.post(reverse("core:outbox_retry", args=[failed.pk])).status_code == 302
     failed.refresh_from_db()
     assert failed.status == "pending"
 

@@ -30,7 +30,7 @@ def message_for(user, **fields) -> OutboxMessage:
 
 
 def status(client, message) -> tuple[int, str]:
-    response = client.get(reverse("outbox_status", args=[message.pk]))
+    response = client.get(reverse("core:outbox_status", args=[message.pk]))
     return response.status_code, " ".join(response.content.decode().split())
 
 
@@ -71,20 +71,22 @@ def test_sharing_a_brochure_says_queued_and_shows_the_e_mail_going_out(teacher_c
     employer = EmployerFactory()
     person = ContactPersonFactory(employer=employer, first_name="Sara")
     response = teacher_client.post(
-        reverse("brochure_share", args=[employer.pk]), {"person": person.pk, "colour": "plum"}, follow=True
+        reverse("brochures:brochure_share", args=[employer.pk]),
+        {"person": person.pk, "colour": "plum"},
+        follow=True,
     )
     page = " ".join(response.content.decode().split())
     message = OutboxMessage.objects.get(kind="brochure-share")
     assert f"the brochure link to {person.full_name} is queued: it goes out in a moment." in page
     assert "was sent" not in page
     assert f'id="outbox-status-{message.pk}"' in page and POLLS in page
-    assert reverse("background_status") in page  # whoever queued something is told if work stalls
+    assert reverse("core:background_status") in page  # whoever queued something is told if work stalls
 
 
 def test_sending_a_thank_you_says_queued_with_each_e_mail(completed, teacher_client):  # noqa: F811
     services.thanks_prepare()
     thank_you = ThankYou.objects.get()
-    response = teacher_client.post(reverse("thanks_detail", args=[thank_you.pk]), follow=True)
+    response = teacher_client.post(reverse("partnerships:thanks_detail", args=[thank_you.pk]), follow=True)
     page = " ".join(response.content.decode().split())
     assert "The thank-you to 2 people is queued: it goes out in a moment." in page
     for message in OutboxMessage.objects.filter(kind="thanks"):
@@ -93,7 +95,7 @@ def test_sending_a_thank_you_says_queued_with_each_e_mail(completed, teacher_cli
 
 def test_a_retried_e_mail_says_queued_again(teacher, teacher_client):
     message = message_for(teacher, status="failed", last_error="boom", body_text="Hei")
-    response = teacher_client.post(reverse("outbox_retry", args=[message.pk]), follow=True)
+    response = teacher_client.post(reverse("core:outbox_retry", args=[message.pk]), follow=True)
     page = " ".join(response.content.decode().split())
     assert "The e-mail is queued again: it goes out in a moment." in page
     assert f'id="outbox-status-{message.pk}"' in page
@@ -104,7 +106,7 @@ def test_a_feedback_note_shows_whether_it_went_out_not_that_it_was_sent(complete
     feedback = FeedbackRequest.objects.create(
         work_period=period, respondent="student", email="s@example.fi", answered_at=timezone.now()
     )
-    url = reverse("feedback_detail", args=[feedback.pk])
+    url = reverse("partnerships:feedback_detail", args=[feedback.pk])
     response = teacher_client.post(url, {"text": "Lisättiin ohjausta.", "send_note": "on"}, follow=True)
     page = " ".join(response.content.decode().split())
     note = OutboxMessage.objects.get(kind="you-said-we-did")

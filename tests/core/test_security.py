@@ -41,7 +41,7 @@ def test_a_failed_login_says_so_and_keeps_the_username(user, client):
 
 def test_pages_carry_a_strict_content_security_policy(user, client):
     client.force_login(user)
-    response = client.get(reverse("home"))
+    response = client.get(reverse("partnerships:home"))
     policy = response["Content-Security-Policy"]
     assert "script-src 'self'" in policy
     assert "unsafe-inline" not in policy and "unsafe-eval" not in policy

@@ -119,7 +119,7 @@ def test_a_teacher_reads_a_students_path_and_inducts_the_instructor_on_a_phone(
     problems.clear()
 
     # The path: both types at once, with the summer period, the interruption and the demonstration.
-    page.goto(url(live_server, "student_detail", world["student"].pk))
+    page.goto(url(live_server, "partnerships:student_detail", world["student"].pk))
     path = page.locator("section[aria-labelledby=student-path]")
     expect(page.locator(".path-combination")).to_be_visible()
     expect(path.locator(".badge.text-bg-warning").first).to_be_visible()  # summer
@@ -130,11 +130,11 @@ def test_a_teacher_reads_a_students_path_and_inducts_the_instructor_on_a_phone(
     shot(page, "student-path-phone")
 
     # It prints as a PDF.
-    pdf = page.request.get(url(live_server, "student_path_pdf", world["student"].pk))
+    pdf = page.request.get(url(live_server, "partnerships:student_path_pdf", world["student"].pk))
     assert pdf.ok and pdf.headers["content-type"] == "application/pdf"
 
     # The instructor page: contact details and the periods they instruct; never inducted yet.
-    page.goto(url(live_server, "instructor_detail", world["instructor"].pk))
+    page.goto(url(live_server, "partnerships:instructor_detail", world["instructor"].pk))
     expect(page.locator("#now-heading")).to_be_visible()
     expect(page.locator("main")).to_contain_text("Polkunen")
     assert page.evaluate(FITS_WIDTH), "the instructor page scrolls sideways on a phone"
@@ -142,13 +142,13 @@ def test_a_teacher_reads_a_students_path_and_inducts_the_instructor_on_a_phone(
 
     # Record the induction for the agreement: one act, also the agreement's checkpoint 4 item.
     page.goto(
-        url(live_server, "instructor_training_create", world["instructor"].pk)
+        url(live_server, "partnerships:instructor_training_create", world["instructor"].pk)
         + f"?agreement={world['training'].pk}"
     )
     page.select_option("#id_form", "ohjaan_fi")
     assert_page_ok(page, problems, "the induction form")
     page.click("main form button[type=submit]")
-    page.wait_for_url(url(live_server, "instructor_detail", world["instructor"].pk))
+    page.wait_for_url(url(live_server, "partnerships:instructor_detail", world["instructor"].pk))
     expect(page.locator("section[aria-labelledby=trainings-heading]")).to_contain_text("ohjaan.fi")
     assert_page_ok(page, problems, "the instructor page after the induction")
     shot(page, "instructor-page-phone")

@@ -46,7 +46,7 @@ def log_in(page, live_server):
     page.fill("#id_username", "tiina")
     page.fill("#id_password", PASSWORD)
     page.click("main form button[type=submit]")
-    page.wait_for_url(url(live_server, "home"))
+    page.wait_for_url(url(live_server, "partnerships:home"))
     expect(page.locator("h1")).to_contain_text("Tiina")
 
 
@@ -54,7 +54,7 @@ def test_teacher_logs_a_contact_and_a_follow_up_without_a_page_reload(
     page, live_server, world, shot, problems
 ):
     employer = world["employer"]
-    employer_url = url(live_server, "employer_detail", employer.pk)
+    employer_url = url(live_server, "partnerships:employer_detail", employer.pk)
 
     # Log in and land on the home page, in Finnish.
     log_in(page, live_server)
@@ -62,8 +62,8 @@ def test_teacher_logs_a_contact_and_a_follow_up_without_a_page_reload(
     assert_page_ok(page, problems, "login and home page")
 
     # The home page's link to the employer list; the search narrows the list through htmx.
-    page.click(f'main a[href="{reverse("employer_list")}"]')
-    page.wait_for_url(url(live_server, "employer_list"))
+    page.click(f'main a[href="{reverse("partnerships:employer_list")}"]')
+    page.wait_for_url(url(live_server, "partnerships:employer_list"))
     expect(page.locator("tr.employer-row")).to_have_count(6)
     page.evaluate("window.kumppaniMarker = 'list'")
     page.fill("#id_q", "virtanen")
@@ -134,8 +134,8 @@ def test_teacher_logs_a_contact_and_a_follow_up_without_a_page_reload(
     assert contact.follow_up_date == follow_up
 
     # The follow-up waits on the home page; Done replaces it with a confirmation (htmx).
-    page.click(f'nav a[href="{reverse("home")}"]')
-    page.wait_for_url(url(live_server, "home"))
+    page.click(f'nav a[href="{reverse("partnerships:home")}"]')
+    page.wait_for_url(url(live_server, "partnerships:home"))
     item = page.locator(f"#follow-ups #follow-up-{contact.pk}")
     expect(item).to_contain_text("Vahvista näytön päivä")
     expect(item).to_contain_text("Sähkö-Virtanen Oy")
@@ -166,8 +166,8 @@ def test_every_page_of_the_journey_fits_a_phone(page, live_server, world, shot, 
     page.set_viewport_size(PHONE)
     log_in(page, live_server)
     for name, path in [
-        ("home", reverse("home")),
-        ("employers", reverse("employer_list")),
+        ("home", reverse("partnerships:home")),
+        ("employers", reverse("partnerships:employer_list")),
         ("employer", employer.get_absolute_url()),
     ]:
         page.goto(f"{live_server.url}{path}")
@@ -192,13 +192,13 @@ def test_the_log_form_works_with_javascript_off(browser, browser_context_args, l
         log_in(page, live_server)
 
         # Without htmx the search is an ordinary GET form.
-        page.goto(url(live_server, "employer_list"))
+        page.goto(url(live_server, "partnerships:employer_list"))
         page.fill("#id_q", "virtanen")
         page.click("form[role=search] button[type=submit]")
         page.wait_for_url("**/employers/?*q=virtanen*")
         expect(page.locator("tr.employer-row")).to_have_count(1)
         page.click(f'#employer-results a[href="{employer.get_absolute_url()}"]')
-        page.wait_for_url(url(live_server, "employer_detail", employer.pk))
+        page.wait_for_url(url(live_server, "partnerships:employer_detail", employer.pk))
         assert_clean(problems, "employer list without JavaScript")
 
         page.select_option("#contact-form #id_channel", "email")
@@ -207,7 +207,7 @@ def test_the_log_form_works_with_javascript_off(browser, browser_context_args, l
             page.click("#contact-form button[type=submit]")
         assert posted.value.status == 302
         assert posted.value.request.headers.get("hx-request") is None
-        page.wait_for_url(url(live_server, "employer_detail", employer.pk))
+        page.wait_for_url(url(live_server, "partnerships:employer_detail", employer.pk))
         expect(page.locator(".alert-success")).to_be_visible()
         expect(page.locator("#timeline article").first).to_contain_text(
             "Lähetin esitteen ilman JavaScriptiä."

@@ -318,7 +318,7 @@ def test_the_upload_page_names_the_row_with_a_nul(coordinator_client):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     upload = SimpleUploadedFile("a.csv", NUL_AFTER_4_KB, content_type="text/csv")
-    response = coordinator_client.post(reverse("import_list"), {"kind": "employers", "file": upload})
+    response = coordinator_client.post(reverse("imports:import_list"), {"kind": "employers", "file": upload})
     assert response.status_code == 200
     assert "Row 62 contains a NUL character" in response.content.decode()
     assert not ImportJob.objects.exists()

@@ -123,10 +123,10 @@ def test_bad_rows_are_all_shown_and_nothing_is_saved_before_confirming(coordinat
     assert (5, "Sähköposti") in errors  # not an e-mail address
     assert (6, "Nimi") in errors  # the same as row 2
     assert (7, "Etunimi") in errors  # a contact person without a first name
-    page = coordinator_client.get(reverse("import_preview", args=[job.pk])).content.decode()
+    page = coordinator_client.get(reverse("imports:import_preview", args=[job.pk])).content.decode()
     assert "The same as row 2." in page and "1 new" not in page
     assert not Employer.objects.exists()
-    coordinator_client.post(reverse("import_preview", args=[job.pk]))  # confirm: the valid row only
+    coordinator_client.post(reverse("imports:import_preview", args=[job.pk]))  # confirm: the valid row only
     services.import_run(job.pk)
     assert list(Employer.objects.values_list("name", flat=True)) == ["Hyvä Oy"]
 
@@ -200,10 +200,10 @@ def test_the_rows_wait_in_the_database_and_are_deleted_once_imported(coordinator
 def test_an_upload_whose_rows_were_deleted_says_to_upload_it_again(coordinator_client, coordinator):
     job = upload("employers", FINNISH_EXCEL, coordinator)
     job.delete_rows()
-    page = coordinator_client.get(reverse("import_preview", args=[job.pk]))
+    page = coordinator_client.get(reverse("imports:import_preview", args=[job.pk]))
     assert page.status_code == 200
     assert "Upload the file again" in page.content.decode()
-    assert coordinator_client.get(reverse("import_mapping", args=[job.pk])).status_code == 302
+    assert coordinator_client.get(reverse("imports:import_mapping", args=[job.pk])).status_code == 302
 
 
 def test_a_henkilotunnus_column_is_dropped_by_header_or_by_value(coordinator):
@@ -258,7 +258,7 @@ def test_the_upload_page_refuses_an_oversized_file_and_keeps_the_choice(coordina
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     big = SimpleUploadedFile("iso.csv", b"a" * (reading.MAX_BYTES + 1), content_type="text/csv")
-    response = coordinator_client.post(reverse("import_list"), {"kind": "students", "file": big})
+    response = coordinator_client.post(reverse("imports:import_list"), {"kind": "students", "file": big})
     assert response.status_code == 200
     page = response.content.decode()
     assert "The file is too large: at most 10 MB." in page
@@ -288,26 +288,26 @@ def test_the_browser_flow_upload_map_check_confirm(
 
     monkeypatch.setattr(tasks.import_run, "apply_async", lambda args, **kw: services.import_run(*args))
     response = coordinator_client.post(
-        reverse("import_list"),
+        reverse("imports:import_list"),
         {"kind": "employers", "file": SimpleUploadedFile("t.csv", FINNISH_EXCEL, content_type="text/csv")},
     )
     job = ImportJob.objects.get()
-    assert response["Location"] == reverse("import_mapping", args=[job.pk])
+    assert response["Location"] == reverse("imports:import_mapping", args=[job.pk])
     form = {f"col_{i}": job.mapping[header] for i, header in enumerate(job.headers)}  # jsonb keeps no order
-    assert coordinator_client.post(reverse("import_mapping", args=[job.pk]), form).status_code == 302
-    page = coordinator_client.get(reverse("import_preview", args=[job.pk])).content.decode()
+    assert coordinator_client.post(reverse("imports:import_mapping", args=[job.pk]), form).status_code == 302
+    page = coordinator_client.get(reverse("imports:import_preview", args=[job.pk])).content.decode()
     assert "Import 3 rows" in page
     with django_capture_on_commit_callbacks(execute=True):
-        coordinator_client.post(reverse("import_preview", args=[job.pk]))
+        coordinator_client.post(reverse("imports:import_preview", args=[job.pk]))
     assert Employer.objects.count() == 2
-    progress = coordinator_client.get(reverse("import_progress", args=[job.pk])).content.decode()
+    progress = coordinator_client.get(reverse("imports:import_progress", args=[job.pk])).content.decode()
     assert "100 %" in progress and "3 new" in progress
 
 
 def test_a_mapping_without_a_required_field_is_refused(coordinator_client, coordinator):
     job = services.import_upload(kind="students", data=b"A;B\nx;y\n", name="a.csv", by=coordinator)
     response = coordinator_client.post(
-        reverse("import_mapping", args=[job.pk]), {"col_0": "first_name", "col_1": ""}
+        reverse("imports:import_mapping", args=[job.pk]), {"col_0": "first_name", "col_1": ""}
     )
     assert response.status_code == 200
     assert "Choose a column for “Last name”." in response.content.decode()
@@ -321,8 +321,11 @@ def test_abandoned_rows_are_deleted_after_a_day(coordinator):
 
 
 def test_teachers_cannot_import_or_merge(teacher_client):
-    assert teacher_client.get(reverse("import_list")).status_code == 403
-    assert teacher_client.post(reverse("employer_merge", args=[EmployerFactory().pk])).status_code == 403
+    assert teacher_client.get(reverse("imports:import_list")).status_code == 403
+    assert (
+        teacher_client.post(reverse("partnerships:employer_merge", args=[EmployerFactory().pk])).status_code
+        == 403
+    )
 
 
 def test_a_second_delivery_of_the_task_changes_nothing(coordinator):

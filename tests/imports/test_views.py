@@ -19,7 +19,7 @@ def test_an_import_no_worker_picked_up_in_30_seconds_says_so_instead_of_0_percen
         status="running",
         queued_at=timezone.now() - datetime.timedelta(seconds=10),
     )
-    url = reverse("import_progress", args=[job.pk])
+    url = reverse("imports:import_progress", args=[job.pk])
     html = " ".join(coordinator_client.get(url).content.decode().split())
     assert "Queued: a worker starts on it in a moment." in html and "0 %" not in html
     ImportJob.objects.filter(pk=job.pk).update(queued_at=timezone.now() - datetime.timedelta(seconds=31))

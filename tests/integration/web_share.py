@@ -16,7 +16,7 @@ from core.models import User  # noqa: E402
 def main(user_pk: int, employer_pk: int, person_pk: int, count: int) -> None:
     client = Client(headers={"Accept-Language": "en"})
     client.force_login(User.objects.get(pk=user_pk))
-    share = reverse("brochure_share", args=[employer_pk])
+    share = reverse("brochures:brochure_share", args=[employer_pk])
     for n in range(count):
         response = client.post(share, {"person": person_pk, "colour": "plum", "note": f"Soak {n}"})
         assert response.status_code == 302, response.content.decode()[:2000]

@@ -43,7 +43,7 @@ def test_a_teacher_cannot_make_themselves_account_owner_with_a_forged_post(
 ):
     employer = EmployerFactory(account_owner=other_teacher)
     response = teacher_client.post(
-        reverse("employer_edit", args=[employer.pk]),
+        reverse("partnerships:employer_edit", args=[employer.pk]),
         edit_data(employer, account_owner=teacher.pk, name="Uusi Oy"),
     )
     assert response.status_code == 200
@@ -55,7 +55,8 @@ def test_a_teacher_cannot_make_themselves_account_owner_with_a_forged_post(
 def test_a_teacher_cannot_claim_an_employer_without_an_owner(teacher, teacher_client):
     employer = EmployerFactory()
     response = teacher_client.post(
-        reverse("employer_edit", args=[employer.pk]), edit_data(employer, account_owner=teacher.pk)
+        reverse("partnerships:employer_edit", args=[employer.pk]),
+        edit_data(employer, account_owner=teacher.pk),
     )
     assert OWNER_MESSAGE in response.content.decode()
     employer.refresh_from_db()
@@ -66,12 +67,12 @@ def test_a_teacher_who_does_not_own_the_employer_sees_the_owner_field_disabled_a
     other_teacher, teacher_client
 ):
     employer = EmployerFactory(account_owner=other_teacher)
-    page = teacher_client.get(reverse("employer_edit", args=[employer.pk])).content.decode()
+    page = teacher_client.get(reverse("partnerships:employer_edit", args=[employer.pk])).content.decode()
     assert 'name="account_owner"' in page
     assert "Only a coordinator or the account owner can change the account owner." in page
     data = edit_data(employer, name="Uusi Nimi Oy")
     del data["account_owner"]  # a browser does not post a disabled field
-    response = teacher_client.post(reverse("employer_edit", args=[employer.pk]), data)
+    response = teacher_client.post(reverse("partnerships:employer_edit", args=[employer.pk]), data)
     assert response.status_code == 302
     employer.refresh_from_db()
     assert (employer.name, employer.account_owner) == ("Uusi Nimi Oy", other_teacher)
@@ -80,7 +81,8 @@ def test_a_teacher_who_does_not_own_the_employer_sees_the_owner_field_disabled_a
 def test_the_account_owner_hands_the_employer_over_to_another_teacher(teacher, other_teacher, teacher_client):
     employer = EmployerFactory(account_owner=teacher)
     response = teacher_client.post(
-        reverse("employer_edit", args=[employer.pk]), edit_data(employer, account_owner=other_teacher.pk)
+        reverse("partnerships:employer_edit", args=[employer.pk]),
+        edit_data(employer, account_owner=other_teacher.pk),
     )
     assert response.status_code == 302
     employer.refresh_from_db()
@@ -90,7 +92,7 @@ def test_the_account_owner_hands_the_employer_over_to_another_teacher(teacher, o
 def test_the_account_owner_cannot_leave_the_employer_without_an_owner(teacher, teacher_client):
     employer = EmployerFactory(account_owner=teacher)
     response = teacher_client.post(
-        reverse("employer_edit", args=[employer.pk]), edit_data(employer, account_owner="")
+        reverse("partnerships:employer_edit", args=[employer.pk]), edit_data(employer, account_owner="")
     )
     assert response.status_code == 200
     employer.refresh_from_db()
@@ -101,7 +103,7 @@ def test_the_account_owner_cannot_leave_the_employer_without_an_owner(teacher, t
 
 def test_a_coordinator_changes_and_clears_the_account_owner(teacher, other_teacher, coordinator_client):
     employer = EmployerFactory(account_owner=other_teacher)
-    url = reverse("employer_edit", args=[employer.pk])
+    url = reverse("partnerships:employer_edit", args=[employer.pk])
     assert coordinator_client.post(url, edit_data(employer, account_owner=teacher.pk)).status_code == 302
     employer.refresh_from_db()
     assert employer.account_owner == teacher
@@ -233,7 +235,7 @@ def clients(teacher_client, other_teacher_client, coordinator_client):
 def test_the_owner_of_the_employer_cannot_open_feedback_of_a_student_they_may_not_see(
     owned_feedback, clients
 ):
-    url = reverse("feedback_detail", args=[owned_feedback.pk])
+    url = reverse("partnerships:feedback_detail", args=[owned_feedback.pk])
     assert clients["owner"].get(url).status_code == 404
     assert clients["owner"].post(url, {"text": "Soitan"}).status_code == 404
     assert clients["responsible"].get(url).status_code == 200
@@ -241,15 +243,15 @@ def test_the_owner_of_the_employer_cannot_open_feedback_of_a_student_they_may_no
 
 
 def test_the_feedback_list_leaves_out_students_the_owner_may_not_see(owned_feedback, clients):
-    link = reverse("feedback_detail", args=[owned_feedback.pk])
-    assert link not in clients["owner"].get(reverse("feedback_list")).content.decode()
-    assert link in clients["responsible"].get(reverse("feedback_list")).content.decode()
-    assert link in clients["coordinator"].get(reverse("feedback_list")).content.decode()
+    link = reverse("partnerships:feedback_detail", args=[owned_feedback.pk])
+    assert link not in clients["owner"].get(reverse("partnerships:feedback_list")).content.decode()
+    assert link in clients["responsible"].get(reverse("partnerships:feedback_list")).content.decode()
+    assert link in clients["coordinator"].get(reverse("partnerships:feedback_list")).content.decode()
 
 
 def test_the_feedback_csv_leaves_out_students_the_owner_may_not_see(owned_feedback, clients):
     def csv_for(client) -> str:
-        response = client.get(reverse("feedback_list"), {"format": "csv"})
+        response = client.get(reverse("partnerships:feedback_list"), {"format": "csv"})
         assert response.status_code == 200
         return b"".join(response.streaming_content).decode("utf-8-sig")
 
@@ -261,11 +263,11 @@ def test_the_feedback_csv_leaves_out_students_the_owner_may_not_see(owned_feedba
 
 def test_the_owners_dashboard_names_no_student_they_may_not_see(owned_feedback, clients):
     # The period has no instructor e-mail and ends within the month: it is at risk too.
-    owner_page = clients["owner"].get(reverse("review_dashboard")).content.decode()
+    owner_page = clients["owner"].get(reverse("partnerships:review_dashboard")).content.decode()
     assert "Piilo Opiskelija" not in owner_page
-    assert reverse("feedback_detail", args=[owned_feedback.pk]) not in owner_page
-    coordinator_page = clients["coordinator"].get(reverse("review_dashboard")).content.decode()
-    assert reverse("feedback_detail", args=[owned_feedback.pk]) in coordinator_page
+    assert reverse("partnerships:feedback_detail", args=[owned_feedback.pk]) not in owner_page
+    coordinator_page = clients["coordinator"].get(reverse("partnerships:review_dashboard")).content.decode()
+    assert reverse("partnerships:feedback_detail", args=[owned_feedback.pk]) in coordinator_page
 
 
 def test_the_owners_periods_at_risk_leave_out_students_they_may_not_see(owned_feedback, other_teacher):
@@ -283,8 +285,13 @@ def test_a_student_the_owner_may_see_keeps_their_feedback_on_the_owners_pages(
     owned_feedback, other_teacher, clients
 ):
     owned_feedback.work_period.agreement.student.group.teachers.add(other_teacher)
-    assert clients["owner"].get(reverse("feedback_detail", args=[owned_feedback.pk])).status_code == 200
-    assert "Piilo Opiskelija" in clients["owner"].get(reverse("review_dashboard")).content.decode()
+    assert (
+        clients["owner"].get(reverse("partnerships:feedback_detail", args=[owned_feedback.pk])).status_code
+        == 200
+    )
+    assert (
+        "Piilo Opiskelija" in clients["owner"].get(reverse("partnerships:review_dashboard")).content.decode()
+    )
 
 
 def test_owning_an_employer_still_lets_its_owner_record_its_level(other_teacher, teacher):

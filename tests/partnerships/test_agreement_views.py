@@ -51,7 +51,7 @@ def form_data(setting, **overrides) -> dict:
 
 
 def test_teacher_creates_an_apprenticeship_through_the_form(setting, teacher_client):
-    response = teacher_client.post(reverse("agreement_create"), form_data(setting))
+    response = teacher_client.post(reverse("partnerships:agreement_create"), form_data(setting))
     agreement = Agreement.objects.get()
     assert response.status_code == 302
     assert response["Location"] == agreement.get_absolute_url()
@@ -61,7 +61,8 @@ def test_teacher_creates_an_apprenticeship_through_the_form(setting, teacher_cli
 
 def test_a_rule_broken_in_the_form_gives_its_message_and_keeps_the_input(setting, teacher_client):
     response = teacher_client.post(
-        reverse("agreement_create"), form_data(setting, hours_per_week="20", hoks_reference="HOKS-SÄILYY")
+        reverse("partnerships:agreement_create"),
+        form_data(setting, hours_per_week="20", hoks_reference="HOKS-SÄILYY"),
     )
     html = response.content.decode()
     assert response.status_code == 200
@@ -71,10 +72,10 @@ def test_a_rule_broken_in_the_form_gives_its_message_and_keeps_the_input(setting
 
 
 def test_the_form_shows_only_the_fields_of_the_chosen_type(setting, teacher_client):
-    html = teacher_client.get(reverse("agreement_create"), {"type": "training"}).content.decode()
+    html = teacher_client.get(reverse("partnerships:agreement_create"), {"type": "training"}).content.decode()
     assert 'name="days_per_week"' in html and 'name="hours_per_week"' not in html
     partial = teacher_client.get(
-        reverse("agreement_create"),
+        reverse("partnerships:agreement_create"),
         {"type": "apprenticeship"},
         HTTP_HX_REQUEST="true",
         HTTP_HX_TARGET="type-fields",
@@ -101,14 +102,16 @@ def test_switching_to_a_training_agreement_clears_the_apprenticeship_fields(sett
         **{"periods-INITIAL_FORMS": "1", "periods-0-id": str(agreement.work_periods.get().pk)},
     )
     del data["hours_per_week"], data["wage_confirmed"]
-    response = teacher_client.post(reverse("agreement_edit", args=[agreement.pk]), data)
+    response = teacher_client.post(reverse("partnerships:agreement_edit", args=[agreement.pk]), data)
     assert response.status_code == 302, response.content.decode()[:2000]
     agreement.refresh_from_db()
     assert (agreement.type, agreement.hours_per_week, agreement.wage_confirmed) == ("training", None, False)
 
 
 def test_adding_a_work_period_row_saves_nothing(setting, teacher_client):
-    response = teacher_client.post(reverse("agreement_create"), form_data(setting, add_period="1"))
+    response = teacher_client.post(
+        reverse("partnerships:agreement_create"), form_data(setting, add_period="1")
+    )
     html = response.content.decode()
     assert 'name="periods-1-start"' in html
     assert Agreement.objects.count() == 0
@@ -116,7 +119,7 @@ def test_adding_a_work_period_row_saves_nothing(setting, teacher_client):
 
 def test_a_work_period_ending_before_it_starts_is_refused_in_the_form(setting, teacher_client):
     response = teacher_client.post(
-        reverse("agreement_create"), form_data(setting, **{"periods-0-end": "2027-01-01"})
+        reverse("partnerships:agreement_create"), form_data(setting, **{"periods-0-end": "2027-01-01"})
     )
     assert "A work period cannot end before it starts." in response.content.decode()
     assert Agreement.objects.count() == 0
@@ -125,9 +128,9 @@ def test_a_work_period_ending_before_it_starts_is_refused_in_the_form(setting, t
 def test_an_unchecked_workplace_shows_a_warning(setting, teacher, teacher_client):
     agreement = create(setting, training(setting))
     html = teacher_client.get(agreement.get_absolute_url()).content.decode()
-    assert reverse("workplace_check_create", args=[setting["workplace"].pk]) in html
+    assert reverse("partnerships:workplace_check_create", args=[setting["workplace"].pk]) in html
     teacher_client.post(
-        reverse("workplace_check_create", args=[setting["workplace"].pk]),
+        reverse("partnerships:workplace_check_create", args=[setting["workplace"].pk]),
         {
             "matching_tasks": "on",
             "enough_activity": "on",
@@ -175,7 +178,7 @@ def test_the_agreement_page_says_exactly_what_the_national_feedback_lacks(settin
 
 def test_teacher_signs_an_agreement_through_the_page(setting, teacher_client):
     agreement = create(setting, training(setting))
-    url = reverse("agreement_status", args=[agreement.pk])
+    url = reverse("partnerships:agreement_status", args=[agreement.pk])
     response = teacher_client.post(
         url, {"status": "signed", "provider_signed_on": START.isoformat()}, follow=True
     )
@@ -196,7 +199,7 @@ def test_teacher_signs_an_agreement_through_the_page(setting, teacher_client):
 def test_an_illegal_status_change_through_the_page_gets_the_same_message(setting, teacher_client):
     agreement = create(setting, training(setting))
     response = teacher_client.post(
-        reverse("agreement_status", args=[agreement.pk]),
+        reverse("partnerships:agreement_status", args=[agreement.pk]),
         {"status": "ended_early", "ended_on": START.isoformat(), "end_reason": "x"},
         follow=True,
     )
@@ -208,7 +211,7 @@ def test_an_illegal_status_change_through_the_page_gets_the_same_message(setting
 def test_teacher_records_the_joint_planning_with_its_participants(setting, teacher, teacher_client):
     agreement = create(setting, training(setting))
     teacher_client.post(
-        reverse("agreement_item", args=[agreement.pk]),
+        reverse("partnerships:agreement_item", args=[agreement.pk]),
         {
             "kind": "planning",
             "done_on": timezone.localdate().isoformat(),
@@ -218,7 +221,7 @@ def test_teacher_records_the_joint_planning_with_its_participants(setting, teach
     item = AgreementItem.objects.get()
     assert (item.kind, item.done_by, item.participants) == ("planning", teacher, ["student", "instructor"])
     teacher_client.post(
-        reverse("agreement_item", args=[agreement.pk]),
+        reverse("partnerships:agreement_item", args=[agreement.pk]),
         {"kind": "thanks", "not_applicable_reason": "Yrittäjän oppisopimus: kiitos ei koske."},
     )
     assert AgreementItem.objects.get(kind="thanks").not_applicable_reason
@@ -251,7 +254,7 @@ def test_overdue_items_show_on_the_page_and_in_the_list_filter(setting, teacher_
         ],
     )
     assert "overdue since" in teacher_client.get(overdue.get_absolute_url()).content.decode()
-    html = teacher_client.get(reverse("agreement_list"), {"overdue": "on"}).content.decode()
+    html = teacher_client.get(reverse("partnerships:agreement_list"), {"overdue": "on"}).content.decode()
     assert overdue.get_absolute_url() in html and later.get_absolute_url() not in html
 
 
@@ -259,7 +262,7 @@ def test_teacher_records_an_interruption_and_the_ehoks_entry(setting, teacher, t
     agreement = create(setting, training(setting))
     period = agreement.work_periods.get()
     response = teacher_client.post(
-        reverse("interruption_create", args=[period.pk]),
+        reverse("partnerships:interruption_create", args=[period.pk]),
         {
             "start": "2027-02-01",
             "end": "2027-02-05",
@@ -270,7 +273,9 @@ def test_teacher_records_an_interruption_and_the_ehoks_entry(setting, teacher, t
     )
     assert response.status_code == 302
     assert Interruption.objects.get().recorded_by == teacher
-    teacher_client.post(reverse("work_period_ehoks", args=[period.pk]), {"entered_on": "2027-01-05"})
+    teacher_client.post(
+        reverse("partnerships:work_period_ehoks", args=[period.pk]), {"entered_on": "2027-01-05"}
+    )
     period.refresh_from_db()
     assert (period.ehoks_entered_on, period.ehoks_entered_by) == (datetime.date(2027, 1, 5), teacher)
 
@@ -278,7 +283,10 @@ def test_teacher_records_an_interruption_and_the_ehoks_entry(setting, teacher, t
 def test_another_teacher_cannot_see_or_edit_the_agreement(setting, other_teacher_client):
     agreement = create(setting, training(setting))
     assert other_teacher_client.get(agreement.get_absolute_url()).status_code == 404
-    assert other_teacher_client.get(reverse("agreement_edit", args=[agreement.pk])).status_code == 404
+    assert (
+        other_teacher_client.get(reverse("partnerships:agreement_edit", args=[agreement.pk])).status_code
+        == 404
+    )
 
 
 def test_a_teacher_of_the_students_group_reads_but_does_not_edit(setting, teacher_group):
@@ -291,7 +299,7 @@ def test_a_teacher_of_the_students_group_reads_but_does_not_edit(setting, teache
     client = Client()
     client.force_login(colleague)
     assert client.get(agreement.get_absolute_url()).status_code == 200
-    assert client.get(reverse("agreement_edit", args=[agreement.pk])).status_code == 403
+    assert client.get(reverse("partnerships:agreement_edit", args=[agreement.pk])).status_code == 403
 
 
 def test_agreement_list_runs_a_constant_number_of_queries(
@@ -300,7 +308,7 @@ def test_agreement_list_runs_a_constant_number_of_queries(
     for _ in range(30):
         create(setting, training(setting, overlap_confirmed=True))
     with django_assert_num_queries(8):  # one more: the units of the unit filter
-        response = coordinator_client.get(reverse("agreement_list"), {"scope": "all"})
+        response = coordinator_client.get(reverse("partnerships:agreement_list"), {"scope": "all"})
     assert response.content.decode().count("kp-progress") == 25
 
 
@@ -402,7 +410,7 @@ def test_flagged_periods_are_listed_on_the_teachers_home_page_most_urgent_first(
             }
         ],
     )
-    html = teacher_client.get(reverse("home")).content.decode()
+    html = teacher_client.get(reverse("partnerships:home")).content.decode()
     assert html.index(sooner.get_absolute_url()) < html.index(later.get_absolute_url())
     assert "not marked as entered in eHOKS" in html
 
@@ -420,7 +428,7 @@ def test_the_summary_pdf_holds_the_parties_and_the_work_periods(setting, teacher
             "days_per_week": None,
         },
     )
-    response = teacher_client.get(reverse("agreement_pdf", args=[agreement.pk]))
+    response = teacher_client.get(reverse("partnerships:agreement_pdf", args=[agreement.pk]))
     assert response["Content-Type"] == "application/pdf"
     text = text_of(response.content)
     assert setting["student"].full_name in text
@@ -441,16 +449,18 @@ def test_coordinator_adds_a_local_unit_and_a_made_up_code_is_refused(coordinator
         "name_en": "Local unit",
         "extent": "15",
     }
-    response = coordinator_client.post(reverse("unit_list"), {**data, "national_code": "TN-12"})
+    response = coordinator_client.post(reverse("partnerships:unit_list"), {**data, "national_code": "TN-12"})
     assert "tutkinnonosat_123456" in response.content.decode()
     assert not QualificationUnit.objects.filter(name_fi="Paikallinen osa").exists()
-    coordinator_client.post(reverse("unit_list"), data)
+    coordinator_client.post(reverse("partnerships:unit_list"), data)
     unit = QualificationUnit.objects.get(name_fi="Paikallinen osa")
     assert unit.is_local and unit.national_code == ""
 
 
 def test_the_workplace_page_shows_its_check_people_and_agreements(setting, teacher_client):
     agreement = create(setting, training(setting))
-    html = teacher_client.get(reverse("workplace_detail", args=[setting["workplace"].pk])).content.decode()
+    html = teacher_client.get(
+        reverse("partnerships:workplace_detail", args=[setting["workplace"].pk])
+    ).content.decode()
     assert agreement.get_absolute_url() in html
     assert "have not been checked" in html

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 def test_a_change_through_the_portal_records_who_and_what(coordinator_client, coordinator):
     employer = EmployerFactory(name="Vanha Oy")
     response = coordinator_client.post(
-        reverse("employer_edit", args=[employer.pk]),
+        reverse("partnerships:employer_edit", args=[employer.pk]),
         {"name": "Uusi Oy", "business_id": employer.business_id, "sector": "C"},
     )
     assert response.status_code == 302
@@ -88,8 +88,15 @@ def test_agreements_levels_and_reactions_are_tracked(coordinator, teacher):
 def test_coordinators_read_the_trail_and_teachers_do_not(coordinator_client, teacher_client, coordinator):
     student = StudentFactory(first_name="Aino")
     services.student_update(student=student, data={"first_name": "Aino-Maria"})
-    page = coordinator_client.get(reverse("history", args=["student", student.pk])).content.decode()
+    page = coordinator_client.get(
+        reverse("partnerships:history", args=["student", student.pk])
+    ).content.decode()
     assert "Aino-Maria" in page and "Aino" in page and "Changed" in page and "Created" in page
-    assert teacher_client.get(reverse("history", args=["student", student.pk])).status_code == 403
-    assert coordinator_client.get(reverse("history", args=["nothing", student.pk])).status_code == 404
+    assert (
+        teacher_client.get(reverse("partnerships:history", args=["student", student.pk])).status_code == 403
+    )
+    assert (
+        coordinator_client.get(reverse("partnerships:history", args=["nothing", student.pk])).status_code
+        == 404
+    )
     ContactPerson.objects.all().delete()

@@ -164,7 +164,7 @@ def form_data(**changes):
 def test_a_teacher_records_a_need_from_a_contact_prefilled(teacher, teacher_client):
     employer = EmployerFactory(sector="F")
     contact = ContactFactory(employer=employer, author=teacher, summary="Puhuttiin lämpöpumpuista.")
-    url = reverse("competence_need_create")
+    url = reverse("partnerships:competence_need_create")
     response = teacher_client.get(url, {"contact": contact.pk})
     form = response.context["form"]
     assert form["employer"].value() == employer.pk and form["contact"].value() == contact.pk
@@ -182,14 +182,18 @@ def test_the_employer_page_lists_its_needs_and_links_both_forms(teacher, teacher
     contact = ContactFactory(employer=employer, author=teacher)
     page = teacher_client.get(employer.get_absolute_url()).content.decode()
     assert "Hoivarobotiikka" in page
-    assert f"{reverse('competence_need_create')}?employer={employer.pk}" in page
-    assert f"{reverse('competence_need_create')}?contact={contact.pk}" in page
-    form = teacher_client.get(reverse("competence_need_create"), {"employer": employer.pk}).context["form"]
+    assert f"{reverse('partnerships:competence_need_create')}?employer={employer.pk}" in page
+    assert f"{reverse('partnerships:competence_need_create')}?contact={contact.pk}" in page
+    form = teacher_client.get(
+        reverse("partnerships:competence_need_create"), {"employer": employer.pk}
+    ).context["form"]
     assert (form["employer"].value(), form["sector"].value()) == (employer.pk, "Q")
 
 
 def test_bad_input_keeps_what_was_typed_and_saves_nothing(teacher_client):
-    response = teacher_client.post(reverse("competence_need_create"), form_data(employer="", title="Tekoäly"))
+    response = teacher_client.post(
+        reverse("partnerships:competence_need_create"), form_data(employer="", title="Tekoäly")
+    )
     assert response.status_code == 200
     assert "Name the employer, or the other organisation the need comes from." in response.content.decode()
     assert response.context["form"]["title"].value() == "Tekoäly"
@@ -199,7 +203,7 @@ def test_bad_input_keeps_what_was_typed_and_saves_nothing(teacher_client):
 def test_another_teacher_reads_but_does_not_edit(teacher, other_teacher_client, coordinator_client):
     need = make(teacher)
     assert other_teacher_client.get(need.get_absolute_url()).status_code == 200
-    url = reverse("competence_need_edit", args=[need.pk])
+    url = reverse("partnerships:competence_need_edit", args=[need.pk])
     assert other_teacher_client.post(url, form_data(employer=need.employer_id)).status_code == 403
     response = coordinator_client.post(url, form_data(employer=need.employer_id, title="Korjattu"))
     assert response.status_code == 302
@@ -212,7 +216,7 @@ def test_the_list_filters_and_exports_csv(teacher, other_teacher, teacher_client
     make(teacher, title="Rakentamisen tarve", sector="F", qualification=qualification)
     make(teacher, title="Hoivan tarve", sector="Q", horizon=Horizon.OVER_THREE)
     make(other_teacher, title="Toisen tarve", sector="F", horizon=Horizon.WITHIN_YEAR)
-    url = reverse("competence_need_list")
+    url = reverse("partnerships:competence_need_list")
     titles = lambda response: [n.title for n in response.context["page"]]  # noqa: E731
     assert titles(teacher_client.get(url, {"sector": "F"})) == ["Toisen tarve", "Rakentamisen tarve"]
     assert titles(teacher_client.get(url, {"horizon": "3+"})) == ["Hoivan tarve"]
@@ -230,7 +234,7 @@ def test_the_list_filters_and_exports_csv(teacher, other_teacher, teacher_client
 
 
 def test_the_list_query_count_does_not_grow_with_the_rows(teacher, teacher_client, django_assert_num_queries):
-    url = reverse("competence_need_list")
+    url = reverse("partnerships:competence_need_list")
 
     def add(n, prefix):
         for i in range(n):
@@ -255,14 +259,17 @@ def test_initiatives_are_linked_started_and_shown_on_both_pages(teacher, teacher
     need = make(teacher, title="Digitaalinen rakentaminen")
     existing = initiative(teacher, "Tietomallikoulutus")
     response = teacher_client.post(
-        reverse("competence_need_link", args=[need.pk]), {"initiative": existing.pk}
+        reverse("partnerships:competence_need_link", args=[need.pk]), {"initiative": existing.pk}
     )
     assert response.status_code == 302
     page = teacher_client.get(need.get_absolute_url()).content.decode()
-    assert "Tietomallikoulutus" in page and reverse("competence_need_unlink", args=[need.pk]) in page
+    assert (
+        "Tietomallikoulutus" in page
+        and reverse("partnerships:competence_need_unlink", args=[need.pk]) in page
+    )
     assert "Digitaalinen rakentaminen" in teacher_client.get(existing.get_absolute_url()).content.decode()
     # Started from the need: the initiative's form, prefilled from it.
-    url = reverse("competence_need_initiative_create", args=[need.pk])
+    url = reverse("partnerships:competence_need_initiative_create", args=[need.pk])
     form = teacher_client.get(url).context["form"]
     assert form["title"].value() == "Digitaalinen rakentaminen"
     assert form["employers"].value() == [need.employer_id]
@@ -277,7 +284,9 @@ def test_initiatives_are_linked_started_and_shown_on_both_pages(teacher, teacher
     )
     assert response.status_code == 302
     assert set(need.initiatives.values_list("title", flat=True)) == {"Tietomallikoulutus", "Uusi aloite"}
-    teacher_client.post(reverse("competence_need_unlink", args=[need.pk]), {"initiative": existing.pk})
+    teacher_client.post(
+        reverse("partnerships:competence_need_unlink", args=[need.pk]), {"initiative": existing.pk}
+    )
     assert list(need.initiatives.values_list("title", flat=True)) == ["Uusi aloite"]
 
 
@@ -285,7 +294,9 @@ def test_linking_an_initiative_already_linked_is_an_error_on_the_page(teacher, t
     need = make(teacher)
     linked = initiative(teacher)
     services.competence_need_link(need=need, initiative=linked, by=teacher)
-    response = teacher_client.post(reverse("competence_need_link", args=[need.pk]), {"initiative": linked.pk})
+    response = teacher_client.post(
+        reverse("partnerships:competence_need_link", args=[need.pk]), {"initiative": linked.pk}
+    )
     assert response.status_code == 400
     assert response.context["link_form"].errors
 
@@ -293,7 +304,7 @@ def test_linking_an_initiative_already_linked_is_an_error_on_the_page(teacher, t
 def test_the_coordinator_reads_the_needs_history(teacher, coordinator_client):
     need = make(teacher, title="Vanha nimi")
     services.competence_need_update(need=need, by=teacher, data={"title": "Uusi nimi"})
-    response = coordinator_client.get(reverse("history", args=["competence_need", need.pk]))
+    response = coordinator_client.get(reverse("partnerships:history", args=["competence_need", need.pk]))
     assert response.status_code == 200
     page = response.content.decode()
     assert "Vanha nimi" in page and "Uusi nimi" in page
@@ -307,14 +318,14 @@ def test_the_summary_shows_counts_by_sector_and_horizon_with_links_and_csv(teach
     make(teacher, sector="F", horizon=Horizon.WITHIN_YEAR)
     make(teacher, sector="F", horizon=Horizon.OVER_THREE)
     make(teacher, sector="Q", horizon=Horizon.ONE_TO_THREE, recorded_on=datetime.date(2024, 1, 1))
-    url = reverse("competence_need_summary")
+    url = reverse("partnerships:competence_need_summary")
     response = coordinator_client.get(url)
     page = response.content.decode()
     assert [(row.sector, row.counts) for row in response.context["summary"].rows] == [
         ("F", [2, 0, 1]),
         ("Q", [0, 1, 0]),
     ]
-    assert f"{reverse('competence_need_list')}?sector=F&amp;horizon=3%2B" in page
+    assert f"{reverse('partnerships:competence_need_list')}?sector=F&amp;horizon=3%2B" in page
     response = coordinator_client.get(url, {"recorded_from": "2025-01-01"})
     assert [row.sector for row in response.context["summary"].rows] == ["F"]
     response = coordinator_client.get(url, {"format": "csv"})
@@ -326,11 +337,14 @@ def test_the_summary_shows_counts_by_sector_and_horizon_with_links_and_csv(teach
 
 
 def test_the_summary_is_the_coordinators(teacher_client):
-    assert teacher_client.get(reverse("competence_need_summary")).status_code == 403
+    assert teacher_client.get(reverse("partnerships:competence_need_summary")).status_code == 403
 
 
 def test_the_navigation_leads_to_the_needs(teacher_client):
-    assert reverse("competence_need_list") in teacher_client.get(reverse("home")).content.decode()
+    assert (
+        reverse("partnerships:competence_need_list")
+        in teacher_client.get(reverse("partnerships:home")).content.decode()
+    )
 
 
 @pytest.mark.parametrize(
@@ -343,7 +357,9 @@ def test_the_navigation_leads_to_the_needs(teacher_client):
 )
 def test_the_summary_speaks_the_users_language(teacher, coordinator_client, language, heading, horizon):
     make(teacher, horizon=Horizon.WITHIN_YEAR)
-    page = coordinator_client.get(reverse("competence_need_summary"), HTTP_ACCEPT_LANGUAGE=language)
+    page = coordinator_client.get(
+        reverse("partnerships:competence_need_summary"), HTTP_ACCEPT_LANGUAGE=language
+    )
     assert heading in page.content.decode() and horizon in page.content.decode()
 
 
@@ -357,6 +373,6 @@ def test_the_owner_of_an_initiative_links_a_colleagues_need_to_it(
     form = other_teacher_client.get(need.get_absolute_url()).context["link_form"]
     assert list(form.fields["initiative"].queryset) == [theirs]
     response = other_teacher_client.post(
-        reverse("competence_need_link", args=[need.pk]), {"initiative": theirs.pk}
+        reverse("partnerships:competence_need_link", args=[need.pk]), {"initiative": theirs.pk}
     )
     assert response.status_code == 302 and list(need.initiatives.all()) == [theirs]

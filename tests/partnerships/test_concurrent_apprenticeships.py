@@ -69,7 +69,8 @@ def test_a_training_agreement_declares_no_other_apprenticeship(setting):
 
 def test_the_apprenticeship_form_takes_the_declared_hours(setting, teacher_client):
     response = teacher_client.post(
-        reverse("agreement_create"), form_data(setting, hours_per_week="20", other_employment_hours="10")
+        reverse("partnerships:agreement_create"),
+        form_data(setting, hours_per_week="20", other_employment_hours="10"),
     )
     assert response.status_code == 302
     agreement = Agreement.objects.get()

@@ -21,7 +21,7 @@ def employer(db):
 
 
 def test_teacher_logs_a_contact_with_a_plain_post(employer, teacher, teacher_client):
-    url = reverse("contact_create", args=[employer.pk])
+    url = reverse("partnerships:contact_create", args=[employer.pk])
     response = teacher_client.post(
         url, {"date": timezone.localdate().isoformat(), "channel": "visit", "summary": "Kävin työpaikalla."}
     )
@@ -39,7 +39,7 @@ def test_teacher_logs_a_contact_through_htmx_and_gets_the_new_entry_and_a_fresh_
     person = ContactPersonFactory(employer=employer, first_name="Pirjo", last_name="Ohjaaja")
     checkpoint = Checkpoint.objects.get(number=4)
     response = teacher_client.post(
-        reverse("contact_create", args=[employer.pk]),
+        reverse("partnerships:contact_create", args=[employer.pk]),
         {
             "date": timezone.localdate().isoformat(),
             "channel": "phone",
@@ -65,7 +65,7 @@ def test_teacher_logs_a_contact_through_htmx_and_gets_the_new_entry_and_a_fresh_
 def test_the_first_contact_replaces_the_empty_timeline_and_the_next_ones_do_not(employer, teacher_client):
     def log(summary):
         return teacher_client.post(
-            reverse("contact_create", args=[employer.pk]),
+            reverse("partnerships:contact_create", args=[employer.pk]),
             {"date": timezone.localdate().isoformat(), "channel": "phone", "summary": summary},
             HTTP_HX_REQUEST="true",
         ).content.decode()
@@ -87,7 +87,7 @@ def test_logging_a_contact_takes_as_many_queries_however_many_people_and_checkpo
         data.update(persons=[p.pk for p in persons], checkpoints=[c.pk for c in points])
         with CaptureQueriesContext(connection) as queries:
             response = teacher_client.post(
-                reverse("contact_create", args=[employer.pk]), data, HTTP_HX_REQUEST="true"
+                reverse("partnerships:contact_create", args=[employer.pk]), data, HTTP_HX_REQUEST="true"
             )
         assert response.status_code == 200
         return len(queries)
@@ -110,7 +110,7 @@ def test_a_follow_up_before_the_contact_date_is_refused_and_the_input_kept(htmx,
     today = timezone.localdate()
     headers = {"HTTP_HX_REQUEST": "true"} if htmx else {}
     response = teacher_client.post(
-        reverse("contact_create", args=[employer.pk]),
+        reverse("partnerships:contact_create", args=[employer.pk]),
         {
             "date": today.isoformat(),
             "channel": "email",
@@ -129,7 +129,7 @@ def test_a_follow_up_before_the_contact_date_is_refused_and_the_input_kept(htmx,
 @pytest.mark.parametrize("summary", ["", "   ", "x" * 100_000])
 def test_an_empty_or_huge_summary_is_refused_with_a_message(summary, employer, teacher_client):
     response = teacher_client.post(
-        reverse("contact_create", args=[employer.pk]),
+        reverse("partnerships:contact_create", args=[employer.pk]),
         {"date": timezone.localdate().isoformat(), "channel": "phone", "summary": summary},
         HTTP_HX_REQUEST="true",
     )
@@ -171,7 +171,7 @@ def test_the_database_refuses_a_follow_up_before_the_contact_date(employer, teac
 def test_teacher_cannot_edit_another_teachers_contact(employer, teacher, other_teacher, other_teacher_client):
     contact = ContactFactory(employer=employer, author=teacher, summary="Alkuperäinen")
     response = other_teacher_client.post(
-        reverse("contact_edit", args=[contact.pk]),
+        reverse("partnerships:contact_edit", args=[contact.pk]),
         {"date": contact.date.isoformat(), "channel": "phone", "summary": "Muutettu"},
     )
     assert response.status_code == 403
@@ -184,7 +184,7 @@ def test_teacher_cannot_edit_another_teachers_contact(employer, teacher, other_t
 def test_teacher_edits_their_own_contact(employer, teacher, teacher_client):
     contact = ContactFactory(employer=employer, author=teacher)
     response = teacher_client.post(
-        reverse("contact_edit", args=[contact.pk]),
+        reverse("partnerships:contact_edit", args=[contact.pk]),
         {"date": contact.date.isoformat(), "channel": "meeting", "summary": "Korjattu yhteenveto"},
     )
     assert response.status_code == 302
@@ -194,14 +194,17 @@ def test_teacher_edits_their_own_contact(employer, teacher, teacher_client):
 
 def test_coordinator_deletes_any_contact(employer, teacher, coordinator_client):
     contact = ContactFactory(employer=employer, author=teacher)
-    response = coordinator_client.post(reverse("contact_delete", args=[contact.pk]))
+    response = coordinator_client.post(reverse("partnerships:contact_delete", args=[contact.pk]))
     assert response.status_code == 302
     assert not Contact.objects.filter(pk=contact.pk).exists()
 
 
 def test_teacher_cannot_delete_another_teachers_contact(employer, teacher, other_teacher_client):
     contact = ContactFactory(employer=employer, author=teacher)
-    assert other_teacher_client.post(reverse("contact_delete", args=[contact.pk])).status_code == 403
+    assert (
+        other_teacher_client.post(reverse("partnerships:contact_delete", args=[contact.pk])).status_code
+        == 403
+    )
     assert Contact.objects.filter(pk=contact.pk).exists()
 
 
@@ -214,14 +217,19 @@ def test_open_follow_ups_show_on_the_authors_home_page_until_done(employer, teac
         follow_up_date=today + datetime.timedelta(days=3),
         follow_up_note="Soita uudelleen syksyn jaksoista",
     )
-    home = teacher_client.get(reverse("home")).content.decode()
+    home = teacher_client.get(reverse("partnerships:home")).content.decode()
     assert "Soita uudelleen syksyn jaksoista" in home
-    response = teacher_client.post(reverse("follow_up_done", args=[contact.pk]), HTTP_HX_REQUEST="true")
+    response = teacher_client.post(
+        reverse("partnerships:follow_up_done", args=[contact.pk]), HTTP_HX_REQUEST="true"
+    )
     assert response.status_code == 200
     assert f'id="follow-up-{contact.pk}"' in response.content.decode()
     contact.refresh_from_db()
     assert contact.follow_up_done_at is not None
-    assert "Soita uudelleen syksyn jaksoista" not in teacher_client.get(reverse("home")).content.decode()
+    assert (
+        "Soita uudelleen syksyn jaksoista"
+        not in teacher_client.get(reverse("partnerships:home")).content.decode()
+    )
 
 
 def test_marking_a_follow_up_done_twice_keeps_the_first_time(employer, teacher):
@@ -238,7 +246,7 @@ def test_other_teachers_follow_ups_are_not_on_my_home_page(employer, other_teach
     ContactFactory(
         employer=employer, author=other_teacher, date=today, follow_up_date=today, follow_up_note="Ei minun"
     )
-    assert "Ei minun" not in teacher_client.get(reverse("home")).content.decode()
+    assert "Ei minun" not in teacher_client.get(reverse("partnerships:home")).content.decode()
 
 
 def test_home_page_runs_a_constant_number_of_queries(
@@ -250,7 +258,7 @@ def test_home_page_runs_a_constant_number_of_queries(
         ContactFactory(employer=e, author=teacher, date=today, follow_up_date=today, follow_up_note=f"n{i}")
     # One query per section, each section a constant number however many rows it holds.
     with django_assert_max_num_queries(11):
-        response = teacher_client.get(reverse("home"))
+        response = teacher_client.get(reverse("partnerships:home"))
     assert response.status_code == 200
 
 

@@ -94,7 +94,7 @@ def test_a_teacher_cannot_plan_for_a_student_they_may_not_see(setting, other_tea
 def test_the_teacher_plans_a_demonstration_through_the_form(setting, teacher_client):
     agreement = create(setting, training(setting))
     response = teacher_client.post(
-        reverse("demonstration_create", args=[setting["student"].pk]),
+        reverse("partnerships:demonstration_create", args=[setting["student"].pk]),
         {
             "unit": setting["unit"].pk,
             "agreement": agreement.pk,
@@ -124,7 +124,7 @@ def test_the_calendar_export_parses_and_holds_the_teachers_demonstrations(
             "date": DAY,
         },
     )
-    response = teacher_client.get(reverse("demonstration_calendar"))
+    response = teacher_client.get(reverse("partnerships:demonstration_calendar"))
     assert response["Content-Type"].startswith("text/calendar")
     calendar = Calendar.from_ical(response.content)
     events = list(calendar.walk("VEVENT"))
@@ -257,7 +257,7 @@ def test_the_form_saves_a_clashing_demonstration_and_says_what_clashes(setting, 
     create(setting, training(setting))  # the working-life assessor comes from its employer
     save(setting, start_time=datetime.time(9, 0), duration_minutes=60)
     response = teacher_client.post(
-        reverse("demonstration_create", args=[setting["student"].pk]),
+        reverse("partnerships:demonstration_create", args=[setting["student"].pk]),
         {
             "unit": setting["unit"].pk,
             "date": DAY.isoformat(),
@@ -272,12 +272,14 @@ def test_the_form_saves_a_clashing_demonstration_and_says_what_clashes(setting, 
     assert Demonstration.objects.count() == 2, response.context["form"].errors
     html = response.content.decode()
     assert "booked at the same time" in html and "Skills demonstration saved." in html
-    edit = teacher_client.get(reverse("demonstration_edit", args=[Demonstration.objects.last().pk]))
+    edit = teacher_client.get(
+        reverse("partnerships:demonstration_edit", args=[Demonstration.objects.last().pk])
+    )
     assert "booked at the same time" in edit.content.decode()
 
 
 def test_the_new_demonstration_form_names_the_signed_in_teacher_as_assessor(setting, teacher_client):
-    response = teacher_client.get(reverse("demonstration_create", args=[setting["student"].pk]))
+    response = teacher_client.get(reverse("partnerships:demonstration_create", args=[setting["student"].pk]))
     assert response.context["form"].initial["teacher_assessor"] == setting["teacher"].pk
 
 
@@ -297,7 +299,7 @@ def test_the_calendar_lists_every_assessor_as_an_attendee_at_the_booked_time(
         two_teachers_reason="Ei pätevää arvioijaa.",
         date=DAY + datetime.timedelta(days=1),
     )
-    calendar = Calendar.from_ical(teacher_client.get(reverse("demonstration_calendar")).content)
+    calendar = Calendar.from_ical(teacher_client.get(reverse("partnerships:demonstration_calendar")).content)
     timed, all_day = sorted(calendar.walk("VEVENT"), key=lambda e: str(e.decoded("dtstart")))
     start = timed.decoded("dtstart")
     assert (start.hour, start.minute, str(start.tzinfo)) == (9, 0, "Europe/Helsinki")

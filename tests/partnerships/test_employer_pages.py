@@ -40,7 +40,7 @@ def test_employer_list_runs_the_same_queries_for_1_and_50_employers(
         employers[-1].name = f"Yritys {i:03d} Oy"
         Employer.objects.filter(pk=employers[-1].pk).update(name=employers[-1].name)
     with django_assert_num_queries(EMPLOYER_LIST_QUERIES):
-        response = teacher_client.get(reverse("employer_list"))
+        response = teacher_client.get(reverse("partnerships:employer_list"))
     html = response.content.decode()
     assert response.status_code == 200
     for employer in employers[:25]:
@@ -74,10 +74,10 @@ def test_employer_page_runs_the_same_queries_for_1_and_50_contacts(
 def test_employer_list_searches_by_name_and_business_id(teacher_client):
     wanted = EmployerFactory(name="Sähkö-Virtanen Oy")
     other = EmployerFactory(name="Leipomo Lämmin Oy")
-    response = teacher_client.get(reverse("employer_list"), {"q": "virtanen"})
+    response = teacher_client.get(reverse("partnerships:employer_list"), {"q": "virtanen"})
     assert wanted.name in response.content.decode()
     assert other.name not in response.content.decode()
-    response = teacher_client.get(reverse("employer_list"), {"q": other.business_id})
+    response = teacher_client.get(reverse("partnerships:employer_list"), {"q": other.business_id})
     assert other.name in response.content.decode()
     assert wanted.name not in response.content.decode()
 
@@ -86,7 +86,9 @@ def test_employer_list_filters_by_municipality_of_any_workplace(teacher_client):
     city = EmployerFactory(name="Järvilaakson kaupunki", workplace="Tampere")
     WorkplaceFactory(employer=city, name="Päiväkoti Satu", municipality="Nokia")
     elsewhere = EmployerFactory(name="Muualla Oy", workplace="Orivesi")
-    html = teacher_client.get(reverse("employer_list"), {"municipality": "nokia"}).content.decode()
+    html = teacher_client.get(
+        reverse("partnerships:employer_list"), {"municipality": "nokia"}
+    ).content.decode()
     assert city.name in html
     assert elsewhere.name not in html
     assert "1 " in html  # the total count
@@ -99,7 +101,9 @@ def test_employer_list_filters_employers_not_contacted_in_n_days(teacher, teache
     old = EmployerFactory(name="Unohtunut Oy")
     ContactFactory(employer=old, author=teacher, date=today - datetime.timedelta(days=200))
     never = EmployerFactory(name="Koskematon Oy")
-    html = teacher_client.get(reverse("employer_list"), {"not_contacted_days": 90}).content.decode()
+    html = teacher_client.get(
+        reverse("partnerships:employer_list"), {"not_contacted_days": 90}
+    ).content.decode()
     assert old.name in html and never.name in html
     assert recent.name not in html
 
@@ -109,7 +113,7 @@ def test_employer_list_filters_by_sector_and_account_owner(teacher, other_teache
     EmployerFactory(name="Toisen Rakennus Oy", sector="F", account_owner=other_teacher)
     EmployerFactory(name="Oma Kahvila Oy", sector="I", account_owner=teacher)
     html = teacher_client.get(
-        reverse("employer_list"), {"sector": "F", "account_owner": teacher.pk}
+        reverse("partnerships:employer_list"), {"sector": "F", "account_owner": teacher.pk}
     ).content.decode()
     assert mine.name in html
     assert "Toisen Rakennus" not in html and "Oma Kahvila" not in html
@@ -122,21 +126,24 @@ def test_employer_list_sorts_by_last_contact_with_never_contacted_first(teacher,
     b = EmployerFactory(name="Bbb Oy")
     ContactFactory(employer=b, author=teacher, date=today - datetime.timedelta(days=100))
     EmployerFactory(name="Ccc Oy")
-    html = teacher_client.get(reverse("employer_list"), {"o": "last_contact"}).content.decode()
+    html = teacher_client.get(reverse("partnerships:employer_list"), {"o": "last_contact"}).content.decode()
     assert html.index("Ccc Oy") < html.index("Bbb Oy") < html.index("Aaa Oy")
 
 
 def test_inactive_employers_are_hidden_unless_asked_for(teacher_client):
     EmployerFactory(name="Lopettanut Oy", is_active=False)
-    assert "Lopettanut Oy" not in teacher_client.get(reverse("employer_list")).content.decode()
-    html = teacher_client.get(reverse("employer_list"), {"inactive": "on"}).content.decode()
+    assert "Lopettanut Oy" not in teacher_client.get(reverse("partnerships:employer_list")).content.decode()
+    html = teacher_client.get(reverse("partnerships:employer_list"), {"inactive": "on"}).content.decode()
     assert "Lopettanut Oy" in html
 
 
 def test_employer_list_htmx_search_returns_only_the_results(teacher_client):
     EmployerFactory(name="Osuma Oy")
     response = teacher_client.get(
-        reverse("employer_list"), {"q": "osuma"}, HTTP_HX_REQUEST="true", HTTP_HX_TARGET="employer-results"
+        reverse("partnerships:employer_list"),
+        {"q": "osuma"},
+        HTTP_HX_REQUEST="true",
+        HTTP_HX_TARGET="employer-results",
     )
     html = response.content.decode()
     assert "Osuma Oy" in html
@@ -146,16 +153,18 @@ def test_employer_list_htmx_search_returns_only_the_results(teacher_client):
 def test_employer_list_paginates_with_a_total_count(teacher_client):
     for i in range(30):
         EmployerFactory(name=f"Sivutus {i:02d} Oy")
-    first = teacher_client.get(reverse("employer_list")).content.decode()
+    first = teacher_client.get(reverse("partnerships:employer_list")).content.decode()
     assert "30" in first and "Sivutus 24 Oy" in first and "Sivutus 25 Oy" not in first
-    second = teacher_client.get(reverse("employer_list"), {"page": 2}).content.decode()
+    second = teacher_client.get(reverse("partnerships:employer_list"), {"page": 2}).content.decode()
     assert "Sivutus 25 Oy" in second
 
 
 def test_employer_list_names_each_employers_sector_in_the_users_language(teacher, teacher_client):
     EmployerFactory(name="Rakennus Oy", sector="F")
     EmployerFactory(name="Ilman alaa Oy", sector="")
-    html = teacher_client.get(reverse("employer_list"), HTTP_ACCEPT_LANGUAGE="fi").content.decode()
+    html = teacher_client.get(
+        reverse("partnerships:employer_list"), HTTP_ACCEPT_LANGUAGE="fi"
+    ).content.decode()
     row = html[html.index("Rakennus Oy") :]
     assert "Rakentaminen" in row[: row.index("</tr>")]
     row = html[html.index("Ilman alaa Oy") :]
@@ -170,10 +179,10 @@ def test_the_employer_list_and_its_csv_show_each_employers_current_level(coordin
     at_level = EmployerFactory(name="Tasolla Oy")
     LevelRecord.objects.create(employer=at_level, level=strategic, rationale="x", recorded_by=coordinator)
     EmployerFactory(name="Tasoton Oy")
-    html = coordinator_client.get(reverse("employer_list")).content.decode()
+    html = coordinator_client.get(reverse("partnerships:employer_list")).content.decode()
     assert 'class="partnership-level">Strategic partnership</td>' in html
     assert html.count('class="partnership-level"><span class="text-body-secondary">Not recorded yet') == 1
-    response = coordinator_client.get(reverse("employer_list"), {"format": "csv"})
+    response = coordinator_client.get(reverse("partnerships:employer_list"), {"format": "csv"})
     lines = b"".join(response.streaming_content).decode("utf-8-sig")
     header, *rows = lines.splitlines()
     assert "Partnership level" in header.split(";")
@@ -208,7 +217,7 @@ def test_the_employer_list_filters_by_level_not_recorded_unit_and_contact_due(
     )
 
     def names(**query):
-        html = coordinator_client.get(reverse("employer_list"), query).content.decode()
+        html = coordinator_client.get(reverse("partnerships:employer_list"), query).content.decode()
         return {name for name in ("Tasolla Oy", "Tasoton Oy") if name in html}
 
     assert names(level=strategic.pk) == {"Tasolla Oy"}

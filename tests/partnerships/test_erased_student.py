@@ -33,22 +33,22 @@ def erased(teacher, coordinator, teacher_group):
 
 def test_an_erased_students_page_offers_no_new_agreement_or_demonstration(erased, coordinator_client):
     html = coordinator_client.get(erased["student"].get_absolute_url()).content.decode()
-    assert reverse("demonstration_create", args=[erased["student"].pk]) not in html
-    assert f"{reverse('agreement_create')}?student=" not in html
+    assert reverse("partnerships:demonstration_create", args=[erased["student"].pk]) not in html
+    assert f"{reverse('partnerships:agreement_create')}?student=" not in html
     agreement_page = coordinator_client.get(erased["agreement"].get_absolute_url()).content.decode()
-    assert reverse("demonstration_create", args=[erased["student"].pk]) not in agreement_page
+    assert reverse("partnerships:demonstration_create", args=[erased["student"].pk]) not in agreement_page
 
 
 def test_a_student_not_erased_is_offered_both(teacher_group, coordinator_client):
     student = PersonalStudentFactory(group=teacher_group)
     html = coordinator_client.get(student.get_absolute_url()).content.decode()
-    assert reverse("demonstration_create", args=[student.pk]) in html
-    assert f"{reverse('agreement_create')}?student={student.pk}" in html
+    assert reverse("partnerships:demonstration_create", args=[student.pk]) in html
+    assert f"{reverse('partnerships:agreement_create')}?student={student.pk}" in html
 
 
 def test_planning_a_demonstration_for_an_erased_student_is_refused(erased, teacher, coordinator_client):
     student = erased["student"]
-    url = reverse("demonstration_create", args=[student.pk])
+    url = reverse("partnerships:demonstration_create", args=[student.pk])
     response = coordinator_client.get(url, follow=True)
     assert response.redirect_chain[-1][0] == student.get_absolute_url()
     assert "personal data has been erased" in response.content.decode()
@@ -73,7 +73,9 @@ def test_an_agreement_for_an_erased_student_is_refused_by_the_service(erased, te
 
 def test_the_erasure_history_entry_says_what_was_erased_without_personal_data(erased, coordinator_client):
     student = erased["student"]
-    html = coordinator_client.get(reverse("history", args=["student", student.pk])).content.decode()
+    html = coordinator_client.get(
+        reverse("partnerships:history", args=["student", student.pk])
+    ).content.decode()
     assert "Erased from the record and from every earlier version of it:" in html
     assert "first name, last name" in html and "date of birth" in html
     assert "Saved without changes to the recorded fields." not in html

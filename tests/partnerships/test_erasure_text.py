@@ -209,10 +209,10 @@ def test_the_erasure_record_counts_the_changes_and_lists_the_doubtful_records(
     employer.save()
 
     response = coordinator_client.post(
-        reverse("student_privacy", args=[student.pk]),
+        reverse("partnerships:student_privacy", args=[student.pk]),
         {"reason": "request", "student_number": student.student_number},
     )
-    assert response["Location"] == reverse("student_privacy", args=[student.pk])
+    assert response["Location"] == reverse("partnerships:student_privacy", args=[student.pk])
 
     record = Student.history.filter(id=student.pk).latest()
     report = record.erasure_report
@@ -231,9 +231,9 @@ def test_the_erasure_record_counts_the_changes_and_lists_the_doubtful_records(
         assert value.lower() not in str(report).lower()  # no personal data in the record
 
     page = coordinator_client.get(response["Location"]).content.decode()
-    contact_link = reverse("employer_detail", args=[employer.pk]) + f"#contact-{doubtful.pk}"
+    contact_link = reverse("partnerships:employer_detail", args=[employer.pk]) + f"#contact-{doubtful.pk}"
     assert f'href="{contact_link}"' in page
-    assert f'href="{reverse("history", args=["employer", employer.pk])}"' in page
+    assert f'href="{reverse("partnerships:history", args=["employer", employer.pk])}"' in page
     assert "also the name of another person in the portal" in page
     assert "also a common word or a place name" in page
     assert "Rows changed" in page
@@ -262,7 +262,7 @@ def test_a_name_that_another_person_in_the_portal_has_is_flagged(other, teacher)
 def test_an_erasure_that_found_nothing_says_so(coordinator_client):
     student = StudentFactory(first_name="Ulla", last_name="Uniikki")
     _erase(student)
-    page = coordinator_client.get(reverse("student_privacy", args=[student.pk])).content.decode()
+    page = coordinator_client.get(reverse("partnerships:student_privacy", args=[student.pk])).content.decode()
     assert "No free text mentioned the student." in page
     assert "Nothing needs checking." in page
 
@@ -333,7 +333,11 @@ def _var_files_mentioning(words: list[str], under=None) -> list[str]:
 def _fill_the_cache(client, employer, student):
     """Whatever pages and values a cache may hold about the student: the employer's page and
     the student's page as rendered, and a value stored directly."""
-    for url in (employer.get_absolute_url(), student.get_absolute_url(), reverse("student_list")):
+    for url in (
+        employer.get_absolute_url(),
+        student.get_absolute_url(),
+        reverse("partnerships:student_list"),
+    ):
         assert client.get(url).status_code == 200
     cache.set("kumppani:test:note", {"html": "<p>Soitin Iidalle</p>"}, 600)
     cache.set("kumppani:test:unrelated", "Matti soitti", 600)

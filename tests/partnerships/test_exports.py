@@ -41,7 +41,7 @@ def test_the_employer_list_exports_with_its_filters(teacher_client):
     EmployerFactory(name='=HYPERLINK("http://evil")', sector="C")
     EmployerFactory(name="Rakennus Ääri Oy", sector="F")
     EmployerFactory(name="Kauppa Oy", sector="G")
-    url = reverse("employer_list")
+    url = reverse("partnerships:employer_list")
     response = teacher_client.get(url, {"sector": "F", "format": "csv"})
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"].startswith('attachment; filename="employers-')
@@ -63,19 +63,21 @@ def test_agreements_students_and_contacts_export(teacher_client, teacher, teache
         teacher=teacher, student=student, start=today, end=today + datetime.timedelta(days=30)
     )
     ContactFactory(employer=agreement.workplace.employer, author=teacher, summary="-soitto", date=today)
-    agreements = csv_rows(teacher_client.get(reverse("agreement_list"), {"format": "csv"}))
+    agreements = csv_rows(teacher_client.get(reverse("partnerships:agreement_list"), {"format": "csv"}))
     assert agreements[1][0] == "Aino Ääri" and agreements[1][9] == today.strftime("%-d.%-m.%Y")
-    students = xlsx_rows(teacher_client.get(reverse("student_list"), {"format": "xlsx"}))
+    students = xlsx_rows(teacher_client.get(reverse("partnerships:student_list"), {"format": "xlsx"}))
     assert students[1][:2] == ("Ääri", "Aino")
     contacts = csv_rows(
         teacher_client.get(
-            reverse("contact_export"), {"employer": agreement.workplace.employer.pk, "format": "csv"}
+            reverse("partnerships:contact_export"),
+            {"employer": agreement.workplace.employer.pk, "format": "csv"},
         )
     )
     assert len(contacts) == 2 and contacts[1][4] == "'-soitto"
     none = csv_rows(
         teacher_client.get(
-            reverse("contact_export"), {"since": (today + datetime.timedelta(days=1)).isoformat()}
+            reverse("partnerships:contact_export"),
+            {"since": (today + datetime.timedelta(days=1)).isoformat()},
         )
     )
     assert len(none) == 1
@@ -85,11 +87,15 @@ def test_the_export_runs_a_constant_number_of_queries(teacher_client, teacher, d
     for _ in range(3):
         EmployerFactory()
     with django_assert_max_num_queries(12) as few:
-        b"".join(teacher_client.get(reverse("employer_list"), {"format": "csv"}).streaming_content)
+        b"".join(
+            teacher_client.get(reverse("partnerships:employer_list"), {"format": "csv"}).streaming_content
+        )
     for _ in range(30):
         EmployerFactory()
     with django_assert_max_num_queries(len(few.captured_queries)):
-        b"".join(teacher_client.get(reverse("employer_list"), {"format": "csv"}).streaming_content)
+        b"".join(
+            teacher_client.get(reverse("partnerships:employer_list"), {"format": "csv"}).streaming_content
+        )
 
 
 def test_feedback_exports_its_scores(coordinator_client, teacher):
@@ -107,7 +113,7 @@ def test_feedback_exports_its_scores(coordinator_client, teacher):
         comment="=kaikki hyvin",
     )
     FeedbackAnswer.objects.create(request=feedback, question="planning", checkpoint=3, score=4)
-    rows = xlsx_rows(coordinator_client.get(reverse("feedback_list"), {"format": "xlsx"}))
+    rows = xlsx_rows(coordinator_client.get(reverse("partnerships:feedback_list"), {"format": "xlsx"}))
     header, row = rows[0], rows[1]
     assert row[header.index("The work period was planned together beforehand.")] == 4
     assert row[header.index("Comment")] == "=kaikki hyvin"

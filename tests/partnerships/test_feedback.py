@@ -106,13 +106,13 @@ def test_one_reminder_follows_after_five_days(ended):
 
 def answer(client, token, **scores):
     data = {f"score_{key}": str(value) for key, value in scores.items()}
-    return client.post(reverse("feedback_form", args=[token]), data)
+    return client.post(reverse("partnerships:feedback_form", args=[token]), data)
 
 
 def test_the_feedback_link_lifecycle_valid_edited_locked_expired_forged(ended, client):
     send()
     request = FeedbackRequest.objects.get()
-    url = reverse("feedback_form", args=[request.token])
+    url = reverse("partnerships:feedback_form", args=[request.token])
 
     page = client.get(url)
     assert page.status_code == 200 and '<html lang="sv">' in page.content.decode()  # the student's language
@@ -131,14 +131,17 @@ def test_the_feedback_link_lifecycle_valid_edited_locked_expired_forged(ended, c
         assert locked.status_code == 410
     assert request.answers.get(question="planning").score == 2
 
-    assert client.get(reverse("feedback_form", args=["forged-" + request.token[7:]])).status_code == 404
+    assert (
+        client.get(reverse("partnerships:feedback_form", args=["forged-" + request.token[7:]])).status_code
+        == 404
+    )
 
 
 def test_an_unanswered_link_expires_after_30_days(ended, client):
     send()
     request = FeedbackRequest.objects.get()
     with time_machine.travel(request.sent_at + datetime.timedelta(days=31)):
-        response = client.get(reverse("feedback_form", args=[request.token]))
+        response = client.get(reverse("partnerships:feedback_form", args=[request.token]))
     assert response.status_code == 410
     assert "30" in response.content.decode()
 
@@ -146,14 +149,16 @@ def test_an_unanswered_link_expires_after_30_days(ended, client):
 def test_a_score_outside_1_to_5_is_refused(ended, client):
     send()
     request = FeedbackRequest.objects.get()
-    response = client.post(reverse("feedback_form", args=[request.token]), {"score_planning": "9"})
+    response = client.post(
+        reverse("partnerships:feedback_form", args=[request.token]), {"score_planning": "9"}
+    )
     assert response.status_code == 200
     assert not request.answers.exists()
 
 
 def test_the_links_are_rate_limited(ended, client):
     send()
-    url = reverse("feedback_form", args=["no-such-token"])
+    url = reverse("partnerships:feedback_form", args=["no-such-token"])
     statuses = [client.get(url).status_code for _ in range(35)]
     assert statuses[:30] == [404] * 30
     assert statuses[-1] == 429
@@ -179,7 +184,7 @@ def test_a_burst_on_one_link_locks_neither_other_respondents_nor_the_next_minute
     first, second = FeedbackRequest.objects.order_by("pk")[:2]
 
     def get(token, address):
-        url = reverse("feedback_form", args=[token])
+        url = reverse("partnerships:feedback_form", args=[token])
         return client.get(url, REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=address).status_code
 
     start = datetime.datetime(2027, 3, 29, 10, 0, 5, tzinfo=datetime.UTC)
@@ -195,7 +200,7 @@ def test_a_burst_on_one_link_locks_neither_other_respondents_nor_the_next_minute
 def test_the_too_many_requests_page_is_translated(ended, client):
     send()
     request = FeedbackRequest.objects.order_by("pk").first()
-    url = reverse("feedback_form", args=[request.token])
+    url = reverse("partnerships:feedback_form", args=[request.token])
     for _ in range(30):
         client.get(url)
     response = client.get(url, HTTP_ACCEPT_LANGUAGE="sv")
@@ -211,10 +216,10 @@ def test_a_negative_answer_waits_for_a_reaction_and_can_be_answered_with_a_note(
     request = FeedbackRequest.objects.get()
     answer(client, request.token, planning=2, induction=4)
     assert list(FeedbackRequest.objects.needing_reaction()) == [request]
-    listing = teacher_client.get(reverse("feedback_list")).content.decode()
-    assert reverse("feedback_detail", args=[request.pk]) in listing.split("Recent answers")[0]
+    listing = teacher_client.get(reverse("partnerships:feedback_list")).content.decode()
+    assert reverse("partnerships:feedback_detail", args=[request.pk]) in listing.split("Recent answers")[0]
     teacher_client.post(
-        reverse("feedback_detail", args=[request.pk]),
+        reverse("partnerships:feedback_detail", args=[request.pk]),
         {"text": "Sovimme työpaikan kanssa yhteisestä aloituspalaverista.", "send_note": "on"},
     )
     assert not FeedbackRequest.objects.needing_reaction().exists()
@@ -226,7 +231,10 @@ def test_a_negative_answer_waits_for_a_reaction_and_can_be_answered_with_a_note(
 def test_please_contact_me_alone_makes_an_answer_negative(ended, client):
     send()
     request = FeedbackRequest.objects.get()
-    client.post(reverse("feedback_form", args=[request.token]), {"score_planning": "5", "contact_me": "on"})
+    client.post(
+        reverse("partnerships:feedback_form", args=[request.token]),
+        {"score_planning": "5", "contact_me": "on"},
+    )
     assert FeedbackRequest.objects.needing_reaction().exists()
 
 
@@ -260,7 +268,7 @@ def test_the_analysis_shows_scores_per_checkpoint_by_half_year_beside_national_r
     with time_machine.travel(datetime.datetime(2027, 4, 2, 10, tzinfo=datetime.UTC)):
         answer(client, request.token, planning=2, induction=4)
     response = coordinator_client.post(
-        reverse("feedback_analysis"),
+        reverse("partnerships:feedback_analysis"),
         {
             "period": "2027 H1",
             "period_start": "2027-01-01",
@@ -270,15 +278,19 @@ def test_the_analysis_shows_scores_per_checkpoint_by_half_year_beside_national_r
         },
     )
     assert response.status_code == 302
-    html = coordinator_client.get(reverse("feedback_analysis")).content.decode()
+    html = coordinator_client.get(reverse("partnerships:feedback_analysis")).content.decode()
     assert "2027 H1" in html and "4.1" in html
-    csv_text = coordinator_client.get(reverse("feedback_analysis"), {"format": "csv"}).content.decode()
+    csv_text = coordinator_client.get(
+        reverse("partnerships:feedback_analysis"), {"format": "csv"}
+    ).content.decode()
     assert csv_text.startswith("\ufeff")  # as the list exports, for Finnish Excel
     rows = csv_text.splitlines()
     assert rows[0].startswith("\ufeffCheckpoint;")
     planning = next(r for r in rows if r.startswith("3."))
     assert "2.0" in planning and "4.1" in planning  # ours (one answer) and the national figure
-    other_sector = coordinator_client.get(reverse("feedback_analysis"), {"sector": "Q", "format": "csv"})
+    other_sector = coordinator_client.get(
+        reverse("partnerships:feedback_analysis"), {"sector": "Q", "format": "csv"}
+    )
     assert "2.0" not in other_sector.content.decode()
 
 
@@ -286,4 +298,4 @@ def test_the_analysis_runs_a_constant_number_of_queries(
     ended, coordinator_client, django_assert_max_num_queries
 ):
     with django_assert_max_num_queries(10):  # no per-row queries: two aggregates, names, units
-        coordinator_client.get(reverse("feedback_analysis"))
+        coordinator_client.get(reverse("partnerships:feedback_analysis"))

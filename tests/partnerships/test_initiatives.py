@@ -116,7 +116,7 @@ def test_a_phase_change_needs_a_decision_and_a_different_phase(initiative, teach
 
 def test_the_phase_form_keeps_what_was_typed_and_changes_the_phase(initiative, teacher):
     client = _client_for(teacher)
-    url = reverse("initiative_phase", args=[initiative.pk])
+    url = reverse("partnerships:initiative_phase", args=[initiative.pk])
     response = client.post(url, {"phase-to_phase": "ideate", "phase-decision": ""})
     assert response.status_code == 400
     assert "This field is required." in response.content.decode()
@@ -163,8 +163,12 @@ def test_redefinition_notifies_the_people_involved(initiative, teacher, member, 
     assert "Workplace instructor induction in two hours" in representative.subject
     assert "employers asked for an online option" in representative.body_text
     assert "Metal sector employers" in representative.body_text  # the old scope, shown as before
-    assert reverse("initiative_detail", args=[initiative.pk]) not in representative.body_text  # no account
-    assert reverse("initiative_detail", args=[initiative.pk]) in messages[teacher.email].body_text
+    assert (
+        reverse("partnerships:initiative_detail", args=[initiative.pk]) not in representative.body_text
+    )  # no account
+    assert (
+        reverse("partnerships:initiative_detail", args=[initiative.pk]) in messages[teacher.email].body_text
+    )
     # The messages go out through the outbox, and only once however often the task runs.
     from core.email import outbox_deliver, outbox_due_ids
 
@@ -179,16 +183,16 @@ def test_the_notice_shows_on_the_home_page_until_read(initiative, teacher, coord
         initiative=initiative, by=coordinator, data={"need": "A new need"}, decision="Survey results"
     )
     client = _client_for(teacher)
-    home = client.get(reverse("home")).content.decode()
+    home = client.get(reverse("partnerships:home")).content.decode()
     assert "News from the initiatives you take part in" in home
     assert "Survey results" in home
-    client.get(reverse("initiative_detail", args=[initiative.pk]))
-    assert "News from the initiatives" not in client.get(reverse("home")).content.decode()
+    client.get(reverse("partnerships:initiative_detail", args=[initiative.pk]))
+    assert "News from the initiatives" not in client.get(reverse("partnerships:home")).content.decode()
 
 
 def test_mark_all_notices_read(initiative, teacher, coordinator):
     services.initiative_redefine(initiative=initiative, by=coordinator, data={"need": "Other"}, decision="d")
-    response = _client_for(teacher).post(reverse("initiative_notices_read"))
+    response = _client_for(teacher).post(reverse("partnerships:initiative_notices_read"))
     assert response.status_code == 302
     assert not InitiativeNotice.objects.filter(user=teacher, read_at__isnull=True).exists()
 
@@ -203,7 +207,7 @@ def test_a_redefinition_that_changes_nothing_is_refused(initiative, teacher):
 
 def test_the_redefinition_page_keeps_what_was_typed(initiative, teacher):
     client = _client_for(teacher)
-    url = reverse("initiative_redefine", args=[initiative.pk])
+    url = reverse("partnerships:initiative_redefine", args=[initiative.pk])
     response = client.post(url, {"goal": "A brand new goal", "need": "n", "scope": "s", "decision": ""})
     assert response.status_code == 200
     html = response.content.decode()
@@ -232,7 +236,7 @@ def test_editing_leaves_the_definition_alone(initiative, teacher, member):
         "metrics": "",
     }
     client = _client_for(teacher)
-    url = reverse("initiative_edit", args=[initiative.pk])
+    url = reverse("partnerships:initiative_edit", args=[initiative.pk])
     response = client.post(url, form_data)
     assert response.status_code == 200
     assert "The end date cannot be before the start date." in response.content.decode()
@@ -279,23 +283,23 @@ def test_permissions_in_the_services(initiative, teacher, member, other_teacher,
 )
 def test_permissions_of_the_pages(request, initiative, who, read, edit, log):
     client = _client_for(request.getfixturevalue(who))
-    assert client.get(reverse("initiative_detail", args=[initiative.pk])).status_code == read
-    assert client.get(reverse("initiative_edit", args=[initiative.pk])).status_code == edit
-    assert client.get(reverse("initiative_redefine", args=[initiative.pk])).status_code == edit
+    assert client.get(reverse("partnerships:initiative_detail", args=[initiative.pk])).status_code == read
+    assert client.get(reverse("partnerships:initiative_edit", args=[initiative.pk])).status_code == edit
+    assert client.get(reverse("partnerships:initiative_redefine", args=[initiative.pk])).status_code == edit
     response = client.post(
-        reverse("initiative_log", args=[initiative.pk]),
+        reverse("partnerships:initiative_log", args=[initiative.pk]),
         {"entry-kind": "workshop", "entry-date": "2026-10-01", "entry-text": f"Workshop by {who}"},
     )
     assert response.status_code == log
     assert InitiativeEntry.objects.filter(text=f"Workshop by {who}").exists() == (log == 302)
-    page = client.get(reverse("initiative_detail", args=[initiative.pk])).content.decode()
+    page = client.get(reverse("partnerships:initiative_detail", args=[initiative.pk])).content.decode()
     assert ("Add to the log" in page) == (log == 302)
     assert ("Change the phase" in page) == (edit == 200)
 
 
 def test_the_log_form_keeps_what_was_typed(initiative, member):
     response = _client_for(member).post(
-        reverse("initiative_log", args=[initiative.pk]),
+        reverse("partnerships:initiative_log", args=[initiative.pk]),
         {"entry-kind": "survey", "entry-date": "31.2.2026", "entry-text": "Survey to 40 instructors"},
     )
     assert response.status_code == 400
@@ -306,7 +310,7 @@ def test_the_log_form_keeps_what_was_typed(initiative, member):
 def test_evaluation_entries_record_what_was_measured_when_and_what_changed(initiative, member):
     client = _client_for(member)
     response = client.post(
-        reverse("initiative_evaluate", args=[initiative.pk]),
+        reverse("partnerships:initiative_evaluate", args=[initiative.pk]),
         {
             "evaluation-date": "2026-12-01",
             "evaluation-measured": "Instructors inducted before the period",
@@ -322,19 +326,21 @@ def test_evaluation_entries_record_what_was_measured_when_and_what_changed(initi
         "72 %",
         "Added an evening session",
     )
-    page = client.get(reverse("initiative_detail", args=[initiative.pk])).content.decode()
+    page = client.get(reverse("partnerships:initiative_detail", args=[initiative.pk])).content.decode()
     assert "72 %" in page and "Added an evening session" in page
-    missing = client.post(reverse("initiative_evaluate", args=[initiative.pk]), {"evaluation-text": "kept"})
+    missing = client.post(
+        reverse("partnerships:initiative_evaluate", args=[initiative.pk]), {"evaluation-text": "kept"}
+    )
     assert missing.status_code == 400 and "kept" in missing.content.decode()
 
 
 def test_the_page_shows_the_workbook_guidance_of_the_phase_in_the_users_language(initiative, teacher):
     client = _client_for(teacher)
-    html = client.get(reverse("initiative_detail", args=[initiative.pk])).content.decode()
+    html = client.get(reverse("partnerships:initiative_detail", args=[initiative.pk])).content.decode()
     assert "Listen and document, for example through interviews" in html
-    client.post(reverse("set_language"), {"language": "fi"})
+    client.post(reverse("core:set_language"), {"language": "fi"})
     html = client.get(
-        reverse("initiative_detail", args=[initiative.pk]), headers={"Accept-Language": "fi"}
+        reverse("partnerships:initiative_detail", args=[initiative.pk]), headers={"Accept-Language": "fi"}
     ).content
     assert "Kuuntele ja dokumentoi" in html.decode()
 
@@ -365,7 +371,7 @@ def test_the_pdf_report_carries_the_phases_and_their_logs(initiative, teacher):
         result="1.5 h",
         text="Kept the video",
     )
-    response = _client_for(teacher).get(reverse("initiative_pdf", args=[initiative.pk]))
+    response = _client_for(teacher).get(reverse("partnerships:initiative_pdf", args=[initiative.pk]))
     assert response["Content-Type"] == "application/pdf"
     text = text_of(response.content)
     text = " ".join(text.split())
@@ -416,9 +422,9 @@ def test_the_dashboard_shows_initiatives_in_progress_by_phase_and_checkpoint(
     assert [p["total"] for p in figures["phases"]] == [1, 1, 0]
     rows = {row["checkpoint"].number: row["counts"] for row in figures["rows"] if row["checkpoint"]}
     assert rows[4] == [1, 0, 0] and rows[5] == [1, 0, 0] and rows[6] == [0, 1, 0] and rows[1] == [0, 0, 0]
-    html = _client_for(coordinator).get(reverse("review_dashboard")).content.decode()
+    html = _client_for(coordinator).get(reverse("partnerships:review_dashboard")).content.decode()
     assert "Co-development initiatives in progress" in html
-    assert f"{reverse('initiative_list')}?phase=ideate" in html
+    assert f"{reverse('partnerships:initiative_list')}?phase=ideate" in html
     # A teacher's own view counts the initiatives they take part in.
     own = dashboard.initiatives(dashboard.Filters(owner_id=teacher.pk))
     assert own["total"] == 1
@@ -427,21 +433,25 @@ def test_the_dashboard_shows_initiatives_in_progress_by_phase_and_checkpoint(
 def test_the_list_filters_by_phase_checkpoint_and_participation(initiative, member, coordinator):
     services.initiative_create(by=coordinator, data={"title": "Feedback loop", "starting_point": "s"})
     client = _client_for(member)
-    html = client.get(reverse("initiative_list")).content.decode()
+    html = client.get(reverse("partnerships:initiative_list")).content.decode()
     assert "Feedback loop" in html and initiative.title in html
-    html = client.get(reverse("initiative_list"), {"mine": "on"}).content.decode()
+    html = client.get(reverse("partnerships:initiative_list"), {"mine": "on"}).content.decode()
     assert "Feedback loop" not in html and initiative.title in html
     checkpoint = Checkpoint.objects.get(number=4)
-    html = client.get(reverse("initiative_list"), {"checkpoint": checkpoint.pk}).content.decode()
+    html = client.get(reverse("partnerships:initiative_list"), {"checkpoint": checkpoint.pk}).content.decode()
     assert "Feedback loop" not in html and initiative.title in html
-    html = client.get(reverse("initiative_list"), {"phase": "ideate"}).content.decode()
+    html = client.get(reverse("partnerships:initiative_list"), {"phase": "ideate"}).content.decode()
     assert "No initiatives to show." in html
 
 
 def test_starting_from_an_employer_page_preselects_it(teacher):
     employer = EmployerFactory(name="Leipomo Oy")
     ContactPersonFactory(employer=employer, first_name="Liisa", last_name="Leipuri")
-    html = _client_for(teacher).get(reverse("initiative_create"), {"employer": employer.pk}).content.decode()
+    html = (
+        _client_for(teacher)
+        .get(reverse("partnerships:initiative_create"), {"employer": employer.pk})
+        .content.decode()
+    )
     assert f'value="{employer.pk}" selected' in html
     assert "Liisa Leipuri" in html  # its people are offered as representatives
 
@@ -451,14 +461,16 @@ def test_query_counts_do_not_grow_with_the_log(initiative, teacher, django_asser
         services.initiative_log(initiative=initiative, by=teacher, data={"kind": "note", "text": f"note {n}"})
     client = _client_for(teacher)
     with django_assert_max_num_queries(16):
-        assert client.get(reverse("initiative_detail", args=[initiative.pk])).status_code == 200
+        assert client.get(reverse("partnerships:initiative_detail", args=[initiative.pk])).status_code == 200
     with django_assert_max_num_queries(10):
-        assert client.get(reverse("initiative_list")).status_code == 200
+        assert client.get(reverse("partnerships:initiative_list")).status_code == 200
 
 
 def test_the_change_history_shows_people_added(initiative, teacher, coordinator):
     initiative.staff.add(coordinator)
     html = (
-        _client_for(coordinator).get(reverse("history", args=["initiative", initiative.pk])).content.decode()
+        _client_for(coordinator)
+        .get(reverse("partnerships:history", args=["initiative", initiative.pk]))
+        .content.decode()
     )
     assert initiative.title in html

@@ -130,7 +130,7 @@ def test_the_instructor_page_shows_details_trainings_and_periods_now_and_before(
         date=TODAY,
         note="Moduuli 1",
     )
-    response = teacher_client.get(reverse("instructor_detail", args=[setting["instructor"].pk]))
+    response = teacher_client.get(reverse("partnerships:instructor_detail", args=[setting["instructor"].pk]))
     assert response.status_code == 200
     assert response.context["now"] == [agreement] and response.context["before"] == [past]
     html = response.content.decode()
@@ -152,11 +152,11 @@ def test_the_instructor_page_runs_a_constant_number_of_queries(
             by=setting["teacher"], person=setting["instructor"], kind="training", form="course", date=TODAY
         )
     with django_assert_max_num_queries(12):
-        teacher_client.get(reverse("instructor_detail", args=[setting["instructor"].pk]))
+        teacher_client.get(reverse("partnerships:instructor_detail", args=[setting["instructor"].pk]))
 
 
 def test_the_form_records_an_induction_for_an_agreement_once(setting, agreement, teacher_client):
-    url = reverse("instructor_training_create", args=[setting["instructor"].pk])
+    url = reverse("partnerships:instructor_training_create", args=[setting["instructor"].pk])
     assert (
         teacher_client.get(url, {"agreement": agreement.pk}).context["form"].initial["agreement"]
         == agreement.pk
@@ -170,7 +170,7 @@ def test_the_form_records_an_induction_for_an_agreement_once(setting, agreement,
 
 
 def test_the_form_keeps_the_input_on_a_future_date(setting, teacher_client):
-    url = reverse("instructor_training_create", args=[setting["instructor"].pk])
+    url = reverse("partnerships:instructor_training_create", args=[setting["instructor"].pk])
     future = (TODAY + datetime.timedelta(days=3)).isoformat()
     response = teacher_client.post(
         url, {"kind": "training", "form": "course", "date": future, "note": "Kurssi"}
@@ -181,7 +181,7 @@ def test_the_form_keeps_the_input_on_a_future_date(setting, teacher_client):
 
 
 def test_the_form_refuses_the_wrong_method_and_a_visitor(setting, client, teacher_client):
-    url = reverse("instructor_training_create", args=[setting["instructor"].pk])
+    url = reverse("partnerships:instructor_training_create", args=[setting["instructor"].pk])
     assert teacher_client.put(url).status_code == 405
     assert client.get(url).status_code == 302  # to the login page
 
@@ -189,13 +189,13 @@ def test_the_form_refuses_the_wrong_method_and_a_visitor(setting, client, teache
 def test_instructors_never_inducted_are_listed_on_the_home_page_and_the_agreement(
     setting, agreement, teacher_client
 ):
-    home = teacher_client.get(reverse("home"))
+    home = teacher_client.get(reverse("partnerships:home"))
     assert list(home.context["instructors_to_induct"]) == [agreement]
     assert "never inducted" in teacher_client.get(agreement.get_absolute_url()).content.decode()
     services.agreement_item_record(
         agreement=agreement, by=setting["teacher"], kind="induction", done_on=TODAY
     )
-    assert list(teacher_client.get(reverse("home")).context["instructors_to_induct"]) == []
+    assert list(teacher_client.get(reverse("partnerships:home")).context["instructors_to_induct"]) == []
     assert "never inducted" not in teacher_client.get(agreement.get_absolute_url()).content.decode()
 
 
@@ -270,11 +270,11 @@ def test_an_induction_from_the_item_is_validated_as_the_instructor_record(settin
 
 
 def test_an_induction_after_the_period_started_is_noticed_on_both_pages(setting, started, teacher_client):
-    item_url = reverse("agreement_item", args=[started.pk])
+    item_url = reverse("partnerships:agreement_item", args=[started.pk])
     response = teacher_client.post(item_url, {"kind": "induction", "done_on": TODAY.isoformat()}, follow=True)
     notices = [str(m) for m in response.context["messages"] if "checkpoint 4" in str(m)]
     assert len(notices) == 1 and AgreementItem.objects.get(kind="induction").done_on == TODAY
-    form_url = reverse("instructor_training_create", args=[setting["instructor"].pk])
+    form_url = reverse("partnerships:instructor_training_create", args=[setting["instructor"].pk])
     data = {"kind": "induction", "form": "one_to_one", "date": TODAY.isoformat(), "agreement": started.pk}
     response = teacher_client.post(form_url, data, follow=True)
     assert [str(m) for m in response.context["messages"] if "checkpoint 4" in str(m)] == notices
@@ -288,7 +288,7 @@ def test_an_induction_before_the_period_starts_is_not_noticed(setting, agreement
     assert induction_notices(started, TODAY - datetime.timedelta(days=5)) == []
     assert len(induction_notices(started, TODAY - datetime.timedelta(days=4))) == 1
     response = teacher_client.post(
-        reverse("agreement_item", args=[agreement.pk]),
+        reverse("partnerships:agreement_item", args=[agreement.pk]),
         {"kind": "induction", "done_on": TODAY.isoformat()},
         follow=True,
     )
@@ -373,7 +373,7 @@ def test_the_instructor_page_says_whether_the_phone_takes_the_surveys_text_messa
     person = setting["instructor"]
     person.phone, person.email = services_phone(phone), email
     person.save()
-    response = teacher_client.get(reverse("instructor_detail", args=[person.pk]))
+    response = teacher_client.get(reverse("partnerships:instructor_detail", args=[person.pk]))
     html = response.content.decode()
     assert response.context["phone_takes_sms"] is sms
     assert ("Finnish mobile: the survey" in html) is sms

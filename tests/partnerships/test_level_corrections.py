@@ -62,7 +62,7 @@ def test_the_service_refuses_a_future_date(teacher, levels):
 def test_the_form_refuses_a_future_date_and_offers_no_later_day(teacher, teacher_client, levels):
     employer = EmployerFactory(account_owner=teacher)
     response = teacher_client.post(
-        reverse("employer_level", args=[employer.pk]),
+        reverse("partnerships:employer_level", args=[employer.pk]),
         {"level-level": levels["strategic"].pk, "level-date": "2099-06-01", "level-rationale": "x"},
         follow=True,
     )
@@ -105,7 +105,7 @@ def test_a_future_dated_record_already_stored_does_not_override_todays(teacher, 
         date=today + datetime.timedelta(days=180),
     )
     assert _level_of(employer) == levels["everyday"].pk and _strategic_count() == 0
-    listed = coordinator_client.get(reverse("employer_list"), {"level": levels["strategic"].pk})
+    listed = coordinator_client.get(reverse("partnerships:employer_list"), {"level": levels["strategic"].pk})
     assert employer.name not in listed.content.decode()
 
 
@@ -113,7 +113,7 @@ def test_a_coordinator_corrects_a_record_and_the_reason_is_in_its_history(
     recorded, coordinator, coordinator_client, levels
 ):
     record = recorded["latest"]
-    url = reverse("level_record_edit", args=[record.pk])
+    url = reverse("partnerships:level_record_edit", args=[record.pk])
     assert (
         "Correct or withdraw"
         in coordinator_client.get(recorded["employer"].get_absolute_url()).content.decode()
@@ -141,7 +141,7 @@ def test_a_coordinator_corrects_a_record_and_the_reason_is_in_its_history(
 
 def test_a_correction_needs_a_reason_and_a_date_not_in_the_future(recorded, coordinator_client, levels):
     record = recorded["latest"]
-    url = reverse("level_record_edit", args=[record.pk])
+    url = reverse("partnerships:level_record_edit", args=[record.pk])
     data = {
         "level-level": levels["minimum"].pk,
         "level-date": record.date.isoformat(),
@@ -163,7 +163,7 @@ def test_withdrawing_a_record_makes_the_previous_one_current_everywhere(
     employer, record = recorded["employer"], recorded["latest"]
     assert _level_of(employer) == levels["strategic"].pk and _strategic_count() == 1
     response = coordinator_client.post(
-        reverse("level_record_edit", args=[record.pk]),
+        reverse("partnerships:level_record_edit", args=[record.pk]),
         {"action": "withdraw", "withdraw-reason": "Kirjattu väärälle työnantajalle"},
     )
     assert response.status_code == 302
@@ -175,19 +175,22 @@ def test_withdrawing_a_record_makes_the_previous_one_current_everywhere(
     assert _level_of(employer) == levels["everyday"].pk and _strategic_count() == 0
     assert dashboard.levels(dashboard.Filters())[0]["changes"] == 0  # withdrawn changes do not count
     listed = coordinator_client.get(
-        reverse("employer_list"), {"level": levels["strategic"].pk}
+        reverse("partnerships:employer_list"), {"level": levels["strategic"].pk}
     ).content.decode()
     assert employer.name not in listed
     card = coordinator_client.get(employer.get_absolute_url()).content.decode()
     assert "<strong>Everyday partnership</strong>" in card and "withdrawn" in card
     # A withdrawn record is not corrected again.
-    assert coordinator_client.get(reverse("level_record_edit", args=[record.pk])).status_code == 403
+    assert (
+        coordinator_client.get(reverse("partnerships:level_record_edit", args=[record.pk])).status_code == 403
+    )
 
 
 def test_a_withdrawal_without_a_reason_changes_nothing(recorded, coordinator_client):
     record = recorded["latest"]
     response = coordinator_client.post(
-        reverse("level_record_edit", args=[record.pk]), {"action": "withdraw", "withdraw-reason": ""}
+        reverse("partnerships:level_record_edit", args=[record.pk]),
+        {"action": "withdraw", "withdraw-reason": ""},
     )
     assert response.status_code == 200 and response.context["withdraw_form"].errors["reason"]
     record.refresh_from_db()
@@ -196,7 +199,7 @@ def test_a_withdrawal_without_a_reason_changes_nothing(recorded, coordinator_cli
 
 def test_the_recorder_corrects_on_the_same_day_but_not_the_next(recorded, teacher, teacher_client, levels):
     record = recorded["latest"]
-    url = reverse("level_record_edit", args=[record.pk])
+    url = reverse("partnerships:level_record_edit", args=[record.pk])
     assert teacher_client.get(url).status_code == 200
     assert permissions.can_correct_level_record(teacher, record)
     tomorrow = timezone.localtime() + datetime.timedelta(days=1)
@@ -214,7 +217,8 @@ def test_another_teacher_can_neither_correct_nor_withdraw(
 ):
     record = recorded["latest"]
     response = other_teacher_client.post(
-        reverse("level_record_edit", args=[record.pk]), {"action": "withdraw", "withdraw-reason": "x"}
+        reverse("partnerships:level_record_edit", args=[record.pk]),
+        {"action": "withdraw", "withdraw-reason": "x"},
     )
     assert response.status_code == 403
     with pytest.raises(PermissionDenied):

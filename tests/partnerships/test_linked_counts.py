@@ -83,7 +83,7 @@ def assert_each_list_shows_its_count(client, html: str, expected_links: set[str]
 
 
 def test_the_home_pages_count_of_employers_to_contact_is_the_lists(world, coordinator_client):
-    html = coordinator_client.get(reverse("home")).content.decode()
+    html = coordinator_client.get(reverse("partnerships:home")).content.decode()
     # Strateginen Oy (40 days, its level asks for 30) and Hiljainen Oy (never): 2, where the
     # old link's fixed 90 days listed 1.
     assert 'data-count="needing_contact">2<' in html
@@ -100,14 +100,14 @@ DASHBOARD_LISTS = {"employer_list", "agreement_list", "initiative_list", "partne
 )
 def test_every_linked_count_on_the_dashboard_is_the_lists(world, coordinator_client, query):
     query = {key: world["unit"] if value == "unit" else value for key, value in query.items()}
-    html = coordinator_client.get(reverse("review_dashboard"), query).content.decode()
+    html = coordinator_client.get(reverse("partnerships:review_dashboard"), query).content.decode()
     assert_each_list_shows_its_count(
         coordinator_client, html, DASHBOARD_LISTS if not query else {"employer_list"}
     )
 
 
 def test_the_dashboard_links_each_level_and_the_old_overdue_feedback(world, coordinator_client):
-    html = coordinator_client.get(reverse("review_dashboard")).content.decode()
+    html = coordinator_client.get(reverse("partnerships:review_dashboard")).content.decode()
     levels = [href for href, _n in linked_counts(html) if "level=" in href]
     assert len(levels) == 3  # strategic, everyday, not recorded yet
     overdue = {href: n for href, n in linked_counts(html) if "overdue_item=" in href}
@@ -116,5 +116,5 @@ def test_the_dashboard_links_each_level_and_the_old_overdue_feedback(world, coor
 
 
 def test_every_linked_count_on_a_teachers_own_dashboard_is_the_lists(world, teacher_client):
-    html = teacher_client.get(reverse("review_dashboard")).content.decode()
+    html = teacher_client.get(reverse("partnerships:review_dashboard")).content.decode()
     assert_each_list_shows_its_count(teacher_client, html, {"employer_list", "prospect_list"})

@@ -60,7 +60,7 @@ def test_merging_moves_every_related_record_and_is_recorded(coordinator_client, 
         recorded_by=coordinator,
     )
     response = coordinator_client.post(
-        reverse("employer_merge", args=[keep.pk]), {"other": remove.pk, "keep": keep.pk}
+        reverse("partnerships:employer_merge", args=[keep.pk]), {"other": remove.pk, "keep": keep.pk}
     )
     assert response.status_code == 302 and response["Location"] == keep.get_absolute_url()
     assert not Employer.objects.filter(pk=remove.pk).exists()

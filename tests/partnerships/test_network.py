@@ -35,30 +35,38 @@ def coop(by, organisations, *, day=None, title="Osaamisfoorumi", kind="forum", s
 def test_a_teacher_reads_the_network_but_is_offered_no_forms(coordinator, teacher_client):
     chamber = org(coordinator)
     forum = coop(coordinator, [chamber])
-    page = teacher_client.get(reverse("network_organisation_list")).content.decode()
-    assert "Kuopion kauppakamari" in page and reverse("network_organisation_create") not in page
+    page = teacher_client.get(reverse("partnerships:network_organisation_list")).content.decode()
+    assert "Kuopion kauppakamari" in page and reverse("partnerships:network_organisation_create") not in page
     page = teacher_client.get(chamber.get_absolute_url()).content.decode()
-    assert "Osaamisfoorumi" in page and reverse("network_organisation_edit", args=[chamber.pk]) not in page
+    assert (
+        "Osaamisfoorumi" in page
+        and reverse("partnerships:network_organisation_edit", args=[chamber.pk]) not in page
+    )
     page = teacher_client.get(forum.get_absolute_url()).content.decode()
-    assert "Kuopion kauppakamari" in page and reverse("network_cooperation_edit", args=[forum.pk]) not in page
-    assert teacher_client.post(reverse("network_cooperation_create"), {}).status_code == 403
+    assert (
+        "Kuopion kauppakamari" in page
+        and reverse("partnerships:network_cooperation_edit", args=[forum.pk]) not in page
+    )
+    assert teacher_client.post(reverse("partnerships:network_cooperation_create"), {}).status_code == 403
 
 
 def test_a_coordinator_adds_an_organisation_and_its_cooperation_through_the_forms(
     coordinator, teacher, coordinator_client
 ):
     response = coordinator_client.post(
-        reverse("network_organisation_create"),
+        reverse("partnerships:network_organisation_create"),
         {"name": "Savon ammattiopisto", "kind": "education_provider", "is_active": "on"},
     )
     provider = NetworkOrganisation.objects.get()
     assert response.url == provider.get_absolute_url()
     page = coordinator_client.get(provider.get_absolute_url()).content.decode()
-    assert f"{reverse('network_cooperation_create')}?organisation={provider.pk}" in page
-    form = coordinator_client.get(reverse("network_cooperation_create"), {"organisation": provider.pk})
+    assert f"{reverse('partnerships:network_cooperation_create')}?organisation={provider.pk}" in page
+    form = coordinator_client.get(
+        reverse("partnerships:network_cooperation_create"), {"organisation": provider.pk}
+    )
     assert form.context["form"].initial["organisations"] == [provider.pk]
     response = coordinator_client.post(
-        reverse("network_cooperation_create"),
+        reverse("partnerships:network_cooperation_create"),
         {
             "date": "15.9.2026",
             "kind": "joint_project",
@@ -76,7 +84,8 @@ def test_a_coordinator_adds_an_organisation_and_its_cooperation_through_the_form
 
 def test_the_cooperation_form_refuses_a_record_without_an_organisation(coordinator_client):
     response = coordinator_client.post(
-        reverse("network_cooperation_create"), {"date": "2026-09-15", "kind": "meeting", "title": "Kokous"}
+        reverse("partnerships:network_cooperation_create"),
+        {"date": "2026-09-15", "kind": "meeting", "title": "Kokous"},
     )
     assert response.status_code == 200 and response.context["form"].errors["organisations"]
     assert not NetworkCooperation.objects.exists()
@@ -86,18 +95,21 @@ def test_a_coordinator_edits_and_reads_the_history(coordinator, coordinator_clie
     chamber = org(coordinator)
     forum = coop(coordinator, [chamber])
     response = coordinator_client.post(
-        reverse("network_organisation_edit", args=[chamber.pk]),
+        reverse("partnerships:network_organisation_edit", args=[chamber.pk]),
         {"name": "Savon kauppakamari", "kind": "chamber"},
     )
     assert response.status_code == 302
     chamber.refresh_from_db()
     assert chamber.name == "Savon kauppakamari" and not chamber.is_active
     page = coordinator_client.get(
-        reverse("history", args=["network_organisation", chamber.pk])
+        reverse("partnerships:history", args=["network_organisation", chamber.pk])
     ).content.decode()
     assert "Kuopion kauppakamari" in page and "Savon kauppakamari" in page
     assert (
-        coordinator_client.get(reverse("history", args=["network_cooperation", forum.pk])).status_code == 200
+        coordinator_client.get(
+            reverse("partnerships:history", args=["network_cooperation", forum.pk])
+        ).status_code
+        == 200
     )
 
 
@@ -106,7 +118,7 @@ def test_the_lists_filter_and_export_csv_the_way_finnish_excel_reads_it(coordina
     ely = org(coordinator, name="ELY-keskus", kind="ely", contact_names="Eeva E\nPekka P")
     coop(coordinator, [chamber, ely], title="Foorumi")
     coop(coordinator, [ely], title="Tapaaminen", kind="meeting")
-    url = reverse("network_cooperation_list")
+    url = reverse("partnerships:network_cooperation_list")
     response = teacher_client.get(url, {"kind": "meeting"})
     assert [c.title for c in response.context["page"]] == ["Tapaaminen"]
     response = teacher_client.get(url, {"organisation": chamber.pk, "format": "csv"})
@@ -115,7 +127,9 @@ def test_the_lists_filter_and_export_csv_the_way_finnish_excel_reads_it(coordina
     lines = raw.decode("utf-8-sig").strip().splitlines()
     assert lines[0].split(";")[:4] == ["Date", "Kind", "Title", "Organisations"]
     assert len(lines) == 2 and lines[1].split(";")[2] == "Foorumi"
-    response = teacher_client.get(reverse("network_organisation_list"), {"kind": "ely", "format": "csv"})
+    response = teacher_client.get(
+        reverse("partnerships:network_organisation_list"), {"kind": "ely", "format": "csv"}
+    )
     lines = b"".join(response.streaming_content).decode("utf-8-sig").strip().splitlines()
     assert lines[0].split(";")[:2] == ["Name", "Kind"]
     assert lines[1].split(";")[:2] == ["ELY-keskus", "ELY centre"] and "Eeva E, Pekka P" in lines[1]
@@ -124,7 +138,7 @@ def test_the_lists_filter_and_export_csv_the_way_finnish_excel_reads_it(coordina
 def test_the_cooperation_list_query_count_does_not_grow_with_the_rows(
     coordinator, teacher, teacher_client, django_assert_num_queries
 ):
-    url = reverse("network_cooperation_list")
+    url = reverse("partnerships:network_cooperation_list")
     chamber = org(coordinator)
     for n in range(3):
         coop(
@@ -151,13 +165,13 @@ def test_the_dashboard_counts_the_network_with_links(
     coop(coordinator, [chamber], staff=[teacher])
     coop(coordinator, [chamber], title="Toinen")
     coop(coordinator, [chamber], title="Viime vuonna", day=today.replace(year=today.year - 1, day=1))
-    response = coordinator_client.get(reverse("review_dashboard"))
+    response = coordinator_client.get(reverse("partnerships:review_dashboard"))
     assert response.context["network"] == {"year": today.year, "organisations": 1, "cooperation": 2}
     page = response.content.decode()
-    assert f"{reverse('network_cooperation_list')}?year={today.year}" in page
-    assert reverse("network_organisation_list") in page
+    assert f"{reverse('partnerships:network_cooperation_list')}?year={today.year}" in page
+    assert reverse("partnerships:network_organisation_list") in page
     # A teacher's own view counts the cooperation they took part in.
-    assert teacher_client.get(reverse("review_dashboard")).context["network"]["cooperation"] == 1
+    assert teacher_client.get(reverse("partnerships:review_dashboard")).context["network"]["cooperation"] == 1
 
 
 def test_the_self_assessment_shows_the_network_beside_the_strategic_questions(
@@ -167,7 +181,7 @@ def test_the_self_assessment_shows_the_network_beside_the_strategic_questions(
     coop(coordinator, [chamber], day=datetime.date(2026, 4, 2), title="Kevään foorumi")
     coop(coordinator, [chamber], day=datetime.date(2025, 4, 2), title="Edellisvuoden foorumi")
     assessment = checkpoint_services.self_assessment_open(by=coordinator, year=2026, unit=None)
-    response = coordinator_client.get(reverse("self_assessment", args=[assessment.pk]))
+    response = coordinator_client.get(reverse("checkpoints:self_assessment", args=[assessment.pk]))
     blocks = {block["level"].key: block["evidence"] for block in response.context["workbook"]}
     assert [item["context"]["cooperation_total"] for item in blocks["strategic"]] == [1]
     assert not blocks["everyday"]

@@ -145,7 +145,7 @@ def test_the_document_is_stored_under_a_random_name_and_downloaded_by_staff_only
     assert agreement.document_name == "Sopimus 2027.pdf"
     assert "Sopimus" not in agreement.document.name
     assert default_storage.exists(agreement.document.name)
-    url = reverse("partnership_agreement_document", args=[agreement.pk])
+    url = reverse("partnerships:partnership_agreement_document", args=[agreement.pk])
     response = teacher_client.get(url)
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
@@ -157,7 +157,10 @@ def test_the_document_is_stored_under_a_random_name_and_downloaded_by_staff_only
 def test_an_agreement_without_a_document_answers_404_to_a_download(coordinator, teacher_client):
     agreement = make(coordinator, [EmployerFactory()])
     assert (
-        teacher_client.get(reverse("partnership_agreement_document", args=[agreement.pk])).status_code == 404
+        teacher_client.get(
+            reverse("partnerships:partnership_agreement_document", args=[agreement.pk])
+        ).status_code
+        == 404
     )
 
 
@@ -179,7 +182,7 @@ def form_data(employer, **changes):
 def test_a_coordinator_records_an_agreement_with_its_document(coordinator, coordinator_client):
     employer = EmployerFactory()
     response = coordinator_client.post(
-        reverse("partnership_agreement_create"),
+        reverse("partnerships:partnership_agreement_create"),
         {**form_data(employer, responsible=coordinator.pk), "document": pdf_upload()},
     )
     agreement = PartnershipAgreement.objects.get()
@@ -195,7 +198,7 @@ def test_a_renamed_file_is_refused_with_a_translated_error_and_nothing_is_saved(
     employer = EmployerFactory()
     fake = SimpleUploadedFile("sopimus.pdf", b"<html>not a pdf</html>", "application/pdf")
     response = coordinator_client.post(
-        reverse("partnership_agreement_create"),
+        reverse("partnerships:partnership_agreement_create"),
         {**form_data(employer, responsible=coordinator.pk), "document": fake},
         HTTP_ACCEPT_LANGUAGE="fi",
     )
@@ -208,7 +211,7 @@ def test_a_renamed_file_is_refused_with_a_translated_error_and_nothing_is_saved(
 def test_the_end_before_the_signing_is_an_error_on_the_form(coordinator, coordinator_client):
     employer = EmployerFactory()
     response = coordinator_client.post(
-        reverse("partnership_agreement_create"),
+        reverse("partnerships:partnership_agreement_create"),
         form_data(employer, responsible=coordinator.pk, valid_until="2025-12-31"),
     )
     assert response.status_code == 200
@@ -219,8 +222,13 @@ def test_the_end_before_the_signing_is_an_error_on_the_form(coordinator, coordin
 def test_a_teacher_reads_but_does_not_edit(coordinator, teacher_client):
     agreement = make(coordinator, [EmployerFactory()])
     assert teacher_client.get(agreement.get_absolute_url()).status_code == 200
-    assert teacher_client.get(reverse("partnership_agreement_edit", args=[agreement.pk])).status_code == 403
-    response = teacher_client.post(reverse("partnership_agreement_create"), {})
+    assert (
+        teacher_client.get(
+            reverse("partnerships:partnership_agreement_edit", args=[agreement.pk])
+        ).status_code
+        == 403
+    )
+    response = teacher_client.post(reverse("partnerships:partnership_agreement_create"), {})
     assert response.status_code == 403
 
 
@@ -228,7 +236,7 @@ def test_editing_replaces_the_document_only_when_a_new_one_is_chosen(coordinator
     employer = EmployerFactory()
     agreement = make(coordinator, [employer], document=pdf_upload("vanha.pdf"))
     old = agreement.document.name
-    url = reverse("partnership_agreement_edit", args=[agreement.pk])
+    url = reverse("partnerships:partnership_agreement_edit", args=[agreement.pk])
     coordinator_client.post(url, form_data(employer, responsible=coordinator.pk, title="Uusi nimi"))
     agreement.refresh_from_db()
     assert (agreement.title, agreement.document.name) == ("Uusi nimi", old)
@@ -245,7 +253,7 @@ def test_the_list_filters_by_validity_and_exports_csv(coordinator, teacher_clien
     make(coordinator, [employer], title="Voimassa")
     make(coordinator, [employer], title="Päättyvä", valid_until=today + datetime.timedelta(days=10))
     make(coordinator, [employer], title="Päättynyt", valid_until=today - datetime.timedelta(days=10))
-    url = reverse("partnership_agreement_list")
+    url = reverse("partnerships:partnership_agreement_list")
     response = teacher_client.get(url, {"validity": "expiring"})
     assert [a.title for a in response.context["page"]] == ["Päättyvä"]
     response = teacher_client.get(url, {"q": "rakennus", "format": "csv"})
@@ -258,7 +266,7 @@ def test_the_list_filters_by_validity_and_exports_csv(coordinator, teacher_clien
 def test_the_list_query_count_does_not_grow_with_the_rows(
     coordinator, teacher_client, django_assert_num_queries
 ):
-    url = reverse("partnership_agreement_list")
+    url = reverse("partnerships:partnership_agreement_list")
     for n in range(3):
         make(coordinator, [EmployerFactory(), EmployerFactory()], title=f"Sopimus {n}")
     teacher_client.get(url)  # warm the session
@@ -278,7 +286,7 @@ def test_the_employer_page_lists_its_agreements(coordinator, coordinator_client)
     make(coordinator, [employer], title="Yhteinen sopimus")
     page = coordinator_client.get(employer.get_absolute_url()).content.decode()
     assert "Yhteinen sopimus" in page
-    assert f"{reverse('partnership_agreement_create')}?employer={employer.pk}" in page
+    assert f"{reverse('partnerships:partnership_agreement_create')}?employer={employer.pk}" in page
 
 
 # The level rule and the dashboard ---------------------------------------------------------
@@ -312,10 +320,12 @@ def test_the_dashboard_counts_agreements_by_validity_with_links(coordinator, coo
         signed_on=today - datetime.timedelta(days=10),
         valid_until=today - datetime.timedelta(days=1),
     )
-    response = coordinator_client.get(reverse("review_dashboard"))
+    response = coordinator_client.get(reverse("partnerships:review_dashboard"))
     rows = {r["value"]: r["count"] for r in response.context["partnership_agreements"]["rows"]}
     assert rows == {"valid": 2, "expiring": 1, "expired": 1}
-    assert f"{reverse('partnership_agreement_list')}?validity=expiring" in response.content.decode()
+    assert (
+        f"{reverse('partnerships:partnership_agreement_list')}?validity=expiring" in response.content.decode()
+    )
 
 
 # The renewal reminder ---------------------------------------------------------------------
@@ -404,7 +414,9 @@ def test_the_migration_turns_each_signing_date_into_an_agreement():
 def test_the_coordinator_reads_the_agreements_history(coordinator, coordinator_client):
     agreement = make(coordinator, [EmployerFactory(name="Historia Oy")], title="Vanha nimi")
     services.partnership_agreement_update(agreement=agreement, by=coordinator, data={"title": "Uusi nimi"})
-    response = coordinator_client.get(reverse("history", args=["partnership_agreement", agreement.pk]))
+    response = coordinator_client.get(
+        reverse("partnerships:history", args=["partnership_agreement", agreement.pk])
+    )
     assert response.status_code == 200
     page = response.content.decode()
     assert "Vanha nimi" in page and "Uusi nimi" in page

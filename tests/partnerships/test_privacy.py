@@ -182,7 +182,7 @@ def test_the_json_export_holds_the_students_data_agreements_feedback_and_history
     world = _world(teacher, coordinator)
     student = world["student"]
     with django_assert_max_num_queries(20):
-        response = coordinator_client.get(reverse("student_export_json", args=[student.pk]))
+        response = coordinator_client.get(reverse("partnerships:student_export_json", args=[student.pk]))
     _assert_attachment(response, "application/json", student)
     data = json.loads(response.content)
     assert data["student"]["last_name"] == student.last_name
@@ -223,7 +223,7 @@ def test_the_export_takes_the_same_number_of_queries_however_many_agreements(
             end=today + datetime.timedelta(days=days + 30),
         )
     with django_assert_max_num_queries(20):
-        response = coordinator_client.get(reverse("student_export_json", args=[student.pk]))
+        response = coordinator_client.get(reverse("partnerships:student_export_json", args=[student.pk]))
     assert len(json.loads(response.content)["agreements"]) == 5
 
 
@@ -232,7 +232,7 @@ def test_the_pdf_export_is_a_readable_attachment_from_the_pdf_service(
 ):
     world = _world(teacher, coordinator)
     student = world["student"]
-    response = coordinator_client.get(reverse("student_export_pdf", args=[student.pk]))
+    response = coordinator_client.get(reverse("partnerships:student_export_pdf", args=[student.pk]))
     _assert_attachment(response, "application/pdf", student)
     text = text_of(response.content)
     for value in (
@@ -250,20 +250,25 @@ def test_the_privacy_page_links_both_downloads_and_is_linked_from_the_student(
 ):
     student = _world(teacher, coordinator)["student"]
     with django_assert_max_num_queries(12):
-        response = coordinator_client.get(reverse("student_privacy", args=[student.pk]))
+        response = coordinator_client.get(reverse("partnerships:student_privacy", args=[student.pk]))
     content = response.content.decode()
-    assert reverse("student_export_json", args=[student.pk]) in content
-    assert reverse("student_export_pdf", args=[student.pk]) in content
+    assert reverse("partnerships:student_export_json", args=[student.pk]) in content
+    assert reverse("partnerships:student_export_pdf", args=[student.pk]) in content
     assert "5 years after their last agreement ended" in content
-    detail = coordinator_client.get(reverse("student_detail", args=[student.pk])).content.decode()
-    assert reverse("student_privacy", args=[student.pk]) in detail
+    detail = coordinator_client.get(
+        reverse("partnerships:student_detail", args=[student.pk])
+    ).content.decode()
+    assert reverse("partnerships:student_privacy", args=[student.pk]) in detail
 
 
-@pytest.mark.parametrize("name", ["student_privacy", "student_export_json", "student_export_pdf"])
+@pytest.mark.parametrize(
+    "name",
+    ["partnerships:student_privacy", "partnerships:student_export_json", "partnerships:student_export_pdf"],
+)
 def test_teachers_cannot_export_or_erase_even_their_own_students(name, teacher_client, teacher_group):
     student = PersonalStudentFactory(group=teacher_group)
     assert teacher_client.get(reverse(name, args=[student.pk])).status_code == 403
-    if name == "student_privacy":
+    if name == "partnerships:student_privacy":
         response = teacher_client.post(
             reverse(name, args=[student.pk]), {"reason": "request", "student_number": student.student_number}
         )
@@ -273,8 +278,8 @@ def test_teachers_cannot_export_or_erase_even_their_own_students(name, teacher_c
 
 def test_teachers_do_not_see_the_privacy_link(teacher_client, teacher_group):
     student = PersonalStudentFactory(group=teacher_group)
-    content = teacher_client.get(reverse("student_detail", args=[student.pk])).content.decode()
-    assert reverse("student_privacy", args=[student.pk]) not in content
+    content = teacher_client.get(reverse("partnerships:student_detail", args=[student.pk])).content.decode()
+    assert reverse("partnerships:student_privacy", args=[student.pk]) not in content
 
 
 # Erasure ---------------------------------------------------------------------------------
@@ -289,11 +294,11 @@ def test_erasure_through_the_form_removes_the_data_from_the_row_and_the_history(
     assert all(value in _database_dump() for value in personal)  # the check below can fail
 
     response = coordinator_client.post(
-        reverse("student_privacy", args=[student.pk]),
+        reverse("partnerships:student_privacy", args=[student.pk]),
         {"reason": "request", "student_number": student.student_number},
     )
     assert response.status_code == 302
-    assert response["Location"] == reverse("student_privacy", args=[student.pk])
+    assert response["Location"] == reverse("partnerships:student_privacy", args=[student.pk])
     page = coordinator_client.get(response["Location"]).content.decode()
     assert "The student&#x27;s personal data was erased." in page
     assert "Erased student" in page
@@ -320,7 +325,9 @@ def test_erasure_through_the_form_removes_the_data_from_the_row_and_the_history(
     assert rows[-1].history_user == coordinator
     assert rows[-1].history_change_reason == "personal data erased at the student's request"
     assert rows[-1].erased_at is not None and len(rows) == 3
-    history_page = coordinator_client.get(reverse("history", args=["student", student.pk])).content.decode()
+    history_page = coordinator_client.get(
+        reverse("partnerships:history", args=["student", student.pk])
+    ).content.decode()
     assert "Personal data erased at the student" in history_page
 
     # E-mails to the student are gone; e-mails about them no longer name them.
@@ -383,7 +390,7 @@ def test_erasure_is_refused_the_second_time_and_changes_nothing(coordinator_clie
     with pytest.raises(services.AlreadyErased):
         services.erase_student(student, by=coordinator, reason="request")
     response = coordinator_client.post(
-        reverse("student_privacy", args=[student.pk]),
+        reverse("partnerships:student_privacy", args=[student.pk]),
         {"reason": "request", "student_number": student.student_number},
     )
     assert response.status_code == 302
@@ -395,7 +402,8 @@ def test_erasure_is_refused_the_second_time_and_changes_nothing(coordinator_clie
 def test_a_wrong_confirmation_keeps_what_was_typed_and_erases_nothing(coordinator_client):
     student = PersonalStudentFactory()
     response = coordinator_client.post(
-        reverse("student_privacy", args=[student.pk]), {"reason": "request", "student_number": "S-typo"}
+        reverse("partnerships:student_privacy", args=[student.pk]),
+        {"reason": "request", "student_number": "S-typo"},
     )
     assert response.status_code == 200
     content = response.content.decode()
@@ -426,9 +434,9 @@ def test_the_erasure_is_atomic(teacher, coordinator, monkeypatch):
 def test_an_erased_student_cannot_be_edited_or_given_new_agreements(teacher_client, teacher, teacher_group):
     student = PersonalStudentFactory(group=teacher_group)
     services.erase_student(student, by=None, reason="request")
-    response = teacher_client.get(reverse("student_edit", args=[student.pk]))
+    response = teacher_client.get(reverse("partnerships:student_edit", args=[student.pk]))
     assert response.status_code == 302 and response["Location"] == student.get_absolute_url()
-    form = teacher_client.get(reverse("agreement_create")).context["form"]
+    form = teacher_client.get(reverse("partnerships:agreement_create")).context["form"]
     assert student not in form.fields["student"].queryset
 
 
@@ -509,10 +517,10 @@ def test_the_retention_task_runs_every_night():
 
 def test_the_privacy_notice_names_the_retention_period_and_the_rights(client, settings):
     settings.KUMPPANI_RETENTION_YEARS = 7
-    content = client.get(reverse("privacy_notice")).content.decode()
+    content = client.get(reverse("core:privacy_notice")).content.decode()
     assert "7 years after their last agreement ended" in content
     assert "machine-readable JSON" in content
-    finnish = client.get(reverse("privacy_notice"), headers={"Accept-Language": "fi"}).content.decode()
+    finnish = client.get(reverse("core:privacy_notice"), headers={"Accept-Language": "fi"}).content.decode()
     assert "7 vuotta" in finnish
 
 
@@ -520,5 +528,5 @@ def test_students_are_listed_anonymised_after_erasure(coordinator_client):
     student = PersonalStudentFactory()
     StudentFactory()
     services.erase_student(student, by=None, reason="request")
-    content = coordinator_client.get(reverse("student_list")).content.decode()
+    content = coordinator_client.get(reverse("partnerships:student_list")).content.decode()
     assert "Erased student" in content and "Poistettavanen" not in content

@@ -131,7 +131,7 @@ def test_another_teacher_cannot_convert(prospect, other_teacher):
 
 
 def test_the_form_refuses_a_bad_business_id_with_a_message_and_keeps_the_input(teacher_client):
-    response = teacher_client.post(reverse("prospect_create"), data(business_id="123"))
+    response = teacher_client.post(reverse("partnerships:prospect_create"), data(business_id="123"))
     assert response.status_code == 200
     assert response.context["form"].errors["business_id"]
     assert response.context["form"]["name"].value() == "Lämpö-Laaksonen Oy"
@@ -139,7 +139,7 @@ def test_the_form_refuses_a_bad_business_id_with_a_message_and_keeps_the_input(t
 
 
 def test_the_form_adds_a_prospect(teacher, teacher_client):
-    response = teacher_client.post(reverse("prospect_create"), data(business_id="2345678-0"))
+    response = teacher_client.post(reverse("partnerships:prospect_create"), data(business_id="2345678-0"))
     prospect = Prospect.objects.get()
     assert response["Location"] == prospect.get_absolute_url()
     assert (prospect.business_id, prospect.owner) == ("2345678-0", teacher)
@@ -151,41 +151,48 @@ def test_the_detail_page_warns_of_a_duplicate_and_offers_to_link(prospect, teach
     assert "look like the same organisation" in page
     assert f'name="link_to" value="{existing.pk}"' in page
     # Converting without choosing is stopped, nothing is created.
-    response = teacher_client.post(reverse("prospect_convert", args=[prospect.pk]))
+    response = teacher_client.post(reverse("partnerships:prospect_convert", args=[prospect.pk]))
     assert response.status_code == 409
     assert Employer.objects.count() == 1
-    response = teacher_client.post(reverse("prospect_convert", args=[prospect.pk]), {"link_to": existing.pk})
+    response = teacher_client.post(
+        reverse("partnerships:prospect_convert", args=[prospect.pk]), {"link_to": existing.pk}
+    )
     assert response["Location"] == existing.get_absolute_url()
     prospect.refresh_from_db()
     assert prospect.employer == existing
 
 
 def test_the_convert_button_creates_the_employer(prospect, teacher_client):
-    response = teacher_client.post(reverse("prospect_convert", args=[prospect.pk]))
+    response = teacher_client.post(reverse("partnerships:prospect_convert", args=[prospect.pk]))
     employer = Employer.objects.get()
     assert response["Location"] == employer.get_absolute_url()
 
 
 def test_another_teacher_reads_but_does_not_edit(prospect, other_teacher_client):
     assert other_teacher_client.get(prospect.get_absolute_url()).status_code == 200
-    assert other_teacher_client.get(reverse("prospect_edit", args=[prospect.pk])).status_code == 403
-    assert other_teacher_client.post(reverse("prospect_convert", args=[prospect.pk])).status_code == 403
+    assert (
+        other_teacher_client.get(reverse("partnerships:prospect_edit", args=[prospect.pk])).status_code == 403
+    )
+    assert (
+        other_teacher_client.post(reverse("partnerships:prospect_convert", args=[prospect.pk])).status_code
+        == 403
+    )
     assert not Employer.objects.exists()
 
 
 def test_the_list_filters_by_stage_and_exports_csv(teacher, teacher_client):
     services.prospect_create(by=teacher, data=data(name="Eka Oy"))
     services.prospect_create(by=teacher, data=data(name="Toka Oy", stage="meeting"))
-    response = teacher_client.get(reverse("prospect_list"), {"stage": "meeting"})
+    response = teacher_client.get(reverse("partnerships:prospect_list"), {"stage": "meeting"})
     assert [p.name for p in response.context["page"]] == ["Toka Oy"]
-    response = teacher_client.get(reverse("prospect_list"), {"format": "csv"})
+    response = teacher_client.get(reverse("partnerships:prospect_list"), {"format": "csv"})
     lines = b"".join(response.streaming_content).decode("utf-8-sig").strip().splitlines()
     assert lines[0].startswith("Name;Business ID;Sector;Municipality;Stage")
     assert len(lines) == 3
 
 
 def test_the_list_query_count_does_not_grow_with_the_rows(teacher, teacher_client, django_assert_num_queries):
-    url = reverse("prospect_list")
+    url = reverse("partnerships:prospect_list")
     for n in range(3):
         services.prospect_create(by=teacher, data=data(name=f"Yritys {n}"))
     teacher_client.get(url)  # warm the session
@@ -203,10 +210,10 @@ def test_the_dashboard_shows_the_pipeline_with_links(teacher, coordinator_client
     services.prospect_create(by=teacher, data=data(name="A"))
     services.prospect_create(by=teacher, data=data(name="B"))
     services.prospect_create(by=teacher, data=data(name="C", stage="contacted"))
-    response = coordinator_client.get(reverse("review_dashboard"))
+    response = coordinator_client.get(reverse("partnerships:review_dashboard"))
     counts = {row["value"]: row["count"] for row in response.context["prospects"]}
     assert counts == {"identified": 2, "contacted": 1, "meeting": 0, "first_agreement": 0, "dropped": 0}
-    assert f"{reverse('prospect_list')}?stage=identified" in response.content.decode()
+    assert f"{reverse('partnerships:prospect_list')}?stage=identified" in response.content.decode()
 
 
 def test_merging_employers_moves_the_prospect_link(prospect, teacher, coordinator):
@@ -228,7 +235,9 @@ def test_the_prospect_page_lists_its_stage_changes(prospect, teacher, teacher_cl
 def test_creating_anyway_a_business_id_already_taken_is_refused_with_its_reason(teacher, teacher_client):
     existing = EmployerFactory(name="Aivan toinen nimi Oy", business_id="2345678-0")
     prospect = services.prospect_create(by=teacher, data=data(business_id="2345678-0"))
-    response = teacher_client.post(reverse("prospect_convert", args=[prospect.pk]), {"confirm_new": "1"})
+    response = teacher_client.post(
+        reverse("partnerships:prospect_convert", args=[prospect.pk]), {"confirm_new": "1"}
+    )
     assert response.status_code == 400
     assert "Another employer already has this business ID." in response.content.decode()
     assert list(Employer.objects.all()) == [existing]

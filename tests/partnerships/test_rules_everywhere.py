@@ -140,7 +140,7 @@ def test_the_service_the_form_and_the_admin_refuse_with_the_same_message(
             "periods-0-part_time_percent": "100",
         }
     )
-    html = teacher_client.post(reverse("agreement_create"), post).content.decode()
+    html = teacher_client.post(reverse("partnerships:agreement_create"), post).content.decode()
     if field in FIELDS_THE_FORM_DOES_NOT_OFFER.get(kind, ()):
         # The form shows only the fields of its type and clears the others: it cannot make
         # this mistake at all.
@@ -280,7 +280,7 @@ def test_an_unknown_status_is_a_validation_error_not_a_value_error(draft, settin
     assert "not a status" in excinfo.value.message_dict["status"][0]
 
     response = teacher_client.post(
-        reverse("agreement_status", args=[draft.pk]), {"status": "archived"}, follow=True
+        reverse("partnerships:agreement_status", args=[draft.pk]), {"status": "archived"}, follow=True
     )
     assert response.status_code == 200
     assert Agreement.objects.get(pk=draft.pk).status == "draft"
@@ -301,7 +301,7 @@ def test_a_checkpoint_item_cannot_be_done_on_a_future_date(draft, setting, teach
     assert "future date" in message
 
     response = teacher_client.post(
-        reverse("agreement_item", args=[draft.pk]),
+        reverse("partnerships:agreement_item", args=[draft.pk]),
         {"kind": "readiness", "done_on": tomorrow.isoformat()},
         follow=True,
     )

@@ -17,7 +17,7 @@ def other_group(other_teacher):
 def test_teacher_sees_only_the_students_of_the_groups_they_teach(teacher_client, teacher_group, other_group):
     mine = StudentFactory(last_name="Omaryhmä", group=teacher_group)
     theirs = StudentFactory(last_name="Vieraryhmä", group=other_group)
-    html = teacher_client.get(reverse("student_list")).content.decode()
+    html = teacher_client.get(reverse("partnerships:student_list")).content.decode()
     assert mine.last_name in html and theirs.last_name not in html
     assert teacher_client.get(theirs.get_absolute_url()).status_code == 404
 
@@ -26,7 +26,7 @@ def test_coordinator_sees_every_student(coordinator_client, teacher_group, other
     StudentFactory(last_name="Omaryhmä", group=teacher_group)
     StudentFactory(last_name="Vieraryhmä", group=other_group)
     StudentFactory(last_name="Ryhmätön", group=None)
-    html = coordinator_client.get(reverse("student_list")).content.decode()
+    html = coordinator_client.get(reverse("partnerships:student_list")).content.decode()
     assert all(name in html for name in ("Omaryhmä", "Vieraryhmä", "Ryhmätön"))
 
 
@@ -37,7 +37,7 @@ def test_student_list_runs_a_constant_number_of_queries(
     for i in range(60):
         StudentFactory(group=teacher_group, qualification=qualification, last_name=f"Oppilas{i:02d}")
     with django_assert_num_queries(6):
-        response = coordinator_client.get(reverse("student_list"))
+        response = coordinator_client.get(reverse("partnerships:student_list"))
     assert "Oppilas00" in response.content.decode()
 
 
@@ -58,7 +58,7 @@ def student_data(group, **overrides):
 
 
 def test_teacher_adds_a_student_to_their_own_group(teacher_client, teacher_group):
-    response = teacher_client.post(reverse("student_create"), student_data(teacher_group))
+    response = teacher_client.post(reverse("partnerships:student_create"), student_data(teacher_group))
     student = Student.objects.get()
     assert response.status_code == 302
     assert student.group == teacher_group
@@ -66,19 +66,23 @@ def test_teacher_adds_a_student_to_their_own_group(teacher_client, teacher_group
 
 
 def test_teacher_cannot_add_a_student_to_another_teachers_group(teacher_client, teacher_group, other_group):
-    response = teacher_client.post(reverse("student_create"), student_data(other_group))
+    response = teacher_client.post(reverse("partnerships:student_create"), student_data(other_group))
     assert response.status_code == 200
     assert Student.objects.count() == 0
 
 
 def test_a_finnish_date_format_is_accepted(teacher_client, teacher_group):
-    teacher_client.post(reverse("student_create"), student_data(teacher_group, date_of_birth="4.5.2008"))
+    teacher_client.post(
+        reverse("partnerships:student_create"), student_data(teacher_group, date_of_birth="4.5.2008")
+    )
     assert str(Student.objects.get().date_of_birth) == "2008-05-04"
 
 
 @pytest.mark.parametrize("oid", ["1.2.246.562.24.123", "010203A123B", "1.2.246.562.10.12345678901"])
 def test_a_malformed_learner_number_is_refused(oid, teacher_client, teacher_group):
-    response = teacher_client.post(reverse("student_create"), student_data(teacher_group, learner_oid=oid))
+    response = teacher_client.post(
+        reverse("partnerships:student_create"), student_data(teacher_group, learner_oid=oid)
+    )
     assert "1.2.246.562.24.12345678901" in response.content.decode()
     assert Student.objects.count() == 0
 
@@ -86,7 +90,7 @@ def test_a_malformed_learner_number_is_refused(oid, teacher_client, teacher_grou
 def test_a_duplicate_student_number_is_refused_and_the_input_kept(teacher_client, teacher_group):
     StudentFactory(student_number="JL24999", group=teacher_group)
     response = teacher_client.post(
-        reverse("student_create"), student_data(teacher_group, first_name="Säilyvä")
+        reverse("partnerships:student_create"), student_data(teacher_group, first_name="Säilyvä")
     )
     html = response.content.decode()
     assert "Another student already has this student number." in html
@@ -110,7 +114,7 @@ def test_the_number_of_a_student_the_teacher_may_not_see_is_refused_neutrally_an
     hidden = StudentFactory(student_number="JL24999", group=other_group, first_name="Piilo")
     for _attempt in range(2):
         response = teacher_client.post(
-            reverse("student_create"), student_data(teacher_group, first_name="Säilyvä")
+            reverse("partnerships:student_create"), student_data(teacher_group, first_name="Säilyvä")
         )
         html = response.content.decode()
         assert response.status_code == 200
@@ -120,7 +124,7 @@ def test_the_number_of_a_student_the_teacher_may_not_see_is_refused_neutrally_an
     message = told().get()  # once, however often the form is sent
     assert message.to_email == "kaisa@opisto.example"
     assert "Tiina Opettaja" in message.body_text and "JL24999" in message.body_text
-    assert reverse("student_detail", args=[hidden.pk]) in message.body_text
+    assert reverse("partnerships:student_detail", args=[hidden.pk]) in message.body_text
     assert "Piilo" not in message.body_text
 
 
@@ -129,7 +133,9 @@ def test_changing_a_students_number_to_a_hidden_students_is_refused_neutrally(
 ):
     StudentFactory(student_number="JL24999", group=other_group)
     student = StudentFactory(group=teacher_group, student_number="JL24001")
-    response = teacher_client.post(reverse("student_edit", args=[student.pk]), student_data(teacher_group))
+    response = teacher_client.post(
+        reverse("partnerships:student_edit", args=[student.pk]), student_data(teacher_group)
+    )
     assert HIDDEN in response.content.decode()
     student.refresh_from_db()
     assert student.student_number == "JL24001"
@@ -146,21 +152,21 @@ def test_a_student_the_teacher_sees_through_an_agreement_keeps_the_clear_message
     student = StudentFactory(student_number="JL24999", group=other_group)
     today = datetime.date.today()
     training_agreement(teacher=teacher, student=student, start=today, end=today + datetime.timedelta(days=9))
-    response = teacher_client.post(reverse("student_create"), student_data(teacher_group))
+    response = teacher_client.post(reverse("partnerships:student_create"), student_data(teacher_group))
     assert "Another student already has this student number." in response.content.decode()
     assert not told().exists()
 
 
 def test_a_coordinator_is_told_plainly_that_the_number_is_taken(coordinator_client, other_group, told):
     StudentFactory(student_number="JL24999", group=other_group)
-    response = coordinator_client.post(reverse("student_create"), student_data(other_group))
+    response = coordinator_client.post(reverse("partnerships:student_create"), student_data(other_group))
     assert "Another student already has this student number." in response.content.decode()
     assert not told().exists()
 
 
 def test_a_date_of_birth_in_the_future_is_refused(teacher_client, teacher_group):
     response = teacher_client.post(
-        reverse("student_create"), student_data(teacher_group, date_of_birth="2099-01-01")
+        reverse("partnerships:student_create"), student_data(teacher_group, date_of_birth="2099-01-01")
     )
     assert "The date of birth must be in the past." in response.content.decode()
 
@@ -168,7 +174,9 @@ def test_a_date_of_birth_in_the_future_is_refused(teacher_client, teacher_group)
 def test_teacher_edits_a_student_they_may_see(teacher_client, teacher_group):
     student = StudentFactory(group=teacher_group)
     data = student_data(teacher_group, student_number=student.student_number, phone="040 123 4567")
-    assert teacher_client.post(reverse("student_edit", args=[student.pk]), data).status_code == 302
+    assert (
+        teacher_client.post(reverse("partnerships:student_edit", args=[student.pk]), data).status_code == 302
+    )
     student.refresh_from_db()
     assert student.phone == "040 123 4567"
 

@@ -15,7 +15,8 @@ from .test_exports import csv_rows
 
 def test_the_form_marks_an_agreement_and_a_work_period_for_the_summer(setting, teacher_client):
     response = teacher_client.post(
-        reverse("agreement_create"), form_data(setting, for_summer="on", **{"periods-0-for_summer": "on"})
+        reverse("partnerships:agreement_create"),
+        form_data(setting, for_summer="on", **{"periods-0-for_summer": "on"}),
     )
     assert response.status_code == 302
     agreement = Agreement.objects.get()
@@ -25,7 +26,7 @@ def test_the_form_marks_an_agreement_and_a_work_period_for_the_summer(setting, t
 
 
 def test_an_agreement_is_not_for_the_summer_unless_marked(setting, teacher_client):
-    teacher_client.post(reverse("agreement_create"), form_data(setting))
+    teacher_client.post(reverse("partnerships:agreement_create"), form_data(setting))
     agreement = Agreement.objects.get()
     assert not agreement.for_summer and not agreement.work_periods.get().for_summer
 
@@ -38,10 +39,10 @@ def test_the_list_filter_finds_summer_agreements_and_agreements_with_a_summer_pe
     with_summer_period = training_agreement(teacher=teacher, start=day, end=day + datetime.timedelta(days=30))
     with_summer_period.work_periods.update(for_summer=True)
     other = training_agreement(teacher=teacher, start=day, end=day + datetime.timedelta(days=30))
-    response = teacher_client.get(reverse("agreement_list"), {"summer": "on"})
+    response = teacher_client.get(reverse("partnerships:agreement_list"), {"summer": "on"})
     shown = {row["agreement"].pk for row in response.context["rows"]}
     assert shown == {summer.pk, with_summer_period.pk}
-    everything = teacher_client.get(reverse("agreement_list"))
+    everything = teacher_client.get(reverse("partnerships:agreement_list"))
     assert other.pk in {row["agreement"].pk for row in everything.context["rows"]}
 
 
@@ -49,6 +50,6 @@ def test_the_export_reports_whether_an_agreement_is_for_the_summer(teacher, teac
     day = datetime.date(2027, 6, 1)
     training_agreement(teacher=teacher, start=day, end=day + datetime.timedelta(days=60), for_summer=True)
     training_agreement(teacher=teacher, start=day, end=day + datetime.timedelta(days=10))
-    rows = csv_rows(teacher_client.get(reverse("agreement_list"), {"format": "csv"}))
+    rows = csv_rows(teacher_client.get(reverse("partnerships:agreement_list"), {"format": "csv"}))
     column = rows[0].index("For the summer")
     assert sorted(row[column] for row in rows[1:]) == ["", "x"]

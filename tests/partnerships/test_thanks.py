@@ -37,15 +37,19 @@ def test_a_thank_you_is_prepared_once_for_the_teacher_to_send(completed, teacher
     assert services.thanks_prepare() == 0
     thank_you = ThankYou.objects.get()
     assert thank_you.status == "draft" and not OutboxMessage.objects.exists()
-    home = teacher_client.get(reverse("home")).content.decode()
-    assert reverse("thanks_detail", args=[thank_you.pk]) in home
-    teacher_client.post(reverse("thanks_detail", args=[thank_you.pk]), {"personal_note": "Kiitos Ville!"})
+    home = teacher_client.get(reverse("partnerships:home")).content.decode()
+    assert reverse("partnerships:thanks_detail", args=[thank_you.pk]) in home
+    teacher_client.post(
+        reverse("partnerships:thanks_detail", args=[thank_you.pk]), {"personal_note": "Kiitos Ville!"}
+    )
     messages = OutboxMessage.objects.filter(kind="thanks")
     assert sorted(m.to_email for m in messages) == ["ohjaaja@yritys.example", "pomo@yritys.example"]
     assert all("Kiitos Ville!" in m.body_text for m in messages)
     assert messages.get(to_email="pomo@yritys.example").language == "sv"
     assert AgreementItem.objects.get(agreement=completed, kind="thanks").done_on is not None
-    teacher_client.post(reverse("thanks_detail", args=[thank_you.pk]))  # a second click sends nothing
+    teacher_client.post(
+        reverse("partnerships:thanks_detail", args=[thank_you.pk])
+    )  # a second click sends nothing
     assert OutboxMessage.objects.filter(kind="thanks").count() == 2
 
 
@@ -60,7 +64,7 @@ def test_thanks_go_out_at_once_when_the_institution_wants_it(completed):
 def test_a_person_who_opted_out_gets_no_thanks(completed, client):
     Institution.objects.create(name="Opisto", thanks_automatic=True)
     main = completed.workplace.employer.main_contact
-    url = reverse("opt_out", args=[main.opt_out_token])
+    url = reverse("partnerships:opt_out", args=[main.opt_out_token])
     assert "Stop" in client.get(url).content.decode()
     client.post(url)
     main.refresh_from_db()
@@ -70,13 +74,16 @@ def test_a_person_who_opted_out_gets_no_thanks(completed, client):
 
 
 def test_an_unknown_opt_out_link_says_so(client, db):
-    assert client.get(reverse("opt_out", args=["nope"])).status_code == 404
+    assert client.get(reverse("partnerships:opt_out", args=["nope"])).status_code == 404
 
 
 def test_another_teacher_cannot_send_the_thank_you(completed, other_teacher_client):
     services.thanks_prepare()
     thank_you = ThankYou.objects.get()
-    assert other_teacher_client.post(reverse("thanks_detail", args=[thank_you.pk])).status_code == 403
+    assert (
+        other_teacher_client.post(reverse("partnerships:thanks_detail", args=[thank_you.pk])).status_code
+        == 403
+    )
     assert not OutboxMessage.objects.exists()
 
 
@@ -86,6 +93,6 @@ def test_a_thank_you_to_one_person_says_person_not_people(completed, teacher_cli
     main.save()
     services.thanks_prepare()
     thank_you = ThankYou.objects.get()
-    response = teacher_client.post(reverse("thanks_detail", args=[thank_you.pk]), follow=True)
+    response = teacher_client.post(reverse("partnerships:thanks_detail", args=[thank_you.pk]), follow=True)
     html = response.content.decode()
     assert "The thank-you to 1 person is queued" in html and "1 people" not in html

@@ -14,4 +14,4 @@ def test_a_bench_session_signs_the_user_in(client, teacher):
     cookie = session_cookie(teacher)
     name, value = cookie.split("=", 1)
     client.cookies[name] = value
-    assert client.get(reverse("home")).status_code == 200
+    assert client.get(reverse("partnerships:home")).status_code == 200

@@ -36,7 +36,7 @@ def employer_data(**overrides) -> dict:
 
 
 def test_teacher_creates_an_employer_with_its_first_workplace(teacher_client):
-    response = teacher_client.post(reverse("employer_create"), employer_data())
+    response = teacher_client.post(reverse("partnerships:employer_create"), employer_data())
     employer = Employer.objects.get()
     assert response.status_code == 302
     assert response["Location"] == employer.get_absolute_url()
@@ -50,13 +50,17 @@ def test_teacher_creates_an_employer_with_its_first_workplace(teacher_client):
 
 def test_a_business_id_with_surrounding_spaces_is_stored_clean(teacher_client):
     business_id = valid_business_id(7)
-    teacher_client.post(reverse("employer_create"), employer_data(business_id=f"  {business_id} "))
+    teacher_client.post(
+        reverse("partnerships:employer_create"), employer_data(business_id=f"  {business_id} ")
+    )
     assert Employer.objects.get().business_id == business_id
 
 
 def test_an_employer_without_a_business_id_is_allowed_and_stored_as_null(teacher_client):
-    teacher_client.post(reverse("employer_create"), employer_data(business_id=""))
-    teacher_client.post(reverse("employer_create"), employer_data(name="Toinen toiminimi", business_id=""))
+    teacher_client.post(reverse("partnerships:employer_create"), employer_data(business_id=""))
+    teacher_client.post(
+        reverse("partnerships:employer_create"), employer_data(name="Toinen toiminimi", business_id="")
+    )
     assert list(Employer.objects.values_list("business_id", flat=True)) == [None, None]
 
 
@@ -74,7 +78,7 @@ def test_an_invalid_business_id_is_refused_with_a_clear_message_and_the_input_ke
     bad_id, message, teacher_client
 ):
     response = teacher_client.post(
-        reverse("employer_create"), employer_data(business_id=bad_id, name="Säilyvä Nimi Oy")
+        reverse("partnerships:employer_create"), employer_data(business_id=bad_id, name="Säilyvä Nimi Oy")
     )
     html = response.content.decode()
     assert response.status_code == 200
@@ -87,22 +91,24 @@ def test_an_invalid_business_id_is_refused_with_a_clear_message_and_the_input_ke
 def test_a_duplicate_business_id_is_refused(teacher_client):
     existing = EmployerFactory()
     response = teacher_client.post(
-        reverse("employer_create"), employer_data(business_id=existing.business_id)
+        reverse("partnerships:employer_create"), employer_data(business_id=existing.business_id)
     )
     assert "Another employer already has this business ID." in response.content.decode()
     assert Employer.objects.count() == 1
 
 
 def test_missing_municipality_saves_nothing(teacher_client):
-    response = teacher_client.post(reverse("employer_create"), employer_data(municipality=""))
+    response = teacher_client.post(reverse("partnerships:employer_create"), employer_data(municipality=""))
     assert response.status_code == 200
     assert Employer.objects.count() == 0
 
 
 def test_html_in_an_employer_name_is_escaped_everywhere(teacher_client):
-    teacher_client.post(reverse("employer_create"), employer_data(name="<img src=x onerror=alert(1)> Oy"))
+    teacher_client.post(
+        reverse("partnerships:employer_create"), employer_data(name="<img src=x onerror=alert(1)> Oy")
+    )
     employer = Employer.objects.get()
-    for url in (reverse("employer_list"), employer.get_absolute_url()):
+    for url in (reverse("partnerships:employer_list"), employer.get_absolute_url()):
         html = teacher_client.get(url).content.decode()
         assert "<img src=x onerror=alert(1)>" not in html
         assert "&lt;img src=x onerror=alert(1)&gt; Oy" in html
@@ -112,7 +118,7 @@ def test_teacher_edits_an_employer_and_picks_its_main_contact(teacher, teacher_c
     employer = EmployerFactory(account_owner=teacher)
     person = ContactPersonFactory(employer=employer)
     response = teacher_client.post(
-        reverse("employer_edit", args=[employer.pk]),
+        reverse("partnerships:employer_edit", args=[employer.pk]),
         {
             "name": "Uusi Nimi Oy",
             "business_id": employer.business_id,
@@ -132,7 +138,7 @@ def test_a_person_of_another_employer_cannot_be_the_main_contact(teacher_client)
     employer = EmployerFactory()
     stranger = ContactPersonFactory()
     response = teacher_client.post(
-        reverse("employer_edit", args=[employer.pk]),
+        reverse("partnerships:employer_edit", args=[employer.pk]),
         {"name": employer.name, "business_id": employer.business_id, "main_contact": stranger.pk},
     )
     assert response.status_code == 200
@@ -142,7 +148,7 @@ def test_a_person_of_another_employer_cannot_be_the_main_contact(teacher_client)
 
 def test_coordinator_deactivates_an_employer(coordinator_client):
     employer = EmployerFactory()
-    coordinator_client.post(reverse("employer_set_active", args=[employer.pk]), {"active": "0"})
+    coordinator_client.post(reverse("partnerships:employer_set_active", args=[employer.pk]), {"active": "0"})
     employer.refresh_from_db()
     assert not employer.is_active
 
@@ -150,7 +156,9 @@ def test_coordinator_deactivates_an_employer(coordinator_client):
 def test_teacher_cannot_deactivate_an_employer(teacher_client):
     employer = EmployerFactory()
     assert (
-        teacher_client.post(reverse("employer_set_active", args=[employer.pk]), {"active": "0"}).status_code
+        teacher_client.post(
+            reverse("partnerships:employer_set_active", args=[employer.pk]), {"active": "0"}
+        ).status_code
         == 403
     )
     employer.refresh_from_db()
@@ -160,7 +168,7 @@ def test_teacher_cannot_deactivate_an_employer(teacher_client):
 def test_teacher_adds_a_workplace_and_an_instructor(teacher_client):
     employer = EmployerFactory()
     teacher_client.post(
-        reverse("workplace_create", args=[employer.pk]),
+        reverse("partnerships:workplace_create", args=[employer.pk]),
         {
             "name": "Päiväkoti Satu",
             "municipality": "Nokia",
@@ -171,7 +179,7 @@ def test_teacher_adds_a_workplace_and_an_instructor(teacher_client):
     )
     workplace = employer.workplaces.get(name="Päiväkoti Satu")
     response = teacher_client.post(
-        reverse("person_create", args=[employer.pk]),
+        reverse("partnerships:person_create", args=[employer.pk]),
         {
             "first_name": "Pirjo",
             "last_name": "Ohjaaja",
@@ -194,7 +202,7 @@ def test_teacher_adds_a_workplace_and_an_instructor(teacher_client):
 def test_a_non_instructor_cannot_have_an_induction_date(teacher_client):
     employer = EmployerFactory()
     response = teacher_client.post(
-        reverse("person_create", args=[employer.pk]),
+        reverse("partnerships:person_create", args=[employer.pk]),
         {"first_name": "Pekka", "last_name": "Pomo", "language": "fi", "induction_date": "2026-09-01"},
     )
     assert response.status_code == 200
@@ -206,7 +214,7 @@ def test_a_workplace_of_another_employer_cannot_be_chosen_for_a_person(teacher_c
     employer = EmployerFactory()
     foreign = EmployerFactory().workplaces.get()
     response = teacher_client.post(
-        reverse("person_create", args=[employer.pk]),
+        reverse("partnerships:person_create", args=[employer.pk]),
         {"first_name": "Pekka", "last_name": "Pomo", "language": "fi", "workplace": foreign.pk},
     )
     assert response.status_code == 200

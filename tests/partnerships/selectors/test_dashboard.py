@@ -92,15 +92,17 @@ def test_a_sector_filter_narrows_every_figure(small_world):
 
 
 def test_a_teacher_sees_only_their_own_employers(small_world, teacher_client, coordinator_client):
-    mine = teacher_client.get(reverse("review_dashboard")).content.decode()
+    mine = teacher_client.get(reverse("partnerships:review_dashboard")).content.decode()
     assert "Toisen Oy" not in mine and "My partners at a glance" in mine
-    everyone = coordinator_client.get(reverse("review_dashboard")).content.decode()
+    everyone = coordinator_client.get(reverse("partnerships:review_dashboard")).content.decode()
     assert "The institution" in everyone
 
 
 def test_the_csv_has_the_same_numbers_as_the_table(small_world, coordinator_client):
     rows = (
-        coordinator_client.get(reverse("review_dashboard"), {"csv": "levels"}).content.decode().splitlines()
+        coordinator_client.get(reverse("partnerships:review_dashboard"), {"csv": "levels"})
+        .content.decode()
+        .splitlines()
     )
     assert "Strategic partnership;1;1" in rows
 
@@ -115,14 +117,14 @@ def test_the_dashboard_runs_a_constant_number_of_queries(
     # However many rows: a fixed budget, one query more since the strategic network's counts
     # joined the review's figures (two levels and checkpoint lookups repeat: room to save).
     with django_assert_max_num_queries(26):
-        coordinator_client.get(reverse("review_dashboard"))
+        coordinator_client.get(reverse("partnerships:review_dashboard"))
 
 
 def test_the_charts_carry_the_same_numbers_as_the_tables(small_world, coordinator_client):
     import json
     import re
 
-    html = coordinator_client.get(reverse("review_dashboard")).content.decode()
+    html = coordinator_client.get(reverse("partnerships:review_dashboard")).content.decode()
     levels = json.loads(
         re.search(r'<script id="chart-levels" type="application/json">(.*?)</script>', html).group(1)
     )
@@ -160,17 +162,21 @@ def test_with_5000_contacts_the_dashboard_fetches_fewer_than_500_rows(teacher, c
         return result
 
     with connection.execute_wrapper(count_rows):
-        response = coordinator_client.get(reverse("review_dashboard"))
+        response = coordinator_client.get(reverse("partnerships:review_dashboard"))
     assert response.status_code == 200
     assert 0 < sum(fetched) < 500, fetched  # rows really counted, and few
 
 
 def test_each_overdue_count_links_to_the_matching_list(small_world, coordinator_client):
-    html = coordinator_client.get(reverse("review_dashboard")).content.decode()
+    html = coordinator_client.get(reverse("partnerships:review_dashboard")).content.decode()
     assert "overdue_item=planning" in html
-    listing = coordinator_client.get(reverse("agreement_list"), {"scope": "all", "overdue_item": "planning"})
+    listing = coordinator_client.get(
+        reverse("partnerships:agreement_list"), {"scope": "all", "overdue_item": "planning"}
+    )
     assert listing.content.decode().count("kp-progress") == 1
-    listing = coordinator_client.get(reverse("agreement_list"), {"scope": "all", "overdue_item": "induction"})
+    listing = coordinator_client.get(
+        reverse("partnerships:agreement_list"), {"scope": "all", "overdue_item": "induction"}
+    )
     assert listing.content.decode().count("kp-progress") == 0  # the induction was recorded
 
 
@@ -181,7 +187,7 @@ def test_the_figures_are_counted_anew_after_a_minute_and_say_when_they_were_coun
 
     import time_machine
 
-    url = reverse("review_dashboard")
+    url = reverse("partnerships:review_dashboard")
     with time_machine.travel(datetime.datetime(2026, 3, 2, 9, 15, tzinfo=datetime.UTC), tick=False):
         first = coordinator_client.get(url).content.decode()
         EmployerFactory(name="Uusi kumppani Oy", account_owner=None)
@@ -199,7 +205,7 @@ def test_the_figures_are_counted_anew_after_a_minute_and_say_when_they_were_coun
 def test_each_filter_choice_and_viewer_gets_figures_of_its_own(
     small_world, teacher_client, coordinator_client
 ):
-    url = reverse("review_dashboard")
+    url = reverse("partnerships:review_dashboard")
     everyone = coordinator_client.get(url).content.decode()
     mine = teacher_client.get(url).content.decode()
     narrowed = coordinator_client.get(url, {"sector": "F"}).content.decode()
@@ -224,7 +230,7 @@ def test_every_month_of_the_range_is_a_column_those_without_contacts_included(te
     tag_months, tags = dashboard.contacts_per_month(f, "checkpoint")
     assert tag_months == months and [row["values"] for row in tags] == [[1, 0, 0, 1, 0]]
     query = {"start": "2026-01-01", "end": "2026-05-31"}
-    html = coordinator_client.get(reverse("review_dashboard"), query).content.decode()
+    html = coordinator_client.get(reverse("partnerships:review_dashboard"), query).content.decode()
     chart = json.loads(
         re.search(r'<script id="chart-checkpoints" type="application/json">(.*?)</script>', html).group(1)
     )
@@ -234,7 +240,9 @@ def test_every_month_of_the_range_is_a_column_those_without_contacts_included(te
         assert table.count('<th scope="col" class="text-end text-nowrap">') == 5
         for row in re.findall(r"<tr><th scope=\"row\".*?</tr>", table, re.S):
             assert row.count("<td") == 5
-    csv_rows = coordinator_client.get(reverse("review_dashboard"), {**query, "csv": "checkpoints"})
+    csv_rows = coordinator_client.get(
+        reverse("partnerships:review_dashboard"), {**query, "csv": "checkpoints"}
+    )
     lines = csv_rows.content.decode("utf-8-sig").splitlines()
     assert lines[0] == ";01/2026;02/2026;03/2026;04/2026;05/2026"
     assert lines[1].endswith(";1;0;0;1;0")
@@ -251,7 +259,7 @@ def test_without_a_period_the_charts_show_the_last_twelve_whole_months(teacher):
 
 @pytest.mark.parametrize("table", ["levels", "coverage", "channels", "checkpoints"])
 def test_every_dashboard_csv_opens_in_finnish_excel(small_world, coordinator_client, table):
-    response = coordinator_client.get(reverse("review_dashboard"), {"csv": table})
+    response = coordinator_client.get(reverse("partnerships:review_dashboard"), {"csv": table})
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     body = response.content.decode("utf-8")
     assert body.startswith("\ufeff")
@@ -287,7 +295,7 @@ def test_an_employer_belongs_to_its_account_owners_unit_too(small_world, other_t
 def test_the_unit_filter_applies_to_the_page_its_charts_and_every_csv(
     small_world, teacher_group, coordinator_client
 ):
-    url = reverse("review_dashboard")
+    url = reverse("partnerships:review_dashboard")
     query = {"unit": teacher_group.unit_id}
     html = coordinator_client.get(url, query).content.decode()
     assert "(1/1)" in html and "(4/5)" not in html  # reachability

@@ -95,7 +95,7 @@ def warning_of(period, today=TODAY):
 
 def test_the_form_stores_a_typed_phone_in_e164_and_refuses_an_invalid_one(world, teacher_client):
     person = world["instructor"]
-    url = reverse("person_edit", args=[person.pk])
+    url = reverse("partnerships:person_edit", args=[person.pk])
     data = {"first_name": "Matti", "last_name": "Virtanen", "email": "", "language": "fi", "is_active": "on"}
     response = teacher_client.post(url, data | {"phone": "0401"})
     assert response.status_code == 200
@@ -107,7 +107,9 @@ def test_the_form_stores_a_typed_phone_in_e164_and_refuses_an_invalid_one(world,
     assert response.status_code == 302
     person.refresh_from_db()
     assert person.phone == "+358401234567"
-    html = teacher_client.get(reverse("employer_detail", args=[world["employer"].pk])).content.decode()
+    html = teacher_client.get(
+        reverse("partnerships:employer_detail", args=[world["employer"].pk])
+    ).content.decode()
     assert "+358 40 1234567" in html
 
 
@@ -181,7 +183,9 @@ def test_one_instructor_with_two_addresses_in_one_bundle_is_asked_by_nobody(worl
     message = warning_of(first).risks[0].message
     assert "m.virtanen@konepaja.example, matti@konepaja.example" in message
     assert date_format(datetime.date(2027, 3, 16), "SHORT_DATE_FORMAT") in message
-    assert warning_of(first).risks[0].url == reverse("person_edit", args=[world["instructor"].pk])
+    assert warning_of(first).risks[0].url == reverse(
+        "partnerships:person_edit", args=[world["instructor"].pk]
+    )
 
     # A common Finnish mobile reaches them after all.
     ContactPerson.objects.filter(pk__in=[twin.pk, world["instructor"].pk]).update(phone="+358401112222")
@@ -247,26 +251,27 @@ def test_an_interruption_covering_the_last_day_means_no_survey_and_no_warning(wo
 def test_an_open_interruption_can_be_recorded_and_given_its_end_later(world, teacher_client):
     period = make(world, start=datetime.date(2027, 2, 1), end=datetime.date(2027, 4, 30))
     response = teacher_client.post(
-        reverse("interruption_create", args=[period.pk]), {"start": "2027-03-01", "reason": "layoff"}
+        reverse("partnerships:interruption_create", args=[period.pk]),
+        {"start": "2027-03-01", "reason": "layoff"},
     )
     assert response.status_code == 302
     interruption = Interruption.objects.get()
     assert interruption.end is None and "continues" in str(interruption)
     # Nothing may start while it goes on.
     response = teacher_client.post(
-        reverse("interruption_create", args=[period.pk]),
+        reverse("partnerships:interruption_create", args=[period.pk]),
         {"start": "2027-04-10", "end": "2027-04-12", "reason": "sickness"},
     )
     assert "cannot overlap" in response.content.decode()
     response = teacher_client.post(
-        reverse("interruption_edit", args=[interruption.pk]),
+        reverse("partnerships:interruption_edit", args=[interruption.pk]),
         {"start": "2027-03-01", "end": "2027-03-31", "reason": "layoff"},
     )
     assert response.status_code == 302
     interruption.refresh_from_db()
     assert interruption.end == datetime.date(2027, 3, 31)
     response = teacher_client.post(
-        reverse("interruption_edit", args=[interruption.pk]),
+        reverse("partnerships:interruption_edit", args=[interruption.pk]),
         {"start": "2027-03-01", "end": "2027-02-27", "reason": "layoff"},
     )
     assert "cannot end before it starts" in response.content.decode()
@@ -302,7 +307,7 @@ def test_the_page_says_until_when_the_data_can_be_fixed(world, teacher_client):
         teacher_client.force_login(world["teacher"])  # the session of today would have expired
         html = teacher_client.get(period.agreement.get_absolute_url()).content.decode()
     assert "can be fixed until 03/31/2027" in html  # the English page's short date
-    assert escape(reverse("agreement_edit", args=[period.agreement_id])) in html
+    assert escape(reverse("partnerships:agreement_edit", args=[period.agreement_id])) in html
 
 
 # Ended early -----------------------------------------------------------------------------
@@ -356,9 +361,9 @@ def test_business_id_instructor_and_part_time_are_named_with_the_form_that_fixes
     )
     warning = warning_of(period)
     assert [(r.key, r.url) for r in warning.risks] == [
-        ("business_id", reverse("employer_edit", args=[employer.pk])),
-        ("instructor", reverse("agreement_edit", args=[period.agreement_id])),
-        ("part_time", reverse("agreement_edit", args=[period.agreement_id])),
+        ("business_id", reverse("partnerships:employer_edit", args=[employer.pk])),
+        ("instructor", reverse("partnerships:agreement_edit", args=[period.agreement_id])),
+        ("part_time", reverse("partnerships:agreement_edit", args=[period.agreement_id])),
     ]
     assert warnings() == {period.pk: ["business_id", "instructor", "part_time"]}
 
@@ -380,15 +385,15 @@ def test_every_page_shows_the_warning_with_its_link(
     student = period.agreement.student
     student.group = teacher_group
     student.save()
-    link = escape(reverse("person_edit", args=[world["instructor"].pk]))
+    link = escape(reverse("partnerships:person_edit", args=[world["instructor"].pk]))
     with time_machine.travel(datetime.datetime(2027, 3, 1, 12, 0)):
         teacher_client.force_login(world["teacher"])
         coordinator_client.force_login(coordinator)
         pages = {
-            "home": teacher_client.get(reverse("home")),
+            "home": teacher_client.get(reverse("partnerships:home")),
             "agreement": teacher_client.get(period.agreement.get_absolute_url()),
-            "student": teacher_client.get(reverse("student_detail", args=[student.pk])),
-            "dashboard": coordinator_client.get(reverse("review_dashboard")),
+            "student": teacher_client.get(reverse("partnerships:student_detail", args=[student.pk])),
+            "dashboard": coordinator_client.get(reverse("partnerships:review_dashboard")),
         }
     for name, response in pages.items():
         html = response.content.decode()
@@ -406,14 +411,14 @@ def test_the_home_page_lists_warnings_in_a_constant_number_of_queries(
     _teacher_periods(world, 2)
     with time_machine.travel(datetime.datetime(2027, 3, 1, 12, 0)):
         teacher_client.force_login(world["teacher"])
-        teacher_client.get(reverse("home"))
+        teacher_client.get(reverse("partnerships:home"))
         cache.clear()  # both pages rendered anew
         with CaptureQueriesContext(connection) as few:
-            teacher_client.get(reverse("home"))
+            teacher_client.get(reverse("partnerships:home"))
         _teacher_periods(world, 6, offset=2)
         cache.clear()
         with django_assert_num_queries(len(few.captured_queries)):
-            html = teacher_client.get(reverse("home")).content.decode()
+            html = teacher_client.get(reverse("partnerships:home")).content.decode()
     assert html.count("is not a Finnish mobile number") == 8
 
 
@@ -433,7 +438,7 @@ def test_a_second_teacher_sees_no_others_warnings_on_the_home_page(
     _teacher_periods(world, 1)
     with time_machine.travel(datetime.datetime(2027, 3, 1, 12, 0)):
         other_teacher_client.force_login(other_teacher)
-        html = other_teacher_client.get(reverse("home")).content.decode()
+        html = other_teacher_client.get(reverse("partnerships:home")).content.decode()
     assert "is not a Finnish mobile number" not in html
 
 
@@ -443,8 +448,8 @@ def test_the_agreement_list_filter_picks_the_periods_the_pages_warn_about(world,
     unreachable = make(world, end=datetime.date(2027, 3, 21), instructor=landline)
     with time_machine.travel(datetime.datetime(2027, 3, 1, 12, 0)):
         teacher_client.force_login(world["teacher"])
-        everything = teacher_client.get(reverse("agreement_list")).content.decode()
-        html = teacher_client.get(reverse("agreement_list"), {"at_risk": "on"}).content.decode()
+        everything = teacher_client.get(reverse("partnerships:agreement_list")).content.decode()
+        html = teacher_client.get(reverse("partnerships:agreement_list"), {"at_risk": "on"}).content.decode()
     assert reachable.agreement.get_absolute_url() in everything
     assert unreachable.agreement.get_absolute_url() in html
     assert reachable.agreement.get_absolute_url() not in html

@@ -50,7 +50,7 @@ def test_the_employer_page_shows_the_suggestion_and_the_account_owner_records_a_
     assert "3 contacts in 12 months" in html and "Everyday partnership" in html
     everyday = PartnershipLevel.objects.get(key="everyday")
     response = teacher_client.post(
-        reverse("employer_level", args=[employer.pk]),
+        reverse("partnerships:employer_level", args=[employer.pk]),
         {
             "level-level": everyday.pk,
             "level-date": timezone.localdate().isoformat(),
@@ -60,7 +60,7 @@ def test_the_employer_page_shows_the_suggestion_and_the_account_owner_records_a_
     assert response.status_code == 302
     strategic = PartnershipLevel.objects.get(key="strategic")
     teacher_client.post(
-        reverse("employer_level", args=[employer.pk]),
+        reverse("partnerships:employer_level", args=[employer.pk]),
         {
             "level-level": strategic.pk,
             "level-date": timezone.localdate().isoformat(),
@@ -78,7 +78,7 @@ def test_a_teacher_cannot_record_the_level_of_an_employer_they_do_not_own(
     employer = EmployerFactory()
     level = PartnershipLevel.objects.get(key="minimum")
     response = other_teacher_client.post(
-        reverse("employer_level", args=[employer.pk]),
+        reverse("partnerships:employer_level", args=[employer.pk]),
         {"level-level": level.pk, "level-date": "2026-11-01", "level-rationale": "x"},
     )
     assert response.status_code == 403
@@ -89,7 +89,7 @@ def test_the_monitoring_practice_is_not_a_level_to_record(coordinator, coordinat
     employer = EmployerFactory()
     monitoring = PartnershipLevel.objects.get(key="monitoring")
     coordinator_client.post(
-        reverse("employer_level", args=[employer.pk]),
+        reverse("partnerships:employer_level", args=[employer.pk]),
         {"level-level": monitoring.pk, "level-date": "2026-11-01", "level-rationale": "x"},
     )
     assert not LevelRecord.objects.exists()
@@ -116,7 +116,9 @@ def test_the_employer_list_filters_by_level(coordinator, coordinator_client):
     EmployerFactory(name="Muu Oy")
     developing = PartnershipLevel.objects.get(key="developing")
     LevelRecord.objects.create(employer=rated, level=developing, rationale="x", recorded_by=coordinator)
-    html = coordinator_client.get(reverse("employer_list"), {"level": developing.pk}).content.decode()
+    html = coordinator_client.get(
+        reverse("partnerships:employer_list"), {"level": developing.pk}
+    ).content.decode()
     assert "Kehittävä Oy" in html and "Muu Oy" not in html
     assert Checkpoint.objects.count() == 8
 

@@ -122,7 +122,7 @@ def test_the_path_prints_as_a_pdf(setting, teacher_client):
     from ...brochures.pdfs import text_of
 
     create(setting, training(setting))
-    response = teacher_client.get(reverse("student_path_pdf", args=[setting["student"].pk]))
+    response = teacher_client.get(reverse("partnerships:student_path_pdf", args=[setting["student"].pk]))
     assert response["Content-Type"] == "application/pdf"
     text = text_of(response.content)
     assert setting["student"].full_name in text and "Sähkö-Virtanen Oy" in text and "11.1." in text
@@ -130,5 +130,8 @@ def test_the_path_prints_as_a_pdf(setting, teacher_client):
 
 def test_another_teacher_cannot_print_the_path(setting, other_teacher_client):
     assert (
-        other_teacher_client.get(reverse("student_path_pdf", args=[setting["student"].pk])).status_code == 404
+        other_teacher_client.get(
+            reverse("partnerships:student_path_pdf", args=[setting["student"].pk])
+        ).status_code
+        == 404
     )

@@ -22,7 +22,7 @@ def test_the_coordinator_records_the_suggested_level_with_its_reasons(contacted,
     page = coordinator_client.get(contacted.get_absolute_url()).content.decode()
     assert 'name="level" value="minimum"' in page and "Accept the suggestion" in page
     response = coordinator_client.post(
-        reverse("employer_level_accept", args=[contacted.pk]), {"level": "minimum"}
+        reverse("partnerships:employer_level_accept", args=[contacted.pk]), {"level": "minimum"}
     )
     assert response.status_code == 302
     record = LevelRecord.objects.get(employer=contacted)
@@ -41,7 +41,7 @@ def test_another_teacher_may_not_accept_it(contacted, other_teacher, other_teach
     page = other_teacher_client.get(contacted.get_absolute_url()).content.decode()
     assert "Accept the suggestion" not in page
     response = other_teacher_client.post(
-        reverse("employer_level_accept", args=[contacted.pk]), {"level": "minimum"}
+        reverse("partnerships:employer_level_accept", args=[contacted.pk]), {"level": "minimum"}
     )
     assert response.status_code == 403
     with pytest.raises(PermissionDenied):
@@ -50,14 +50,17 @@ def test_another_teacher_may_not_accept_it(contacted, other_teacher, other_teach
 
 
 def test_accepting_is_a_post(contacted, coordinator_client):
-    assert coordinator_client.get(reverse("employer_level_accept", args=[contacted.pk])).status_code == 405
+    assert (
+        coordinator_client.get(reverse("partnerships:employer_level_accept", args=[contacted.pk])).status_code
+        == 405
+    )
 
 
 def test_a_suggestion_changed_since_the_page_was_shown_records_nothing(
     contacted, coordinator, coordinator_client
 ):
     response = coordinator_client.post(
-        reverse("employer_level_accept", args=[contacted.pk]), {"level": "everyday"}, follow=True
+        reverse("partnerships:employer_level_accept", args=[contacted.pk]), {"level": "everyday"}, follow=True
     )
     assert "The suggestion has changed" in response.content.decode()
     assert not LevelRecord.objects.exists()
