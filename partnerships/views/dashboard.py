@@ -133,11 +133,16 @@ def _url(name: str, **query) -> str:
 
 
 def _prospects_url(filters: dashboard.Filters, stage: str) -> str:
-    return _url("prospect_list", stage=stage, sector=filters.sector, mine="on" if filters.owner_id else "")
+    return _url(
+        "partnerships:prospect_list",
+        stage=stage,
+        sector=filters.sector,
+        mine="on" if filters.owner_id else "",
+    )
 
 
 def _validity_url(filters: dashboard.Filters, validity: str) -> str:
-    return _url("partnership_agreement_list", validity=validity, sector=filters.sector)
+    return _url("partnerships:partnership_agreement_list", validity=validity, sector=filters.sector)
 
 
 def _employers_at_level_url(filters: dashboard.Filters, level_id: int | None) -> str:
@@ -146,7 +151,7 @@ def _employers_at_level_url(filters: dashboard.Filters, level_id: int | None) ->
     from ..filters import NO_LEVEL
 
     return _url(
-        "employer_list",
+        "partnerships:employer_list",
         level=level_id or NO_LEVEL,
         unit=filters.unit_id,
         sector=filters.sector,
@@ -160,7 +165,13 @@ def _overdue_url(filters: dashboard.Filters, kind: str) -> str | None:
     no list shows those, so the count there links nowhere."""
     if filters.owner_id:
         return None
-    return _url("agreement_list", scope="all", overdue_item=kind, unit=filters.unit_id, sector=filters.sector)
+    return _url(
+        "partnerships:agreement_list",
+        scope="all",
+        overdue_item=kind,
+        unit=filters.unit_id,
+        sector=filters.sector,
+    )
 
 
 def _dashboard_context(request, form, filters) -> dict:
@@ -190,7 +201,10 @@ def _dashboard_context(request, form, filters) -> dict:
             {
                 **row,
                 "url": _url(
-                    "prospect_list", stage=row["value"], sector=filters.sector, mine=filters.owner_id and "on"
+                    "partnerships:prospect_list",
+                    stage=row["value"],
+                    sector=filters.sector,
+                    mine=filters.owner_id and "on",
                 ),
             }
             for row in figures["prospects"]
@@ -204,7 +218,11 @@ def _dashboard_context(request, form, filters) -> dict:
                     **row,
                     "url": None
                     if filters.owner_id
-                    else _url("partnership_agreement_list", validity=row["value"], sector=filters.sector),
+                    else _url(
+                        "partnerships:partnership_agreement_list",
+                        validity=row["value"],
+                        sector=filters.sector,
+                    ),
                 }
                 for row in figures["partnership_agreements"]["rows"]
             ],

@@ -17,7 +17,13 @@ from partnerships.models import LevelRecord, PartnershipAgreement
 from ..factories import AgreementFactory, ContactFactory, EmployerFactory, StudentFactory, training_agreement
 
 # The lists a count may link to; each states its total as "<strong>N things</strong>".
-LISTS = ("employer_list", "agreement_list", "initiative_list", "partnership_agreement_list", "prospect_list")
+LISTS = (
+    "partnerships:employer_list",
+    "partnerships:agreement_list",
+    "partnerships:initiative_list",
+    "partnerships:partnership_agreement_list",
+    "partnerships:prospect_list",
+)
 LINKED_COUNT = re.compile(r'<a [^>]*href="([^"]+)"[^>]*>\s*(\d+)\s*</a>')
 LIST_TOTAL = re.compile(r"<strong>(\d+) [^<]+</strong>")
 
@@ -87,10 +93,15 @@ def test_the_home_pages_count_of_employers_to_contact_is_the_lists(world, coordi
     # Strateginen Oy (40 days, its level asks for 30) and Hiljainen Oy (never): 2, where the
     # old link's fixed 90 days listed 1.
     assert 'data-count="needing_contact">2<' in html
-    assert_each_list_shows_its_count(coordinator_client, html, {"employer_list"})
+    assert_each_list_shows_its_count(coordinator_client, html, {"partnerships:employer_list"})
 
 
-DASHBOARD_LISTS = {"employer_list", "agreement_list", "initiative_list", "partnership_agreement_list"}
+DASHBOARD_LISTS = {
+    "partnerships:employer_list",
+    "partnerships:agreement_list",
+    "partnerships:initiative_list",
+    "partnerships:partnership_agreement_list",
+}
 
 
 @pytest.mark.parametrize(
@@ -102,7 +113,7 @@ def test_every_linked_count_on_the_dashboard_is_the_lists(world, coordinator_cli
     query = {key: world["unit"] if value == "unit" else value for key, value in query.items()}
     html = coordinator_client.get(reverse("partnerships:review_dashboard"), query).content.decode()
     assert_each_list_shows_its_count(
-        coordinator_client, html, DASHBOARD_LISTS if not query else {"employer_list"}
+        coordinator_client, html, DASHBOARD_LISTS if not query else {"partnerships:employer_list"}
     )
 
 
@@ -117,4 +128,6 @@ def test_the_dashboard_links_each_level_and_the_old_overdue_feedback(world, coor
 
 def test_every_linked_count_on_a_teachers_own_dashboard_is_the_lists(world, teacher_client):
     html = teacher_client.get(reverse("partnerships:review_dashboard")).content.decode()
-    assert_each_list_shows_its_count(teacher_client, html, {"employer_list", "prospect_list"})
+    assert_each_list_shows_its_count(
+        teacher_client, html, {"partnerships:employer_list", "partnerships:prospect_list"}
+    )
