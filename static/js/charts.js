@@ -19,7 +19,7 @@
         animation: false,
         plugins: {
           legend: { display: false },
-          datalabels: { anchor: "end", align: "end", color: "#212529", formatter: function (v) { return v + (data.suffix || ""); } }
+          datalabels: { anchor: "end", align: "end", color: "#212529", formatter: function (v) { return v === null ? "" : v + (data.suffix || ""); } }
         },
         scales: { x: { beginAtZero: true, suggestedMax: data.max || undefined, grace: "15%" } }
       }
