@@ -87,7 +87,7 @@ def self_assessment_summary(assessment: SelfAssessment) -> Summary:
         "kind": "bars",
         "labels": [row.level.name for row in rows],
         "values": [row.mean for row in rows],
-        "max": 5,
+        "limit": 5,
     }
     return Summary(assessment, previous, rows, most_to_develop, chart)
 

@@ -109,7 +109,7 @@ def test_the_table_equals_the_chart_data(years, coordinator_client):
     assert [name for _key, name, _cells in rows] == chart["labels"]
     means = [re.findall(r'<td class="text-end">([^<]*)</td>', cells)[1] for _key, _name, cells in rows]
     assert means == [f"{value:.2f}" if value is not None else "–" for value in chart["values"]]
-    assert chart["max"] == 5
+    assert chart["limit"] == 5
     assert "0.94" in page and "+0.33" in page and "-1.00" in page
 
 
