@@ -7,6 +7,11 @@ app_name = "checkpoints"
 urlpatterns = [
     path("self-assessment/", views.self_assessment_list, name="self_assessment_list"),
     path("self-assessment/<int:pk>/", views.self_assessment, name="self_assessment"),
+    path(
+        "self-assessment/<int:pk>/summary/",
+        views.self_assessment_summary_page,
+        name="self_assessment_summary",
+    ),
     path("self-assessment/<int:pk>/report.pdf", views.self_assessment_pdf, name="self_assessment_pdf"),
     path("annual-plan/", views.annual_plan, name="annual_plan"),
     path("annual-plan/<int:pk>/", views.annual_activity_edit, name="annual_activity_edit"),

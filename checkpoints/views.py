@@ -24,6 +24,7 @@ from . import permissions, services
 from .annual_plan import year_clock
 from .evidence import evidence_for
 from .models import AnnualActivity, LevelQuestion, PartnershipLevel, SelfAssessment, ServicePromise
+from .summary import develop_link, self_assessment_summary
 
 
 class OpenForm(forms.Form):
@@ -117,6 +118,22 @@ def self_assessment(request, pk):
         "ratings": range(1, 6),
     }
     return render(request, "checkpoints/self_assessment.html", context)
+
+
+@require_GET
+@coordinator_required
+def self_assessment_summary_page(request, pk):
+    """The year's ratings per level beside the previous year's, as a chart and a table, and
+    a way to start developing the level with most to develop."""
+    assessment = _get_self_assessment_for_edit(request.user, pk)
+    summary = self_assessment_summary(assessment)
+    most = summary.most_to_develop
+    context = {
+        "assessment": assessment,
+        "summary": summary,
+        "develop_url": develop_link(assessment, most.level) if most else "",
+    }
+    return render(request, "checkpoints/self_assessment_summary.html", context)
 
 
 @require_GET

@@ -2,6 +2,15 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
+def self_assessment_initiative_url(assessment, level) -> str:
+    """The initiative form, prefilled with `level` and its questions (forms/initiatives.py)."""
+    from django.urls import reverse
+    from django.utils.http import urlencode
+
+    query = urlencode({"level": level.key, "from_self_assessment": assessment.pk})
+    return f"{reverse('partnerships:initiative_create')}?{query}"
+
+
 class PartnershipsConfig(AppConfig):
     name = "partnerships"
     verbose_name = _("Partnerships")
@@ -9,6 +18,7 @@ class PartnershipsConfig(AppConfig):
     def ready(self):
         # The deadline digests are rendered on delivery: the worker needs their context builder.
         from checkpoints.evidence import evidence_provider_register
+        from checkpoints.summary import develop_link_register
         from core.email import outbox_kinds_register
 
         from .selectors.network import self_assessment_evidence
@@ -16,6 +26,8 @@ class PartnershipsConfig(AppConfig):
 
         # The strategic network beside the self-assessment's strategic questions.
         evidence_provider_register("strategic", self_assessment_evidence)
+        # The self-assessment summary's "where is most to develop" starts an initiative.
+        develop_link_register(self_assessment_initiative_url)
 
         outbox_kinds_register(
             {

@@ -149,6 +149,10 @@ EXPECTED = {
     "checkpoints:self_assessment_list": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
     "checkpoints:self_assessment": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
     "checkpoints:self_assessment_pdf": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
+    "checkpoints:self_assessment_summary": (
+        "GET",
+        {"teacher": 403, "other_teacher": 403, "coordinator": 200},
+    ),
     "checkpoints:annual_plan": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
     "checkpoints:annual_plan_ics": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
     "checkpoints:annual_activity_edit": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
@@ -550,7 +554,11 @@ def _args(name: str, world) -> list:
         "outbox": ("core:outbox_retry", "core:outbox_cancel", "core:outbox_status"),
         "feedback": ("partnerships:feedback_detail",),
         "thank_you": ("partnerships:thanks_detail",),
-        "assessment": ("checkpoints:self_assessment", "checkpoints:self_assessment_pdf"),
+        "assessment": (
+            "checkpoints:self_assessment",
+            "checkpoints:self_assessment_pdf",
+            "checkpoints:self_assessment_summary",
+        ),
         "activity": ("checkpoints:annual_activity_edit",),
         "level_record": ("partnerships:level_record_edit",),
         "agreement": (

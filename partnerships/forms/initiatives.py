@@ -1,9 +1,13 @@
 """Co-development initiatives."""
 
 from django import forms
+from django.utils.formats import number_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from checkpoints.models import Checkpoint
+from checkpoints.models import Checkpoint, LevelQuestion, PartnershipLevel, SelfAssessment
+from checkpoints.permissions import can_edit_self_assessment
+from checkpoints.summary import self_assessment_summary
 from core.models import User
 
 from ..models import (
@@ -86,6 +90,39 @@ class InitiativeForm(forms.ModelForm):
         self.fields["representatives"].help_text = _(
             "The people of the employers taking part. Choose the employers and save to list their people."
         )
+
+
+def initial_from_self_assessment(*, user: User, level_key: str, assessment_pk: str = "") -> dict:
+    """The new initiative's title and starting point for developing a partnership level, from
+    the self-assessment summary's "where is most to develop": the level's name, its questions
+    and, for whoever may read the self-assessment, its year and the level's mean. {} for an
+    unknown level."""
+    level = PartnershipLevel.objects.filter(key=level_key).first()
+    if level is None:
+        return {}
+    lines = []
+    assessment = (
+        SelfAssessment.objects.select_related("unit").filter(pk=assessment_pk).first()
+        if assessment_pk.isdigit() and can_edit_self_assessment(user)
+        else None
+    )
+    if assessment is not None:
+        row = next(r for r in self_assessment_summary(assessment).rows if r.level.pk == level.pk)
+        lines.append(
+            gettext("Self-assessment %(year)s (%(unit)s): the mean rating of the level is %(mean)s (1–5).")
+            % {
+                "year": assessment.year,
+                "unit": assessment.unit or gettext("The whole institution"),
+                "mean": number_format(row.mean, 2) if row.mean is not None else "–",
+            }
+        )
+    lines.append(gettext("The level's self-assessment questions:"))
+    questions = LevelQuestion.objects.filter(level=level).order_by("number")
+    lines.extend(f"{q.number}. {q.text}" for q in questions)
+    return {
+        "title": gettext("Developing the partnership level: %(level)s") % {"level": level.name},
+        "starting_point": "\n".join(lines)[:4000],
+    }
 
 
 class InitiativeRedefineForm(forms.ModelForm):

@@ -23,6 +23,7 @@ from ..forms.initiatives import (
     InitiativeForm,
     InitiativePhaseForm,
     InitiativeRedefineForm,
+    initial_from_self_assessment,
 )
 from ..models import PHASE_ORDER, EntryKind, Initiative
 from .access import _get_initiative_for_edit, _get_initiative_for_log, _get_initiative_for_view
@@ -112,6 +113,13 @@ def initiative_create(request):
     employer = request.GET.get("employer", "")
     if employer.isdigit():
         initial["employers"] = [int(employer)]
+    if request.GET.get("level"):
+        # From the self-assessment summary's "where is most to develop".
+        initial |= initial_from_self_assessment(
+            user=request.user,
+            level_key=request.GET["level"],
+            assessment_pk=request.GET.get("from_self_assessment", ""),
+        )
     return form_page(
         request,
         InitiativeForm(request.POST or None, user=request.user, initial=initial),

@@ -17,11 +17,13 @@
       options: {
         indexAxis: "y",
         animation: false,
+        layout: { padding: { right: data.limit ? 40 : 0 } },  // room for the label of a full bar
         plugins: {
           legend: { display: false },
-          datalabels: { anchor: "end", align: "end", color: "#212529", formatter: function (v) { return v + (data.suffix || ""); } }
+          datalabels: { anchor: "end", align: "end", color: "#212529", formatter: function (v) { return v === null ? "" : v + (data.suffix || ""); } }
         },
-        scales: { x: { beginAtZero: true, suggestedMax: data.max || undefined, grace: "15%" } }
+        // A scale with an end of its own (a rating's 5) stops there: `limit`.
+        scales: { x: data.limit ? { beginAtZero: true, max: data.limit } : { beginAtZero: true, suggestedMax: data.max || undefined, grace: "15%" } }
       }
     });
   }

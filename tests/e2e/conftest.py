@@ -129,3 +129,19 @@ def assert_page_ok(page, problems, where: str) -> None:
     violations = axe_violations(page)
     assert violations == [], f"{where}: {violations}"
     problems.clear()
+
+
+COORDINATOR_PASSWORD = "kumppani-koordinaattori-2026"
+
+
+def log_in_as_new_coordinator(page, live_server, username: str = "kaisa") -> None:
+    """Make a coordinator and sign in as them on the live server."""
+    from ..factories import UserFactory
+
+    coordinator = UserFactory(username=username, first_name="Kaisa", password=COORDINATOR_PASSWORD)
+    coordinator.groups.add(Group.objects.get(name=Role.COORDINATOR))
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", COORDINATOR_PASSWORD)
+    page.click("main button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/")
