@@ -37,6 +37,7 @@ QUESTIONS = [
     ("communication", 5, _("Communication, changes and transitions went smoothly.")),
 ]
 QUESTION_CHECKPOINT = {key: number for key, number, _text in QUESTIONS}
+QUESTION_TEXT = {key: text for key, _number, text in QUESTIONS}
 
 
 class Respondent(models.TextChoices):
@@ -155,6 +156,16 @@ class FeedbackAnswer(models.Model):
 
     def __str__(self):
         return f"{self.question}: {self.score}"
+
+    @property
+    def question_text(self) -> str:
+        """The question as the respondent read it, in the active language (the key of a
+        question no longer asked stands in for its text)."""
+        return QUESTION_TEXT.get(self.question, self.question)
+
+    @property
+    def is_negative(self) -> bool:
+        return self.score is not None and self.score <= NEGATIVE_AT_MOST
 
 
 class FeedbackReaction(models.Model):

@@ -195,7 +195,7 @@ def feedback_react(
             key=reaction_note_key(reaction.pk),
             kind="you-said-we-did",
             template="you-said-we-did",
-            context={"request": request, "reaction": reaction},
+            context=_note_context(request, reaction),
             to_email=request.email,
             language=request.language,
             responsible=by,
@@ -203,6 +203,28 @@ def feedback_react(
         FeedbackReaction.objects.filter(pk=reaction.pk).update(note_sent_at=timezone.now())
         record_change(reaction, by=by)
     return reaction
+
+
+def _note_context(request: FeedbackRequest, reaction: FeedbackReaction) -> dict:
+    """What the "you said, we did" note tells: the respondent's own words it answers (the
+    negative answers, the comment, a request to be contacted; nothing of another respondent),
+    the work period it concerns and what was done. A partner reads the student's name, as in
+    the feedback request they answered; the student reads the employer's."""
+    period = request.work_period
+    agreement = period.agreement
+    is_student = request.respondent == Respondent.STUDENT
+    return {
+        "request": request,
+        "reaction": reaction,
+        "period": period,
+        "unit": period.unit,
+        "employer": agreement.workplace.employer.name,
+        "student": "" if is_student else agreement.student.full_name,
+        "is_student": is_student,
+        "said": [answer for answer in request.answers.all() if answer.is_negative],
+        "comment": request.comment,
+        "contact_me": request.contact_me,
+    }
 
 
 def national_result_record(*, by: User, data: dict[str, Any]) -> NationalResult:

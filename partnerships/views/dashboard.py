@@ -128,8 +128,9 @@ def _figures(filters: dashboard.Filters) -> dict:
 
 
 def _url(name: str, **query) -> str:
-    """A list's address with the given filters, those without a value left out."""
-    return f"{reverse(name)}?{urlencode({k: v for k, v in query.items() if v})}"
+    """A list's address (a URL name of this app) with the given filters, those without a
+    value left out."""
+    return f"{reverse(f'partnerships:{name}')}?{urlencode({k: v for k, v in query.items() if v})}"
 
 
 def _prospects_url(filters: dashboard.Filters, stage: str) -> str:

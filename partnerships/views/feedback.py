@@ -114,6 +114,7 @@ def feedback_detail(request, pk):
                 messages.success(request, _("Reaction recorded."))
             return redirect("partnerships:feedback_detail", pk=feedback.pk)
     _attach_note_messages(feedback)
+    _attach_checkpoint_names(feedback)
     return render(request, "partnerships/feedback_detail.html", {"feedback": feedback, "form": form})
 
 
@@ -125,6 +126,13 @@ def _attach_note_messages(feedback: FeedbackRequest) -> None:
     keys = {services.reaction_note_key(reaction.pk): reaction for reaction in reactions}
     for message in OutboxMessage.objects.filter(key__in=keys):
         keys[message.key].note_message = message
+
+
+def _attach_checkpoint_names(feedback: FeedbackRequest) -> None:
+    """Each answer gets its checkpoint's name in the viewer's language, shown beside the question."""
+    names = {c.number: c.name for c in Checkpoint.objects.all()}
+    for answer in feedback.answers.all():
+        answer.checkpoint_name = names.get(answer.checkpoint, "")
 
 
 @require_http_methods(["GET", "POST"])
