@@ -11,6 +11,13 @@ from django.utils.translation import gettext_lazy as _
 from core.i18n import localized
 
 
+class CheckpointQuerySet(models.QuerySet):
+    def promises(self) -> dict[int, str]:
+        """Each checkpoint's service promise in the active language, by number (one query):
+        what the pages that name a checkpoint show beside it; unwritten ones are left out."""
+        return {c.number: c.service_promise for c in self if c.service_promise}
+
+
 class Checkpoint(models.Model):
     """One of the eight nationally defined critical checkpoints of the service process.
 
@@ -31,6 +38,8 @@ class Checkpoint(models.Model):
     service_promise_fi = models.TextField(_("service promise (Finnish)"), blank=True)
     service_promise_sv = models.TextField(_("service promise (Swedish)"), blank=True)
     service_promise_en = models.TextField(_("service promise (English)"), blank=True)
+
+    objects = CheckpointQuerySet.as_manager()
 
     class Meta:
         ordering = ["number"]

@@ -14,3 +14,8 @@ def can_edit_self_assessment(user, assessment=None) -> bool:
 def can_edit_annual_plan(user, activity=None) -> bool:
     """Coordinators add, change and remove the activities of the year clock."""
     return can_coordinate(user)
+
+
+def can_edit_checkpoint_promises(user, checkpoint=None) -> bool:
+    """Each institution writes its own promise per checkpoint (workbook, part 2): coordinators."""
+    return can_coordinate(user)

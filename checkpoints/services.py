@@ -1,4 +1,5 @@
-"""Writes of the quality framework: the self-assessment workbook."""
+"""Writes of the quality framework: the self-assessment workbook, the annual plan and the
+checkpoints' service promises."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -6,8 +7,8 @@ from django.utils.translation import gettext as _
 
 from core.models import Unit, User
 
-from .models import AnnualActivity, LevelQuestion, SelfAssessment, SelfAssessmentAnswer
-from .permissions import can_edit_annual_plan, can_edit_self_assessment
+from .models import AnnualActivity, Checkpoint, LevelQuestion, SelfAssessment, SelfAssessmentAnswer
+from .permissions import can_edit_annual_plan, can_edit_checkpoint_promises, can_edit_self_assessment
 
 
 def self_assessment_open(*, by: User, year: int, unit: Unit | None) -> SelfAssessment:
@@ -60,3 +61,20 @@ def annual_activity_delete(*, by: User, activity: AnnualActivity) -> None:
     if not can_edit_annual_plan(by):
         raise PermissionDenied
     activity.delete()
+
+
+PROMISE_FIELDS = ("service_promise_fi", "service_promise_sv", "service_promise_en")
+
+
+@transaction.atomic
+def checkpoint_promises_save(*, by: User, checkpoints: list[Checkpoint]) -> list[Checkpoint]:
+    """Save the service promises of the given checkpoints; their names and topics stay as the
+    workbook has them."""
+    if not can_edit_checkpoint_promises(by):
+        raise PermissionDenied
+    for checkpoint in checkpoints:
+        for field in PROMISE_FIELDS:
+            setattr(checkpoint, field, getattr(checkpoint, field).strip())
+        checkpoint.full_clean()
+        checkpoint.save(update_fields=PROMISE_FIELDS)
+    return checkpoints

@@ -13,6 +13,7 @@ urlpatterns = [
         name="self_assessment_summary",
     ),
     path("self-assessment/<int:pk>/report.pdf", views.self_assessment_pdf, name="self_assessment_pdf"),
+    path("service-promises/", views.checkpoint_promises, name="checkpoint_promises"),
     path("annual-plan/", views.annual_plan, name="annual_plan"),
     path("annual-plan/<int:pk>/", views.annual_activity_edit, name="annual_activity_edit"),
     path("annual-plan/calendar.ics", views.annual_plan_ics, name="annual_plan_ics"),

@@ -23,7 +23,15 @@ from core.permissions import coordinator_required, staff_required
 from . import permissions, services
 from .annual_plan import year_clock
 from .evidence import evidence_for
-from .models import AnnualActivity, LevelQuestion, PartnershipLevel, SelfAssessment, ServicePromise
+from .forms import CheckpointPromiseFormSet
+from .models import (
+    AnnualActivity,
+    Checkpoint,
+    LevelQuestion,
+    PartnershipLevel,
+    SelfAssessment,
+    ServicePromise,
+)
 from .summary import develop_link, self_assessment_summary
 
 
@@ -270,3 +278,18 @@ def annual_plan_ics(request):
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="kumppani-annual-plan.ics"'
     return response
+
+
+@require_http_methods(["GET", "POST"])
+@coordinator_required
+def checkpoint_promises(request):
+    """The eight checkpoints, each with the service promise the institution makes at it, in
+    fi, sv and en; every page that names a checkpoint shows its promise beside it."""
+    if not permissions.can_edit_checkpoint_promises(request.user):
+        raise PermissionDenied
+    formset = CheckpointPromiseFormSet(request.POST or None, queryset=Checkpoint.objects.all())
+    if request.method == "POST" and formset.is_valid():
+        services.checkpoint_promises_save(by=request.user, checkpoints=formset.save(commit=False))
+        messages.success(request, _("Service promises saved."))
+        return redirect("checkpoints:checkpoint_promises")
+    return render(request, "checkpoints/checkpoint_promises.html", {"formset": formset})

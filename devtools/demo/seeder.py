@@ -17,6 +17,7 @@ from .contacts import ContactSeeding
 from .employers import EMPLOYERS, EmployerSeeding
 from .institution import INSTITUTION, UNITS, InstitutionSeeding
 from .partners import PartnerSeeding
+from .promises import seed_promises
 
 
 class DemoSeeder(InstitutionSeeding, EmployerSeeding, ContactSeeding, AgreementSeeding, PartnerSeeding):
@@ -36,6 +37,7 @@ class DemoSeeder(InstitutionSeeding, EmployerSeeding, ContactSeeding, AgreementS
         Institution.objects.update_or_create(name=INSTITUTION["name"], defaults=INSTITUTION)
         units = [Unit.objects.get_or_create(name=name)[0] for name in UNITS]
         staff = self.staff(units)
+        seed_promises(staff["coordinator"])
         groups = self.groups(units, staff)
         units_by_qualification = self.qualification_units()
         employers = self.employers(staff, groups)

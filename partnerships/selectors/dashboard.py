@@ -89,10 +89,16 @@ def levels(f: Filters) -> list[dict]:
     return rows
 
 
-def checkpoint_coverage(f: Filters, today: datetime.date | None = None) -> list[dict]:
+def checkpoint_coverage(
+    f: Filters, today: datetime.date | None = None, *, checkpoints: list[Checkpoint] | None = None
+) -> list[dict]:
     """For checkpoints 2–8: the share of live and recently ended agreements with the item done
-    (one aggregate query), and how many live agreements have it overdue (another)."""
+    (one aggregate query), and how many live agreements have it overdue (another); each row
+    with its checkpoint's service promise, from `checkpoints` when the caller has them."""
     today = today or timezone.localdate()
+    if checkpoints is None:
+        checkpoints = list(Checkpoint.objects.all())
+    promises = {c.number: c.service_promise for c in checkpoints}
     recent = today - datetime.timedelta(days=90)
     dated = with_agreement_dates(_agreements(f))
     agreements = dated.filter(last_day__gte=recent)
@@ -115,6 +121,7 @@ def checkpoint_coverage(f: Filters, today: datetime.date | None = None) -> list[
         rows.append(
             {
                 "checkpoint": ITEM_CHECKPOINT[kind],
+                "promise": promises.get(ITEM_CHECKPOINT[kind], ""),
                 "kind": kind,
                 "label": kind.label,
                 "done": done,
@@ -206,7 +213,7 @@ def attention(f: Filters, today: datetime.date | None = None) -> dict:
     }
 
 
-def initiatives(f: Filters) -> dict:
+def initiatives(f: Filters, *, checkpoints: list[Checkpoint] | None = None) -> dict:
     """Co-development initiatives in progress, by phase and by checkpoint, in one query. An
     initiative addressing several checkpoints counts under each of them (and once in a
     phase's total); a teacher's own view counts the initiatives they take part in."""
@@ -222,7 +229,7 @@ def initiatives(f: Filters) -> dict:
     for phase, number, n in counts:
         cells[(phase, number)] = n
     totals = dict(rows.values_list("phase").annotate(n=Count("pk", distinct=True)).values_list("phase", "n"))
-    checkpoints = list(Checkpoint.objects.all())
+    checkpoints = list(Checkpoint.objects.all() if checkpoints is None else checkpoints)
     if any(number is None for _phase, number in cells):
         checkpoints.append(None)  # a row for initiatives that name no checkpoint
     return {

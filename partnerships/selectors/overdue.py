@@ -32,6 +32,7 @@ from django.db.models import (
 )
 from django.utils import timezone
 
+from ..choices import ITEM_CHECKPOINT
 from ..models import Agreement, AgreementItem, AgreementStatus, ItemKind, WorkPeriod
 
 
@@ -68,14 +69,18 @@ class ItemState:
     due: datetime.date | None
     item: AgreementItem | None
     overdue: bool
+    promise: str = ""  # the service promise of the item's checkpoint, when the page asks for it
 
     @property
     def settled(self) -> bool:
         return self.item is not None
 
 
-def item_states(agreement: Agreement, today: datetime.date | None = None) -> list[ItemState]:
-    """Every checkpoint item of one agreement with its due date; uses prefetched items/periods."""
+def item_states(
+    agreement: Agreement, today: datetime.date | None = None, *, promises: dict[int, str] | None = None
+) -> list[ItemState]:
+    """Every checkpoint item of one agreement with its due date; uses prefetched items/periods.
+    With `promises` (`Checkpoint.objects.promises()`), each carries its checkpoint's promise."""
     today = today or timezone.localdate()
     periods = list(agreement.work_periods.all())
     first = min((p.start for p in periods), default=None)
@@ -88,7 +93,8 @@ def item_states(agreement: Agreement, today: datetime.date | None = None) -> lis
         due = due_by_kind.get(kind)
         item = items.get(kind)
         overdue = live and item is None and due is not None and due < today
-        states.append(ItemState(kind, kind.label, due, item, overdue))
+        promise = (promises or {}).get(ITEM_CHECKPOINT[kind], "")
+        states.append(ItemState(kind, kind.label, due, item, overdue, promise))
     return states
 
 

@@ -12,6 +12,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from checkpoints.models import Checkpoint
 from core.http import pdf_response
 from core.models import Institution
 
@@ -185,7 +186,7 @@ def agreement_detail(request, pk):
         agreement.work_periods.select_related("unit", "ehoks_entered_by").prefetch_related("interruptions")
     )
     feedback_warnings(periods, today)
-    states = item_states(agreement, today)
+    states = item_states(agreement, today, promises=Checkpoint.objects.promises())
     latest_check = agreement.workplace.checks.order_by("-checked_on", "-pk").first()
     context = {
         "agreement": agreement,

@@ -15,6 +15,7 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from checkpoints.models import Checkpoint
 from core.models import Unit
 
 from .. import permissions
@@ -95,15 +96,16 @@ def _figures(filters: dashboard.Filters) -> dict:
     def count() -> dict:
         months, by_channel = dashboard.contacts_per_month(filters, "channel")
         _months, by_checkpoint = dashboard.contacts_per_month(filters, "checkpoint")
+        checkpoints = list(Checkpoint.objects.all())  # the coverage's promises and the initiatives' rows
         return {
             "levels": dashboard.levels(filters),
-            "coverage": dashboard.checkpoint_coverage(filters),
+            "coverage": dashboard.checkpoint_coverage(filters, checkpoints=checkpoints),
             "reachability": dashboard.reachability(filters),
             "months": months,
             "by_channel": by_channel,
             "by_checkpoint": by_checkpoint,
             "attention": dashboard.attention(filters),
-            "initiatives": dashboard.initiatives(filters),
+            "initiatives": dashboard.initiatives(filters, checkpoints=checkpoints),
             "partnership_agreements": dashboard.partnership_agreements(filters),
             "prospects": dashboard.prospects(filters),
             "network": dashboard.network(filters),
@@ -128,9 +130,9 @@ def _figures(filters: dashboard.Filters) -> dict:
 
 
 def _url(name: str, **query) -> str:
-    """A list's address (a URL name of this app) with the given filters, those without a
-    value left out."""
-    return f"{reverse(f'partnerships:{name}')}?{urlencode({k: v for k, v in query.items() if v})}"
+    """A list's address (a namespaced URL name) with the given filters, those without a value
+    left out."""
+    return f"{reverse(name)}?{urlencode({k: v for k, v in query.items() if v})}"
 
 
 def _prospects_url(filters: dashboard.Filters, stage: str) -> str:

@@ -30,7 +30,7 @@ def _business_ids(agreement) -> str:
 COLUMNS = [
     exports.Column(gettext_lazy("title"), lambda a: a.title),
     exports.Column(gettext_lazy("parties"), lambda a: ", ".join(e.name for e in a.employers.all())),
-    exports.Column(_("business IDs"), _business_ids),
+    exports.Column(gettext_lazy("business IDs"), _business_ids),
     exports.Column(gettext_lazy("network"), lambda a: a.network_name),
     exports.Column(gettext_lazy("scope"), lambda a: a.scope),
     exports.Column(gettext_lazy("signed on"), lambda a: a.signed_on),

@@ -66,3 +66,31 @@ def test_coordinator_follows_the_attention_list_and_records_a_level(
     assert record.is_withdrawn
     assert record.history.latest().history_change_reason == "Kirjattu väärälle työnantajalle"
     assert_page_ok(page, problems, "employer page after the withdrawal")
+
+
+def test_coordinator_writes_a_checkpoint_promise_and_finds_it_on_the_dashboard(
+    page, live_server, quiet_employer, shot, problems
+):
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.fill("#id_username", "kaisa")
+    page.fill("#id_password", PASSWORD)
+    page.click("main button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/")
+    page.click("nav .dropdown-toggle")
+    page.click("nav >> text=Palvelulupaukset")
+    expect(page.locator("h1")).to_have_text("Palvelulupaukset")
+    expect(page.locator("main section.card")).to_have_count(8)
+    assert_page_ok(page, problems, "service promises page")
+    page.fill("#id_form-7-service_promise_fi", "Kiitämme työpaikkaa jokaisen jakson jälkeen.")
+    page.fill("#id_form-7-service_promise_sv", "Vi tackar arbetsplatsen efter varje period.")
+    page.click("main form button[type=submit]")
+    expect(page.locator(".alert-success, .alert-info").first).to_contain_text("Palvelulupaukset tallennettu.")
+    shot(page, "service-promises")
+    assert_page_ok(page, problems, "service promises page after saving")
+    page.goto(f"{live_server.url}/review/")
+    promise = page.locator("#coverage-heading ~ div details.checkpoint-promise").first
+    expect(promise).not_to_contain_text("Kiitämme", use_inner_text=True)  # closed until asked for
+    promise.locator("summary").focus()
+    page.keyboard.press("Enter")  # a keyboard opens it as a tap does
+    expect(promise).to_contain_text("Kiitämme työpaikkaa jokaisen jakson jälkeen.", use_inner_text=True)
+    assert_page_ok(page, problems, "review dashboard with a promise open")

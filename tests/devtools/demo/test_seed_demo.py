@@ -130,3 +130,11 @@ def test_the_demo_shows_students_paths_summer_periods_and_instructors_trainings(
     assert Interruption.objects.exists()
     assert InstructorTraining.objects.filter(kind="training", form="ohjaan_fi").exists()
     assert Demonstration.objects.filter(start_time__isnull=False, duration_minutes__isnull=False).exists()
+
+
+def test_the_demo_writes_a_service_promise_at_every_checkpoint_in_three_languages(seeded):
+    from checkpoints.models import Checkpoint
+
+    for checkpoint in Checkpoint.objects.all():
+        texts = [checkpoint.service_promise_fi, checkpoint.service_promise_sv, checkpoint.service_promise_en]
+        assert all(texts) and len(set(texts)) == 3, checkpoint.number
