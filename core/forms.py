@@ -61,3 +61,29 @@ def form_error(form, exc: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, exc)
+
+
+class ListedChoiceIterator(forms.models.ModelChoiceIterator):
+    """A model choice field's options from one ordinary query, kept for the request.
+
+    Django's own iterator reads the options with `QuerySet.iterator()`, which on PostgreSQL is
+    a server-side cursor: DECLARE, FETCH and CLOSE, three round trips for a handful of staff
+    members or units, and again each time the field is rendered. A select of choices is short,
+    so it is read once like any other queryset."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        if getattr(self.field, "null_label", None) is not None:  # django-filters' "none" option
+            yield (self.field.null_value, self.field.null_label)
+        for obj in self.queryset:
+            yield self.choice(obj)
+
+
+def list_choices(form, *names: str):
+    """Read the options of these model choice fields of `form` with ListedChoiceIterator."""
+    for name in names:
+        field = form.fields[name]
+        field.iterator = ListedChoiceIterator
+        field.widget.choices = field.choices  # the widget holds the iterator it was given
+    return form

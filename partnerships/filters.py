@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from checkpoints.models import PartnershipLevel
+from core.forms import list_choices
 from core.models import StudentGroup, Unit, User
 
 from .forms.common import staff_choices
@@ -35,9 +36,13 @@ def _unchanged(queryset, name, value):
     return queryset
 
 
-def _level_choices():
-    """The levels an employer can be at, and "not recorded yet" (the dashboard links to each)."""
-    levels = PartnershipLevel.objects.filter(cross_cutting=False)
+def _level_choices(levels=None):
+    """The levels an employer can be at, and "not recorded yet" (the dashboard links to each).
+    `levels`: every PartnershipLevel when the caller has read them already."""
+    if levels is None:
+        levels = PartnershipLevel.objects.filter(cross_cutting=False)
+    else:
+        levels = [level for level in levels if not level.cross_cutting]
     return [*((str(level.pk), level.name) for level in levels), (NO_LEVEL, _("Not recorded yet"))]
 
 
@@ -92,9 +97,17 @@ class EmployerFilter(django_filters.FilterSet):
         model = Employer
         fields = ["q", "sector", "municipality", "account_owner", "not_contacted_days"]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, levels=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.filters["account_owner"].queryset = staff_choices()
+        if levels is not None:  # the page has read them for its rows: one query, not two
+            self.filters["level"].extra["choices"] = _level_choices(levels)
+
+    @property
+    def form(self):
+        if not hasattr(self, "_form"):
+            list_choices(super().form, "account_owner", "unit")
+        return self._form
 
     @property
     def qs(self):

@@ -37,17 +37,15 @@ TIMELINE_PER_PAGE = 20
 @require_GET
 @staff_required
 def employer_list(request):
-    def make_filter() -> EmployerFilter:
-        queryset = Employer.objects.with_last_contact().with_level().select_related("account_owner")
-        return EmployerFilter(request.GET or None, queryset=queryset)
-
+    levels = list(PartnershipLevel.objects.all())
+    queryset = Employer.objects.with_last_contact().with_level().select_related("account_owner")
+    employer_filter = EmployerFilter(request.GET or None, queryset=queryset, levels=levels)
     if fmt := exports.wants_export(request):
-        rows = _with_levels(make_filter().qs.prefetch_related("workplaces"))
+        rows = _with_levels(employer_filter.qs.prefetch_related("workplaces"), levels)
         return exports.export_response(rows, exports.EMPLOYER_COLUMNS, fmt, "employers")
 
-    employer_filter = make_filter()
     page = Paginator(employer_filter.qs, EMPLOYERS_PER_PAGE).get_page(request.GET.get("page"))
-    page.object_list = list(_with_levels(page.object_list))
+    page.object_list = list(_with_levels(page_rows(employer_filter.qs, page), levels))
     context = {"filter": employer_filter, "page": page, "querystring": querystring_without_page(request)}
     template = "partnerships/employer_list.html"
     if request.htmx and request.htmx.target == "employer-results":
@@ -55,11 +53,22 @@ def employer_list(request):
     return render(request, template, context)
 
 
-def _with_levels(employers):
-    """Each employer (annotated by with_level) with its `level`, from one query for the levels."""
-    levels = {level.pk: level for level in PartnershipLevel.objects.all()}
+def page_rows(queryset, page):
+    """The rows of one page of `queryset`: the page's pks chosen by the list's order alone, then
+    only those rows with their annotations. A plain OFFSET would compute every annotation (the
+    last contact, the level) for each row it skips too: the last page of 5,000 employers took
+    25 times as long as the first."""
+    if not page.paginator.count:
+        return queryset.none()
+    ids = queryset.values("pk")[page.start_index() - 1 : page.end_index()]
+    return queryset.filter(pk__in=ids)
+
+
+def _with_levels(employers, levels):
+    """Each employer (annotated by with_level) with its `level`, from the levels read once."""
+    by_pk = {level.pk: level for level in levels}
     for employer in employers:
-        employer.level = levels.get(employer.level_id)
+        employer.level = by_pk.get(employer.level_id)
         yield employer
 
 

@@ -10,10 +10,10 @@ from partnerships.models import Employer
 
 from ..factories import ContactFactory, ContactPersonFactory, EmployerFactory, UserFactory, WorkplaceFactory
 
-# User, roles, count, staff for the owner filter, levels for the level filter, units for the
-# unit filter, one page of rows, the levels the rows are at, institution. The session is read
-# from the cache it was written to.
-EMPLOYER_LIST_QUERIES = 9
+# User, roles, count, the levels (for the level filter and the rows), staff for the owner
+# filter, units for the unit filter, one page of rows, institution. The session is read from
+# the cache it was written to.
+EMPLOYER_LIST_QUERIES = 8
 # Incl. one query for the level evidence, one for its level records, its initiatives, its
 # partnership agreements and its competence needs.
 EMPLOYER_PAGE_QUERIES = 23
@@ -224,3 +224,43 @@ def test_the_employer_list_filters_by_level_not_recorded_unit_and_contact_due(
     assert names(level="none") == {"Tasoton Oy"}
     assert names(unit=teacher_group.unit_id) == {"Tasoton Oy"}
     assert names(contact_due="on") == {"Tasoton Oy"}  # never contacted; the other 10 days ago
+
+
+@pytest.mark.parametrize("order", ["name", "-name", "-last_contact", "last_contact", "owner"])
+def test_every_page_of_the_employer_list_shows_the_rows_of_a_plain_offset(order, teacher, teacher_client):
+    """The page's rows are chosen by their pks first (views/employers.page_rows); every page,
+    the last one included, has the rows and the order a plain LIMIT/OFFSET would give."""
+    from partnerships.filters import EMPLOYER_SORTS
+    from partnerships.views.employers import EMPLOYERS_PER_PAGE
+
+    owners = [UserFactory(first_name="Omistaja", last_name=f"Nro{i}") for i in range(3)]
+    today = timezone.localdate()
+    for i in range(EMPLOYERS_PER_PAGE * 2 + 3):
+        employer = EmployerFactory(name=f"Yritys {i % 7:02d}-{i:03d} Oy", account_owner=owners[i % 3])
+        if i % 4:
+            ContactFactory(employer=employer, author=teacher, date=today - datetime.timedelta(days=i % 5))
+    expected = list(
+        Employer.objects.with_last_contact()
+        .filter(is_active=True)
+        .order_by(*EMPLOYER_SORTS[order][1], "name", "pk")
+        .values_list("name", flat=True)
+    )
+    shown = []
+    for page in (1, 2, 3):
+        response = teacher_client.get(reverse("partnerships:employer_list"), {"o": order, "page": page})
+        rows = response.context["page"].object_list
+        assert len(rows) == (EMPLOYERS_PER_PAGE if page < 3 else 3)
+        shown += [row.name for row in rows]
+    assert shown == expected
+
+
+def test_the_employer_list_reads_its_filter_options_without_a_server_side_cursor(teacher_client):
+    """core.forms.ListedChoiceIterator: one plain query per option list, not DECLARE/FETCH/CLOSE."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    EmployerFactory()
+    with CaptureQueriesContext(connection) as queries:
+        response = teacher_client.get(reverse("partnerships:employer_list"))
+    assert 'id="id_account_owner"' in response.content.decode()
+    assert not [q["sql"] for q in queries.captured_queries if "DECLARE" in q["sql"]]
