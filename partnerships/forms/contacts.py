@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from checkpoints.models import Checkpoint
+from core.forms import list_choices
 
 from ..models import (
     Contact,
@@ -47,6 +48,9 @@ class ContactForm(forms.ModelForm):
         self.fields["persons"].queryset = employer.people.filter(is_active=True)
         self.fields["checkpoints"].queryset = Checkpoint.objects.all()
         self.fields["channel"].choices = [("", _("Choose…")), *list(self.fields["channel"].choices)[1:]]
+        # Each option list read once, however often the page asks (the employer page shows the
+        # workplaces beside the form and asks whether there is more than one).
+        list_choices(self, "workplace", "persons", "checkpoints")
 
     def clean(self):
         data = super().clean()

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from checkpoints.models import PartnershipLevel
+from core.forms import list_choices
 
 from ..models import (
     LevelRecord,
@@ -25,6 +26,7 @@ class LevelForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["level"].queryset = PartnershipLevel.objects.filter(cross_cutting=False)
+        list_choices(self, "level")
         self.fields["date"].widget.attrs["max"] = timezone.localdate().isoformat()
 
 

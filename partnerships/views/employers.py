@@ -107,7 +107,7 @@ def _employer_detail_context(request, employer: Employer, contact_form: ContactF
     )
     return {
         "employer": employer,
-        "workplaces": employer.workplaces.all(),
+        "workplaces": contact_form.fields["workplace"].queryset,  # the same rows, read once
         "people": employer.people.select_related("workplace"),
         "timeline": timeline,
         "contact_count": timeline.paginator.count,

@@ -15,8 +15,9 @@ from ..factories import ContactFactory, ContactPersonFactory, EmployerFactory, U
 # the cache it was written to.
 EMPLOYER_LIST_QUERIES = 8
 # Incl. one query for the level evidence, one for its level records, its initiatives, its
-# partnership agreements and its competence needs.
-EMPLOYER_PAGE_QUERIES = 23
+# partnership agreements and its competence needs; the contact form's options are read once
+# each, its workplaces shared with the page's list of them.
+EMPLOYER_PAGE_QUERIES = 20
 
 
 def make_employers(n: int, owner) -> list[Employer]:
