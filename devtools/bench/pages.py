@@ -44,6 +44,9 @@ def scenarios(base: str, world: World) -> list[Scenario]:
     found = names.filter(name__icontains=SEARCH_WORD)[0]  # the search's first result
     pages = [
         Scenario("floor", "/bench/floor/", b"floor"),
+        # The same view outside ATOMIC_REQUESTS' transaction: the difference is the connection
+        # health check that entering the transaction costs every request (devtools/views.py).
+        Scenario("floor_no_transaction", "/bench/floor/no-transaction/", b"floor"),
         Scenario("static", "/static/css/kumppani.css", b".bg-brand"),
         Scenario("employer_list_p1", "/employers/", first.encode(), teacher),
         Scenario("employer_list_deep", f"/employers/?page={world.last_page + 1}", last.encode(), teacher),
