@@ -277,3 +277,27 @@ def test_a_teachers_latest_contacts_are_read_from_an_index_not_sorted(teacher, e
         cursor.execute(f"EXPLAIN {sql}", params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "contact_author_latest" in plan and "Sort" not in plan, plan
+
+
+@pytest.mark.parametrize("htmx", [True, False])
+@pytest.mark.parametrize("workplaces", [1, 2])
+def test_the_workplace_choice_is_offered_only_where_there_is_more_than_one(
+    workplaces, htmx, employer, teacher_client
+):
+    """On the page, in the fresh form after an htmx entry and in a refused form alike."""
+    from ..factories import WorkplaceFactory
+
+    for i in range(workplaces - employer.workplaces.count()):
+        WorkplaceFactory(employer=employer, name=f"Toimipaikka {i}")
+    headers = {"HTTP_HX_REQUEST": "true"} if htmx else {}
+    url = reverse("partnerships:contact_create", args=[employer.pk])
+    day = timezone.localdate().isoformat()
+    pages = [
+        teacher_client.get(employer.get_absolute_url()),
+        teacher_client.post(url, {"date": day, "channel": "phone", "summary": "Soitin."}, **headers),
+        teacher_client.post(url, {"date": day, "channel": "phone", "summary": ""}, **headers),
+    ]
+    if not htmx:
+        pages[1] = teacher_client.get(pages[1]["Location"])
+    for response in pages:
+        assert ('name="workplace"' in response.content.decode()) == (workplaces > 1)
