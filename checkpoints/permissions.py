@@ -19,3 +19,8 @@ def can_edit_annual_plan(user, activity=None) -> bool:
 def can_edit_checkpoint_promises(user, checkpoint=None) -> bool:
     """Each institution writes its own promise per checkpoint (workbook, part 2): coordinators."""
     return can_coordinate(user)
+
+
+def can_edit_contact_intervals(user, level=None) -> bool:
+    """How often an employer at each level needs contact is the institution's choice: coordinators."""
+    return can_coordinate(user)
