@@ -18,11 +18,10 @@ from partnerships.services.digests import next_digest_day, upkeep_digests_build
 
 from ...factories import (
     ContactFactory,
-    ContactPersonFactory,
     EmployerFactory,
     StudentFactory,
     UserFactory,
-    training_agreement,
+    thank_you_waiting,
 )
 
 URL = reverse("partnerships:digest_settings")
@@ -66,19 +65,7 @@ def world(teacher, other_teacher, teacher_group):
     coordinator.groups.add(Group.objects.get(name="Coordinator"))
     busy = EmployerFactory(name="Vilkas Oy", account_owner=teacher)
     ContactFactory(employer=busy, author=teacher, date=today - datetime.timedelta(days=3))
-    employer = EmployerFactory(name="Kiitettävä Oy")
-    employer.main_contact = ContactPersonFactory(employer=employer, email="pomo@kiitettava.example")
-    employer.save()
-    training_agreement(
-        teacher=teacher,
-        employer=employer,
-        student=StudentFactory(group=teacher_group, first_name="Aino"),
-        instructor=ContactPersonFactory(employer=employer, email="ohjaaja@kiitettava.example"),
-        start=today - datetime.timedelta(days=40),
-        end=today - datetime.timedelta(days=2),
-        signed=True,
-    )
-    services.thanks_prepare()
+    thank_you_waiting(teacher=teacher, student=StudentFactory(group=teacher_group, first_name="Aino"))
     assert ThankYou.objects.get().status == "draft"
     return teacher
 
