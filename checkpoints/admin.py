@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.admin_inlines import LabelledTabularInline
+
 from .models import (
     AnnualActivity,
     Checkpoint,
@@ -12,6 +14,7 @@ from .models import (
     SelfAssessmentAnswer,
     ServicePromise,
 )
+from .permissions import can_edit_level_reference
 
 
 @admin.register(Checkpoint)
@@ -21,22 +24,56 @@ class CheckpointAdmin(admin.ModelAdmin):
     ordering = ("number",)
 
 
-class LevelToolInline(admin.TabularInline):
+class CoordinatorEditsMixin:
+    """Coordinators (staff accounts in the Coordinator group) edit the levels' reference text
+    here without model permissions of their own: the admin asks the same permission function
+    as the rest of the app. Superusers keep Django's own checks."""
+
+    def _coordinator(self, request) -> bool:
+        return request.user.is_staff and can_edit_level_reference(request.user)
+
+    def has_module_permission(self, request):
+        return super().has_module_permission(request) or self._coordinator(request)
+
+    def has_view_permission(self, request, obj=None):
+        return super().has_view_permission(request, obj) or self._coordinator(request)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) or self._coordinator(request)
+
+    def has_add_permission(self, request, *args):
+        return super().has_add_permission(request, *args) or self._coordinator(request)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) or self._coordinator(request)
+
+
+class LevelToolInline(CoordinatorEditsMixin, LabelledTabularInline):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     model = LevelTool
     extra = 0
 
 
-class LevelQuestionInline(admin.TabularInline):
+class LevelQuestionInline(CoordinatorEditsMixin, LabelledTabularInline):
     model = LevelQuestion
     extra = 0
 
 
 @admin.register(PartnershipLevel)
-class PartnershipLevelAdmin(admin.ModelAdmin):
+class PartnershipLevelAdmin(CoordinatorEditsMixin, admin.ModelAdmin):
     list_display = ("order", "name_fi", "contact_interval_days", "cross_cutting")
     ordering = ("order",)
     inlines = [LevelToolInline, LevelQuestionInline]
+
+    def get_readonly_fields(self, request, obj=None):
+        # Which levels there are, and in what order, is the workbook's (migration 0004).
+        return () if request.user.is_superuser else ("key", "order", "cross_cutting")
+
+    def has_add_permission(self, request, *args):
+        return request.user.is_superuser
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser
 
 
 @admin.register(ServicePromise)
@@ -45,19 +82,19 @@ class ServicePromiseAdmin(admin.ModelAdmin):
 
 
 @admin.register(LevelTool)
-class LevelToolAdmin(admin.ModelAdmin):
+class LevelToolAdmin(CoordinatorEditsMixin, admin.ModelAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ("level", "order", "text_fi", "url")
     list_filter = ("level",)
 
 
 @admin.register(LevelQuestion)
-class LevelQuestionAdmin(admin.ModelAdmin):
+class LevelQuestionAdmin(CoordinatorEditsMixin, admin.ModelAdmin):
     list_display = ("level", "number", "text_fi")
     list_filter = ("level",)
 
 
-class SelfAssessmentAnswerInline(admin.TabularInline):
+class SelfAssessmentAnswerInline(LabelledTabularInline):
     model = SelfAssessmentAnswer
     extra = 0
     raw_id_fields = ("question",)

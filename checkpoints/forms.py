@@ -4,7 +4,7 @@ from django import forms
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
-from .models import Checkpoint
+from .models import Checkpoint, PartnershipLevel
 
 PROMISE_MAX_LENGTH = 1000
 
@@ -40,4 +40,37 @@ class CheckpointPromiseForm(forms.ModelForm):
 # edit_only: a tampered form count adds no checkpoint; there are eight, loaded by migration.
 CheckpointPromiseFormSet = forms.modelformset_factory(
     Checkpoint, form=CheckpointPromiseForm, extra=0, edit_only=True, max_num=8, validate_max=True
+)
+
+
+# Three years: a longer interval would mean no regular contact, which an empty value says.
+MAX_INTERVAL_DAYS = 1095
+
+
+class LevelIntervalForm(forms.ModelForm):
+    """A level's contact interval: whole days, from one day to three years, or empty for a
+    level that asks for no regular contact."""
+
+    class Meta:
+        model = PartnershipLevel
+        fields = ["contact_interval_days"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["contact_interval_days"]
+        field.widget.attrs.update({"min": 1, "max": MAX_INTERVAL_DAYS})
+        field.label = _("Contact interval in days: %(level)s") % {"level": self.instance.name}
+
+    def clean_contact_interval_days(self):
+        days = self.cleaned_data["contact_interval_days"]
+        if days is not None and not 1 <= days <= MAX_INTERVAL_DAYS:
+            raise forms.ValidationError(
+                _("Give a number of days from 1 to %(max)s, or leave it empty.") % {"max": MAX_INTERVAL_DAYS}
+            )
+        return days
+
+
+# edit_only: a tampered form count adds no level; the levels are loaded by migration.
+LevelIntervalFormSet = forms.modelformset_factory(
+    PartnershipLevel, form=LevelIntervalForm, extra=0, edit_only=True, max_num=10, validate_max=True
 )

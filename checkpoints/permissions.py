@@ -19,3 +19,15 @@ def can_edit_annual_plan(user, activity=None) -> bool:
 def can_edit_checkpoint_promises(user, checkpoint=None) -> bool:
     """Each institution writes its own promise per checkpoint (workbook, part 2): coordinators."""
     return can_coordinate(user)
+
+
+def can_edit_contact_intervals(user, level=None) -> bool:
+    """How often an employer at each level needs contact is the institution's choice: coordinators."""
+    return can_coordinate(user)
+
+
+def can_edit_level_reference(user, obj=None) -> bool:
+    """The levels' tools, questions and texts change with the workbook (a link moves, a question
+    is reworded): coordinators keep them up to date in the admin, the right tool for rows of
+    reference text in three languages. Which levels there are stays as the workbook has it."""
+    return can_coordinate(user)

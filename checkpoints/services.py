@@ -1,5 +1,5 @@
-"""Writes of the quality framework: the self-assessment workbook, the annual plan and the
-checkpoints' service promises."""
+"""Writes of the quality framework: the self-assessment workbook, the annual plan, the
+checkpoints' service promises and the levels' contact intervals."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -7,8 +7,20 @@ from django.utils.translation import gettext as _
 
 from core.models import Unit, User
 
-from .models import AnnualActivity, Checkpoint, LevelQuestion, SelfAssessment, SelfAssessmentAnswer
-from .permissions import can_edit_annual_plan, can_edit_checkpoint_promises, can_edit_self_assessment
+from .models import (
+    AnnualActivity,
+    Checkpoint,
+    LevelQuestion,
+    PartnershipLevel,
+    SelfAssessment,
+    SelfAssessmentAnswer,
+)
+from .permissions import (
+    can_edit_annual_plan,
+    can_edit_checkpoint_promises,
+    can_edit_contact_intervals,
+    can_edit_self_assessment,
+)
 
 
 def self_assessment_open(*, by: User, year: int, unit: Unit | None) -> SelfAssessment:
@@ -78,3 +90,15 @@ def checkpoint_promises_save(*, by: User, checkpoints: list[Checkpoint]) -> list
         checkpoint.full_clean()
         checkpoint.save(update_fields=PROMISE_FIELDS)
     return checkpoints
+
+
+@transaction.atomic
+def level_contact_intervals_save(*, by: User, levels: list[PartnershipLevel]) -> list[PartnershipLevel]:
+    """Save how often an employer at each level needs contact (empty: no contact asked); the
+    levels' names, descriptions, tools and questions stay as the workbook has them."""
+    if not can_edit_contact_intervals(by):
+        raise PermissionDenied
+    for level in levels:
+        level.full_clean()
+        level.save(update_fields=["contact_interval_days"])
+    return levels

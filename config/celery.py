@@ -64,18 +64,13 @@ app.conf.beat_schedule = {
         "task": "partnerships.tasks.feedback_reminders_send",
         "schedule": crontab(hour=8, minute=15),
     },
-    # Every Monday at 07:30, each account owner's employers not contacted for a while.
-    "upkeep-digests": {
-        "task": "partnerships.tasks.upkeep_digests_send",
-        "schedule": crontab(hour=7, minute=30, day_of_week="mon"),
+    # Every hour on the hour, run the weekly digests (account owners' upkeep, coordinators'
+    # attention list) and the daily thank-yous if this is the weekday and hour the coordinator
+    # set on the digests page (DigestSchedule; Monday 07:00 and 09:00 unless changed).
+    "scheduled-sweeps": {
+        "task": "partnerships.tasks.scheduled_sweeps_run",
+        "schedule": crontab(minute=0),
     },
-    # Every Monday at 07:45, the coordinators' attention list and new negative feedback.
-    "coordinator-digests": {
-        "task": "partnerships.tasks.coordinator_digests_send",
-        "schedule": crontab(hour=7, minute=45, day_of_week="mon"),
-    },
-    # Every day at 09:00, prepare thank-yous for agreements that were completed.
-    "thanks": {"task": "partnerships.tasks.thanks_prepare", "schedule": crontab(hour=9, minute=0)},
     # Every night at 03:45, erase the personal data of students whose retention period
     # (KUMPPANI_RETENTION_YEARS) has ended.
     "students-retention": {

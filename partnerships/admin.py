@@ -3,6 +3,8 @@ from django.contrib import admin
 from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin_inlines import LabelledTabularInline
+
 from . import services
 from .forms.common import PhoneMixin
 from .models import (
@@ -12,6 +14,7 @@ from .models import (
     Contact,
     ContactPerson,
     Demonstration,
+    DigestSchedule,
     Employer,
     FeedbackAnswer,
     FeedbackReaction,
@@ -41,7 +44,7 @@ from .permissions import can_leave_employer_without_owner
 from .rules import new_agreement_status_error, status_change_error
 
 
-class WorkplaceInline(admin.TabularInline):
+class WorkplaceInline(LabelledTabularInline):
     model = Workplace
     extra = 0
     fields = ("name", "street_address", "postal_code", "municipality", "sector")
@@ -147,14 +150,14 @@ class QualificationAdmin(admin.ModelAdmin):
     search_fields = ("name_fi", "name_sv", "name_en")
 
 
-class WorkPeriodInline(admin.TabularInline):
+class WorkPeriodInline(LabelledTabularInline):
     model = WorkPeriod
     extra = 0
     fields = ("unit", "start", "end", "part_time_percent", "ehoks_entered_on")
     autocomplete_fields = ("unit",)
 
 
-class AgreementItemInline(admin.TabularInline):
+class AgreementItemInline(LabelledTabularInline):
     model = AgreementItem
     extra = 0
     fields = ("kind", "done_on", "done_by", "not_applicable_reason", "note")
@@ -246,7 +249,7 @@ class StudentRelationAdmin(admin.ModelAdmin):
     raw_id_fields = ("student", "person", "staff")
 
 
-class FeedbackAnswerInline(admin.TabularInline):
+class FeedbackAnswerInline(LabelledTabularInline):
     model = FeedbackAnswer
     extra = 0
     readonly_fields = ("question", "checkpoint", "score", "text")
@@ -280,6 +283,17 @@ class ThankYouAdmin(admin.ModelAdmin):
     list_display = ("agreement", "status", "prepared_at", "sent_at", "sent_by")
     list_filter = ("status",)
     raw_id_fields = ("agreement", "sent_by")
+
+
+@admin.register(DigestSchedule)
+class DigestScheduleAdmin(SimpleHistoryAdmin):
+    """Read only: coordinators set the schedule on the digests page, which checks the hours."""
+
+    list_display = ("digest_weekday", "digest_hour", "thanks_hour", "digests_last_slot", "thanks_last_slot")
+    readonly_fields = [f.name for f in DigestSchedule._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
 
 
 @admin.register(ReminderRecord)
@@ -322,7 +336,7 @@ class LevelRecordAdmin(SimpleHistoryAdmin):
     raw_id_fields = ("employer", "recorded_by")
 
 
-class InitiativeEntryInline(admin.TabularInline):
+class InitiativeEntryInline(LabelledTabularInline):
     model = InitiativeEntry
     fields = ("date", "phase", "kind", "text", "author")
     raw_id_fields = ("author",)

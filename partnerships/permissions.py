@@ -239,3 +239,8 @@ def can_link_competence_need(user, need, initiative=None) -> bool:
 def can_view_competence_summary(user, obj=None) -> bool:
     """The summary by sector and horizon is the coordinator's view of the institution."""
     return can_coordinate(user)
+
+
+def can_manage_digests(user, schedule=None) -> bool:
+    """The digests' and thank-yous' schedule and the contact intervals are the coordinator's."""
+    return can_coordinate(user)

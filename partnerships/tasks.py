@@ -65,3 +65,12 @@ def students_erase_expired() -> int:
     from .services import students_erase_expired as erase
 
     return erase()
+
+
+@shared_task(acks_late=True, soft_time_limit=240, time_limit=300)
+def scheduled_sweeps_run() -> dict:
+    """Hourly: the weekly digests and the daily thank-yous when their slot in the coordinator's
+    schedule has come (each at most once per slot: a conditional UPDATE claims it)."""
+    from .services.digests import scheduled_sweeps_run as run
+
+    return run()

@@ -187,3 +187,25 @@ def training_agreement(
         agreement.status = "signed"
         agreement.save(update_fields=["status"])
     return agreement
+
+
+def thank_you_waiting(*, teacher, student=None):
+    """A signed agreement at "Kiitettävä Oy" that ended two days ago, its main contact and
+    instructor with e-mail addresses, and its thank-you prepared, waiting for the teacher."""
+    from partnerships import services
+
+    today = timezone.localdate()
+    employer = EmployerFactory(name="Kiitettävä Oy")
+    employer.main_contact = ContactPersonFactory(employer=employer, email="pomo@kiitettava.example")
+    employer.save()
+    agreement = training_agreement(
+        teacher=teacher,
+        employer=employer,
+        student=student or StudentFactory(first_name="Aino"),
+        instructor=ContactPersonFactory(employer=employer, email="ohjaaja@kiitettava.example"),
+        start=today - datetime.timedelta(days=40),
+        end=today - datetime.timedelta(days=2),
+        signed=True,
+    )
+    services.thanks_prepare()
+    return agreement

@@ -154,6 +154,9 @@ EXPECTED = {
         {"teacher": 403, "other_teacher": 403, "coordinator": 200},
     ),
     "checkpoints:checkpoint_promises": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
+    "partnerships:digest_settings": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
+    # The first coordinator's digest (the coordinator of the cast has an e-mail address).
+    "partnerships:digest_preview": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
     "checkpoints:annual_plan": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
     "checkpoints:annual_plan_ics": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
     "checkpoints:annual_activity_edit": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
@@ -318,6 +321,7 @@ FORM_VIEWS = {
     "checkpoints:annual_plan",
     "checkpoints:annual_activity_edit",
     "checkpoints:checkpoint_promises",
+    "partnerships:digest_settings",
     "partnerships:level_record_edit",
     "login",
     "partnerships:feedback_form",
@@ -516,6 +520,8 @@ def _args(name: str, world) -> list:
         return [world["employer"].pk]
     if name == "partnerships:history":
         return ["agreement", world["agreement"].pk]
+    if name == "partnerships:digest_preview":
+        return ["coordinator", 0]
     by_kind = {
         "employer": (
             "partnerships:employer_detail",

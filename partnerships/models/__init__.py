@@ -13,6 +13,7 @@ from .agreements import Agreement, AgreementItem, Interruption, WorkPeriod
 from .competence_needs import CompetenceNeed, Horizon, NeedSource
 from .contacts import Channel, Contact
 from .demonstrations import Demonstration, StudentRelation
+from .digests import DigestSchedule, Weekday
 from .employers import ContactPerson, Employer, Sector, Workplace, WorkplaceCheck
 from .feedback import (
     QUESTIONS,
@@ -56,6 +57,7 @@ __all__ = [
     "CooperationKind",
     "Demonstration",
     "DemonstrationStatus",
+    "DigestSchedule",
     "Employer",
     "EntryKind",
     "FeedbackAnswer",
@@ -91,6 +93,7 @@ __all__ = [
     "ThankYouStatus",
     "TrainingForm",
     "TrainingKind",
+    "Weekday",
     "WorkPeriod",
     "Workplace",
     "WorkplaceCheck",

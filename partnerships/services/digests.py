@@ -1,18 +1,29 @@
 """Weekly digests: relationship upkeep for account owners (checkpoint 8) and the attention
 list for coordinators. Each is one message per person per ISO week (a unique outbox key),
-built in a constant number of queries."""
+built in a constant number of queries.
+
+When they go out is the coordinator's setting (`DigestSchedule`): the beat runs
+`scheduled_sweeps_run` every hour, and it runs the digests (and the daily thank-yous) only in
+their slot, claiming the slot with a conditional UPDATE so that it happens at most once per
+slot. The `*_build` functions give the messages without queueing them: the digests page
+previews exactly what would be sent."""
 
 import datetime
 from collections import defaultdict
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from core.email import outbox_enqueue_many, outbox_message
 from core.models import Institution, User, coordinators_to_notify
 
-from ..models import Employer, FeedbackRequest
+from ..models import DigestSchedule, Employer, FeedbackRequest
+from ..permissions import can_manage_digests
 from ..selectors.feedback_risk import periods_at_risk
+from .thanks import thanks_prepare
 
 
 def _week(today: datetime.date) -> str:
@@ -33,8 +44,8 @@ def _message(key: str, kind: str, user: User, template: str, context: dict) -> d
     )
 
 
-def upkeep_digests_send(today: datetime.date | None = None) -> int:
-    """Each account owner: their employers not contacted within the interval."""
+def upkeep_digests_build(today: datetime.date | None = None) -> list[dict]:
+    """Each account owner's message: their employers not contacted within the interval."""
     today = today or timezone.localdate()
     quiet = (
         Employer.objects.needing_contact(today=today)
@@ -51,7 +62,7 @@ def upkeep_digests_send(today: datetime.date | None = None) -> int:
         owners[employer.account_owner_id] = employer.account_owner
     institution = Institution.current()
     context = {"institution": institution, "days": settings.KUMPPANI_DEFAULT_CONTACT_INTERVAL_DAYS}
-    messages = [
+    return [
         _message(
             f"upkeep:{owner_id}:{_week(today)}",
             "upkeep-digest",
@@ -61,15 +72,19 @@ def upkeep_digests_send(today: datetime.date | None = None) -> int:
         )
         for owner_id, employers in by_owner.items()
     ]
-    return len(outbox_enqueue_many(messages))
 
 
-def coordinator_digests_send(today: datetime.date | None = None) -> int:
-    """Each coordinator: the employers needing attention and the new negative feedback."""
+def upkeep_digests_send(today: datetime.date | None = None) -> int:
+    """Queue the account owners' digests (once a week each: the outbox key names the week)."""
+    return len(outbox_enqueue_many(upkeep_digests_build(today)))
+
+
+def coordinator_digests_build(today: datetime.date | None = None) -> list[dict]:
+    """Each coordinator's message: the employers needing attention and the new negative feedback."""
     today = today or timezone.localdate()
     coordinators = list(coordinators_to_notify())
     if not coordinators:
-        return 0
+        return []
     week_ago = timezone.now() - datetime.timedelta(days=7)
     quiet = Employer.objects.needing_contact(today=today)
     context = {
@@ -87,7 +102,7 @@ def coordinator_digests_send(today: datetime.date | None = None) -> int:
         "at_risk_count": periods_at_risk(today=today).count(),
         "days": settings.KUMPPANI_DEFAULT_CONTACT_INTERVAL_DAYS,
     }
-    messages = [
+    return [
         _message(
             f"coordinator-digest:{user.pk}:{_week(today)}",
             "coordinator-digest",
@@ -97,4 +112,62 @@ def coordinator_digests_send(today: datetime.date | None = None) -> int:
         )
         for user in coordinators
     ]
-    return len(outbox_enqueue_many(messages))
+
+
+def coordinator_digests_send(today: datetime.date | None = None) -> int:
+    """Queue the coordinators' digests (once a week each: the outbox key names the week)."""
+    return len(outbox_enqueue_many(coordinator_digests_build(today)))
+
+
+def _slot(moment: datetime.datetime) -> datetime.datetime:
+    """The hour `moment` falls in, Helsinki time: the unit the schedule is set in."""
+    return timezone.localtime(moment).replace(minute=0, second=0, microsecond=0)
+
+
+def _claim_slot(schedule: DigestSchedule, field: str, slot: datetime.datetime) -> bool:
+    """Record `slot` as the last run unless it (or a later one) already is: one conditional
+    UPDATE, so of two beats or a retried task in the same slot only the first goes on."""
+    earlier = Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__lt": slot})
+    return bool(DigestSchedule.objects.filter(earlier, pk=schedule.pk).update(**{field: slot}))
+
+
+def scheduled_sweeps_run(*, now: datetime.datetime | None = None) -> dict[str, int]:
+    """Run by the beat every hour: the weekly digests when the weekday and the hour are the
+    schedule's, the thank-yous when the hour is theirs. Each at most once per slot; the claim
+    and the queued messages commit together, so a run that fails leaves the slot to its retry."""
+    now = timezone.localtime(now or timezone.now())
+    slot = _slot(now)
+    schedule = DigestSchedule.current()
+    done: dict[str, int] = {}
+    if now.weekday() == schedule.digest_weekday and now.hour == schedule.digest_hour:
+        with transaction.atomic():
+            if _claim_slot(schedule, "digests_last_slot", slot):
+                done["upkeep"] = upkeep_digests_send(now.date())
+                done["coordinator"] = coordinator_digests_send(now.date())
+    if now.hour == schedule.thanks_hour:
+        with transaction.atomic():
+            if _claim_slot(schedule, "thanks_last_slot", slot):
+                done["thanks"] = thanks_prepare(now.date())
+    return done
+
+
+def next_digest_day(schedule: DigestSchedule, *, now: datetime.datetime | None = None) -> datetime.date:
+    """The day the digests go out next: today if their hour is still to come (or is now and
+    they have not run yet), else the schedule's weekday of the coming week."""
+    now = timezone.localtime(now or timezone.now())
+    days = (schedule.digest_weekday - now.weekday()) % 7
+    if days == 0:
+        ran = schedule.digests_last_slot is not None and schedule.digests_last_slot >= _slot(now)
+        if now.hour > schedule.digest_hour or (now.hour == schedule.digest_hour and ran):
+            days = 7
+    return now.date() + datetime.timedelta(days=days)
+
+
+def digest_schedule_save(*, by: User, schedule: DigestSchedule) -> DigestSchedule:
+    """The coordinator sets the weekday and hours; the history keeps who changed what."""
+    if not can_manage_digests(by):
+        raise PermissionDenied
+    schedule.full_clean()
+    schedule._history_user = by
+    schedule.save(update_fields=["digest_weekday", "digest_hour", "thanks_hour", "updated_at"])
+    return schedule

@@ -73,6 +73,23 @@ def _messages(thank_you: ThankYou, institution: Institution) -> list[dict]:
     ]
 
 
+def _drafts():
+    return ThankYou.objects.filter(status=ThankYouStatus.DRAFT).select_related(
+        "agreement__student",
+        "agreement__instructor",
+        "agreement__responsible_teacher",
+        "agreement__workplace__employer__main_contact",
+    )
+
+
+def thanks_pending_build(*, limit: int = 20) -> tuple[int, list[tuple[ThankYou, list[dict]]]]:
+    """The thank-yous waiting to be sent and, for the first `limit`, the messages each would
+    send as it stands (without the teacher's own line, which they add when sending)."""
+    drafts = _drafts()
+    institution = Institution.current()
+    return drafts.count(), [(t, _messages(t, institution)) for t in drafts[:limit]]
+
+
 def _mark_sent(thank_yous: list[ThankYou], by: User | None) -> None:
     now = timezone.now()
     ThankYou.objects.filter(pk__in=[t.pk for t in thank_yous]).update(
@@ -110,14 +127,7 @@ def thanks_prepare(today: datetime.date | None = None) -> int:
         ThankYou.objects.bulk_create([ThankYou(agreement_id=pk) for pk in completed], ignore_conflicts=True)
         if not institution.thanks_automatic:
             return len(completed)
-        drafts = list(
-            ThankYou.objects.filter(agreement_id__in=completed, status=ThankYouStatus.DRAFT).select_related(
-                "agreement__student",
-                "agreement__instructor",
-                "agreement__responsible_teacher",
-                "agreement__workplace__employer__main_contact",
-            )
-        )
+        drafts = list(_drafts().filter(agreement_id__in=completed))
         outbox_enqueue_many([m for t in drafts for m in _messages(t, institution)])
         _mark_sent(drafts, None)
         return len(completed)

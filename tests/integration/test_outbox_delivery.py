@@ -136,3 +136,36 @@ def test_a_worker_killed_after_recording_the_send_causes_no_repeat(
     publisher(SEND, message.pk)  # a stray duplicate of the task, as a redelivery would be
     time.sleep(6)  # longer than the lease and several dispatch rounds
     assert len(smtp_sink.deliveries()) == 1
+
+
+def test_the_hourly_sweep_run_twice_on_two_workers_in_its_slot_sends_each_weekly_digest_once(
+    smtp_sink, broker_url, start_worker, publisher
+):
+    """The beat's hourly task, delivered twice (two beats, a redelivery) to two real workers in
+    the slot the coordinator set: the conditional UPDATE lets one run; one digest each."""
+    from partnerships.models import DigestSchedule
+
+    from ..factories import EmployerFactory
+
+    now = timezone.localtime()
+    if now.minute == 59:  # the two runs must fall in one hour, the slot set below
+        time.sleep(61 - now.second)
+        now = timezone.localtime()
+    schedule = DigestSchedule.current()
+    schedule.digest_weekday, schedule.digest_hour = now.weekday(), now.hour
+    schedule.thanks_hour = (now.hour + 12) % 24
+    schedule.save()
+    for i in range(3):
+        owner = UserFactory(username=f"o{i}", email=f"o{i}@opisto.example")
+        EmployerFactory(name=f"Hiljainen {i} Oy", account_owner=owner)
+    start_worker("w1", broker_url, smtp_sink.port)
+    start_worker("w2", broker_url, smtp_sink.port)
+    publisher("partnerships.tasks.scheduled_sweeps_run")
+    publisher("partnerships.tasks.scheduled_sweeps_run")
+    wait_until(lambda: len(smtp_sink.deliveries()) >= 3, message="three digests")
+    time.sleep(3)  # give any duplicate time to arrive
+    recipients = Counter(to for d in smtp_sink.deliveries() for to in d["to"])
+    assert recipients == Counter({f"o{i}@opisto.example": 1 for i in range(3)})
+    schedule.refresh_from_db()
+    assert schedule.digests_last_slot == now.replace(minute=0, second=0, microsecond=0)
+    assert schedule.thanks_last_slot is None
