@@ -33,6 +33,7 @@ from .models import (
     Qualification,
     QualificationUnit,
     ReminderRecord,
+    StaffActivity,
     Student,
     StudentRelation,
     ThankYou,
@@ -411,3 +412,11 @@ class CompetenceNeedAdmin(SimpleHistoryAdmin):
     search_fields = ("title", "description", "organisation_name", "employer__name")
     raw_id_fields = ("employer", "contact", "recorded_by")
     autocomplete_fields = ("initiatives",)
+
+
+@admin.register(StaffActivity)
+class StaffActivityAdmin(SimpleHistoryAdmin):
+    list_display = ("title", "kind", "staff_member", "unit", "starts_on", "ends_on")
+    list_filter = ("kind", "unit")
+    search_fields = ("title", "notes", "organisation_name", "employer__name")
+    raw_id_fields = ("staff_member", "employer", "created_by")

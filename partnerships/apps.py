@@ -21,11 +21,14 @@ class PartnershipsConfig(AppConfig):
         from checkpoints.summary import develop_link_register
         from core.email import outbox_kinds_register
 
-        from .selectors.network import self_assessment_evidence
+        from .selectors import network, staff_activities
         from .services import partnership_renewals, reminders  # noqa: F401
 
         # The strategic network beside the self-assessment's strategic questions.
-        evidence_provider_register("strategic", self_assessment_evidence)
+        evidence_provider_register("strategic", network.self_assessment_evidence)
+        # Staff in working life beside the developing partnership's questions ("what chances do
+        # teachers and other staff have to take part in cooperation with working life?").
+        evidence_provider_register("developing", staff_activities.self_assessment_evidence)
         # The self-assessment summary's "where is most to develop" starts an initiative.
         develop_link_register(self_assessment_initiative_url)
 

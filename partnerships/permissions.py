@@ -244,3 +244,26 @@ def can_view_competence_summary(user, obj=None) -> bool:
 def can_manage_digests(user, schedule=None) -> bool:
     """The digests' and thank-yous' schedule and the contact intervals are the coordinator's."""
     return can_coordinate(user)
+
+
+# Staff in working life -----------------------------------------------------------------------
+
+
+def can_record_staff_activity(user, obj=None) -> bool:
+    """Every member of staff records their own working-life periods, forums and development days."""
+    return can_use_staff_pages(user)
+
+
+def can_record_staff_activity_for_others(user, obj=None) -> bool:
+    """Coordinators record them for anyone (a forum the whole unit attended, say)."""
+    return can_coordinate(user)
+
+
+def can_edit_staff_activity(user, activity) -> bool:
+    """The staff member whose activity it is, and coordinators."""
+    return _is_staff_member_in_charge(user, activity.staff_member_id)
+
+
+def can_view_staff_activity_summary(user, obj=None) -> bool:
+    """The yearly summary per unit is the coordinator's."""
+    return can_coordinate(user)

@@ -19,6 +19,7 @@ from .views import (
     partnership_agreements,
     privacy,
     prospects,
+    staff_activities,
     students,
     thanks,
     timeline,
@@ -153,6 +154,23 @@ urlpatterns = [
     path("prospects/<int:pk>/", prospects.prospect_detail, name="prospect_detail"),
     path("prospects/<int:pk>/edit/", prospects.prospect_edit, name="prospect_edit"),
     path("prospects/<int:pk>/convert/", prospects.prospect_convert, name="prospect_convert"),
+    path("staff-in-working-life/", staff_activities.staff_activity_list, name="staff_activity_list"),
+    path("staff-in-working-life/new/", staff_activities.staff_activity_create, name="staff_activity_create"),
+    path(
+        "staff-in-working-life/summary/",
+        staff_activities.staff_activity_summary,
+        name="staff_activity_summary",
+    ),
+    path(
+        "staff-in-working-life/<int:pk>/",
+        staff_activities.staff_activity_detail,
+        name="staff_activity_detail",
+    ),
+    path(
+        "staff-in-working-life/<int:pk>/edit/",
+        staff_activities.staff_activity_edit,
+        name="staff_activity_edit",
+    ),
     path("competence-needs/", competence_needs.competence_need_list, name="competence_need_list"),
     path("competence-needs/new/", competence_needs.competence_need_create, name="competence_need_create"),
     path(

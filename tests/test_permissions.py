@@ -295,6 +295,17 @@ EXPECTED = {
         "GET",
         {"teacher": 403, "other_teacher": 403, "coordinator": 200},
     ),
+    # Staff in working life: each member of staff records and reads their own (the activity
+    # is `teacher`'s, so another teacher does not find it), coordinators everyone's; the
+    # yearly summary per unit is the coordinator's.
+    "partnerships:staff_activity_list": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "partnerships:staff_activity_create": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
+    "partnerships:staff_activity_detail": ("GET", {"teacher": 200, "other_teacher": 404, "coordinator": 200}),
+    "partnerships:staff_activity_edit": ("GET", {"teacher": 200, "other_teacher": 404, "coordinator": 200}),
+    "partnerships:staff_activity_summary": (
+        "GET",
+        {"teacher": 403, "other_teacher": 403, "coordinator": 200},
+    ),
 }
 # Form pages answer GET (the form) and POST (its submission); anything else is refused.
 FORM_VIEWS = {
@@ -353,6 +364,8 @@ FORM_VIEWS = {
     "partnerships:competence_need_create",
     "partnerships:competence_need_edit",
     "partnerships:competence_need_initiative_create",
+    "partnerships:staff_activity_create",
+    "partnerships:staff_activity_edit",
 }
 # Unlisted roles: anonymous visitors are sent to the login page; signed-in users without a
 # staff role get 403.
@@ -475,7 +488,20 @@ def world(teacher, coordinator, teacher_group, settings, tmp_path):
     competence_need.initiatives.add(
         initiative_create(by=teacher, data={"title": "Asentajat", "starting_point": "Pula"})
     )
+    from partnerships.services import staff_activity_create
+
+    staff_activity = staff_activity_create(
+        by=teacher,
+        data={
+            "kind": "work_period",
+            "title": "Työelämäjakso",
+            "employer": employer,
+            "starts_on": today,
+            "ends_on": today,
+        },
+    )
     return {
+        "staff_activity": staff_activity,
         "network_organisation": network_organisation,
         "network_cooperation": network_cooperation,
         "competence_need": competence_need,
@@ -607,6 +633,7 @@ def _args(name: str, world) -> list:
             "partnerships:competence_need_unlink",
             "partnerships:competence_need_initiative_create",
         ),
+        "staff_activity": ("partnerships:staff_activity_detail", "partnerships:staff_activity_edit"),
         "partnership_agreement": (
             "partnerships:partnership_agreement_detail",
             "partnerships:partnership_agreement_document",

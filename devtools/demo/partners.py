@@ -1,6 +1,6 @@
 """The partnership over time in the demo: instructors' training, feedback and its answers,
-levels, partnership agreements, the strategic network, co-development initiatives, prospects and
-competence needs."""
+levels, partnership agreements, the strategic network, co-development initiatives, prospects,
+competence needs and the staff in working life."""
 
 import datetime
 
@@ -11,6 +11,91 @@ from partnerships.models import QUESTIONS, ContactPerson, FeedbackRequest, Quali
 from partnerships.selectors.level_suggestions import evidence_for, suggest
 
 from .names import ascii_name, phone
+
+# Staff in working life: username, kind, title, employer (index) or organisation, days ago, days, notes
+STAFF_ACTIVITIES = [
+    (
+        "teacher",
+        "work_period",
+        "Kaksi viikkoa lämpöpumppuasennuksissa",
+        0,
+        260,
+        10,
+        "Uudet kylmäaineet ja kaukovalvonta mukaan LVI-opetukseen.",
+    ),
+    (
+        "mikko.lahtinen",
+        "work_period",
+        "Tietomallinnus työmaalla",
+        1,
+        190,
+        5,
+        "BIM-mallin käyttö työmaakokouksissa; opiskelijoille harjoitus mallista.",
+    ),
+    (
+        "anna.berg",
+        "work_period",
+        "Arbetslivsperiod i hotellets reception",
+        4,
+        150,
+        8,
+        "Bokningssystemet och kundservice på svenska och engelska.",
+    ),
+    (
+        "sari.nieminen",
+        "work_period",
+        "Viikko kotihoidon tiimissä",
+        5,
+        300,
+        5,
+        "Etähoivan laitteet ja lääkehoito.",
+    ),
+    (
+        "jussi.koskinen",
+        "forum",
+        "Matkailualan työelämäfoorumi",
+        "Järvilaakson matkailuyhdistys",
+        220,
+        1,
+        "Kesäkauden rekrytointitarpeet; työpaikkaohjaajille lyhyt perehdytys.",
+    ),
+    (
+        "teacher",
+        "forum",
+        "Rakennusalan työelämäfoorumi",
+        "Rakennusalan foorumi",
+        70,
+        1,
+        "Korjausrakentamisen osaajista pulaa; yhteinen koulutuspäivä sovittiin syksylle.",
+    ),
+    (
+        "mikko.lahtinen",
+        "development_day",
+        "Yhteinen kehittämispäivä työpaikkaohjaajien kanssa",
+        2,
+        40,
+        1,
+        "Arvioinnin yhteiset kriteerit näyttöihin.",
+    ),
+    (
+        "coordinator",
+        "forum",
+        "AMKEn työelämäfoorumi",
+        "AMKE ry",
+        200,
+        2,
+        "Työelämäyhteistyön laatukriteerit.",
+    ),
+    (
+        "sari.nieminen",
+        "development_day",
+        "Hoiva-alan koulutuspäivä",
+        "Hyvinvointialueen koulutusyksikkö",
+        20,
+        1,
+        "",
+    ),
+]
 
 
 class PartnerSeeding:
@@ -336,6 +421,33 @@ class PartnerSeeding:
                 "start_date": self.today - datetime.timedelta(days=3),
             },
         )
+
+    def staff_activities(self, employers, staff) -> None:
+        """A year of the staff in working life in every unit: teachers' working-life periods at
+        the demo's employers, forums and joint development days, so the list, the summary by
+        unit, the dashboard and the self-assessment have something to show."""
+        members = {
+            user.username: user for user in User.objects.filter(username__in=[r[0] for r in STAFF_ACTIVITIES])
+        }
+        coordinator = staff["coordinator"]
+        partners = [employer for employer, _group in employers[:8]]
+        for index, (username, kind, title, party, days_ago, days, notes) in enumerate(STAFF_ACTIVITIES):
+            starts_on = self.today - datetime.timedelta(days=days_ago)
+            # Most record their own; the coordinator records some for them, as after a forum.
+            by = coordinator if index % 3 == 2 else members[username]
+            services.staff_activity_create(
+                by=by,
+                data={
+                    "staff_member": members[username],
+                    "kind": kind,
+                    "title": title,
+                    "employer": partners[party] if isinstance(party, int) else None,
+                    "organisation_name": party if isinstance(party, str) else "",
+                    "starts_on": starts_on,
+                    "ends_on": starts_on + datetime.timedelta(days=days - 1),
+                    "notes": notes,
+                },
+            )
 
     def feedback(self) -> None:
         """Feedback requests for the periods that ended, and answers to most of them: some

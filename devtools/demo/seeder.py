@@ -54,6 +54,7 @@ class DemoSeeder(InstitutionSeeding, EmployerSeeding, ContactSeeding, AgreementS
         self.initiatives(employers, staff)
         self.prospects(staff)
         self.competence_needs(employers, staff)
+        self.staff_activities(employers, staff)
         return self.counts()
 
     @staticmethod

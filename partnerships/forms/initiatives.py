@@ -147,6 +147,13 @@ class InitiativePhaseForm(forms.Form):
         help_text=_("What was decided, and on what grounds, before changing the phase."),
         max_length=8000,
     )
+    explanation = forms.CharField(
+        label=_("Why skip a phase or go back"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Needed only when the move is not to the following phase."),
+        max_length=4000,
+        required=False,
+    )
 
     def __init__(self, *args, initiative: Initiative, **kwargs):
         super().__init__(*args, **kwargs)

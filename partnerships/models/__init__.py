@@ -37,6 +37,7 @@ from .network import CooperationKind, NetworkCooperation, NetworkOrganisation, O
 from .partnership_agreements import AgreementValidity, PartnershipAgreement
 from .prospects import PIPELINE, Prospect, ProspectStage
 from .reminders import ReminderRecord
+from .staff_activities import StaffActivity, StaffActivityKind
 from .students import Qualification, QualificationUnit, Student
 from .thanks import ThankYou, ThankYouStatus
 
@@ -87,6 +88,8 @@ __all__ = [
     "ReminderRecord",
     "Respondent",
     "Sector",
+    "StaffActivity",
+    "StaffActivityKind",
     "Student",
     "StudentRelation",
     "ThankYou",

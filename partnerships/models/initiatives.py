@@ -31,6 +31,14 @@ class InitiativePhase(models.TextChoices):
 PHASE_ORDER = [InitiativePhase.UNDERSTAND, InitiativePhase.IDEATE, InitiativePhase.IMPLEMENT]
 
 
+def is_phase_jump(from_phase: str, to_phase: str) -> bool:
+    """Anything but the step to the following phase (completion following implementation):
+    skipping a phase or going back, which the workbook's gates ("shared understanding before
+    moving on") let happen only with an explanation."""
+    order = [*PHASE_ORDER, InitiativePhase.COMPLETED]
+    return order.index(to_phase) != order.index(from_phase) + 1
+
+
 class InitiativeQuerySet(models.QuerySet):
     def in_progress(self):
         return self.exclude(phase=InitiativePhase.COMPLETED)
@@ -164,6 +172,8 @@ class InitiativeEntry(models.Model):
     # Phase changes: from where to where. Redefinitions: the definition before and after.
     from_phase = models.CharField(_("from phase"), max_length=12, choices=InitiativePhase.choices, blank=True)
     to_phase = models.CharField(_("to phase"), max_length=12, choices=InitiativePhase.choices, blank=True)
+    # A phase change that skips a phase or goes back: why (services/initiatives.py).
+    explanation = models.TextField(_("why the jump"), max_length=4000, blank=True)
     before = models.JSONField(_("before"), default=dict, blank=True)
     after = models.JSONField(_("after"), default=dict, blank=True)
     author = models.ForeignKey(

@@ -29,6 +29,7 @@ from ..models import (
 from .feedback_risk import first_periods_at_risk
 from .network import counts as network_counts
 from .overdue import LIVE_STATUSES, deadlines, overdue_condition, with_agreement_dates
+from .staff_activities import counts as staff_activity_counts
 
 
 @dataclass
@@ -279,6 +280,12 @@ def network(f: Filters) -> dict:
     """The strategic network's active organisations and this year's cooperation; a teacher's
     own view counts the cooperation they took part in."""
     return network_counts(year=timezone.localdate().year, staff_id=f.owner_id)
+
+
+def staff_activities(f: Filters) -> dict:
+    """This year's working-life periods, forums and development days of the staff (the
+    dashboard's unit's); a teacher's own view counts their own."""
+    return staff_activity_counts(year=timezone.localdate().year, staff_id=f.owner_id, unit_id=f.unit_id)
 
 
 def prospects(f: Filters) -> list[dict]:

@@ -7,8 +7,8 @@ with its reasons, and a person confirms or overrides it. The rules, first match 
 |------------------|-----------------------------------------------------------------------------------|
 | strategic        | a valid partnership agreement, at least 6 contacts and 3 agreements hosted      |
 | developing       | at least 6 contacts, 2 agreements hosted, and instructors trained or feedback    |
-|                  | reacted to or at least 4 checkpoints touched; or at least 6 contacts, an         |
-|                  | agreement hosted and continuous monitoring                                       |
+|                  | reacted to or at least 4 checkpoints touched or staff in working life there; or  |
+|                  | at least 6 contacts, an agreement hosted and continuous monitoring               |
 | everyday         | at least 3 contacts, and an agreement hosted or a visit, meeting or event        |
 | minimum          | an agreement hosted or any contact                                               |
 | (none)           | nothing in 12 months                                                             |
@@ -18,6 +18,10 @@ Continuous monitoring (jatkuva seuranta ja analyysi) is the workbook's cross-cut
 kehittäminen". It is read here as regular upkeep, a contact in at least 3 of the last four
 three-month stretches (not all of them in one busy month), together with a reaction to the
 employer's feedback.
+
+Staff in working life (a teacher's working-life period, a forum or a joint development day
+with the employer) is the workbook's tool of the developing level, "työelämän ja oppilaitoksen
+henkilöstön osaamisen kehittäminen": it counts beside trained instructors and reacted feedback.
 """
 
 import datetime
@@ -38,6 +42,7 @@ from ..models import (
     Employer,
     FeedbackReaction,
     PartnershipAgreement,
+    StaffActivity,
 )
 
 
@@ -50,6 +55,7 @@ class Evidence:
     instructors_trained: int = 0
     feedback_reacted: int = 0
     partnership_agreement: bool = False
+    staff_in_working_life: int = 0
     # Of the last four three-month stretches, how many had a contact (regular upkeep).
     stretches_in_touch: int = 0
     reasons: list[str] = field(default_factory=list)
@@ -112,6 +118,9 @@ def evidence_for(employer: Employer, today: datetime.date | None = None) -> Evid
                 )
                 for i in range(4)
             },
+            n_staff=_count(
+                StaffActivity.objects.filter(employer=employer_pk, ends_on__gt=since, starts_on__lte=today)
+            ),
             has_partnership_agreement=Exists(
                 PartnershipAgreement.objects.valid_on(today).filter(employers=employer_pk)
             ),
@@ -126,6 +135,7 @@ def evidence_for(employer: Employer, today: datetime.date | None = None) -> Evid
         instructors_trained=counts["n_trained"],
         feedback_reacted=counts["n_reacted"],
         partnership_agreement=counts["has_partnership_agreement"],
+        staff_in_working_life=counts["n_staff"],
         stretches_in_touch=sum(bool(counts[f"in_touch_{i}"]) for i in range(4)),
     )
 
@@ -155,6 +165,15 @@ def suggest(evidence: Evidence) -> tuple[str | None, list[str]]:
         )
     if e.feedback_reacted:
         reasons.append(_("feedback reacted to"))
+    if e.staff_in_working_life:
+        reasons.append(
+            ngettext(
+                "%(n)d staff working-life period, forum or development day",
+                "%(n)d staff working-life periods, forums or development days",
+                e.staff_in_working_life,
+            )
+            % {"n": e.staff_in_working_life}
+        )
     if e.checkpoints >= 4:
         reasons.append(_("%(n)d checkpoints touched") % {"n": e.checkpoints})
     if e.partnership_agreement:
@@ -168,7 +187,10 @@ def suggest(evidence: Evidence) -> tuple[str | None, list[str]]:
     if e.partnership_agreement and e.contacts >= 6 and e.agreements >= 3:
         return "strategic", reasons
     if e.contacts >= 6 and (
-        (e.agreements >= 2 and (e.instructors_trained or e.feedback_reacted or e.checkpoints >= 4))
+        (
+            e.agreements >= 2
+            and (e.instructors_trained or e.feedback_reacted or e.checkpoints >= 4 or e.staff_in_working_life)
+        )
         or (e.agreements >= 1 and e.monitoring)
     ):
         return "developing", reasons

@@ -78,6 +78,7 @@ from .partnership_agreements import (
 )
 from .privacy import AlreadyErased, erase_student, students_erase_expired
 from .prospects import prospect_convert, prospect_create, prospect_update
+from .staff_activities import staff_activity_create, staff_activity_update
 from .thanks import contact_person_opt_out, thanks_prepare, thanks_send, thanks_skip
 
 __all__ = [
@@ -139,6 +140,8 @@ __all__ = [
     "prospect_update",
     "qualification_unit_add_local",
     "reaction_note_key",
+    "staff_activity_create",
+    "staff_activity_update",
     "student_create",
     "student_relation_add",
     "student_update",

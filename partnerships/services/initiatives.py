@@ -22,6 +22,7 @@ from ..models import (
     InitiativeNotice,
     InitiativePhase,
 )
+from ..models.initiatives import is_phase_jump
 from ..permissions import can_edit_initiative, can_log_initiative
 from .crm import apply_fields
 
@@ -124,10 +125,12 @@ def initiative_evaluate(
 
 @transaction.atomic
 def initiative_change_phase(
-    *, initiative: Initiative, by: User, to_phase: str, decision: str
+    *, initiative: Initiative, by: User, to_phase: str, decision: str, explanation: str = ""
 ) -> InitiativeEntry:
-    """Move to another phase, recording the decision that moves it. Going back is allowed
-    (the model is agile: a prototype may send the team back to understanding)."""
+    """Move to another phase, recording the decision that moves it: a phase is left only with
+    its decision written down. Going back or skipping a phase is allowed (the model is agile:
+    a prototype may send the team back to understanding) but must be explained; the
+    explanation is kept in the log entry and its history."""
     _check_edit(initiative, by)
     _lock(initiative)
     if to_phase not in InitiativePhase.values:
@@ -136,6 +139,11 @@ def initiative_change_phase(
         raise ValidationError({"to_phase": [_("The initiative is already in this phase.")]})
     if not decision.strip():
         raise ValidationError({"decision": [_("Record the decision that changes the phase.")]})
+    jump = is_phase_jump(initiative.phase, to_phase)
+    if jump and not explanation.strip():
+        raise ValidationError(
+            {"explanation": [_("This skips a phase or goes back: explain why the team moves this way.")]}
+        )
     entry = InitiativeEntry.objects.create(
         initiative=initiative,
         phase=initiative.phase,
@@ -143,6 +151,7 @@ def initiative_change_phase(
         from_phase=initiative.phase,
         to_phase=to_phase,
         text=decision.strip(),
+        explanation=explanation.strip() if jump else "",
         author=by,
     )
     initiative.phase = to_phase

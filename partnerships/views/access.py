@@ -33,6 +33,7 @@ from ..models import (
     NetworkOrganisation,
     PartnershipAgreement,
     Prospect,
+    StaffActivity,
     Student,
     ThankYou,
     WorkPeriod,
@@ -279,3 +280,16 @@ def _get_competence_need_for_view(user, pk: int) -> CompetenceNeed:
 
 def _get_competence_need_for_edit(user, pk: int) -> CompetenceNeed:
     return _get(_competence_needs(), pk, user, permissions.can_edit_competence_need)
+
+
+def _staff_activities(user):
+    """What the user may see of staff in working life: their own, or everyone's (coordinators)."""
+    return StaffActivity.objects.visible_to(user).select_related("staff_member", "unit", "employer")
+
+
+def _get_staff_activity_for_view(user, pk: int) -> StaffActivity:
+    return _get(_staff_activities(user), pk, user, can_use_staff_pages)
+
+
+def _get_staff_activity_for_edit(user, pk: int) -> StaffActivity:
+    return _get(_staff_activities(user), pk, user, permissions.can_edit_staff_activity)

@@ -109,6 +109,7 @@ def _figures(filters: dashboard.Filters) -> dict:
             "partnership_agreements": dashboard.partnership_agreements(filters),
             "prospects": dashboard.prospects(filters),
             "network": dashboard.network(filters),
+            "staff_activities": dashboard.staff_activities(filters),
             "counted_at": timezone.now(),
         }
 

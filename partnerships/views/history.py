@@ -17,6 +17,7 @@ from ..models import (
     NetworkOrganisation,
     PartnershipAgreement,
     Prospect,
+    StaffActivity,
     Student,
 )
 from ..permissions import can_view_history
@@ -33,6 +34,7 @@ TRACKED = {
     "network_organisation": NetworkOrganisation,
     "network_cooperation": NetworkCooperation,
     "competence_need": CompetenceNeed,
+    "staff_activity": StaffActivity,
 }
 
 

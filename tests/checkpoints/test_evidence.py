@@ -32,3 +32,9 @@ def test_partnerships_registers_the_strategic_network():
     from partnerships.selectors.network import self_assessment_evidence
 
     assert self_assessment_evidence in evidence._PROVIDERS["strategic"]
+
+
+def test_partnerships_registers_staff_in_working_life_for_the_developing_level():
+    from partnerships.selectors.staff_activities import self_assessment_evidence
+
+    assert self_assessment_evidence in evidence._PROVIDERS["developing"]

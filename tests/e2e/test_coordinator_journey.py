@@ -1,5 +1,7 @@
 """Journey 2: a coordinator opens the review dashboard, follows an attention link to an
-employer, and records a new partnership level with a rationale, then withdraws it with a reason."""
+employer, and records a new partnership level with a rationale, then withdraws it with a reason;
+writes a checkpoint's service promise; records a teacher's working-life period and reads the
+yearly summary per unit."""
 
 import datetime
 from pathlib import Path
@@ -10,13 +12,21 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from core.models import OutboxMessage, Role
-from partnerships.models import DigestSchedule, LevelRecord
+from partnerships.models import DigestSchedule, LevelRecord, StaffActivity
 
-from ..factories import ContactFactory, EmployerFactory, UserFactory
+from ..factories import ContactFactory, EmployerFactory, UnitFactory, UserFactory
 from .conftest import assert_page_ok
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PASSWORD = "kumppani-koordinaattori-2026"
+
+
+def login(page, live_server):
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.fill("#id_username", "kaisa")
+    page.fill("#id_password", PASSWORD)
+    page.click("main button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/")
 
 
 @pytest.fixture
@@ -33,11 +43,7 @@ def quiet_employer(db):
 def test_coordinator_follows_the_attention_list_and_records_a_level(
     page, live_server, quiet_employer, shot, problems
 ):
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("#id_username", "kaisa")
-    page.fill("#id_password", PASSWORD)
-    page.click("main button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/")
+    login(page, live_server)
     assert_page_ok(page, problems, "home page")
     page.goto(f"{live_server.url}/review/")
     expect(page.locator("canvas[data-chart]")).to_have_count(4)
@@ -72,11 +78,7 @@ def test_coordinator_follows_the_attention_list_and_records_a_level(
 def test_coordinator_writes_a_checkpoint_promise_and_finds_it_on_the_dashboard(
     page, live_server, quiet_employer, shot, problems
 ):
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("#id_username", "kaisa")
-    page.fill("#id_password", PASSWORD)
-    page.click("main button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/")
+    login(page, live_server)
     page.click("nav .dropdown-toggle")
     page.click("nav >> text=Palvelulupaukset")
     expect(page.locator("h1")).to_have_text("Palvelulupaukset")
@@ -272,3 +274,49 @@ def test_coordinator_edits_a_levels_tools_in_the_admin_with_every_input_labelled
     expect(page.locator(".messagelist")).to_be_visible()
     assert level.tools.order_by("order").first().text_fi == "Yhteinen suunnittelupohja (päivitetty)"
     assert_page_ok(page, problems, "admin change page of a level after saving")
+
+
+def test_coordinator_records_a_teachers_working_life_period_and_reads_the_units_summary(
+    page, live_server, quiet_employer, shot, problems
+):
+    teacher = UserFactory(username="tiina", first_name="Tiina", last_name="Opettaja")
+    teacher.groups.add(Group.objects.get(name=Role.TEACHER))
+    teacher.unit = UnitFactory(name="Tekniikan kampus")
+    teacher.save()
+    login(page, live_server)
+    page.click("nav .dropdown-toggle")
+    page.click("nav >> text=Henkilöstö työelämässä")
+    expect(page.locator("h1")).to_have_text("Henkilöstö työelämässä")
+    assert_page_ok(page, problems, "staff in working life list")
+    page.click("main a.btn-primary")
+    assert_page_ok(page, problems, "new working-life activity form")
+    page.select_option("#id_staff_member", str(teacher.pk))
+    page.select_option("#id_kind", "work_period")
+    page.fill("#id_title", "Kaksi viikkoa työmaalla")
+    page.select_option("#id_employer", str(quiet_employer.pk))
+    today = timezone.localdate()
+    page.fill("#id_starts_on", today.isoformat())
+    page.fill("#id_ends_on", (today - datetime.timedelta(days=1)).isoformat())
+    page.click("main button[type=submit]")
+    # The end before the start: said in Finnish beside the field, nothing saved.
+    expect(page.locator("main")).to_contain_text("Loppu ei voi olla ennen alkua.")
+    assert not StaffActivity.objects.exists()
+    assert_page_ok(page, problems, "working-life activity form with an error")
+    start = today - datetime.timedelta(days=9)
+    page.fill("#id_starts_on", start.isoformat())
+    page.fill("#id_ends_on", today.isoformat())
+    page.click("main button[type=submit]")
+    expect(page.locator("h1")).to_have_text("Kaksi viikkoa työmaalla")
+    expect(page.locator("main")).to_contain_text("Hiljainen Rakennus Oy")
+    assert_page_ok(page, problems, "working-life activity page")
+    activity = StaffActivity.objects.get()
+    assert activity.staff_member == teacher and activity.unit.name == "Tekniikan kampus"
+    page.goto(f"{live_server.url}/staff-in-working-life/")
+    page.click("main >> text=Vuosikooste yksiköittäin")
+    expect(page.locator("#staff-summary tbody")).to_contain_text("Tekniikan kampus")
+    shot(page, "staff-in-working-life-summary")
+    assert_page_ok(page, problems, "staff in working life by unit")
+    page.goto(f"{live_server.url}/review/")
+    # This year's (a period that began in late December last year counts there).
+    expect(page.locator("[data-staff=activities]")).to_have_text("1" if start.year == today.year else "0")
+    assert_page_ok(page, problems, "review dashboard with staff in working life")

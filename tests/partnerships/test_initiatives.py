@@ -114,6 +114,66 @@ def test_a_phase_change_needs_a_decision_and_a_different_phase(initiative, teach
     assert not initiative.entries.exists()
 
 
+def test_a_jump_skipping_a_phase_or_going_back_must_be_explained(initiative, teacher):
+    with pytest.raises(ValidationError) as error:
+        services.initiative_change_phase(
+            initiative=initiative, by=teacher, to_phase=InitiativePhase.IMPLEMENT, decision="Straight to it"
+        )
+    assert "explanation" in error.value.message_dict
+    initiative.refresh_from_db()
+    assert initiative.phase == InitiativePhase.UNDERSTAND and not initiative.entries.exists()
+    # The next phase needs no explanation, and none is kept.
+    step = services.initiative_change_phase(
+        initiative=initiative, by=teacher, to_phase="ideate", decision="Definition agreed", explanation="x"
+    )
+    assert step.explanation == ""
+    with pytest.raises(ValidationError) as error:
+        services.initiative_change_phase(
+            initiative=initiative, by=teacher, to_phase="understand", decision="Back", explanation="  "
+        )
+    assert "explanation" in error.value.message_dict
+    back = services.initiative_change_phase(
+        initiative=initiative,
+        by=teacher,
+        to_phase="understand",
+        decision="Back to understanding",
+        explanation="The prototype showed the need was misunderstood.",
+    )
+    assert back.explanation == "The prototype showed the need was misunderstood."
+    assert back.history.get().explanation == back.explanation  # kept in the audit trail
+    # Implementation to completion is the following step.
+    initiative.phase = InitiativePhase.IMPLEMENT
+    initiative.save()
+    done = services.initiative_change_phase(
+        initiative=initiative, by=teacher, to_phase="completed", decision="Done"
+    )
+    assert done.to_phase == "completed"
+
+
+def test_the_phase_form_asks_for_the_jumps_explanation_and_shows_it_in_the_log(initiative, teacher):
+    client = _client_for(teacher)
+    url = reverse("partnerships:initiative_phase", args=[initiative.pk])
+    response = client.post(
+        url, {"phase-to_phase": "implement", "phase-decision": "Valmis malli"}, HTTP_ACCEPT_LANGUAGE="fi"
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Tämä ohittaa vaiheen tai palaa taaksepäin" in page and "Valmis malli" in page
+    initiative.refresh_from_db()
+    assert initiative.phase == "understand"
+    response = client.post(
+        url,
+        {
+            "phase-to_phase": "implement",
+            "phase-decision": "Valmis malli",
+            "phase-explanation": "Toisen oppilaitoksen malli otetaan käyttöön sellaisenaan.",
+        },
+    )
+    assert response.status_code == 302
+    page = client.get(initiative.get_absolute_url()).content.decode()
+    assert "Toisen oppilaitoksen malli otetaan käyttöön sellaisenaan." in page
+
+
 def test_the_phase_form_keeps_what_was_typed_and_changes_the_phase(initiative, teacher):
     client = _client_for(teacher)
     url = reverse("partnerships:initiative_phase", args=[initiative.pk])
@@ -414,7 +474,11 @@ def test_the_dashboard_shows_initiatives_in_progress_by_phase_and_checkpoint(
     services.initiative_change_phase(initiative=other, by=coordinator, to_phase="ideate", decision="d")
     done = services.initiative_create(by=coordinator, data={"title": "Old one", "starting_point": "s"})
     services.initiative_change_phase(
-        initiative=done, by=coordinator, to_phase="completed", decision="finished"
+        initiative=done,
+        by=coordinator,
+        to_phase="completed",
+        decision="finished",
+        explanation="Stopped after the definition: the employers solved it themselves.",
     )
     from partnerships.selectors import dashboard
 

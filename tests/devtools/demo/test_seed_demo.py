@@ -1,6 +1,9 @@
+import datetime
+
 import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
+from django.db.models import F
 from django.test import RequestFactory
 from django.utils import timezone
 
@@ -17,6 +20,7 @@ from partnerships.models import (
     PartnershipAgreement,
     Prospect,
     QualificationUnit,
+    StaffActivity,
     Student,
     WorkPeriod,
 )
@@ -68,6 +72,14 @@ def test_seed_demo_creates_a_believable_institution(seeded):
     assert set(needs.values_list("horizon", flat=True)) == {"year", "1-3", "3+"}
     assert needs.filter(contact__isnull=False).exists() and needs.filter(employer__isnull=True).exists()
     assert needs.filter(initiatives__isnull=False).count() == 1
+    # Staff in working life: every kind, in every unit, over the last year, some recorded by
+    # the coordinator for a teacher.
+    activities = StaffActivity.objects.all()
+    assert set(activities.values_list("kind", flat=True)) == {"work_period", "forum", "development_day"}
+    assert activities.values("unit").distinct().count() == 3
+    assert activities.filter(employer__isnull=False).exists()
+    assert activities.exclude(created_by=F("staff_member")).exists()
+    assert not activities.filter(starts_on__lt=timezone.localdate() - datetime.timedelta(days=365)).exists()
 
 
 def test_every_demo_business_id_passes_the_checksum(seeded):

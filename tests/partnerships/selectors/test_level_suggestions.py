@@ -1,6 +1,7 @@
 """Partnership levels: recorded by a coordinator or the account owner with history, suggested
 from evidence (each rule from both sides), and used for the contact interval."""
 
+import dataclasses
 import datetime
 
 import pytest
@@ -23,6 +24,9 @@ from ...factories import ContactFactory, EmployerFactory
         (Evidence(contacts=6, agreements=2, instructors_trained=1), "developing"),
         (Evidence(contacts=6, agreements=2, checkpoints=4), "developing"),
         (Evidence(contacts=6, agreements=2, checkpoints=3), "everyday"),
+        (Evidence(contacts=6, agreements=2, staff_in_working_life=1), "developing"),
+        (Evidence(contacts=6, agreements=1, staff_in_working_life=3), "everyday"),
+        (Evidence(contacts=5, agreements=2, staff_in_working_life=1), "everyday"),
         (Evidence(contacts=6, agreements=1, instructors_trained=2), "everyday"),
         (Evidence(contacts=3, visits_and_events=1), "everyday"),
         (Evidence(contacts=3), "minimum"),
@@ -38,6 +42,37 @@ def test_each_suggestion_rule_from_both_sides(evidence, expected):
 def test_the_reasons_are_given_in_words():
     _level, reasons = suggest(Evidence(contacts=4, agreements=3, feedback_reacted=1))
     assert reasons == ["4 contacts in 12 months", "3 agreements hosted", "feedback reacted to"]
+
+
+def test_staff_in_working_life_at_the_employer_counts_in_its_evidence(teacher):
+    from partnerships import services
+    from partnerships.selectors.level_suggestions import evidence_for
+
+    employer, other = EmployerFactory(), EmployerFactory()
+    today = timezone.localdate()
+
+    def period(at, starts_on, days=5):
+        services.staff_activity_create(
+            by=teacher,
+            data={
+                "kind": "work_period",
+                "title": "Työelämäjakso",
+                "employer": at,
+                "starts_on": starts_on,
+                "ends_on": starts_on + datetime.timedelta(days=days - 1),
+            },
+        )
+
+    period(employer, today - datetime.timedelta(days=30))
+    period(employer, today - datetime.timedelta(days=368), days=5)  # ended within the 12 months
+    period(employer, today - datetime.timedelta(days=500))  # too long ago
+    period(employer, today + datetime.timedelta(days=30))  # not yet
+    period(other, today - datetime.timedelta(days=30))
+    evidence = evidence_for(employer, today)
+    assert evidence.staff_in_working_life == 2
+    # With the contacts and agreements of the developing rule, they make the difference.
+    key, reasons = suggest(dataclasses.replace(evidence, contacts=6, agreements=2))
+    assert key == "developing" and "2 staff working-life periods, forums or development days" in reasons
 
 
 def test_the_employer_page_shows_the_suggestion_and_the_account_owner_records_a_level(
