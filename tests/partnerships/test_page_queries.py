@@ -188,3 +188,18 @@ def test_needing_contact_with_the_intervals_given_finds_the_same_employers(teach
     assert len(given) >= 2
     figures = dashboard.reachability(dashboard.Filters(), intervals=contact_intervals())
     assert figures == dashboard.reachability(dashboard.Filters())
+
+
+def test_a_teachers_own_dashboard_lists_the_same_periods_at_risk_as_the_unnarrowed_check(
+    teacher, teacher_client, teacher_group
+):
+    add_agreements(12, teacher, teacher_group)
+    response = teacher_client.get(reverse("partnerships:review_dashboard"), {"end": "2099-01-04"})
+    shown = [p.pk for p in response.context["attention"]["at_risk"]]
+    periods = WorkPeriod.objects.filter(
+        agreement__in=Agreement.objects.filter(
+            status__in=["draft", "signed"], workplace__employer__account_owner=teacher
+        )
+    )
+    assert shown == [p.pk for p in first_periods_at_risk(periods, limit=30)]
+    assert len(shown) >= 4  # every third instructor has no address
