@@ -274,7 +274,12 @@ class WorkPeriod(models.Model):
         verbose_name_plural = _("work periods")
         # The lists of periods at risk (home page, dashboard) walk the periods in this order
         # and stop at the first 30 instead of sorting every live period.
-        indexes = [models.Index(fields=["end", "id"], name="work_period_by_end")]
+        indexes = [
+            models.Index(fields=["end", "id"], name="work_period_by_end"),
+            # An agreement's latest period in one index-only step: the agreement list sorts
+            # every visible agreement by it before its LIMIT (with_agreement_dates, per row).
+            models.Index(fields=["agreement", "-end"], name="work_period_latest_end"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(end__gte=models.F("start")), name="work_period_end_not_before_start"

@@ -47,6 +47,18 @@ class Sector(models.TextChoices):
     U = "U", _("Activities of extraterritorial organisations and bodies")
 
 
+def contact_intervals() -> dict[int, int]:
+    """Each partnership level's contact interval in days, by level id (one query); levels
+    without an interval are left out, as they ask for no contact."""
+    from checkpoints.models import PartnershipLevel
+
+    return dict(
+        PartnershipLevel.objects.filter(contact_interval_days__isnull=False).values_list(
+            "pk", "contact_interval_days"
+        )
+    )
+
+
 class EmployerQuerySet(models.QuerySet):
     def _related(self, name: str) -> type[models.Model]:
         """The model on the other side of a reverse relation (contacts, level_records): those
@@ -77,26 +89,28 @@ class EmployerQuerySet(models.QuerySet):
         same annotation the dashboard counts them with (level_id=None is IS NULL)."""
         return self.with_level().filter(level_id=level_id)
 
-    def needing_contact(self, days: int | None = None, *, today: datetime.date | None = None):
+    def needing_contact(
+        self,
+        days: int | None = None,
+        *,
+        today: datetime.date | None = None,
+        intervals: dict[int, int] | None = None,
+    ):
         """Active employers with no contact within their interval (checkpoint 8): `days` when
         given, otherwise each employer's partnership level's interval, or the default one.
+        `intervals` (`contact_intervals()`) spares the query for them when the caller has them.
 
         One pass: each employer's last contact (a subquery through the (employer, date)
         index) against a cutoff chosen by its level with CASE, instead of one NOT EXISTS per
         level OR-ed together (65 ms → 15 ms for 5,000 employers, measured)."""
-        from checkpoints.models import PartnershipLevel
-
         today = today or timezone.localdate()
         active = self.filter(is_active=True).with_last_contact()
         if days:
             cutoff = today - datetime.timedelta(days=days)
             return active.filter(Q(last_contact__isnull=True) | Q(last_contact__lte=cutoff))
         default = settings.KUMPPANI_DEFAULT_CONTACT_INTERVAL_DAYS
-        intervals = dict(
-            PartnershipLevel.objects.filter(contact_interval_days__isnull=False).values_list(
-                "pk", "contact_interval_days"
-            )
-        )
+        if intervals is None:
+            intervals = contact_intervals()
         # A level without an interval asks for no contact: its cutoff stays NULL.
         cutoff = Case(
             When(level_id__isnull=True, then=Value(today - datetime.timedelta(days=default))),

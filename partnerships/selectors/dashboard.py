@@ -134,12 +134,15 @@ def checkpoint_coverage(
     return rows
 
 
-def reachability(f: Filters, today: datetime.date | None = None) -> dict:
-    """Checkpoint 1: employers with an account owner, and contacted within their interval."""
+def reachability(
+    f: Filters, today: datetime.date | None = None, *, intervals: dict[int, int] | None = None
+) -> dict:
+    """Checkpoint 1: employers with an account owner, and contacted within their interval
+    (the levels' `intervals` from `contact_intervals()` when the caller has them)."""
     employers = _employers(f)
     total = employers.count()
     with_owner = employers.filter(account_owner__isnull=False).count()
-    quiet = employers.needing_contact(today=today).count()
+    quiet = employers.needing_contact(today=today, intervals=intervals).count()
     return {
         "total": total,
         "with_owner": with_owner,
@@ -163,8 +166,11 @@ def _month_starts(start: datetime.date, end: datetime.date):
         month = _months_before(month, -1)
 
 
-def contacts_per_month(f: Filters, by: str) -> tuple[list[str], list[dict]]:
-    """Contacts per month by channel (`by="channel"`) or by checkpoint tag (`by="checkpoint"`)."""
+def contacts_per_month(
+    f: Filters, by: str, *, checkpoints: list[Checkpoint] | None = None
+) -> tuple[list[str], list[dict]]:
+    """Contacts per month by channel (`by="channel"`) or by checkpoint tag (`by="checkpoint"`),
+    the checkpoints named from `checkpoints` when the caller has them."""
     contacts = Contact.objects.filter(employer__in=_employers(f))
     end = f.end or timezone.localdate()
     start = f.start or _months_before(end.replace(day=1), 11)
@@ -182,7 +188,8 @@ def contacts_per_month(f: Filters, by: str) -> tuple[list[str], list[dict]]:
     if by == "channel":
         names = dict(Channel.choices)
     else:
-        names = {c.number: f"{c.number}. {c.name}" for c in Checkpoint.objects.all()}
+        checkpoints = Checkpoint.objects.all() if checkpoints is None else checkpoints
+        names = {c.number: f"{c.number}. {c.name}" for c in checkpoints}
     table = [
         {"name": str(names.get(k, k)), "values": [series[k].get(month, 0) for month in months]}
         for k in sorted(series, key=str)
@@ -190,7 +197,9 @@ def contacts_per_month(f: Filters, by: str) -> tuple[list[str], list[dict]]:
     return labels, table
 
 
-def attention(f: Filters, today: datetime.date | None = None) -> dict:
+def attention(
+    f: Filters, today: datetime.date | None = None, *, intervals: dict[int, int] | None = None
+) -> dict:
     today = today or timezone.localdate()
     employers = _employers(f)
     feedback = FeedbackRequest.objects.needing_reaction().filter(
@@ -200,10 +209,14 @@ def attention(f: Filters, today: datetime.date | None = None) -> dict:
     if f.viewer is not None:
         feedback = feedback.visible_to(f.viewer)
         periods = periods.filter(agreement__student__in=Student.objects.visible_to(f.viewer).values("pk"))
-    at_risk = first_periods_at_risk(periods, today, limit=30)
+    # A teacher's own view: only their employers' bundles can hold their periods.
+    own = Employer.objects.filter(account_owner_id=f.owner_id).values("pk") if f.owner_id else None
+    at_risk = first_periods_at_risk(periods, today, limit=30, employers=own)
     return {
         "quiet": list(
-            employers.needing_contact(today=today).with_last_contact().select_related("account_owner")[:30]
+            employers.needing_contact(today=today, intervals=intervals)
+            .with_last_contact()
+            .select_related("account_owner")[:30]
         ),
         "feedback": list(
             feedback.select_related(

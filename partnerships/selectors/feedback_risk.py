@@ -123,11 +123,16 @@ def _surveyed(queryset: QuerySet) -> QuerySet:
     )
 
 
-def _unreachable(today: datetime.date) -> QuerySet:
+def _unreachable(today: datetime.date, employers: QuerySet | None = None) -> QuerySet:
     """The surveyed periods whose bundle offers no one e-mail address and no one Finnish mobile
     number (herätepalvelu `lahetysosoite`, `ohjaaja-puhnro`), as one subquery over every bundle
     still open: window functions compare each bundle's lowest and highest address and number,
-    instead of a subquery per period. A bundle falls in one month, so in one correction window."""
+    instead of a subquery per period. A bundle falls in one month, so in one correction window.
+
+    With `employers` (a query of employer ids), only the bundles of those employers: a bundle
+    is one Y-tunnus, so one employer, and keeping every period of an employer keeps its
+    bundles whole. A teacher's page then windows over their employers' periods, not over
+    every period of the institution."""
     instructor = "agreement__instructor"
     email, phone = f"{instructor}__email", f"{instructor}__phone"
     bundle = [
@@ -144,8 +149,11 @@ def _unreachable(today: datetime.date) -> QuerySet:
         When(Q(**{f"{phone}__regex": _MOBILE.pattern}), then=F(phone)),
         When(~Q(**{phone: ""}), then=Value("-")),
     )
+    periods = WorkPeriod.objects.filter(**{f"{instructor}__isnull": False})
+    if employers is not None:
+        periods = periods.filter(agreement__workplace__employer_id__in=employers)
     rows = (
-        _surveyed(WorkPeriod.objects.filter(**{f"{instructor}__isnull": False}))
+        _surveyed(periods)
         .filter(feedback_last_day__gte=today.replace(day=1))
         .annotate(
             low_email=Window(Min(given_email), partition_by=bundle),
@@ -159,16 +167,17 @@ def _unreachable(today: datetime.date) -> QuerySet:
     return rows.exclude(one_email | one_mobile).values("pk")
 
 
-def feedback_risk_condition(today: datetime.date | None = None) -> Q:
+def feedback_risk_condition(today: datetime.date | None = None, *, employers: QuerySet | None = None) -> Q:
     """Work periods (annotated by `with_feedback_facts`) whose national feedback is at risk:
-    computed from the current data, the same rules as `feedback_warnings`."""
+    computed from the current data, the same rules as `feedback_warnings`. `employers` (a
+    query of employer ids that includes every period's employer) narrows the bundle check."""
     today = today or timezone.localdate()
     soon = today + datetime.timedelta(days=settings.KUMPPANI_EHOKS_DEADLINE_DAYS)
     missing = (
         Q(agreement__workplace__employer__business_id__isnull=True)
         | Q(agreement__workplace__employer__business_id="")
         | Q(agreement__instructor__isnull=True)
-        | Q(pk__in=_unreachable(today))
+        | Q(pk__in=_unreachable(today, employers))
         | Q(part_time_percent__isnull=True)
         | (Q(ehoks_entered_on__isnull=True) & Q(feedback_last_day__lte=soon))
         | Q(agreement__status=AgreementStatus.ENDED_EARLY, feedback_last_day__lt=F("end"))
@@ -193,14 +202,21 @@ def periods_at_risk(queryset: QuerySet | None = None, today: datetime.date | Non
     return _listed(at_risk(queryset, today))
 
 
-def first_periods_at_risk(queryset: QuerySet, today: datetime.date | None = None, *, limit: int) -> list:
+def first_periods_at_risk(
+    queryset: QuerySet, today: datetime.date | None = None, *, limit: int, employers: QuerySet | None = None
+) -> list:
     """The first `limit` periods at risk, soonest first, with what a list shows of them and
     their warnings (`feedback_warnings`).
 
     In two steps: the ids from a narrow query, then those rows with their relations. Sorting
     every risky period with six joined tables' columns, and planning that one query, cost
-    more than both steps together."""
-    ids = list(at_risk(queryset, today).order_by(F("end").asc(), "pk").values_list("pk", flat=True)[:limit])
+    more than both steps together.
+
+    `employers`, a query of employer ids that includes the employer of every period of
+    `queryset`, narrows the bundle check to their periods: a teacher's few hundred employers
+    instead of every period of the institution (for all of them, it would only cost a join)."""
+    risky = _surveyed(queryset).filter(feedback_risk_condition(today, employers=employers))
+    ids = list(risky.order_by(F("end").asc(), "pk").values_list("pk", flat=True)[:limit])
     periods = list(
         WorkPeriod.objects.filter(pk__in=ids)
         .select_related(

@@ -101,18 +101,34 @@ def combination(agreements: list[Agreement]) -> str | None:
     return Combination.SEQUENCE
 
 
-def student_path(student: Student, today: datetime.date) -> StudentPath:
+def student_agreements(student: Student):
+    """A student's agreements, oldest first, with what both their page and their path show:
+    the workplace and employer, the instructor and the responsible teacher, the work periods
+    with their unit and interruptions, and the checkpoint items."""
     periods = WorkPeriod.objects.select_related("unit").prefetch_related(
         Prefetch("interruptions", queryset=Interruption.objects.order_by("start"))
     )
-    agreements = list(
-        student.agreements.select_related("workplace__employer")
+    return (
+        student.agreements.select_related("workplace__employer", "instructor", "responsible_teacher")
         .prefetch_related(Prefetch("work_periods", queryset=periods), "items")
         .order_by("created_at")
     )
-    demonstrations = list(
-        Demonstration.objects.filter(student=student).select_related("unit").exclude(status="cancelled")
-    )
+
+
+def student_path(
+    student: Student,
+    today: datetime.date,
+    *,
+    agreements: list[Agreement] | None = None,
+    demonstrations: list[Demonstration] | None = None,
+) -> StudentPath:
+    """The student's path; the student's page passes the `agreements` (`student_agreements`)
+    and `demonstrations` (with their unit) it has already read, so they are read once."""
+    if agreements is None:
+        agreements = list(student_agreements(student))
+    if demonstrations is None:
+        demonstrations = Demonstration.objects.filter(student=student).select_related("unit")
+    demonstrations = [d for d in demonstrations if d.status != "cancelled"]
     events: list[Event] = []
     undated: list[Event] = []
     for agreement in agreements:

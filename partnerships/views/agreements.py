@@ -54,10 +54,13 @@ def agreement_list(request):
         return exports.export_response(make_filter().qs, exports.AGREEMENT_COLUMNS, fmt, "agreements")
 
     agreement_filter = make_filter()
-    page = Paginator(agreement_filter.qs, AGREEMENTS_PER_PAGE).get_page(request.GET.get("page"))
+    agreements = agreement_filter.qs
+    # The page is chosen by a narrow query (each agreement's id and latest period, sorted
+    # before the LIMIT); only its 25 agreements are then joined with what the rows show.
+    page = Paginator(agreements.values("pk"), AGREEMENTS_PER_PAGE).get_page(request.GET.get("page"))
     today = timezone.localdate()
     rows = []
-    for agreement in page.object_list:
+    for agreement in agreements.filter(pk__in=page.object_list):
         states = item_states(agreement, today)
         rows.append(
             {

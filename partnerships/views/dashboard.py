@@ -22,6 +22,7 @@ from .. import permissions
 from ..exports import csv_response
 from ..forms.common import DateInput
 from ..models import Sector
+from ..models.employers import contact_intervals
 from ..selectors import dashboard
 from .common import staff_required
 
@@ -94,17 +95,20 @@ logger = logging.getLogger(__name__)
 
 def _figures(filters: dashboard.Filters) -> dict:
     def count() -> dict:
+        # Read once for every figure that needs them: the checkpoints (the coverage's promises,
+        # the contacts' checkpoint names, the initiatives' rows) and the levels' intervals.
+        checkpoints = list(Checkpoint.objects.all())
+        intervals = contact_intervals()
         months, by_channel = dashboard.contacts_per_month(filters, "channel")
-        _months, by_checkpoint = dashboard.contacts_per_month(filters, "checkpoint")
-        checkpoints = list(Checkpoint.objects.all())  # the coverage's promises and the initiatives' rows
+        _months, by_checkpoint = dashboard.contacts_per_month(filters, "checkpoint", checkpoints=checkpoints)
         return {
             "levels": dashboard.levels(filters),
             "coverage": dashboard.checkpoint_coverage(filters, checkpoints=checkpoints),
-            "reachability": dashboard.reachability(filters),
+            "reachability": dashboard.reachability(filters, intervals=intervals),
             "months": months,
             "by_channel": by_channel,
             "by_checkpoint": by_checkpoint,
-            "attention": dashboard.attention(filters),
+            "attention": dashboard.attention(filters, intervals=intervals),
             "initiatives": dashboard.initiatives(filters, checkpoints=checkpoints),
             "partnership_agreements": dashboard.partnership_agreements(filters),
             "prospects": dashboard.prospects(filters),

@@ -41,11 +41,18 @@ def home(request):
         "follow_ups": follow_ups[:50],
         "recent_contacts": Contact.objects.filter(author=user).select_related("employer")[:8],
         "periods_at_risk": first_periods_at_risk(
-            WorkPeriod.objects.filter(agreement__responsible_teacher=user), today, limit=30
+            WorkPeriod.objects.filter(agreement__responsible_teacher=user),
+            today,
+            limit=30,
+            employers=Agreement.objects.filter(responsible_teacher=user).values("workplace__employer_id"),
         ),
-        "instructors_to_induct": Agreement.objects.filter(responsible_teacher=user)
-        .with_instructor_never_inducted(today)
-        .select_related("student", "instructor", "workplace__employer")[:20],
+        # The first 20 chosen by a narrow subquery, and only those joined with what the list
+        # shows: joining every agreement of the teacher before the LIMIT cost most of it.
+        "instructors_to_induct": Agreement.objects.filter(
+            pk__in=Agreement.objects.filter(responsible_teacher=user)
+            .with_instructor_never_inducted(today)
+            .values("pk")[:20]
+        ).select_related("student", "instructor", "workplace__employer"),
         "thanks_to_send": ThankYou.objects.filter(
             status=ThankYouStatus.DRAFT, agreement__responsible_teacher=user
         ).select_related("agreement__student", "agreement__workplace__employer")[:20],

@@ -4,7 +4,6 @@ A teacher sees the students of the groups they teach (need to know): `access.py`
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,11 +11,11 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from partnerships.forms.students import StudentForm
 from partnerships.selectors.feedback_risk import feedback_warnings
-from partnerships.selectors.timeline import student_path
+from partnerships.selectors.timeline import student_agreements, student_path
 
 from .. import exports, permissions, services
 from ..filters import StudentFilter
-from ..models import Student, WorkPeriod
+from ..models import Student
 from .access import _get_student_for_edit, _get_student_for_view
 from .common import form_page, querystring_without_page, staff_required
 
@@ -59,24 +58,29 @@ def student_create(request):
 @staff_required
 def student_detail(request, pk):
     student = _get_student_for_view(request.user, pk)
-    periods = Prefetch("work_periods", queryset=WorkPeriod.objects.select_related("unit"))
-    agreements = (
-        student.agreements.select_related("workplace__employer", "instructor", "responsible_teacher")
-        .prefetch_related(periods)
-        .order_by("-created_at")
-    )
-    timeline = sorted(
-        agreements, key=lambda a: min((p.start for p in a.work_periods.all()), default=a.created_at.date())
+    # Read once for the list and the path: the agreements with their periods, interruptions
+    # and items, and the demonstrations.
+    agreements = list(student_agreements(student))
+    timeline = sorted(  # by the first day; the newest first where two begin on the same day
+        agreements,
+        key=lambda a: (
+            min((p.start for p in a.work_periods.all()), default=a.created_at.date()),
+            -a.created_at.timestamp(),
+        ),
     )
     feedback_warnings([p for a in timeline for p in a.work_periods.all()])
-    demonstrations = student.demonstrations.select_related(
-        "unit", "teacher_assessor", "worklife_assessor", "second_teacher_assessor", "workplace__employer"
+    demonstrations = list(
+        student.demonstrations.select_related(
+            "unit", "teacher_assessor", "worklife_assessor", "second_teacher_assessor", "workplace__employer"
+        )
     )
     context = {
         "student": student,
         "agreements": timeline,
         "demonstrations": demonstrations,
-        "path": student_path(student, timezone.localdate()),
+        "path": student_path(
+            student, timezone.localdate(), agreements=agreements, demonstrations=demonstrations
+        ),
         "can_view_history": permissions.can_view_history(request.user, student),
     }
     return render(request, "partnerships/student_detail.html", context)

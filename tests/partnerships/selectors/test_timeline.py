@@ -135,3 +135,37 @@ def test_another_teacher_cannot_print_the_path(setting, other_teacher_client):
         ).status_code
         == 404
     )
+
+
+def test_the_student_page_reads_the_agreements_and_demonstrations_once_for_its_path(setting, teacher_client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    agreement = create(setting, training(setting))
+    services.interruption_record(
+        period=agreement.work_periods.get(),
+        by=setting["teacher"],
+        data={"start": datetime.date(2027, 2, 1), "end": datetime.date(2027, 2, 5), "reason": "sickness"},
+    )
+    for day, cancelled in ((datetime.date(2027, 3, 10), False), (datetime.date(2027, 3, 12), True)):
+        demonstration = services.demonstration_save(
+            by=setting["teacher"],
+            student=setting["student"],
+            data={"unit": setting["unit"], "teacher_assessor": setting["teacher"], "date": day},
+        )
+        if cancelled:
+            type(demonstration).objects.filter(pk=demonstration.pk).update(status="cancelled")
+    with CaptureQueriesContext(connection) as queries:
+        response = teacher_client.get(setting["student"].get_absolute_url())
+    sqls = [q["sql"] for q in queries]
+    assert sum(sql.startswith('SELECT "partnerships_agreement"."id"') for sql in sqls) == 1
+    for table in ("agreementitem", "demonstration", "interruption", "workperiod"):
+        assert sum(sql.startswith(f'SELECT "partnerships_{table}"."id"') for sql in sqls) == 1, table
+    # The same path as the selector reads on its own: the cancelled demonstration left out.
+    shown, alone = response.context["path"], student_path(setting["student"], timezone.localdate())
+    assert [(m.first_day, [(e.kind, e.day, str(e.label)) for e in m.events]) for m in shown.months] == [
+        (m.first_day, [(e.kind, e.day, str(e.label)) for e in m.events]) for m in alone.months
+    ]
+    demonstrations = [e.day for m in shown.months for e in m.events if e.kind == "demonstration"]
+    assert demonstrations == [datetime.date(2027, 3, 10)]
+    assert len(response.context["demonstrations"]) == 2  # the page's own list shows both

@@ -1,0 +1,205 @@
+"""The query-heavy pages of issue 19 (the teacher's home page, the agreement list, the
+dashboard counted anew): the same number of queries for little and for more data, and the
+same rows as the plain queries they replaced."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from partnerships.filters import AgreementFilter
+from partnerships.models import Agreement, Employer, WorkPeriod
+from partnerships.models.employers import contact_intervals
+from partnerships.selectors import dashboard
+from partnerships.selectors.feedback_risk import at_risk, first_periods_at_risk
+from partnerships.views.access import _agreements
+
+from ..factories import (
+    AgreementFactory,
+    ContactFactory,
+    ContactPersonFactory,
+    EmployerFactory,
+    QualificationUnitFactory,
+    StudentFactory,
+)
+
+pytestmark = pytest.mark.postgres
+
+
+def add_agreements(n: int, teacher, group, *, start_day: int = 0) -> list[Agreement]:
+    """`n` signed agreements of `teacher` with one work period each, ending on different days
+    within the month, their instructors never inducted and without an e-mail address every
+    third time (so some periods are at risk), each at an employer the teacher owns."""
+    today = timezone.localdate()
+    agreements = []
+    for i in range(start_day, start_day + n):
+        employer = EmployerFactory(account_owner=teacher)
+        ContactFactory(employer=employer, author=teacher, date=today - datetime.timedelta(days=i))
+        instructor = ContactPersonFactory(employer=employer, email="" if i % 3 == 0 else f"o{i}@example.fi")
+        agreements.append(
+            AgreementFactory(
+                student=StudentFactory(group=group),
+                workplace=employer.workplaces.get(),
+                instructor=instructor,
+                responsible_teacher=teacher,
+                period=(today - datetime.timedelta(days=30), today + datetime.timedelta(days=1 + i % 25)),
+            )
+        )
+    return agreements
+
+
+def queries_of(client, url: str, data=None) -> tuple[int, str]:
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url, data)
+    assert response.status_code == 200
+    return len(captured), response.content.decode()
+
+
+def test_the_home_page_runs_the_same_queries_for_2_and_40_agreements(teacher, teacher_client, teacher_group):
+    add_agreements(2, teacher, teacher_group)
+    few, _html = queries_of(teacher_client, reverse("partnerships:home"))
+    add_agreements(38, teacher, teacher_group, start_day=2)
+    many, html = queries_of(teacher_client, reverse("partnerships:home"))
+    assert few == many
+    risky = at_risk(WorkPeriod.objects.filter(agreement__responsible_teacher=teacher)).count()
+    assert risky >= 14  # every third of the 40 instructors has no address
+    assert html.count('class="alert alert-danger py-1') == min(risky, 30)
+    assert html.count(">Record the induction<") == 20
+
+
+def test_the_home_pages_lists_are_the_rows_of_the_plain_queries(
+    teacher, other_teacher, teacher_client, teacher_group
+):
+    add_agreements(40, teacher, teacher_group)
+    add_agreements(5, other_teacher, None, start_day=40)
+    today = timezone.localdate()
+    response = teacher_client.get(reverse("partnerships:home"))
+    context = response.context
+    mine = WorkPeriod.objects.filter(agreement__responsible_teacher=teacher)
+    expected = list(at_risk(mine, today).order_by("end", "pk").values_list("pk", flat=True)[:30])
+    assert [p.pk for p in context["periods_at_risk"]] == expected
+    never_inducted = Agreement.objects.filter(responsible_teacher=teacher).with_instructor_never_inducted(
+        today
+    )[:20]
+    assert [a.pk for a in context["instructors_to_induct"]] == [a.pk for a in never_inducted]
+
+
+def test_the_bundle_check_narrowed_to_a_teachers_employers_still_sees_a_colleagues_period(
+    teacher, other_teacher
+):
+    """A bundle is one instructor's name, one Y-tunnus, one qualification and one bundling
+    date, whoever is responsible: a colleague's period with another address for the same
+    instructor makes the teacher's period unreachable, and the narrowed check sees it."""
+    employer = EmployerFactory()
+    end = timezone.localdate() + datetime.timedelta(days=40)
+    unit = QualificationUnitFactory()
+    periods = []
+    for responsible, email in ((teacher, "matti@konepaja.example"), (other_teacher, "m.v@konepaja.example")):
+        instructor = ContactPersonFactory(
+            employer=employer, first_name="Matti", last_name="Virtanen", email=email
+        )
+        agreement = AgreementFactory(
+            workplace=employer.workplaces.get(), instructor=instructor, responsible_teacher=responsible
+        )
+        periods.append(
+            WorkPeriod.objects.create(
+                agreement=agreement,
+                unit=unit,
+                start=end - datetime.timedelta(days=30),
+                end=end,
+                part_time_percent=100,
+                ehoks_entered_on=timezone.localdate(),
+            )
+        )
+    mine = WorkPeriod.objects.filter(agreement__responsible_teacher=teacher)
+    own_employers = Agreement.objects.filter(responsible_teacher=teacher).values("workplace__employer_id")
+    narrowed = first_periods_at_risk(mine, limit=30, employers=own_employers)
+    assert [p.pk for p in narrowed] == [periods[0].pk]
+    assert [r.key for r in narrowed[0].feedback_warning.risks] == ["bundle_conflict"]
+    assert [p.pk for p in first_periods_at_risk(mine, limit=30)] == [periods[0].pk]
+
+
+@pytest.mark.parametrize("scope", ["mine", "all"])
+def test_the_agreement_list_runs_the_same_queries_for_3_and_40_agreements(
+    scope, teacher, teacher_client, teacher_group
+):
+    add_agreements(3, teacher, teacher_group)
+    few, _html = queries_of(teacher_client, reverse("partnerships:agreement_list"), {"scope": scope})
+    add_agreements(37, teacher, teacher_group, start_day=3)
+    many, html = queries_of(teacher_client, reverse("partnerships:agreement_list"), {"scope": scope})
+    assert few == many
+    assert html.count("kp-progress") == 25
+
+
+def test_the_agreement_lists_pages_are_the_rows_of_the_sorted_list(teacher, teacher_client, teacher_group):
+    add_agreements(40, teacher, teacher_group)
+    everything = list(
+        AgreementFilter(None, queryset=_agreements(teacher), user=teacher).qs.values_list("pk", flat=True)
+    )
+    shown = []
+    for page in (1, 2):
+        response = teacher_client.get(reverse("partnerships:agreement_list"), {"page": page})
+        shown += [row["agreement"].pk for row in response.context["rows"]]
+        assert [row["agreement"].last_day for row in response.context["rows"]] == sorted(
+            (row["agreement"].last_day for row in response.context["rows"]), reverse=True
+        )
+    assert shown == everything
+
+
+def test_the_dashboard_counted_anew_runs_the_same_queries_for_2_and_30_agreements(
+    coordinator_client, teacher, teacher_group
+):
+    add_agreements(2, teacher, teacher_group)
+    few, _html = queries_of(
+        coordinator_client, reverse("partnerships:review_dashboard"), {"end": "2099-01-01"}
+    )
+    add_agreements(28, teacher, teacher_group, start_day=2)
+    many, html = queries_of(
+        coordinator_client, reverse("partnerships:review_dashboard"), {"end": "2099-01-02"}
+    )
+    assert few == many
+    assert "data-chart" in html
+
+
+def test_the_dashboard_reads_the_checkpoints_and_the_levels_intervals_once(
+    coordinator_client, teacher, teacher_group
+):
+    add_agreements(3, teacher, teacher_group)
+    with CaptureQueriesContext(connection) as captured:
+        coordinator_client.get(reverse("partnerships:review_dashboard"), {"end": "2099-01-03"})
+    sqls = [q["sql"] for q in captured]
+    assert sum('FROM "checkpoints_checkpoint" ORDER BY' in sql for sql in sqls) == 1
+    assert (
+        sum('"checkpoints_partnershiplevel"."contact_interval_days" IS NOT NULL' in sql for sql in sqls) == 1
+    )
+
+
+def test_needing_contact_with_the_intervals_given_finds_the_same_employers(teacher):
+    today = timezone.localdate()
+    for days in (5, 50, 400, 1000):
+        ContactFactory(employer=EmployerFactory(), author=teacher, date=today - datetime.timedelta(days=days))
+    EmployerFactory()  # never contacted
+    asked = set(Employer.objects.needing_contact().values_list("pk", flat=True))
+    given = set(Employer.objects.needing_contact(intervals=contact_intervals()).values_list("pk", flat=True))
+    assert asked == given
+    assert len(given) >= 2
+    figures = dashboard.reachability(dashboard.Filters(), intervals=contact_intervals())
+    assert figures == dashboard.reachability(dashboard.Filters())
+
+
+def test_a_teachers_own_dashboard_lists_the_same_periods_at_risk_as_the_unnarrowed_check(
+    teacher, teacher_client, teacher_group
+):
+    add_agreements(12, teacher, teacher_group)
+    response = teacher_client.get(reverse("partnerships:review_dashboard"), {"end": "2099-01-04"})
+    shown = [p.pk for p in response.context["attention"]["at_risk"]]
+    periods = WorkPeriod.objects.filter(
+        agreement__in=Agreement.objects.filter(
+            status__in=["draft", "signed"], workplace__employer__account_owner=teacher
+        )
+    )
+    assert shown == [p.pk for p in first_periods_at_risk(periods, limit=30)]
+    assert len(shown) >= 4  # every third instructor has no address
