@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("partnerships", "0032_competence_needs"),
+        ("partnerships", "0035_initiative_phase_jump_explanation"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
