@@ -310,3 +310,37 @@ def test_activities_that_do_not_overlap_share_the_outer_lane(db):
     ]
     radii = {arc["d"].split(" A ")[1].split()[0] for arc in year_clock(activities)["arcs"]}
     assert radii == {str(OUTER)}
+
+
+@pytest.mark.parametrize(
+    ("language", "texts"),
+    [
+        (
+            "fi",
+            [
+                "Valtakunnallinen työelämäpalaute",
+                "Lähetetään kuukauden 1. ja 16. päivänä",
+                "Vastuussa: Tiina",
+            ],
+        ),
+        ("sv", ["Nationell arbetslivsrespons", "Skickas den 1 och den 16 varje månad", "Ansvarig: Tiina"]),
+        (
+            "en",
+            [
+                "National working-life feedback",
+                "Sent on day 1 and day 16 of every month",
+                "Responsible: Tiina",
+            ],
+        ),
+    ],
+)
+def test_the_plan_speaks_finnish_swedish_and_english(teacher_client, teacher, language, texts):
+    AnnualActivity.objects.create(
+        kind="event", title="Messut", start_month=3, start_day=1, end_month=3, end_day=2, responsible=teacher
+    )
+    teacher.language = language
+    teacher.save(update_fields=["language"])
+    html = teacher_client.get(reverse("checkpoints:annual_plan")).content.decode()
+    assert f'lang="{language}"' in html
+    for text in texts:
+        assert text in html
