@@ -271,7 +271,17 @@ class AnnualActivity(models.Model):
         _("end day"), validators=[MinValueValidator(1), MaxValueValidator(31)]
     )
     description = models.TextField(_("description"), blank=True, max_length=2000)
-    responsible = models.CharField(_("who is responsible"), max_length=200, blank=True)
+    responsible = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("who is responsible"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # What was typed before the staff picker, kept where no staff member's name matched it
+    # (migration 0010); cleared once someone is picked.
+    responsible_text = models.CharField(_("responsible, as written earlier"), max_length=200, blank=True)
 
     class Meta:
         ordering = ["start_month", "start_day", "pk"]

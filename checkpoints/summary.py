@@ -83,10 +83,18 @@ def self_assessment_summary(assessment: SelfAssessment) -> Summary:
         )
     rated = [row for row in rows if row.mean is not None]
     most_to_develop = min(rated, key=lambda row: row.mean) if rated else None
+    values = [row.mean for row in rows]
+    # This year's means, and last year's beside them as a second, striped series.
+    series = [{"name": str(assessment.year), "values": values}]
+    if previous:
+        series.append(
+            {"name": str(previous.year), "values": [row.previous_mean for row in rows], "pattern": "stripes"}
+        )
     chart = {
         "kind": "bars",
         "labels": [row.level.name for row in rows],
-        "values": [row.mean for row in rows],
+        "values": values,
+        "series": series,
         "limit": 5,
     }
     return Summary(assessment, previous, rows, most_to_develop, chart)

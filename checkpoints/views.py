@@ -14,17 +14,23 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vCalAddress, vText
 
 from core.http import pdf_response
-from core.models import Institution, Unit
+from core.models import Institution, Unit, staff_members
 from core.permissions import coordinator_required, staff_required
 
 from . import permissions, services
-from .annual_plan import year_clock
+from .annual_plan import (
+    INSTRUCTOR_SURVEY_DAYS,
+    INSTRUCTOR_SURVEY_REMINDER_DAYS,
+    next_instructor_survey,
+    year_clock,
+)
 from .evidence import evidence_for
 from .forms import CheckpointPromiseFormSet
 from .models import (
+    ActivityKind,
     AnnualActivity,
     Checkpoint,
     LevelQuestion,
@@ -194,10 +200,15 @@ class ActivityForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["responsible"].queryset = staff_members()
         if self.instance.pk:
             activity = self.instance
             self.initial["start"] = _in_a_year(activity.start_month, activity.start_day)
             self.initial["end"] = _in_a_year(activity.end_month, activity.end_day)
+            if activity.responsible_text:
+                self.fields["responsible"].help_text = _(
+                    "Written earlier as “%(name)s”; it is kept until you pick a staff member."
+                ) % {"name": activity.responsible_text}
 
     def clean(self):
         data = super().clean()
@@ -205,6 +216,8 @@ class ActivityForm(forms.ModelForm):
             if data.get(name):
                 setattr(self.instance, f"{name}_month", data[name].month)
                 setattr(self.instance, f"{name}_day", data[name].day)
+        if data.get("responsible"):
+            self.instance.responsible_text = ""  # the staff member replaces the old text
         return data
 
 
@@ -220,11 +233,19 @@ def annual_plan(request):
             services.annual_activity_save(by=request.user, activity=form.save(commit=False))
             messages.success(request, _("Activity added to the annual plan."))
             return redirect("checkpoints:annual_plan")
-    activities = list(AnnualActivity.objects.all())
+    activities = list(AnnualActivity.objects.select_related("responsible"))
+    today = timezone.localdate()
+    clock = year_clock(activities, today)
     context = {
         "form": form,
-        "activities": activities,
-        "clock": year_clock(activities),
+        "arcs": clock["arcs"],
+        "clock": clock,
+        "survey_windows": [a for a in activities if a.kind == ActivityKind.NATIONAL_SURVEY],
+        "instructor_survey": {
+            "days": INSTRUCTOR_SURVEY_DAYS,
+            "next": next_instructor_survey(today),
+            "reminder_days": INSTRUCTOR_SURVEY_REMINDER_DAYS,
+        },
         "can_edit": permissions.can_edit_annual_plan(request.user),
     }
     return render(request, "checkpoints/annual_plan.html", context)
@@ -246,6 +267,23 @@ def annual_activity_edit(request, pk):
     return render(request, "checkpoints/annual_activity_form.html", {"form": form, "activity": activity})
 
 
+def _add_responsible(event: Event, activity: AnnualActivity) -> None:
+    """The responsible person in the description, which every calendar shows, and, with an
+    e-mail address, as the event's ORGANIZER (RFC 5545 3.8.4.3: a cal-address with CN). Not an
+    ATTENDEE: that would make calendars ask them to accept a meeting of a published plan."""
+    user = activity.responsible
+    name = str(user) if user else activity.responsible_text
+    lines = [_("Responsible: %(name)s") % {"name": name}] if name else []
+    if activity.description:
+        lines.append(activity.description)
+    if lines:
+        event.add("description", "\n\n".join(lines))
+    if user and user.email:
+        organizer = vCalAddress(f"mailto:{user.email}")
+        organizer.params["cn"] = vText(name)
+        event.add("organizer", organizer, encode=False)
+
+
 @require_GET
 @staff_required
 def annual_plan_ics(request):
@@ -255,7 +293,7 @@ def annual_plan_ics(request):
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", _("Annual plan"))
     year = timezone.localdate().year
-    for activity in AnnualActivity.objects.all():
+    for activity in AnnualActivity.objects.select_related("responsible"):
         start = datetime.date(
             year, activity.start_month, min(activity.start_day, 28 if activity.start_month == 2 else 31)
         )
@@ -272,8 +310,7 @@ def annual_plan_ics(request):
         event.add("dtstart", start)
         event.add("dtend", end + datetime.timedelta(days=1))
         event.add("rrule", {"freq": "yearly"})
-        if activity.description:
-            event.add("description", activity.description)
+        _add_responsible(event, activity)
         calendar.add_component(event)
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="kumppani-annual-plan.ics"'

@@ -143,6 +143,11 @@ class User(AbstractUser):
         return self.is_active and (Role.TEACHER in self.role_names or self.is_coordinator)
 
 
+def staff_members():
+    """The active teachers and coordinators: whom a form offers as a responsible person."""
+    return User.objects.filter(is_active=True, groups__name__in=[Role.TEACHER, Role.COORDINATOR]).distinct()
+
+
 def coordinators_to_notify():
     """The active coordinators with an e-mail address: who is told what needs a coordinator."""
     return User.objects.filter(is_active=True, groups__name=Role.COORDINATOR).exclude(email="").distinct()

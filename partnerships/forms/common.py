@@ -2,7 +2,7 @@
 
 from django import forms
 
-from core.models import User
+from core.models import staff_members
 from core.phones import normalize_phone
 
 from ..validators import normalize_business_id, validate_business_id
@@ -24,7 +24,7 @@ def date_field(label, required=False, **kwargs):
 
 
 def staff_choices():
-    return User.objects.filter(is_active=True, groups__name__in=["Teacher", "Coordinator"]).distinct()
+    return staff_members()
 
 
 class BusinessIdMixin:

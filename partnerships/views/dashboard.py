@@ -194,7 +194,7 @@ def _dashboard_context(request, form, filters) -> dict:
         "coverage": {
             "kind": "bars",
             "suffix": " %",
-            "max": 100,
+            "limit": 100,  # a share: the axis ends at 100 %
             "labels": [f"{r['checkpoint']}. {r['label']}" for r in coverage],
             "values": [r["share"] or 0 for r in coverage],
         },

@@ -161,3 +161,22 @@ def test_the_query_count_is_constant_in_the_number_of_answers(years, coordinator
     _rate(last, "monitoring", [4, 4, 4])
     assert count() == before
     assert before[0] == 3
+
+
+def test_the_chart_carries_last_years_means_as_a_second_striped_series(years):
+    this, _last = years
+    summary = self_assessment_summary(this)
+    current, previous = summary.chart["series"]
+    assert current == {"name": "2026", "values": [row.mean for row in summary.rows]}
+    assert previous == {
+        "name": "2025",
+        "values": [row.previous_mean for row in summary.rows],
+        "pattern": "stripes",
+    }
+    assert any(value is not None for value in previous["values"])
+
+
+def test_without_a_previous_year_the_chart_has_one_series(db):
+    first = SelfAssessment.objects.create(year=2020)
+    _rate(first, "minimum", [5, 5])
+    assert [s["name"] for s in self_assessment_summary(first).chart["series"]] == ["2020"]

@@ -46,7 +46,7 @@ def test_coordinator_follows_the_attention_list_and_records_a_level(
     login(page, live_server)
     assert_page_ok(page, problems, "home page")
     page.goto(f"{live_server.url}/review/")
-    expect(page.locator("canvas[data-chart]")).to_have_count(4)
+    expect(page.locator("[data-chart]")).to_have_count(4)  # two bar charts, two sets of small multiples
     shot(page, "review-dashboard")
     assert_page_ok(page, problems, "review dashboard")
     page.click("#attention-heading ~ .row >> text=Hiljainen Rakennus Oy")
