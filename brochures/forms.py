@@ -35,14 +35,7 @@ class OwnColourForm(forms.Form):
 class BrochureTextForm(forms.ModelForm):
     class Meta:
         model = BrochureText
-        fields = [
-            "introduction_employer",
-            "introduction_student",
-            "introduction_teacher",
-            "links",
-            "local_practice",
-            "funding_note",
-        ]
+        fields = list(BrochureText.EDITABLE)
         widgets = {field: forms.Textarea(attrs={"rows": 3}) for field in fields}
 
 

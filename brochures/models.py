@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from core.models import Language
 
@@ -71,6 +72,8 @@ class BrochureText(models.Model):
     )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
     class Meta:
         ordering = ["language"]
         verbose_name = _("brochure text")
@@ -95,6 +98,15 @@ class BrochureText(models.Model):
             url = url.strip()
             result.append({"label": label.strip() or url, "url": url})
         return result
+
+    EDITABLE = (
+        "introduction_employer",
+        "introduction_student",
+        "introduction_teacher",
+        "links",
+        "local_practice",
+        "funding_note",
+    )
 
     def fields_for(self, audience: str) -> list[str]:
         """The fields printed on `audience`'s brochure: only these go into its key, so an edit

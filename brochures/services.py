@@ -43,10 +43,12 @@ def download_count(*, kind: str, audience: str, language: str) -> None:
         rows.update(count=F("count") + 1)
 
 
-def brochure_text_update(*, language: str, data: dict) -> BrochureText:
-    """Save a language's texts; only the brochures that print a changed field (that language,
-    the audiences whose version shows it) are made again."""
+def brochure_text_update(*, language: str, data: dict, by: User | None = None) -> BrochureText:
+    """Save a language's texts, in their history with who saved them; only the brochures that
+    print a changed field (that language, the audiences whose version shows it) are made
+    again."""
     text = brochure_text(language)
+    text._history_user = by
     changed = set()
     for field, value in data.items():
         value = (value or "").strip()

@@ -49,6 +49,11 @@ urlpatterns = [
     path("brochures/manage/", views.brochure_admin, name="brochure_admin"),
     path("brochures/manage/colour/", views.brochure_colour, name="brochure_colour"),
     path("brochures/manage/texts/<lang:language>/", views.brochure_texts, name="brochure_texts"),
+    path(
+        "brochures/manage/texts/<lang:language>/history/",
+        views.brochure_text_history,
+        name="brochure_text_history",
+    ),
     path("brochures/share/<int:employer_pk>/", views.brochure_share, name="brochure_share"),
     path(
         "brochures/checklists/<checklist_audience:audience>/<lang:language>/",

@@ -23,14 +23,16 @@ from core.models import Institution, OutboxMessage
 from core.pdf import PdfRenderError
 from core.permissions import can_use_staff_pages, coordinator_required, staff_required
 from partnerships.views.access import _get_employer_for_share
+from partnerships.views.history import history_entries
 
 from . import checklists, content, rendering, selectors, services
 from .forms import BrochureTextForm, OwnColourForm, ShareForm
-from .models import DownloadKind
+from .models import BrochureText, DownloadKind
 from .rendering import Variant
 
 logger = logging.getLogger(__name__)
 CACHE_SECONDS = 600
+HISTORY_ROWS = 100  # the latest changes of a language's texts
 
 
 def _language() -> str:
@@ -234,10 +236,17 @@ def brochure_colour(request):
 @coordinator_required
 def brochure_texts(request, language):
     text = rendering.brochure_text(language)
-    form = BrochureTextForm(request.POST or None, instance=text)
+    restore = request.POST.get("restore", "")
+    if request.method == "POST" and restore in BrochureText.EDITABLE:
+        # One text back to our default: the field blank, as a saved change in its history.
+        services.brochure_text_update(language=language, data={restore: ""}, by=request.user)
+        label = BrochureText._meta.get_field(restore).verbose_name
+        messages.success(request, _("The default text is back: %(field)s.") % {"field": label})
+        return redirect("brochures:brochure_texts", language=language)
+    form = BrochureTextForm(None if restore else request.POST or None, instance=text)
     if request.method == "POST" and form.is_valid():
         try:
-            services.brochure_text_update(language=language, data=form.cleaned_data)
+            services.brochure_text_update(language=language, data=form.cleaned_data, by=request.user)
         except ValidationError as exc:
             form_error(form, exc)
         else:
@@ -248,8 +257,39 @@ def brochure_texts(request, language):
         "language": language,
         "language_name": dict(language_names())[language],
         "languages": language_names(),
+        "own_texts": [
+            (field, BrochureText._meta.get_field(field).verbose_name)
+            for field in BrochureText.EDITABLE
+            if getattr(text, field).strip()
+        ],
+        # The legal statements, shown as they print and not editable (brochures/content.py).
+        "locked": [
+            {
+                "name": content.AUDIENCE_NAMES[audience].get(_language()),
+                "columns": content.columns(audience, language),
+            }
+            for audience in content.AUDIENCES
+        ],
     }
     return render(request, "brochures/texts_form.html", context)
+
+
+@require_GET
+@coordinator_required
+def brochure_text_history(request, language):
+    """Who changed a language's brochure texts, when, and what was there before and after."""
+    records = list(
+        BrochureText.history.filter(language=language)
+        .select_related("history_user")
+        .order_by("-history_date", "-history_id")[:HISTORY_ROWS]
+    )
+    context = {
+        "entries": history_entries(BrochureText, records, fields=list(BrochureText.EDITABLE)),
+        "name": f"{_('Brochure texts')} · {dict(language_names())[language]}",
+        "current": None,
+        "back_url": reverse("brochures:brochure_texts", args=[language]),
+    }
+    return render(request, "partnerships/history.html", context)
 
 
 @require_http_methods(["GET", "POST"])
