@@ -53,6 +53,11 @@ def colour_by_slug(slug: str) -> Colour:
     return next(colour for colour in COLOURS if colour.slug == slug)
 
 
+# The institution's own colour (brochures.models.BrochureColour), checked when it is set.
+OWN_COLOUR = "own"
+OWN_COLOUR_NAME = Text("Oma väri", "Egen färg", "Own colour")
+
+
 AUDIENCE_NAMES = {
     "employer": Text("Työnantaja", "Arbetsgivare", "Employer"),
     "student": Text("Opiskelija", "Studerande", "Student"),

@@ -3,25 +3,39 @@ from django.utils.translation import gettext_lazy as _
 
 from partnerships.models import ContactPerson
 
-from .content import COLOURS, LANGUAGES
-from .models import BrochureText
+from .content import COLOURS, LANGUAGES, OWN_COLOUR, OWN_COLOUR_NAME
+from .contrast import hex_normalise
+from .models import BrochureText, readable_colour
+from .rendering import own_colour
 
 
 def colour_choices(language: str) -> list[tuple[str, str]]:
-    return [(colour.slug, colour.name.get(language)) for colour in COLOURS]
+    choices = [(colour.slug, colour.name.get(language)) for colour in COLOURS]
+    if dark := own_colour():
+        choices.append((OWN_COLOUR, f"{OWN_COLOUR_NAME.get(language)} ({dark})"))
+    return choices
+
+
+class OwnColourForm(forms.Form):
+    dark = forms.CharField(
+        label=_("Own colour"),
+        max_length=20,
+        validators=[readable_colour],
+        help_text=_(
+            "A hex code such as #1b4f80. The brochure prints white text on it and uses it for "
+            "headings, so it must be dark enough for a contrast of at least 4.5:1 (WCAG AA)."
+        ),
+        widget=forms.TextInput(attrs={"placeholder": "#1b4f80", "autocomplete": "off"}),
+    )
+
+    def clean_dark(self) -> str:
+        return hex_normalise(self.cleaned_data["dark"])
 
 
 class BrochureTextForm(forms.ModelForm):
     class Meta:
         model = BrochureText
-        fields = [
-            "introduction_employer",
-            "introduction_student",
-            "introduction_teacher",
-            "links",
-            "local_practice",
-            "funding_note",
-        ]
+        fields = list(BrochureText.EDITABLE)
         widgets = {field: forms.Textarea(attrs={"rows": 3}) for field in fields}
 
 

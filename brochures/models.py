@@ -2,14 +2,17 @@
 
 import hashlib
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from core.models import Language
 
-from .content import AUDIENCES, DEFAULT_FUNDING_NOTE, DEFAULT_INTRODUCTION
+from .content import DEFAULT_FUNDING_NOTE, DEFAULT_INTRODUCTION
+from .contrast import MIN_RATIO, hex_normalise, ratio_text, weakest_pair
 
 
 class Audience(models.TextChoices):
@@ -69,6 +72,8 @@ class BrochureText(models.Model):
     )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
     class Meta:
         ordering = ["language"]
         verbose_name = _("brochure text")
@@ -94,10 +99,61 @@ class BrochureText(models.Model):
             result.append({"label": label.strip() or url, "url": url})
         return result
 
-    def fingerprint(self) -> str:
-        parts = [self.language, self.links, self.local_practice, self.funding_note]
-        parts += [getattr(self, f"introduction_{audience}") for audience in AUDIENCES]
+    EDITABLE = (
+        "introduction_employer",
+        "introduction_student",
+        "introduction_teacher",
+        "links",
+        "local_practice",
+        "funding_note",
+    )
+
+    def fields_for(self, audience: str) -> list[str]:
+        """The fields printed on `audience`'s brochure: only these go into its key, so an edit
+        of one audience's text makes only that audience's brochures again."""
+        fields = [f"introduction_{audience}", "links"]
+        if audience == "teacher":
+            fields += ["local_practice", "funding_note"]
+        return fields
+
+    def fingerprint(self, audience: str) -> str:
+        parts = [self.language] + [getattr(self, field) for field in self.fields_for(audience)]
         return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+def readable_colour(value: str) -> None:
+    """A hex colour on which every text of the brochure reaches WCAG AA (brochures/contrast.py)."""
+    colour = hex_normalise(value)
+    if not colour:
+        raise ValidationError(_("Write the colour as a hex code, for example #1b4f80."), code="hex")
+    pair = weakest_pair(colour)
+    if pair.ratio < MIN_RATIO:
+        raise ValidationError(
+            _(
+                "The contrast of %(where)s is %(ratio)s; WCAG AA needs at least 4.5:1. "
+                "Choose a darker colour."
+            ),
+            params={"where": pair.where, "ratio": ratio_text(pair.ratio)},
+            code="contrast",
+        )
+
+
+class BrochureColour(models.Model):
+    """The institution's own brochure colour, offered beside the three fixed ones. One row;
+    none while the institution has not set one."""
+
+    dark = models.CharField(_("own colour"), max_length=7, validators=[readable_colour])
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("own brochure colour")
+        verbose_name_plural = _("own brochure colours")
+
+    def __str__(self):
+        return self.dark
 
 
 class BrochureDownload(models.Model):

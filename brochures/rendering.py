@@ -32,8 +32,9 @@ from core.models import Institution
 from core.pdf import PdfRenderError, html_to_pdf_many, render_html
 
 from . import checklists, content
+from .contrast import tint_of
 from .hyphenate import hyphenate
-from .models import BrochureText, DownloadKind
+from .models import BrochureColour, BrochureText, DownloadKind
 
 logger = logging.getLogger(__name__)
 BROCHURE_TEMPLATE = "brochures/pdf/brochure.html"
@@ -55,7 +56,10 @@ class Variant:
             return f"{checklists.FILENAME_CHECKLIST[self.language][self.audience]}.pdf"
         title = content.FILENAME_TITLE[self.language]
         audience = content.FILENAME_AUDIENCE[self.language][self.audience]
-        colour = content.colour_by_slug(self.colour).name.get("en").lower()
+        if self.colour == content.OWN_COLOUR:
+            colour = content.OWN_COLOUR
+        else:
+            colour = content.colour_by_slug(self.colour).name.get("en").lower()
         return f"{title}-{audience}-{self.language}-{colour}.pdf"
 
     @property
@@ -63,13 +67,27 @@ class Variant:
         return self.audience == "teacher"
 
 
-def all_variants() -> list[Variant]:
-    brochures = [
+def own_colour() -> str:
+    """The institution's own brochure colour as "#rrggbb", or "" when it has set none."""
+    return BrochureColour.objects.values_list("dark", flat=True).first() or ""
+
+
+def colour_slugs(own: bool) -> tuple[str, ...]:
+    return content.COLOUR_SLUGS + ((content.OWN_COLOUR,) if own else ())
+
+
+def brochure_variants(colours: tuple[str, ...]) -> list[Variant]:
+    return [
         Variant(DownloadKind.BROCHURE, audience, language, colour)
         for audience in content.AUDIENCES
         for language in content.LANGUAGES
-        for colour in content.COLOUR_SLUGS
+        for colour in colours
     ]
+
+
+def all_variants(*, own: bool = False) -> list[Variant]:
+    """Every brochure and checklist; the brochures in the own colour too with `own`."""
+    brochures = brochure_variants(colour_slugs(own))
     lists = [
         Variant(DownloadKind.CHECKLIST, audience, language, content.COLOUR_SLUGS[0])
         for audience in checklists.CHECKLIST_AUDIENCES
@@ -108,6 +126,20 @@ class Inputs:
         self.institution = Institution.current()
         self._texts: dict[str, BrochureText] = {}
         self._checkpoints: dict[str, dict[int, str]] = {}
+        self._own_colour: str | None = None
+
+    def own_colour(self) -> str:
+        if self._own_colour is None:
+            self._own_colour = own_colour()
+        return self._own_colour
+
+    def colour(self, slug: str) -> content.Colour:
+        if slug != content.OWN_COLOUR:
+            return content.colour_by_slug(slug)
+        dark = self.own_colour()
+        if not dark:
+            raise LookupError("The institution has no own brochure colour")
+        return content.Colour(slug, content.OWN_COLOUR_NAME, dark=dark, accent=dark, tint=tint_of(dark))
 
     def text(self, language: str) -> BrochureText:
         if language not in self._texts:
@@ -128,8 +160,10 @@ class Inputs:
             variant.language,
             variant.colour,
         ]
+        if variant.colour == content.OWN_COLOUR:  # only these keys move when it changes
+            parts.append(self.own_colour())
         if variant.kind == DownloadKind.BROCHURE:
-            parts.append(self.text(variant.language).fingerprint())
+            parts.append(self.text(variant.language).fingerprint(variant.audience))
         else:
             parts += [f"{n}:{name}" for n, name in sorted(self.checkpoints(variant.language).items())]
         return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
@@ -159,7 +193,7 @@ def brochure_context(variant: Variant, inputs: Inputs) -> dict:
     return {
         **_institution_context(inputs.institution, language),
         "variant": variant,
-        "colour": content.colour_by_slug(variant.colour),
+        "colour": inputs.colour(variant.colour),
         "title": content.TITLE.get(language),
         "subtitle": content.SUBTITLE.get(language),
         "audience_name": content.AUDIENCE_NAMES[audience].get(language),
@@ -200,7 +234,7 @@ def checklist_context(variant: Variant, inputs: Inputs) -> dict:
     return {
         **_institution_context(inputs.institution, language),
         "variant": variant,
-        "colour": content.colour_by_slug(variant.colour),
+        "colour": inputs.colour(variant.colour),
         "title": checklists.CHECKLIST_TITLE[variant.audience].get(language),
         "subtitle": checklists.CHECKLIST_SUBTITLE.get(language),
         "phases": phases,
@@ -315,20 +349,40 @@ def _key_name(variant: Variant) -> str:
     return f"brochure-key:{variant.kind}:{variant.audience}:{variant.language}:{variant.colour}"
 
 
-def forget_keys() -> None:
-    cache.delete_many([_key_name(variant) for variant in all_variants()])
+def forget_keys(variants: list[Variant] | None = None) -> None:
+    """Forget the remembered keys of `variants` (default: all of them)."""
+    variants = all_variants(own=True) if variants is None else variants
+    cache.delete_many([_key_name(variant) for variant in variants])
 
 
 def forget_key(variant: Variant) -> None:
     cache.delete(_key_name(variant))
 
 
-def brochures_changed() -> None:
-    """What the brochures print has changed (their texts, the branding): once that is
-    committed, forget the remembered keys and render again in the background, so that no
-    visitor waits for WeasyPrint. Called by the services that make such a change."""
-    transaction.on_commit(forget_keys)
+def brochures_changed(variants: list[Variant] | None = None) -> None:
+    """What the brochures print has changed (the branding: every variant; a text: `variants`,
+    the ones that print it): once that is committed, forget their remembered keys and render
+    again in the background, so that no visitor waits for WeasyPrint. Called by the services
+    that make such a change. The prerender makes only what has no stored file under its key,
+    so a variant whose inputs did not change is not rendered again."""
+    transaction.on_commit(lambda: forget_keys(variants))
     transaction.on_commit(_queue_prerender)
+
+
+def text_variants(language: str, audiences: list[str]) -> list[Variant]:
+    """The brochures that print a text of `language` for `audiences`, in every colour."""
+    return [
+        v
+        for v in brochure_variants(colour_slugs(own=True))
+        if v.language == language and v.audience in audiences
+    ]
+
+
+def own_colour_changed() -> None:
+    """The own colour was set, changed or removed: only the brochures in it are affected.
+    Their keys are forgotten once that is committed, and the prerender makes just them (every
+    other variant's file is still stored under its unchanged key)."""
+    brochures_changed(brochure_variants((content.OWN_COLOUR,)))
 
 
 def _queue_prerender() -> None:
@@ -355,7 +409,7 @@ def brochures_prerender(batch: int = 9) -> dict:
     more (older than an hour, so a download in flight is never cut). Returns counts."""
     inputs = Inputs()
     storage = brochure_storage()
-    wanted = {inputs.key(v): v for v in all_variants()}
+    wanted = {inputs.key(v): v for v in all_variants(own=bool(inputs.own_colour()))}
     missing = [(k, v) for k, v in wanted.items() if not storage.exists(f"{k}.pdf")]
     for start in range(0, len(missing), batch):
         chunk = missing[start : start + batch]

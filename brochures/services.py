@@ -17,8 +17,16 @@ from partnerships.models import Channel, ContactPerson, Employer
 from partnerships.services import contact_log
 
 from . import content
-from .models import BrochureDownload, BrochureText
-from .rendering import brochure_text, brochures_changed
+from .contrast import hex_normalise
+from .models import BrochureColour, BrochureDownload, BrochureText
+from .rendering import (
+    brochure_text,
+    brochures_changed,
+    colour_slugs,
+    own_colour,
+    own_colour_changed,
+    text_variants,
+)
 
 
 def download_count(*, kind: str, audience: str, language: str) -> None:
@@ -35,14 +43,43 @@ def download_count(*, kind: str, audience: str, language: str) -> None:
         rows.update(count=F("count") + 1)
 
 
-def brochure_text_update(*, language: str, data: dict) -> BrochureText:
+def brochure_text_update(*, language: str, data: dict, by: User | None = None) -> BrochureText:
+    """Save a language's texts, in their history with who saved them; only the brochures that
+    print a changed field (that language, the audiences whose version shows it) are made
+    again."""
     text = brochure_text(language)
+    text._history_user = by
+    changed = set()
     for field, value in data.items():
-        setattr(text, field, (value or "").strip())
+        value = (value or "").strip()
+        if getattr(text, field) != value:
+            changed.add(field)
+        setattr(text, field, value)
     text.full_clean()
     text.save()
-    brochures_changed()
+    audiences = [a for a in content.AUDIENCES if changed & set(text.fields_for(a))]
+    if audiences:
+        brochures_changed(text_variants(language, audiences))
     return text
+
+
+def brochure_colour_set(*, dark: str, by: User) -> BrochureColour:
+    """Set the institution's own brochure colour, refused (ValidationError on "dark", naming
+    the contrast ratio) when a text on it would fail WCAG AA. Only the own-colour brochures
+    are made again."""
+    colour = BrochureColour.objects.select_for_update().first() or BrochureColour()
+    colour.dark = hex_normalise(dark) or dark.strip()
+    colour.updated_by = by
+    colour.full_clean()
+    colour.save()
+    own_colour_changed()
+    return colour
+
+
+def brochure_colour_remove(*, by: User) -> None:
+    """Offer only the three fixed colours again; links to the own colour answer 404."""
+    if BrochureColour.objects.all().delete()[0]:
+        own_colour_changed()
 
 
 def share_url(language: str, colour: str) -> str:
@@ -63,7 +100,7 @@ def brochure_share(*, employer: Employer, person: ContactPerson, colour: str, by
         raise ValidationError({"person": _("This person is not one of the employer's contacts.")})
     if not person.email:
         raise ValidationError({"person": _("This person has no e-mail address.")})
-    if colour not in content.COLOUR_SLUGS:
+    if colour not in colour_slugs(own=bool(own_colour())):
         raise ValidationError({"colour": _("Choose one of the colours.")})
     language = person.language if person.language in content.LANGUAGES else settings.LANGUAGE_CODE
     institution = Institution.current()

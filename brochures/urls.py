@@ -2,7 +2,7 @@ from django.urls import path, register_converter
 
 from . import views
 from .checklists import CHECKLIST_AUDIENCES
-from .content import AUDIENCES, COLOUR_SLUGS, LANGUAGES
+from .content import AUDIENCES, COLOUR_SLUGS, LANGUAGES, OWN_COLOUR
 
 
 class Choice:
@@ -34,7 +34,7 @@ class LanguageConverter(Choice):
 
 
 class ColourConverter(Choice):
-    choices = COLOUR_SLUGS
+    choices = (*COLOUR_SLUGS, OWN_COLOUR)  # the own one answers 404 while none is set
 
 
 register_converter(AudienceConverter, "audience")
@@ -47,7 +47,13 @@ app_name = "brochures"
 urlpatterns = [
     path("brochures/", views.brochure_index, name="brochure_index"),
     path("brochures/manage/", views.brochure_admin, name="brochure_admin"),
+    path("brochures/manage/colour/", views.brochure_colour, name="brochure_colour"),
     path("brochures/manage/texts/<lang:language>/", views.brochure_texts, name="brochure_texts"),
+    path(
+        "brochures/manage/texts/<lang:language>/history/",
+        views.brochure_text_history,
+        name="brochure_text_history",
+    ),
     path("brochures/share/<int:employer_pk>/", views.brochure_share, name="brochure_share"),
     path(
         "brochures/checklists/<checklist_audience:audience>/<lang:language>/",

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -22,14 +23,16 @@ from core.models import Institution, OutboxMessage
 from core.pdf import PdfRenderError
 from core.permissions import can_use_staff_pages, coordinator_required, staff_required
 from partnerships.views.access import _get_employer_for_share
+from partnerships.views.history import history_entries
 
 from . import checklists, content, rendering, selectors, services
-from .forms import BrochureTextForm, ShareForm
-from .models import DownloadKind
+from .forms import BrochureTextForm, OwnColourForm, ShareForm
+from .models import BrochureText, DownloadKind
 from .rendering import Variant
 
 logger = logging.getLogger(__name__)
 CACHE_SECONDS = 600
+HISTORY_ROWS = 100  # the latest changes of a language's texts
 
 
 def _language() -> str:
@@ -56,6 +59,13 @@ def _guard_internal(request, variant: Variant):
     if not can_use_staff_pages(request.user):
         raise PermissionDenied
     return None
+
+
+def _brochure_variant(audience: str, language: str, colour: str) -> Variant:
+    """The brochure a URL names; the own colour only while the institution has one (404)."""
+    if colour == content.OWN_COLOUR and not rendering.own_colour():
+        raise Http404
+    return Variant(DownloadKind.BROCHURE, audience, language, colour)
 
 
 def _cached_file_response(request, variant: Variant, *, preview: bool = False):
@@ -103,14 +113,12 @@ def _stored_file_response(request, variant: Variant, key: str, name: str, *, pre
 @transaction.non_atomic_requests
 @require_safe
 def brochure_download(request, audience, language, colour):
-    return _cached_file_response(request, Variant(DownloadKind.BROCHURE, audience, language, colour))
+    return _cached_file_response(request, _brochure_variant(audience, language, colour))
 
 
 @require_safe
 def brochure_preview(request, audience, language, colour):
-    return _cached_file_response(
-        request, Variant(DownloadKind.BROCHURE, audience, language, colour), preview=True
-    )
+    return _cached_file_response(request, _brochure_variant(audience, language, colour), preview=True)
 
 
 @transaction.non_atomic_requests  # as brochure_download
@@ -126,8 +134,10 @@ def brochure_index(request):
     ui_language = _language()
     language = request.GET.get("language") or ui_language
     language = language if language in content.LANGUAGES else ui_language
+    own = rendering.own_colour()
+    slugs = rendering.colour_slugs(own=bool(own))
     colour = request.GET.get("colour")
-    colour = colour if colour in content.COLOUR_SLUGS else content.COLOUR_SLUGS[0]
+    colour = colour if colour in slugs else slugs[0]
     staff = _is_staff(request)
     audiences = list(content.PUBLIC_AUDIENCES) + (["teacher"] if staff else [])
     cards = [
@@ -155,7 +165,8 @@ def brochure_index(request):
         "language": language,
         "colour": colour,
         "languages": language_names(),
-        "colours": [(c.slug, c.name.get(ui_language), c.dark) for c in content.COLOURS],
+        "colours": [(c.slug, c.name.get(ui_language), c.dark) for c in content.COLOURS]
+        + ([(content.OWN_COLOUR, content.OWN_COLOUR_NAME.get(ui_language), own)] if own else []),
         "institution": Institution.current(),
         "staff": staff,
     }
@@ -191,18 +202,51 @@ def brochure_admin(request):
         "year_total": last_year["total"],
         "languages": language_names(),
         "institution": Institution.current(),
+        "own_colour": rendering.own_colour(),
     }
     return render(request, "brochures/admin.html", context)
 
 
 @require_http_methods(["GET", "POST"])
 @coordinator_required
-def brochure_texts(request, language):
-    text = rendering.brochure_text(language)
-    form = BrochureTextForm(request.POST or None, instance=text)
+def brochure_colour(request):
+    """The institution's own brochure colour, beside the three fixed ones."""
+    current = rendering.own_colour()
+    form = OwnColourForm(request.POST or None, initial={"dark": current})
+    if request.method == "POST" and "remove" in request.POST:
+        services.brochure_colour_remove(by=request.user)
+        messages.success(request, _("The own colour was removed. The brochures come in the three colours."))
+        return redirect("brochures:brochure_admin")
     if request.method == "POST" and form.is_valid():
         try:
-            services.brochure_text_update(language=language, data=form.cleaned_data)
+            colour = services.brochure_colour_set(dark=form.cleaned_data["dark"], by=request.user)
+        except ValidationError as exc:
+            form_error(form, exc)
+        else:
+            messages.success(
+                request,
+                _("The own colour %(colour)s was saved. The brochures in it are being made.")
+                % {"colour": colour.dark},
+            )
+            return redirect("brochures:brochure_admin")
+    return render(request, "brochures/colour_form.html", {"form": form, "current": current})
+
+
+@require_http_methods(["GET", "POST"])
+@coordinator_required
+def brochure_texts(request, language):
+    text = rendering.brochure_text(language)
+    restore = request.POST.get("restore", "")
+    if request.method == "POST" and restore in BrochureText.EDITABLE:
+        # One text back to our default: the field blank, as a saved change in its history.
+        services.brochure_text_update(language=language, data={restore: ""}, by=request.user)
+        label = BrochureText._meta.get_field(restore).verbose_name
+        messages.success(request, _("The default text is back: %(field)s.") % {"field": label})
+        return redirect("brochures:brochure_texts", language=language)
+    form = BrochureTextForm(None if restore else request.POST or None, instance=text)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.brochure_text_update(language=language, data=form.cleaned_data, by=request.user)
         except ValidationError as exc:
             form_error(form, exc)
         else:
@@ -213,8 +257,39 @@ def brochure_texts(request, language):
         "language": language,
         "language_name": dict(language_names())[language],
         "languages": language_names(),
+        "own_texts": [
+            (field, BrochureText._meta.get_field(field).verbose_name)
+            for field in BrochureText.EDITABLE
+            if getattr(text, field).strip()
+        ],
+        # The legal statements, shown as they print and not editable (brochures/content.py).
+        "locked": [
+            {
+                "name": content.AUDIENCE_NAMES[audience].get(_language()),
+                "columns": content.columns(audience, language),
+            }
+            for audience in content.AUDIENCES
+        ],
     }
     return render(request, "brochures/texts_form.html", context)
+
+
+@require_GET
+@coordinator_required
+def brochure_text_history(request, language):
+    """Who changed a language's brochure texts, when, and what was there before and after."""
+    records = list(
+        BrochureText.history.filter(language=language)
+        .select_related("history_user")
+        .order_by("-history_date", "-history_id")[:HISTORY_ROWS]
+    )
+    context = {
+        "entries": history_entries(BrochureText, records, fields=list(BrochureText.EDITABLE)),
+        "name": f"{_('Brochure texts')} · {dict(language_names())[language]}",
+        "current": None,
+        "back_url": reverse("brochures:brochure_texts", args=[language]),
+    }
+    return render(request, "partnerships/history.html", context)
 
 
 @require_http_methods(["GET", "POST"])

@@ -3,7 +3,9 @@
 checkpoints imports no app above it (tests/test_architecture.py): an app registers a provider
 for a level in its AppConfig.ready(), and the self-assessment page asks the providers of each
 level for their evidence. A provider takes the assessment and returns None (nothing to show)
-or a dict with the `template` to include and its `context` (given to it as `evidence`)."""
+or a dict with the `template` to include and its `context` (given to it as `evidence`), and
+optionally a `pdf_template`: the same evidence for the self-assessment's PDF, as the page
+shows it but without the page's links."""
 
 from collections.abc import Callable
 from typing import Any

@@ -8,7 +8,8 @@ from django.db import transaction
 from django.db.models import BooleanField, Count, ExpressionWrapper, Q
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST, require_safe
 from django.views.i18n import set_language as django_set_language
@@ -107,11 +108,18 @@ def _get_outbox_message_for_manage(user, pk: int) -> OutboxMessage:
     return message
 
 
-def _back(request):
-    target = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(
+def _safe_next(request, target: str) -> str:
+    """`target` when it is a page of this site, else ""."""
+    if target and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
+        return target
+    return ""
+
+
+def _back(request):
+    target = _safe_next(request, request.POST.get("next", ""))
+    if target:
         return redirect(target)
     return redirect("core:outbox_list" if can_view_outbox(request.user) else settings.LOGIN_REDIRECT_URL)
 
@@ -172,6 +180,9 @@ def outbox_cancel_view(request, pk):
 def branding_edit(request):
     """The coordinator's page for the institution's name, contacts and logo."""
     institution = Institution.current()
+    # Cancel goes back to the page that linked here (`?next=`, kept through a failed save);
+    # without one, to the home page: core knows no app page that is the branding's parent.
+    next_url = _safe_next(request, request.POST.get("next") or request.GET.get("next", ""))
     form = BrandingForm(request.POST or None, request.FILES or None, instance=institution)
     if request.method == "POST" and form.is_valid():
         try:
@@ -185,8 +196,15 @@ def branding_edit(request):
             form_error(form, exc)
         else:
             messages.success(request, _("Branding saved. The brochures are being made again."))
-            return redirect("core:branding_edit")
-    return render(request, "core/branding.html", {"form": form, "institution": institution})
+            again = reverse("core:branding_edit")
+            return redirect(f"{again}?{urlencode({'next': next_url})}" if next_url else again)
+    context = {
+        "form": form,
+        "institution": institution,
+        "next_url": next_url,
+        "cancel_url": next_url or reverse(settings.LOGIN_REDIRECT_URL),
+    }
+    return render(request, "core/branding.html", context)
 
 
 @require_safe

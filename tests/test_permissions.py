@@ -190,6 +190,8 @@ EXPECTED = {
     "brochures:brochure_download": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
     "brochures:brochure_admin": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
     "brochures:brochure_texts": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
+    "brochures:brochure_text_history": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
+    "brochures:brochure_colour": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
     "brochures:brochure_share": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
     # Co-development: every member of staff reads; the owner (teacher) and coordinators edit;
     # the staff involved log (other_teacher is not involved).
@@ -344,6 +346,7 @@ FORM_VIEWS = {
     "password_reset_confirm",
     "core:branding_edit",
     "brochures:brochure_texts",
+    "brochures:brochure_colour",
     "brochures:brochure_share",
     "imports:import_list",
     "imports:import_mapping",
@@ -540,7 +543,7 @@ def _args(name: str, world) -> list:
         return ["employer", "fi", "blue"]
     if name == "brochures:checklist_download":
         return ["instructor", "fi"]
-    if name == "brochures:brochure_texts":
+    if name in ("brochures:brochure_texts", "brochures:brochure_text_history"):
         return ["sv"]
     if name == "brochures:brochure_share":
         return [world["employer"].pk]

@@ -7,7 +7,7 @@ import datetime
 from checkpoints.models import Checkpoint, PartnershipLevel
 from core.models import User
 from partnerships import services
-from partnerships.models import QUESTIONS, ContactPerson, FeedbackRequest, Qualification
+from partnerships.models import QUESTIONS, ContactPerson, FeedbackRequest, NetworkOrganisation, Qualification
 from partnerships.selectors.level_suggestions import evidence_for, suggest
 
 from .names import ascii_name, phone
@@ -381,16 +381,19 @@ class PartnerSeeding:
         teacher, coordinator = staff["teacher"], staff["coordinator"]
         qualifications = list(Qualification.objects.order_by("pk")[:3])
         partners = [employer for employer, _group in employers[:6]]
+        ely = NetworkOrganisation.objects.filter(kind="ely").first()
         rows = [
             (teacher, partners[0], "", "Lämpöpumppujen asennus", "year", "contact", 0),
             (teacher, partners[1], "", "Tietomallinnus (BIM) työmaalla", "1-3", "contact", 1),
-            (coordinator, None, "Rakennusalan foorumi", "Korjausrakentamisen osaajat", "1-3", "forum", 2),
+            # Heard at the ELY centre's forecasting forum: a need from the strategic network.
+            (coordinator, None, ely, "Korjausrakentamisen osaajat", "1-3", "forum", 2),
             (coordinator, partners[2], "", "Sähköautojen latausinfran asennus", "year", "survey", 0),
             (teacher, partners[3], "", "Robotiikka hoivatyössä", "3+", "forum", 1),
             (coordinator, None, "Työnantajakysely 2026", "Vuorovaikutustaidot", "3+", "survey", None),
         ]
         needs = []
         for by, employer, organisation, title, horizon, source, qualification in rows:
+            in_network = isinstance(organisation, NetworkOrganisation)
             contact = (
                 employer.contacts.order_by("-date").first() if employer and source == "contact" else None
             )
@@ -401,7 +404,8 @@ class PartnerSeeding:
                         "title": title,
                         "description": f"{title}: työnantajat arvioivat tarvitsevansa lisää osaajia.",
                         "employer": employer,
-                        "organisation_name": organisation,
+                        "organisation": organisation if in_network else None,
+                        "organisation_name": "" if in_network else organisation,
                         "sector": (employer.sector if employer and employer.sector else "F"),
                         "qualification": qualifications[qualification] if qualification is not None else None,
                         "horizon": horizon,

@@ -4,7 +4,16 @@ from django import forms
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from ..models import CompetenceNeed, Contact, Employer, Horizon, Initiative, Qualification, Sector
+from ..models import (
+    CompetenceNeed,
+    Contact,
+    Employer,
+    Horizon,
+    Initiative,
+    NetworkOrganisation,
+    Qualification,
+    Sector,
+)
 from .common import DATE_INPUT_FORMATS, DateInput
 
 CONTACT_CHOICES = 50  # the employer's latest contacts offered as the source
@@ -17,6 +26,7 @@ class CompetenceNeedForm(forms.ModelForm):
             "title",
             "description",
             "employer",
+            "organisation",
             "organisation_name",
             "sector",
             "qualification",
@@ -34,6 +44,11 @@ class CompetenceNeedForm(forms.ModelForm):
         chosen = [self.instance.employer_id] if self.instance.employer_id else []
         self.fields["employer"].queryset = (
             Employer.objects.filter(is_active=True) | Employer.objects.filter(pk__in=chosen)
+        ).order_by("name")
+        chosen = [self.instance.organisation_id] if self.instance.organisation_id else []
+        organisations = NetworkOrganisation.objects
+        self.fields["organisation"].queryset = (
+            organisations.filter(is_active=True) | organisations.filter(pk__in=chosen)
         ).order_by("name")
         # The source contact comes from the employer's log (as posted, prefilled or saved).
         employer = self["employer"].value()

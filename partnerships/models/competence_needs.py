@@ -16,6 +16,7 @@ from simple_history.models import HistoricalRecords
 from .contacts import Contact
 from .employers import Employer, Sector
 from .initiatives import Initiative
+from .network import NetworkOrganisation
 from .students import Qualification
 
 
@@ -45,8 +46,8 @@ class CompetenceNeed(models.Model):
             "What will be needed, by whom, and why: in the working-life partner's words where possible."
         ),
     )
-    # Employers only for now; an organisation of the strategic network (issue 22, item 2)
-    # is named as text until that model exists.
+    # The need comes from an employer, an organisation of the strategic network, or (as text)
+    # another organisation that is neither.
     employer = models.ForeignKey(
         Employer,
         verbose_name=_("employer"),
@@ -55,12 +56,22 @@ class CompetenceNeed(models.Model):
         on_delete=models.SET_NULL,
         related_name="competence_needs",
     )
+    organisation = models.ForeignKey(
+        NetworkOrganisation,
+        verbose_name=_("network organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="competence_needs",
+        help_text=_("When the need comes from an organisation of the strategic network."),
+    )
     organisation_name = models.CharField(
         _("other source organisation"),
         max_length=200,
         blank=True,
         help_text=_(
-            "When the need comes from an organisation that is not an employer: a network, an agency…"
+            "When the need comes from an organisation that is neither an employer nor in the "
+            "strategic network."
         ),
     )
     sector = models.CharField(_("sector"), max_length=1, choices=Sector.choices)
@@ -116,12 +127,18 @@ class CompetenceNeed(models.Model):
 
     @property
     def source_organisation(self) -> str:
-        return self.employer.name if self.employer_id else self.organisation_name
+        if self.employer_id:
+            return self.employer.name
+        if self.organisation_id:
+            return self.organisation.name
+        return self.organisation_name
 
     def clean(self):
         errors = {}
-        if not self.employer_id and not self.organisation_name.strip():
-            errors["employer"] = _("Name the employer, or the other organisation the need comes from.")
+        if not self.employer_id and not self.organisation_id and not self.organisation_name.strip():
+            errors["employer"] = _(
+                "Name the employer, the network organisation or the other organisation the need comes from."
+            )
         if self.contact_id:
             if self.source != NeedSource.CONTACT:
                 errors["contact"] = _("A logged contact can be linked only when the source is a contact.")

@@ -301,6 +301,22 @@ def staff_activities(f: Filters) -> dict:
     return staff_activity_counts(year=timezone.localdate().year, staff_id=f.owner_id, unit_id=f.unit_id)
 
 
+def competence_needs(f: Filters):
+    """Future competence needs by sector and horizon (selectors/competence_needs.py), in the
+    dashboard's sector; a teacher's own view counts the needs they recorded. The needs belong
+    to no unit and the period does not narrow them: the competence need list, which each
+    count links to, has neither filter either."""
+    from ..models import CompetenceNeed
+    from .competence_needs import summary_by_sector
+
+    needs = CompetenceNeed.objects.all()
+    if f.sector:
+        needs = needs.filter(sector=f.sector)
+    if f.owner_id:
+        needs = needs.filter(recorded_by_id=f.owner_id)
+    return summary_by_sector(needs)
+
+
 def prospects(f: Filters) -> list[dict]:
     """New-partner prospects by stage, in one query; a teacher's own view counts their own."""
     from ..models import PIPELINE, Prospect

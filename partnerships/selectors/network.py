@@ -103,5 +103,6 @@ def self_assessment_evidence(assessment) -> dict:
     assessment's year, for the whole institution whichever unit the assessment is for."""
     return {
         "template": "partnerships/_self_assessment_network.html",
+        "pdf_template": "pdf/_self_assessment_network.html",
         "context": year_summary(assessment.year),
     }

@@ -271,7 +271,9 @@ def _get_prospect_for_edit(user, pk: int) -> Prospect:
 
 
 def _competence_needs():
-    return CompetenceNeed.objects.select_related("employer", "qualification", "contact", "recorded_by")
+    return CompetenceNeed.objects.select_related(
+        "employer", "organisation", "qualification", "contact", "recorded_by"
+    )
 
 
 def _get_competence_need_for_view(user, pk: int) -> CompetenceNeed:

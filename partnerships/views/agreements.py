@@ -352,10 +352,13 @@ def _safe_next(request) -> bool:
 def agreement_pdf(request, pk):
     """The agreement summary to print and sign, in the UI language."""
     agreement = _get_agreement_for_view(request.user, pk)
+    states = item_states(agreement, promises=Checkpoint.objects.promises())
     context = {
         "agreement": agreement,
         "periods": agreement.work_periods.all(),
         "institution": Institution.current(),
+        # What the institution promises at each checkpoint item, as on the agreement's page.
+        "promised": [state for state in states if state.promise],
     }
     filename = slugify(f"{agreement.get_type_display()} {agreement.student.full_name}") or "agreement"
     return pdf_response(

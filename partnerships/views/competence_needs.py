@@ -36,6 +36,9 @@ COLUMNS = [
     exports.Column(gettext_lazy("description"), lambda n: n.description),
     exports.Column(gettext_lazy("employer"), lambda n: n.employer.name if n.employer else ""),
     exports.Column(gettext_lazy("business ID"), lambda n: n.employer.business_id if n.employer else ""),
+    exports.Column(
+        gettext_lazy("network organisation"), lambda n: n.organisation.name if n.organisation else ""
+    ),
     exports.Column(gettext_lazy("other source organisation"), lambda n: n.organisation_name),
     exports.Column(gettext_lazy("sector"), lambda n: n.get_sector_display()),
     exports.Column(gettext_lazy("qualification"), lambda n: n.qualification.name if n.qualification else ""),
@@ -52,7 +55,9 @@ COLUMNS = [
 
 
 def _filtered(form: CompetenceNeedFilterForm, user):
-    needs = CompetenceNeed.objects.select_related("employer", "qualification", "contact", "recorded_by")
+    needs = CompetenceNeed.objects.select_related(
+        "employer", "organisation", "qualification", "contact", "recorded_by"
+    )
     needs = needs.prefetch_related("initiatives")
     if form.is_valid():
         data = form.cleaned_data
@@ -66,6 +71,7 @@ def _filtered(form: CompetenceNeedFilterForm, user):
                 Q(title__icontains=term)
                 | Q(description__icontains=term)
                 | Q(organisation_name__icontains=term)
+                | Q(organisation__name__icontains=term)
                 | Q(employer__name__icontains=term)
             )
     return needs

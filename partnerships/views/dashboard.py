@@ -114,6 +114,7 @@ def _figures(filters: dashboard.Filters) -> dict:
             "prospects": dashboard.prospects(filters),
             "network": dashboard.network(filters),
             "staff_activities": dashboard.staff_activities(filters),
+            "competence_needs": dashboard.competence_needs(filters),
             "counted_at": timezone.now(),
         }
 
@@ -182,6 +183,36 @@ def _overdue_url(filters: dashboard.Filters, kind: str) -> str | None:
     )
 
 
+def _competence_needs_url(filters: dashboard.Filters, sector: str, horizon: str = "") -> str:
+    """The competence need list narrowed as the dashboard's count is (`selectors.dashboard.
+    competence_needs`): the sector, the horizon, and in a teacher's own view their own."""
+    return _url(
+        "partnerships:competence_need_list",
+        sector=sector,
+        horizon=horizon,
+        mine="on" if filters.owner_id else "",
+    )
+
+
+def _competence_need_cells(filters: dashboard.Filters, summary) -> dict:
+    return {
+        "horizons": summary.horizons,
+        "total": summary.total,
+        "rows": [
+            {
+                "label": row.label,
+                "cells": [
+                    {"count": n, "url": _competence_needs_url(filters, row.sector, horizon)}
+                    for horizon, n in row.cells
+                ],
+                "total": row.total,
+                "url": _competence_needs_url(filters, row.sector),
+            }
+            for row in summary.rows
+        ],
+    }
+
+
 def _dashboard_context(request, form, filters) -> dict:
     figures = _figures(filters)
     levels, coverage, months = figures["levels"], figures["coverage"], figures["months"]
@@ -235,6 +266,8 @@ def _dashboard_context(request, form, filters) -> dict:
                 for row in figures["partnership_agreements"]["rows"]
             ],
         },
+        "competence_needs": _competence_need_cells(filters, figures["competence_needs"]),
+        "can_view_competence_summary": permissions.can_view_competence_summary(request.user),
         "charts": charts,
         "form": form,
         "own_view": not permissions.can_review_institution(request.user),

@@ -66,6 +66,33 @@ def _erased_fields() -> list[str]:
     return [str(Student._meta.get_field(name).verbose_name) for name in [*PERSONAL, "student_number"]]
 
 
+def history_entries(model, records: list, *, fields: list[str] | None = None) -> list[dict]:
+    """Each history record of one object (newest first) with what it changed against the one
+    before it: the field, before and after, as people read them. Shared with the brochures'
+    text history, which passes `fields`: then the first record lists what it set in them."""
+    entries = []
+    for index, record in enumerate(records):
+        changes = []
+        previous = records[index + 1] if index + 1 < len(records) else None
+        if fields and record.history_type == "+":
+            for name in fields:
+                field = model._meta.get_field(name)
+                if getattr(record, name):
+                    changes.append(
+                        {"field": field.verbose_name, "old": "–", "new": _shown(field, getattr(record, name))}
+                    )
+        if previous is not None and record.history_type == "~":
+            for change in record.diff_against(previous, included_fields=fields).changes:
+                field = model._meta.get_field(change.field)
+                old, new = _shown(field, change.old), _shown(field, change.new)
+                changes.append({"field": field.verbose_name, "old": old, "new": new})
+        entry = {"record": record, "action": ACTIONS[record.history_type], "changes": changes}
+        if model is Student and record.history_change_reason in ERASURE_REASONS:
+            entry["erased_fields"] = _erased_fields()
+        entries.append(entry)
+    return entries
+
+
 @require_GET
 @role_required(can_view_history)
 def history(request, kind, pk):
@@ -77,19 +104,7 @@ def history(request, kind, pk):
     )
     if not records:
         raise Http404
-    entries = []
-    for index, record in enumerate(records):
-        changes = []
-        previous = records[index + 1] if index + 1 < len(records) else None
-        if previous is not None and record.history_type == "~":
-            for change in record.diff_against(previous).changes:
-                field = model._meta.get_field(change.field)
-                old, new = _shown(field, change.old), _shown(field, change.new)
-                changes.append({"field": field.verbose_name, "old": old, "new": new})
-        entry = {"record": record, "action": ACTIONS[record.history_type], "changes": changes}
-        if model is Student and record.history_change_reason in ERASURE_REASONS:
-            entry["erased_fields"] = _erased_fields()
-        entries.append(entry)
+    entries = history_entries(model, records)
     current = model._default_manager.filter(pk=pk).first()
     context = {
         "entries": entries,

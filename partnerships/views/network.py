@@ -105,6 +105,7 @@ def network_organisation_detail(request, pk):
         context={
             "organisation": organisation,
             "cooperation": organisation.cooperation.prefetch_related("staff")[:50],
+            "competence_needs": organisation.competence_needs.order_by("-recorded_on", "-pk")[:50],
         },
     )
 

@@ -1,9 +1,12 @@
 import pytest
 
+from brochures import rendering
 from brochures.models import BrochureText
 from brochures.rendering import Inputs, all_variants, brochure_render
 from core.models import Institution
+from core.pdf import html_to_pdf
 
+from ..storage import brochures_in
 from .pdfs import BRANDING, LONG_LINK
 
 
@@ -27,3 +30,24 @@ def rendered(django_db_setup, django_db_blocker):
         variants = all_variants()
         pdfs = brochure_render(variants, stress_inputs())
     return dict(zip(variants, pdfs, strict=True))
+
+
+@pytest.fixture(scope="session")
+def small_pdf():
+    return html_to_pdf(
+        '<!doctype html><html lang="fi"><head><title>t</title></head><body><p>Esite</p></body></html>'
+    )
+
+
+@pytest.fixture
+def renders(settings, tmp_path, monkeypatch, small_pdf):
+    """A fresh cache, and a renderer that records what it was asked to make."""
+    brochures_in(settings, tmp_path / "brochures")
+    made = []
+
+    def render(variants, inputs=None):
+        made.extend(variants)
+        return [small_pdf for _ in variants]
+
+    monkeypatch.setattr(rendering, "brochure_render", render)
+    return made

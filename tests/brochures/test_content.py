@@ -8,6 +8,7 @@ import pytest
 from django.conf import settings
 
 from brochures import checklists, content
+from brochures.contrast import contrast_ratio as contrast
 from brochures.hyphenate import SOFT_HYPHEN, hyphenate
 
 SOURCES = {"L531", "TSL", "NTL", "OTL", "GUIDE"}
@@ -46,17 +47,6 @@ def test_the_checklists_are_complete_and_point_to_real_checkpoints():
             for number, text in items:
                 assert 1 <= number <= 8
                 assert all(text.get(language).strip() for language in content.LANGUAGES)
-
-
-def luminance(hex_colour: str) -> float:
-    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
-    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def contrast(a: str, b: str) -> float:
-    high, low = sorted((luminance(a), luminance(b)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
 
 
 @pytest.mark.parametrize("colour", content.COLOURS, ids=lambda c: c.slug)

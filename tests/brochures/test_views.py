@@ -13,34 +13,13 @@ from brochures import rendering, selectors, services
 from brochures.models import BrochureDownload, BrochureText
 from core.branding import branding_update
 from core.models import Institution, OutboxMessage
-from core.pdf import PdfRenderError, html_to_pdf
+from core.pdf import PdfRenderError
 from partnerships.models import Contact
 
 from ..factories import ContactPersonFactory, EmployerFactory, UserFactory
 from ..storage import brochures_in
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="session")
-def small_pdf():
-    return html_to_pdf(
-        '<!doctype html><html lang="fi"><head><title>t</title></head><body><p>Esite</p></body></html>'
-    )
-
-
-@pytest.fixture
-def renders(settings, tmp_path, monkeypatch, small_pdf):
-    """A fresh cache, and a renderer that records what it was asked to make."""
-    brochures_in(settings, tmp_path / "brochures")
-    made = []
-
-    def render(variants, inputs=None):
-        made.extend(variants)
-        return [small_pdf for _ in variants]
-
-    monkeypatch.setattr(rendering, "brochure_render", render)
-    return made
 
 
 def url(audience="employer", language="fi", colour="blue"):

@@ -177,3 +177,69 @@ def test_the_dashboard_shows_the_promises_in_its_checkpoint_tables(coordinator_c
     ).content.decode()
     assert "Vi tackar alltid." in html
     assert "Kiitämme aina." not in html
+
+
+def test_the_contact_log_forms_checkboxes_carry_their_promise_beside_them(teacher, teacher_client):
+    _promise(4, fi="Perehdytämme.", sv="Vi introducerar.", en="We induct.")
+    employer = EmployerFactory(account_owner=teacher)
+    checkpoint = Checkpoint.objects.get(number=4)
+    for language, promise in (("fi", "Perehdytämme."), ("sv", "Vi introducerar."), ("en", "We induct.")):
+        html = teacher_client.get(
+            employer.get_absolute_url(), headers={"Accept-Language": language}
+        ).content.decode()
+        box = f'name="checkpoints" value="{checkpoint.pk}" id="id_checkpoints_3"'
+        assert f'{box} aria-describedby="id_checkpoints_3_promise"' in html
+        assert '<div id="id_checkpoints_3_promise" class="small text-body-secondary' in html
+        assert promise in html
+    assert html.count("checkpoint-promise-beside") == 1  # the other seven have none
+    assert html.count('name="checkpoints"') == 8
+
+
+def test_the_contact_edit_form_shows_the_promises_and_keeps_the_ticked_checkpoints(teacher, teacher_client):
+    _promise(2, fi="Valmennamme.", en="We coach.")
+    employer = EmployerFactory(account_owner=teacher)
+    contact = ContactFactory(employer=employer, author=teacher, summary="Käynti")
+    contact.checkpoints.set(Checkpoint.objects.filter(number=2))
+    url = reverse("partnerships:contact_edit", args=[contact.pk])
+    html = teacher_client.get(url).content.decode()
+    two = Checkpoint.objects.get(number=2)
+    box = f'value="{two.pk}" id="id_checkpoints_1" checked'
+    assert f'{box} aria-describedby="id_checkpoints_1_promise"' in html
+    assert "We coach." in html
+    response = teacher_client.post(
+        url, {"date": "", "channel": contact.channel, "summary": "Käynti", "checkpoints": [two.pk, 999]}
+    )
+    html = response.content.decode()
+    assert response.status_code == 200 and "is-invalid" in html and "We coach." in html
+    assert list(contact.checkpoints.values_list("number", flat=True)) == [2]
+
+
+def test_the_agreement_pdf_prints_the_items_promises_in_the_readers_language(teacher, teacher_client):
+    from ..brochures.pdfs import text_of
+
+    _promise(4, fi="Perehdytämme jokaisen ohjaajan.", sv="Vi introducerar varje handledare.")
+    _promise(8, fi="Kiitämme aina.", en="We always say thank you.")
+    today = timezone.localdate()
+    agreement = training_agreement(
+        teacher=teacher, start=today + datetime.timedelta(days=10), end=today + datetime.timedelta(days=60)
+    )
+    url = reverse("partnerships:agreement_pdf", args=[agreement.pk])
+    en = " ".join(text_of(teacher_client.get(url).content).split())
+    assert "Our service promises" in en
+    assert "We always say thank you." in en
+    assert "Perehdytämme jokaisen ohjaajan." in en  # no English one: the Finnish promise
+    sv = " ".join(text_of(teacher_client.get(url, headers={"Accept-Language": "sv"}).content).split())
+    assert "Vi introducerar varje handledare." in sv and "Kiitämme aina." in sv
+    fi = " ".join(text_of(teacher_client.get(url, headers={"Accept-Language": "fi"}).content).split())
+    assert "Palvelulupauksemme" in fi and "We always say thank you." not in fi
+
+
+def test_an_agreement_pdf_without_promises_has_no_promise_section(teacher, teacher_client):
+    from ..brochures.pdfs import text_of
+
+    today = timezone.localdate()
+    agreement = training_agreement(
+        teacher=teacher, start=today + datetime.timedelta(days=10), end=today + datetime.timedelta(days=60)
+    )
+    text = text_of(teacher_client.get(reverse("partnerships:agreement_pdf", args=[agreement.pk])).content)
+    assert "Signatures" in text and "Our service promises" not in text

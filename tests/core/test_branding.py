@@ -8,6 +8,7 @@ import zlib
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils.http import urlencode
 from PIL import ExifTags, Image
 
 from brochures.models import BrochureText
@@ -158,6 +159,45 @@ def test_the_coordinator_uploads_a_logo_and_it_is_served_by_the_app(coordinator_
     )
     removed = coordinator_client.post(reverse("core:branding_edit"), {"name": "Opisto", "remove_logo": "on"})
     assert removed.status_code == 302 and not Institution.current().logo
+
+
+def cancel_href(response) -> str:
+    import re
+
+    page = response.content.decode()
+    [href] = re.findall(r'<a class="btn btn-outline-secondary" href="([^"]*)">Cancel</a>', page)
+    return href
+
+
+def test_the_branding_pages_cancel_goes_back_to_the_page_that_linked_to_it(coordinator_client):
+    admin = reverse("brochures:brochure_admin")
+    assert f"{reverse('core:branding_edit')}?next={admin}" in coordinator_client.get(admin).content.decode()
+    response = coordinator_client.get(reverse("core:branding_edit"), {"next": admin})
+    assert cancel_href(response) == admin
+
+
+def test_the_branding_pages_cancel_without_a_referring_page_goes_home(coordinator_client):
+    assert cancel_href(coordinator_client.get(reverse("core:branding_edit"))) == reverse("partnerships:home")
+
+
+def test_the_branding_pages_cancel_never_leads_off_the_site(coordinator_client):
+    response = coordinator_client.get(reverse("core:branding_edit"), {"next": "https://evil.example/"})
+    assert cancel_href(response) == reverse("partnerships:home")
+    assert 'name="next" value="https://evil.example/"' not in response.content.decode()
+
+
+def test_a_refused_save_keeps_where_cancel_goes(coordinator_client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    admin = reverse("brochures:brochure_admin")
+    upload = SimpleUploadedFile("logo.svg", SVG, content_type="image/svg+xml")
+    response = coordinator_client.post(
+        reverse("core:branding_edit"), {"name": "Opisto", "logo_file": upload, "next": admin}
+    )
+    assert response.status_code == 200 and cancel_href(response) == admin
+    saved = coordinator_client.post(reverse("core:branding_edit"), {"name": "Opisto", "next": admin})
+    assert saved.status_code == 302
+    assert saved["Location"] == f"{reverse('core:branding_edit')}?{urlencode({'next': admin})}"
 
 
 def test_teachers_cannot_change_the_branding(teacher_client):

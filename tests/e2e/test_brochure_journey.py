@@ -63,3 +63,37 @@ def test_the_teacher_brochure_is_refused_to_an_anonymous_visitor(page, live_serv
     page.click("footer a[href='/privacy/']")
     expect(page.locator("h1")).to_have_text("Tietosuojaseloste")
     assert_page_ok(page, problems, "privacy notice")
+
+
+def test_a_coordinator_sets_an_own_colour_after_a_too_light_one_is_refused(
+    page, live_server, brochure_cache, shot, problems
+):
+    import re
+
+    from .conftest import log_in_as_new_coordinator
+
+    log_in_as_new_coordinator(page, live_server)
+    page.click("nav .dropdown-toggle")
+    page.click("nav >> text=Esitteet ja tunnukset")
+    page.click("main >> text=Aseta oma väri")
+    expect(page.locator("h1")).to_have_text("Esitteiden oma väri")
+    assert_page_ok(page, problems, "own colour page")
+    page.fill("#id_dark", "#ffcc00")
+    page.click("main form button[type=submit]")
+    expect(page.locator("#id_dark")).to_have_class(re.compile(r"\bis-invalid\b"))
+    expect(page.locator("main")).to_contain_text("Kontrasti on 1,")  # the ratio, in Finnish
+    expect(page.locator("#id_dark")).to_have_value("#ffcc00")  # what was typed is kept
+    shot(page, "own-colour-refused")
+    assert_page_ok(page, problems, "own colour refused")
+    page.fill("#id_dark", "#5a2a82")
+    page.click("main form button[type=submit]")
+    expect(page.locator(".alert-success").first).to_contain_text("#5a2a82")
+    page.goto(f"{live_server.url}/brochures/")
+    page.check("#colour-own")
+    download_link = page.locator("a[href='/brochures/employer/fi/own/']")
+    expect(download_link).to_be_visible()
+    preview = page.locator("img[src='/brochures/employer/fi/own/preview.png']")
+    page.wait_for_function(
+        "img => img.complete && img.naturalWidth > 0", arg=preview.element_handle(), timeout=60_000
+    )
+    assert_page_ok(page, problems, "brochure page with the own colour")

@@ -195,7 +195,10 @@ def test_bad_input_keeps_what_was_typed_and_saves_nothing(teacher_client):
         reverse("partnerships:competence_need_create"), form_data(employer="", title="Tekoäly")
     )
     assert response.status_code == 200
-    assert "Name the employer, or the other organisation the need comes from." in response.content.decode()
+    assert (
+        "Name the employer, the network organisation or the other organisation the need comes from."
+        in response.content.decode()
+    )
     assert response.context["form"]["title"].value() == "Tekoäly"
     assert not CompetenceNeed.objects.exists()
 
@@ -376,3 +379,119 @@ def test_the_owner_of_an_initiative_links_a_colleagues_need_to_it(
         reverse("partnerships:competence_need_link", args=[need.pk]), {"initiative": theirs.pk}
     )
     assert response.status_code == 302 and list(need.initiatives.all()) == [theirs]
+
+
+# A network organisation as the source ---------------------------------------------------------
+
+
+def organisation(by, name="Hämeen kauppakamari", **changes):
+    return services.network_organisation_create(by=by, data={"name": name, "kind": "chamber", **changes})
+
+
+def test_a_need_may_come_from_a_network_organisation(coordinator):
+    chamber = organisation(coordinator)
+    need = services.competence_need_create(by=coordinator, data=data(employer=None, organisation=chamber))
+    assert need.source_organisation == "Hämeen kauppakamari" and need.organisation_name == ""
+    assert list(chamber.competence_needs.all()) == [need]
+
+
+def test_the_form_offers_the_active_network_organisations_and_the_one_chosen(coordinator):
+    active = organisation(coordinator, "Kauppakamari")
+    gone = organisation(coordinator, "Lakkautettu verkosto", is_active=False)
+    assert list(CompetenceNeedForm().fields["organisation"].queryset) == [active]
+    need = services.competence_need_create(by=coordinator, data=data(employer=None, organisation=gone))
+    assert list(CompetenceNeedForm(instance=need).fields["organisation"].queryset) == [active, gone]
+
+
+def test_a_teacher_records_a_need_from_a_network_organisation_on_the_page(
+    coordinator, teacher, teacher_client
+):
+    chamber = organisation(coordinator)
+    response = teacher_client.post(
+        reverse("partnerships:competence_need_create"), form_data(employer="", organisation=chamber.pk)
+    )
+    need = CompetenceNeed.objects.get()
+    assert response.status_code == 302 and (need.organisation, need.recorded_by) == (chamber, teacher)
+    detail = teacher_client.get(need.get_absolute_url()).content.decode()
+    assert f'<a href="{chamber.get_absolute_url()}">Hämeen kauppakamari</a>' in detail
+    listed = teacher_client.get(reverse("partnerships:competence_need_list"), {"q": "kauppakamari"})
+    assert f'<a href="{chamber.get_absolute_url()}">Hämeen kauppakamari</a>' in listed.content.decode()
+    page = teacher_client.get(chamber.get_absolute_url()).content.decode()
+    assert f'<a href="{need.get_absolute_url()}">{need.title}</a>' in page
+
+
+def test_the_export_names_the_network_organisation(coordinator, coordinator_client):
+    import csv
+    import io
+
+    services.competence_need_create(
+        by=coordinator, data=data(employer=None, organisation=organisation(coordinator))
+    )
+    response = coordinator_client.get(reverse("partnerships:competence_need_list"), {"format": "csv"})
+    raw = b"".join(response.streaming_content).decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(raw), delimiter=";"))
+    column = rows[0].index("Network organisation")
+    assert rows[1][column] == "Hämeen kauppakamari"
+
+
+def test_the_list_asks_for_the_network_organisations_in_the_same_query(
+    coordinator, teacher_client, django_assert_num_queries
+):
+    url = reverse("partnerships:competence_need_list")
+    for i in range(3):
+        chamber = organisation(coordinator, f"Verkosto {i}")
+        services.competence_need_create(by=coordinator, data=data(employer=None, organisation=chamber))
+    teacher_client.get(url)
+    with django_assert_num_queries(QUERIES):
+        response = teacher_client.get(url)
+    assert response.content.decode().count("Verkosto ") == 3
+
+
+def _migration_before_the_link():
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    [node] = [
+        key
+        for key in executor.loader.graph.nodes
+        if key[0] == "partnerships" and key[1].endswith("competence_need_network_organisation")
+    ]
+    return executor, executor.loader.graph.node_map[node].parents
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_migration_links_needs_whose_text_names_one_network_organisation():
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor, parents = _migration_before_the_link()
+    before = [parent.key for parent in parents if parent.key[0] == "partnerships"]
+    executor.migrate(before)
+    old = executor.loader.project_state(before).apps
+    Organisation = old.get_model("partnerships", "NetworkOrganisation")
+    Need = old.get_model("partnerships", "CompetenceNeed")
+    chamber = Organisation.objects.create(name="Hämeen Kauppakamari", kind="chamber")
+    Organisation.objects.create(name="Verkosto", kind="other")
+    Organisation.objects.create(name="verkosto", kind="other")  # two of the name: none is chosen
+    common = {"description": "–", "sector": "F", "horizon": "1-3", "source": "forum"}
+    matched = Need.objects.create(title="A", organisation_name="  hämeen   kauppakamari ", **common)
+    ambiguous = Need.objects.create(title="B", organisation_name="Verkosto", **common)
+    unknown = Need.objects.create(title="C", organisation_name="Rakennusteollisuus RT", **common)
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+    needs = {n.pk: n for n in CompetenceNeed.objects.all()}
+    assert (needs[matched.pk].organisation_id, needs[matched.pk].organisation_name) == (chamber.pk, "")
+    assert (needs[ambiguous.pk].organisation_id, needs[ambiguous.pk].organisation_name) == (None, "Verkosto")
+    assert needs[unknown.pk].organisation_id is None
+    assert needs[unknown.pk].source_organisation == "Rakennusteollisuus RT"
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(before)  # and back: the linked name becomes the text again
+    old = executor.loader.project_state(before).apps
+    assert old.get_model("partnerships", "CompetenceNeed").objects.get(pk=matched.pk).organisation_name == (
+        "Hämeen Kauppakamari"
+    )
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())

@@ -23,6 +23,7 @@ LISTS = (
     "partnerships:initiative_list",
     "partnerships:partnership_agreement_list",
     "partnerships:prospect_list",
+    "partnerships:competence_need_list",
 )
 LINKED_COUNT = re.compile(r'<a [^>]*href="([^"]+)"[^>]*>\s*(\d+)\s*</a>')
 LIST_TOTAL = re.compile(r"<strong>(\d+) [^<]+</strong>")
@@ -68,6 +69,16 @@ def world(teacher, coordinator, teacher_group):
     agreement.employers.add(quiet_strategic)
     services.prospect_create(by=teacher, data={"name": "Uusi Oy", "municipality": "Kuopio"})
     services.prospect_create(by=coordinator, data={"name": "Toinen Oy", "municipality": "Kuopio"})
+    need = {"description": "d", "organisation_name": "Rakennusteollisuus RT", "source": "forum"}
+    for by, title, sector, horizon in (
+        (teacher, "Lämpöpumput", "F", "1-3"),
+        (teacher, "Puurakentaminen", "F", "3+"),
+        (coordinator, "Kiertotalous", "F", "1-3"),
+        (coordinator, "Matkailu", "I", "year"),
+    ):
+        services.competence_need_create(
+            by=by, data={**need, "title": title, "sector": sector, "horizon": horizon}
+        )
     return {"unit": teacher_group.unit_id, "initiative": initiative}
 
 
@@ -102,6 +113,7 @@ DASHBOARD_LISTS = {
     "partnerships:agreement_list",
     "partnerships:initiative_list",
     "partnerships:partnership_agreement_list",
+    "partnerships:competence_need_list",
 }
 
 
@@ -114,7 +126,9 @@ def test_every_linked_count_on_the_dashboard_is_the_lists(world, coordinator_cli
     query = {key: world["unit"] if value == "unit" else value for key, value in query.items()}
     html = coordinator_client.get(reverse("partnerships:review_dashboard"), query).content.decode()
     assert_each_list_shows_its_count(
-        coordinator_client, html, DASHBOARD_LISTS if not query else {"partnerships:employer_list"}
+        coordinator_client,
+        html,
+        DASHBOARD_LISTS if not query else {"partnerships:employer_list", "partnerships:competence_need_list"},
     )
 
 
@@ -130,5 +144,37 @@ def test_the_dashboard_links_each_level_and_the_old_overdue_feedback(world, coor
 def test_every_linked_count_on_a_teachers_own_dashboard_is_the_lists(world, teacher_client):
     html = teacher_client.get(reverse("partnerships:review_dashboard")).content.decode()
     assert_each_list_shows_its_count(
-        teacher_client, html, {"partnerships:employer_list", "partnerships:prospect_list"}
+        teacher_client,
+        html,
+        {"partnerships:employer_list", "partnerships:prospect_list", "partnerships:competence_need_list"},
     )
+
+
+def test_the_dashboards_competence_needs_count_by_sector_and_horizon_as_the_list(world, coordinator_client):
+    html = coordinator_client.get(reverse("partnerships:review_dashboard")).content.decode()
+    card = html[html.index('id="dashboard-competence-needs"') :]
+    card = card[: card.index("</table>")]
+    needs = dict(linked_counts(card))
+    list_url = reverse("partnerships:competence_need_list")
+    assert needs == {
+        f"{list_url}?sector=F&horizon=1-3": 2,
+        f"{list_url}?sector=F&horizon=3%2B": 1,
+        f"{list_url}?sector=F": 3,
+        f"{list_url}?sector=I&horizon=year": 1,
+        f"{list_url}?sector=I": 1,
+    }
+    assert f'href="{reverse("partnerships:competence_need_summary")}"' in html
+    only_i = coordinator_client.get(reverse("partnerships:review_dashboard"), {"sector": "I"})
+    only_i = only_i.content.decode()
+    card = only_i[only_i.index('id="dashboard-competence-needs"') :]
+    assert {n for _href, n in linked_counts(card[: card.index("</table>")])} == {1}
+
+
+def test_a_teachers_own_dashboard_counts_the_needs_they_recorded(world, teacher_client):
+    html = teacher_client.get(reverse("partnerships:review_dashboard")).content.decode()
+    assert "Future competence needs I recorded" in html
+    card = html[html.index('id="dashboard-competence-needs"') :]
+    needs = dict(linked_counts(card[: card.index("</table>")]))
+    list_url = reverse("partnerships:competence_need_list")
+    assert needs[f"{list_url}?sector=F&mine=on"] == 2 and len(needs) == 3  # 1-3, 3+ and the total
+    assert reverse("partnerships:competence_need_summary") not in html  # the summary is the coordinator's

@@ -190,3 +190,39 @@ def test_the_self_assessment_shows_the_network_beside_the_strategic_questions(
     # Beside the strategic questions: after the strategic heading, before its first question.
     strategic = page.index('id="level-strategic"')
     assert strategic < page.index("Kevään foorumi") < page.index("<fieldset", strategic)
+
+
+@pytest.mark.parametrize(
+    ("language", "heading", "organisations", "records"),
+    [
+        ("fi", "Strateginen verkosto vuonna 2026", "1 organisaatio", "2 yhteistyökirjausta"),
+        ("sv", "Det strategiska nätverket 2026", "1 organisation", "2 samarbeten"),
+        ("en", "The strategic network in 2026", "1 organisation", "2 records of cooperation"),
+    ],
+)
+def test_the_self_assessment_pdf_shows_the_network_as_the_page_does(
+    coordinator, coordinator_client, language, heading, organisations, records
+):
+    from ..brochures.pdfs import text_of
+
+    chamber = org(coordinator)
+    coop(coordinator, [chamber], day=datetime.date(2026, 4, 2), title="Kevään foorumi")
+    coop(coordinator, [chamber], day=datetime.date(2026, 9, 3), title="Syksyn hanke", kind="joint_project")
+    coop(coordinator, [chamber], day=datetime.date(2025, 4, 2), title="Edellisvuoden foorumi")
+    assessment = checkpoint_services.self_assessment_open(by=coordinator, year=2026, unit=None)
+    headers = {"Accept-Language": language}
+    url = reverse("checkpoints:self_assessment", args=[assessment.pk])
+    page = coordinator_client.get(url, headers=headers)
+    on_page = " ".join(page.content.decode().split())
+    response = coordinator_client.get(
+        reverse("checkpoints:self_assessment_pdf", args=[assessment.pk]), headers=headers
+    )
+    assert response["Content-Type"] == "application/pdf"
+    text = " ".join(text_of(response.content).split())
+    for shown in (heading, organisations, records, "Kevään foorumi", "Syksyn hanke", "Kuopion kauppakamari"):
+        assert shown in on_page and shown in text, shown
+    assert "Edellisvuoden foorumi" not in text
+    # Beside the strategic level's questions: after its heading, before its first question.
+    [strategic] = [block for block in page.context["workbook"] if block["level"].key == "strategic"]
+    first_question = strategic["questions"][0]["question"].text
+    assert text.index(str(strategic["level"].name)) < text.index(heading) < text.index(first_question[:30])

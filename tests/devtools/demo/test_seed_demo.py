@@ -52,6 +52,8 @@ def test_seed_demo_creates_a_believable_institution(seeded):
     assert NetworkOrganisation.objects.values("kind").distinct().count() >= 6
     assert NetworkCooperation.objects.filter(date__year=timezone.localdate().year).count() >= 1
     assert NetworkCooperation.objects.filter(staff__isnull=False).exists()
+    # A competence need heard from an organisation of the network, linked to it.
+    assert NetworkOrganisation.objects.filter(competence_needs__isnull=False, kind="ely").exists()
     # New partners in every stage, one already an employer.
     assert set(Prospect.objects.values_list("stage", flat=True)) == {
         "identified",

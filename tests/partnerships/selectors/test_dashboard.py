@@ -115,8 +115,9 @@ def test_the_dashboard_runs_a_constant_number_of_queries(
         employer = EmployerFactory(account_owner=teacher)
         ContactFactory(employer=employer, author=teacher, date=today - datetime.timedelta(days=i % 300))
     # However many rows: a fixed budget, one query more since the strategic network's counts
-    # joined the review's figures, and one more for staff in working life (one aggregate);
-    # two levels and checkpoint lookups repeat: room to save.
+    # joined the review's figures, one more for staff in working life (one aggregate) and one
+    # for the competence needs by sector and horizon; the levels' intervals and the checkpoints
+    # are read once each (issue 19).
     with django_assert_max_num_queries(27):
         coordinator_client.get(reverse("partnerships:review_dashboard"))
 
