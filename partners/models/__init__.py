@@ -1,0 +1,3 @@
+from .sessions import PartnerSession, PartnerSignInLink
+
+__all__ = ["PartnerSession", "PartnerSignInLink"]
