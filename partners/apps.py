@@ -12,4 +12,10 @@ class PartnersConfig(AppConfig):
         # The sign-in link is rendered by the worker (services/signin.py registers it).
         from .services import signin  # noqa: F401
 
-        outbox_kinds_register({"partner-sign-in": _("Partner sign-in link")})
+        outbox_kinds_register(
+            {
+                "partner-sign-in": _("Partner sign-in link"),
+                "partner-correction": _("Correction by a partner"),
+                "partner-change": _("Change asked by a partner"),
+            }
+        )

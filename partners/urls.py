@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import home, signin
+from .views import changes, home, people, signin
 
 app_name = "partners"
 
@@ -12,5 +12,11 @@ urlpatterns = [
     path("valitse/", signin.choose, name="choose"),
     path("kirjaudu-ulos/", signin.sign_out, name="sign_out"),
     path("oma/", home.home, name="home"),
+    path("oma/henkilot/<int:pk>/", people.person_correct, name="person_correct"),
+    path("oma/uusi-ohjaaja/", changes.instructor_add, name="instructor_add"),
+    path("oma/henkilot/<int:pk>/lopettanut/", changes.person_left, name="person_left"),
+    # Staff: the account owner confirms or rejects what partners asked.
+    path("muutokset/", changes.change_list, name="change_list"),
+    path("muutokset/<int:pk>/", changes.change_decide, name="change_decide"),
     path("henkilo/<int:pk>/kirjautumislinkki/", signin.person_send_link, name="person_send_link"),
 ]

@@ -6,6 +6,7 @@ from django.views.decorators.http import require_http_methods
 
 from partnerships.models import ContactPerson
 
+from ..models import PartnerChange
 from ..selectors import employers_for_address
 from ..session import partner_required
 
@@ -18,10 +19,18 @@ def home(request):
     workplaces = employer.workplaces.prefetch_related(
         Prefetch("people", queryset=people.order_by("last_name", "first_name"), to_attr="active_people")
     ).order_by("name")
+    waiting = list(
+        PartnerChange.objects.pending()
+        .filter(employer=employer)
+        .select_related("person", "workplace")
+        .order_by("requested_at")
+    )
     context = {
         "employer": employer,
         "workplaces": workplaces,
         "unplaced": people.filter(workplace__isnull=True),
+        "waiting": waiting,
+        "leaving": {change.person_id for change in waiting if change.kind == "left"},
         # Someone at several employers may switch between them.
         "can_switch": employers_for_address(request.partner.email)[1:2].exists(),
     }

@@ -43,6 +43,33 @@ EXPECTED = {
         "GET",
         {"partner_a": 200, "partner_b": 200, "staff": (302, START), "anonymous": (302, START)},
     ),
+    # Another employer's person does not exist for the partner of B.
+    "partners:person_correct": (
+        "GET",
+        {"partner_a": 200, "partner_b": 404, "staff": (302, START), "anonymous": (302, START)},
+    ),
+    "partners:instructor_add": (
+        "GET",
+        {"partner_a": 200, "partner_b": 200, "staff": (302, START), "anonymous": (302, START)},
+    ),
+    "partners:person_left": (
+        "POST",
+        {
+            "partner_a": (302, "partners:home"),
+            "partner_b": 404,
+            "staff": (302, START),
+            "anonymous": (302, START),
+        },
+    ),
+    "partners:change_list": (
+        "GET",
+        {"partner_a": (302, LOGIN), "partner_b": (302, LOGIN), "staff": 200, "anonymous": (302, LOGIN)},
+    ),
+    # `staff` is the account owner of A.
+    "partners:change_decide": (
+        "POST",
+        {"partner_a": (302, LOGIN), "partner_b": (302, LOGIN), "staff": 302, "anonymous": (302, LOGIN)},
+    ),
     "partners:sign_out": ("POST", {"partner_a": (302, START), "partner_b": (302, START)}),
     # Staff only: partners and visitors are sent to the staff sign-in.
     "partners:person_send_link": (
@@ -77,7 +104,9 @@ def _signed_in(email: str) -> Client:
 
 @pytest.fixture
 def world(db, teacher):
-    person_a = ContactPersonFactory(employer=EmployerFactory(name="A Oy"), email="a@a.example")
+    person_a = ContactPersonFactory(
+        employer=EmployerFactory(name="A Oy", account_owner=teacher), email="a@a.example"
+    )
     person_b = ContactPersonFactory(employer=EmployerFactory(name="B Oy"), email="b@b.example")
     staff = Client(headers={"Accept-Language": "en"})
     staff.force_login(teacher)
@@ -99,7 +128,17 @@ def _url(name: str, world) -> str:
         message = OutboxMessage.objects.filter(kind="partner-sign-in", status="pending").latest("pk")
         outbox_deliver(message.pk)
         return re.search(r"(/kumppani/kirjaudu/[^/\s]+/)", mail.outbox[-1].body).group(1)
-    if name == "partners:person_send_link":
+    if name == "partners:change_decide":
+        from partners.models import PartnerChange
+
+        change = PartnerChange.objects.create(
+            employer=world["person_a"].employer,
+            kind="new_instructor",
+            first_name="U",
+            requested_by="a@a.example",
+        )
+        return reverse(name, args=[change.pk])
+    if name in ("partners:person_send_link", "partners:person_correct", "partners:person_left"):
         return reverse(name, args=[world["person_a"].pk])
     return reverse(name)
 
@@ -122,6 +161,16 @@ def test_partner_url_answers_each_role_as_the_matrix_says(name, role, world):
 
 
 @pytest.mark.django_db
+def test_a_partner_cannot_correct_another_employers_person(world):
+    person_a = world["person_a"]
+    url = reverse("partners:person_correct", args=[person_a.pk])
+    response = world["clients"]["partner_b"].post(url, {"title": "x", "email": "x@x.example", "phone": ""})
+    assert response.status_code == 404
+    person_a.refresh_from_db()
+    assert (person_a.title, person_a.email) == ("", "a@a.example")
+
+
+@pytest.mark.django_db
 def test_each_partner_sees_only_their_own_employer(world):
     page_a = world["clients"]["partner_a"].get(reverse("partners:home")).content.decode()
     page_b = world["clients"]["partner_b"].get(reverse("partners:home")).content.decode()
@@ -134,7 +183,13 @@ def test_each_partner_sees_only_their_own_employer(world):
 def test_partner_pages_refuse_methods_they_do_not_take(name, world):
     client = world["clients"]["partner_a"]
     url = _url(name, world)
-    allowed = {"partners:start", "partners:link", "partners:choose"}
+    allowed = {
+        "partners:start",
+        "partners:link",
+        "partners:choose",
+        "partners:person_correct",
+        "partners:instructor_add",
+    }
     response = client.delete(url)
     assert response.status_code == 405
     if name not in allowed:
