@@ -1,9 +1,15 @@
 """Read-only queries of the partner pages. Who a partner is comes from here alone: the people
 with the address they proved, active, at an active employer."""
 
-from django.db.models import Exists, OuterRef
+import datetime
 
-from partnerships.models import ContactPerson, Employer
+from django.db.models import Exists, OuterRef, Prefetch
+
+from partnerships.choices import ItemKind
+from partnerships.models import AgreementItem, ContactPerson, Demonstration, Employer, WorkPeriod
+
+# The checkpoint items that involve the workplace (workbook checkpoints 3, 4 and 7).
+WORKPLACE_ITEMS = (ItemKind.PLANNING, ItemKind.INDUCTION, ItemKind.DEMONSTRATION)
 
 
 def people_with_address(email: str):
@@ -16,3 +22,41 @@ def employers_for_address(email: str):
     """The employers a partner signed in with `email` may act for."""
     people = people_with_address(email).filter(employer=OuterRef("pk"))
     return Employer.objects.filter(Exists(people)).order_by("name")
+
+
+def work_periods_for_employer(employer, today: datetime.date):
+    """The current and coming work periods at the employer's workplaces, of agreements that
+    are not drafts or cancelled, with what the page shows and nothing of the student beyond
+    the name (need to know: no contact details, no notes, no contact log)."""
+    items = AgreementItem.objects.filter(kind__in=WORKPLACE_ITEMS).order_by("kind")
+    demonstrations = (
+        Demonstration.objects.exclude(status="cancelled")
+        .exclude(date__isnull=True)
+        .select_related("unit")
+        .order_by("date", "start_time")
+    )
+    return (
+        WorkPeriod.objects.filter(agreement__workplace__employer=employer, end__gte=today)
+        .exclude(agreement__status__in=["draft", "cancelled"])
+        .select_related(
+            "unit",
+            "agreement__student",
+            "agreement__workplace",
+            "agreement__instructor",
+            "agreement__responsible_teacher",
+        )
+        .prefetch_related(
+            Prefetch("agreement__items", queryset=items, to_attr="workplace_items"),
+            Prefetch("agreement__demonstrations", queryset=demonstrations, to_attr="dated_demonstrations"),
+        )
+        .order_by("start", "pk")
+    )
+
+
+def demonstrations_for_employer(employer):
+    """The dated demonstrations at the employer's workplaces, for the partner's calendar file."""
+    return (
+        Demonstration.objects.filter(workplace__employer=employer)
+        .exclude(status="cancelled")
+        .exclude(date__isnull=True)
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import changes, home, people, signin
+from .views import changes, home, people, periods, signin
 
 app_name = "partners"
 
@@ -13,6 +13,8 @@ urlpatterns = [
     path("kirjaudu-ulos/", signin.sign_out, name="sign_out"),
     path("oma/", home.home, name="home"),
     path("oma/henkilot/<int:pk>/", people.person_correct, name="person_correct"),
+    path("oma/jaksot/", periods.work_periods, name="work_periods"),
+    path("oma/naytot.ics", periods.demonstrations_ics, name="demonstrations_ics"),
     path("oma/uusi-ohjaaja/", changes.instructor_add, name="instructor_add"),
     path("oma/henkilot/<int:pk>/lopettanut/", changes.person_left, name="person_left"),
     # Staff: the account owner confirms or rejects what partners asked.

@@ -48,6 +48,14 @@ EXPECTED = {
         "GET",
         {"partner_a": 200, "partner_b": 404, "staff": (302, START), "anonymous": (302, START)},
     ),
+    "partners:work_periods": (
+        "GET",
+        {"partner_a": 200, "partner_b": 200, "staff": (302, START), "anonymous": (302, START)},
+    ),
+    "partners:demonstrations_ics": (
+        "GET",
+        {"partner_a": 200, "partner_b": 200, "staff": (302, START), "anonymous": (302, START)},
+    ),
     "partners:instructor_add": (
         "GET",
         {"partner_a": 200, "partner_b": 200, "staff": (302, START), "anonymous": (302, START)},
