@@ -7,6 +7,7 @@ from django.db.models import Exists, OuterRef, Prefetch
 
 from partnerships.choices import ItemKind
 from partnerships.models import AgreementItem, ContactPerson, Demonstration, Employer, WorkPeriod
+from partnerships.selectors.feedback_risk import feedback_warnings
 
 # The checkpoint items that involve the workplace (workbook checkpoints 3, 4 and 7).
 WORKPLACE_ITEMS = (ItemKind.PLANNING, ItemKind.INDUCTION, ItemKind.DEMONSTRATION)
@@ -60,3 +61,37 @@ def demonstrations_for_employer(employer):
         .exclude(status="cancelled")
         .exclude(date__isnull=True)
     )
+
+
+# What the partner's own data decides of the national feedback warning: how the instructor is
+# reached, and the Y-tunnus. The rest (the agreement's instructor, eHOKS, part-time) is the
+# institution's to fix.
+PARTNER_RISKS = {"instructor_contact", "bundle_conflict", "business_id"}
+# A period's survey data can be corrected until the month after its last day (feedback_risk.py
+# decides exactly); periods that ended longer ago than this can no longer be warned about.
+RECENT_DAYS = 62
+
+
+def readiness_notes(employer, today: datetime.date) -> list[tuple]:
+    """(period, risks) for the employer's periods whose national feedback would be missed
+    because of the employer's data: the same rules as the staff's warning
+    (partnerships/selectors/feedback_risk.py), in a constant number of queries."""
+    periods = list(
+        WorkPeriod.objects.filter(
+            agreement__workplace__employer=employer, end__gte=today - datetime.timedelta(days=RECENT_DAYS)
+        )
+        .exclude(agreement__status__in=["draft", "cancelled"])
+        .select_related(
+            "agreement__student", "agreement__workplace__employer", "agreement__instructor", "unit"
+        )
+        .prefetch_related("interruptions")
+        .order_by("end", "pk")
+    )
+    feedback_warnings(periods, today)
+    notes = []
+    for period in periods:
+        warning = period.feedback_warning
+        risks = [risk for risk in warning.risks if risk.key in PARTNER_RISKS] if warning else []
+        if risks:
+            notes.append((period, risks))
+    return notes

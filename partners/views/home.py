@@ -2,12 +2,13 @@
 
 from django.db.models import Prefetch
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from partnerships.models import ContactPerson
 
 from ..models import PartnerChange
-from ..selectors import employers_for_address
+from ..selectors import employers_for_address, readiness_notes
 from ..session import partner_required
 
 
@@ -30,6 +31,7 @@ def home(request):
         "workplaces": workplaces,
         "unplaced": people.filter(workplace__isnull=True),
         "waiting": waiting,
+        "notes": readiness_notes(employer, timezone.localdate()),
         "leaving": {change.person_id for change in waiting if change.kind == "left"},
         # Someone at several employers may switch between them.
         "can_switch": employers_for_address(request.partner.email)[1:2].exists(),

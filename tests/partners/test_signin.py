@@ -295,6 +295,6 @@ def test_the_partner_home_page_runs_a_fixed_number_of_queries(ville, client, dja
         for m in range(3):
             ContactPersonFactory(employer=ville.employer, workplace=workplace, phone=f"040 123 45{n}{m}")
     sign_in(client)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         response = client.get(reverse("partners:home"))
     assert response.content.decode().count("Halli ") == 5
