@@ -17,5 +17,6 @@ class PartnersConfig(AppConfig):
                 "partner-sign-in": _("Partner sign-in link"),
                 "partner-correction": _("Correction by a partner"),
                 "partner-change": _("Change asked by a partner"),
+                "partner-contact-request": _("Contact request from a partner"),
             }
         )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import changes, home, people, periods, signin
+from .views import changes, contact_requests, home, people, periods, signin
 
 app_name = "partners"
 
@@ -15,6 +15,7 @@ urlpatterns = [
     path("oma/henkilot/<int:pk>/", people.person_correct, name="person_correct"),
     path("oma/jaksot/", periods.work_periods, name="work_periods"),
     path("oma/naytot.ics", periods.demonstrations_ics, name="demonstrations_ics"),
+    path("oma/ota-yhteytta/", contact_requests.contact_request, name="contact_request"),
     path("oma/uusi-ohjaaja/", changes.instructor_add, name="instructor_add"),
     path("oma/henkilot/<int:pk>/lopettanut/", changes.person_left, name="person_left"),
     # Staff: the account owner confirms or rejects what partners asked.

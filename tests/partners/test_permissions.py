@@ -56,6 +56,10 @@ EXPECTED = {
         "GET",
         {"partner_a": 200, "partner_b": 200, "staff": (302, START), "anonymous": (302, START)},
     ),
+    "partners:contact_request": (
+        "GET",
+        {"partner_a": 200, "partner_b": 200, "staff": (302, START), "anonymous": (302, START)},
+    ),
     "partners:instructor_add": (
         "GET",
         {"partner_a": 200, "partner_b": 200, "staff": (302, START), "anonymous": (302, START)},
@@ -197,6 +201,7 @@ def test_partner_pages_refuse_methods_they_do_not_take(name, world):
         "partners:choose",
         "partners:person_correct",
         "partners:instructor_add",
+        "partners:contact_request",
     }
     response = client.delete(url)
     assert response.status_code == 405
