@@ -16,11 +16,8 @@ ADDRESS = "ville.ohjaaja@konepaja.example"
 
 
 @pytest.fixture
-def ville(teacher):
-    teacher.email = "tiina@opisto.example"
-    teacher.save()
-    employer = EmployerFactory(name="Konepaja Oy", account_owner=teacher)
-    return ContactPersonFactory(employer=employer, first_name="Ville", email=ADDRESS)
+def ville(owned_ville):
+    return owned_ville
 
 
 def propose(client, employer, **data):

@@ -15,11 +15,8 @@ ADDRESS = "ville.ohjaaja@konepaja.example"
 
 
 @pytest.fixture
-def ville(teacher):
-    teacher.email = "tiina@opisto.example"
-    teacher.save()
-    employer = EmployerFactory(name="Konepaja Oy", account_owner=teacher)
-    return ContactPersonFactory(employer=employer, first_name="Ville", email=ADDRESS)
+def ville(owned_ville):
+    return owned_ville
 
 
 @pytest.mark.django_db
