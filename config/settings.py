@@ -105,6 +105,7 @@ INSTALLED_APPS = [
     "partnerships",
     "brochures",
     "imports",
+    "partners",
 ]
 
 MIDDLEWARE = [

@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("checkpoints.urls")),
     path("", include("brochures.urls")),
     path("", include("imports.urls")),
+    path("kumppani/", include("partners.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -15,7 +15,7 @@ from django.utils.http import urlsafe_base64_encode
 
 from .email import NothingToSend, outbox_enqueue, renders_on_delivery
 from .models import User
-from .ratelimit import rate_limit_hit
+from .ratelimit import address_and_client_throttled
 
 TEMPLATE = "password-reset"
 # At most this many requests an hour for one e-mail address, and from one client address.
@@ -23,13 +23,10 @@ REQUESTS_PER_HOUR = 5
 
 
 def password_reset_throttled(*, email: str, client: str) -> bool:
-    """Count one request; True when the address or the client has asked too often. Counted
-    whether or not the address belongs to anyone, so the answer reveals nothing."""
-    by_email = rate_limit_hit(
-        "password-reset-email", email.strip().lower(), limit=REQUESTS_PER_HOUR, window=3600
+    """Count one request; True when the address or the client has asked too often."""
+    return address_and_client_throttled(
+        "password-reset", email=email, client=client, limit=REQUESTS_PER_HOUR, window=3600
     )
-    by_client = rate_limit_hit("password-reset-client", client, limit=REQUESTS_PER_HOUR, window=3600)
-    return by_email or by_client
 
 
 def password_reset_enqueue(*, user: User, to_email: str, protocol: str, domain: str) -> None:

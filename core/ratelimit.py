@@ -72,3 +72,12 @@ def rate_limit_hit(scope: str, *parts: str, limit: int, window: int) -> bool:
     if type(cache).incr is BaseCache.incr:
         cache.touch(key, remaining)
     return count > limit
+
+
+def address_and_client_throttled(scope: str, *, email: str, client: str, limit: int, window: int) -> bool:
+    """Count one request for an e-mail address (a password reset, a sign-in link) against the
+    address and the client separately; True when either has asked too often. Counted whether
+    or not the address belongs to anyone, so the answer reveals nothing."""
+    by_email = rate_limit_hit(f"{scope}-email", email.strip().lower(), limit=limit, window=window)
+    by_client = rate_limit_hit(f"{scope}-client", client, limit=limit, window=window)
+    return by_email or by_client

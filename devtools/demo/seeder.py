@@ -16,11 +16,14 @@ from .agreements import AgreementSeeding
 from .contacts import ContactSeeding
 from .employers import EMPLOYERS, EmployerSeeding
 from .institution import INSTITUTION, UNITS, InstitutionSeeding
+from .partner_page import PartnerPageSeeding
 from .partners import PartnerSeeding
 from .promises import seed_promises
 
 
-class DemoSeeder(InstitutionSeeding, EmployerSeeding, ContactSeeding, AgreementSeeding, PartnerSeeding):
+class DemoSeeder(
+    InstitutionSeeding, EmployerSeeding, ContactSeeding, AgreementSeeding, PartnerSeeding, PartnerPageSeeding
+):
     """One seeded random generator for the whole run: the same data every time, each part
     seeded by its own module in the order `run` calls them."""
 
@@ -55,6 +58,7 @@ class DemoSeeder(InstitutionSeeding, EmployerSeeding, ContactSeeding, AgreementS
         self.prospects(staff)
         self.competence_needs(employers, staff)
         self.staff_activities(employers, staff)
+        self.partner_page(staff)
         return self.counts()
 
     @staticmethod

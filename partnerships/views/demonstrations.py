@@ -80,14 +80,20 @@ def demonstration_calendar(request):
         Demonstration.objects.filter(Q(teacher_assessor=user) | Q(second_teacher_assessor=user))
         .exclude(date__isnull=True)
         .exclude(status="cancelled")
-        .select_related(
-            "student",
-            "unit",
-            "workplace__employer",
-            "teacher_assessor",
-            "second_teacher_assessor",
-            "worklife_assessor",
-        )
+    )
+    return demonstrations_ics_response(demonstrations, filename="kumppani-demonstrations.ics")
+
+
+def demonstrations_ics_response(demonstrations, *, filename: str) -> HttpResponse:
+    """Dated demonstrations as an iCalendar file (RFC 5545): the teacher's calendar here, a
+    workplace's on the partner page."""
+    demonstrations = demonstrations.select_related(
+        "student",
+        "unit",
+        "workplace__employer",
+        "teacher_assessor",
+        "second_teacher_assessor",
+        "worklife_assessor",
     )
     local = zoneinfo.ZoneInfo(settings.TIME_ZONE)
     calendar = Calendar()
@@ -130,7 +136,7 @@ def demonstration_calendar(request):
         event.add("status", "CONFIRMED" if demonstration.status == "scheduled" else "TENTATIVE")
         calendar.add_component(event)
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="kumppani-demonstrations.ics"'
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
 

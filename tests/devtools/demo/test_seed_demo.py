@@ -1,17 +1,23 @@
 import datetime
+import re
 
 import pytest
 from django.contrib.auth import authenticate
+from django.core import mail
 from django.core.management import call_command
 from django.db.models import F
 from django.test import RequestFactory
+from django.urls import reverse
 from django.utils import timezone
 
-from core.models import Institution, User
+from core.email import outbox_deliver
+from core.models import Institution, OutboxMessage, User
+from devtools.demo.partner_page import PARTNER_EMAIL
 from partnerships.models import (
     Agreement,
     CompetenceNeed,
     Contact,
+    ContactPerson,
     Demonstration,
     Employer,
     Initiative,
@@ -152,3 +158,14 @@ def test_the_demo_writes_a_service_promise_at_every_checkpoint_in_three_language
     for checkpoint in Checkpoint.objects.all():
         texts = [checkpoint.service_promise_fi, checkpoint.service_promise_sv, checkpoint.service_promise_en]
         assert all(texts) and len(set(texts)) == 3, checkpoint.number
+
+
+def test_the_demo_partner_signs_in_to_the_partner_page_of_the_teachers_employer(seeded, client):
+    client.post(reverse("partners:start"), {"email": PARTNER_EMAIL})
+    message = OutboxMessage.objects.get(kind="partner-sign-in")
+    assert outbox_deliver(message.pk) == "sent"
+    path = re.search(r"(/kumppani/kirjaudu/[^/\s]+/)", mail.outbox[-1].body).group(1)
+    assert client.post(path)["Location"] == reverse("partners:home")
+    page = client.get(reverse("partners:home")).content.decode()
+    person = ContactPerson.objects.get(email=PARTNER_EMAIL)
+    assert person.employer.account_owner.username == "teacher" and person.employer.name in page
