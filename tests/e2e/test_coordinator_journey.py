@@ -169,7 +169,9 @@ def test_coordinator_reviews_levels_on_the_dashboard_with_filters_and_csvs(
     _sign_in(page, live_server, viewport)
     assert_page_ok(page, problems, "home page")
     page.goto(f"{live_server.url}/review/")
-    expect(page.locator("canvas[data-chart]")).to_have_count(4)
+    # Levels and coverage as one chart each, the two monthly charts as small multiples.
+    expect(page.locator("canvas[data-chart]")).to_have_count(2)
+    expect(page.locator(".chart-multiples[data-chart] canvas").first).to_be_visible()
     assert_page_ok(page, problems, "review dashboard")
     # Filter by the unit: the figures and every CSV link carry the filter.
     unit = review_world["unit"]
