@@ -61,7 +61,7 @@ def upkeep_digests_build(today: datetime.date | None = None) -> list[dict]:
         by_owner[employer.account_owner_id].append(employer)
         owners[employer.account_owner_id] = employer.account_owner
     institution = Institution.current()
-    context = {"institution": institution, "days": settings.KUMPPANI_DEFAULT_CONTACT_INTERVAL_DAYS}
+    context = {"institution": institution}
     return [
         _message(
             f"upkeep:{owner_id}:{_week(today)}",
@@ -100,7 +100,6 @@ def coordinator_digests_build(today: datetime.date | None = None) -> list[dict]:
         ),
         "unreacted_count": FeedbackRequest.objects.needing_reaction().count(),
         "at_risk_count": periods_at_risk(today=today).count(),
-        "days": settings.KUMPPANI_DEFAULT_CONTACT_INTERVAL_DAYS,
     }
     return [
         _message(

@@ -203,3 +203,31 @@ def test_only_a_coordinator_changes_the_schedule(db, teacher, coordinator):
     saved = DigestSchedule.current()
     assert saved.digest_hour == 12
     assert saved.history.first().history_user == coordinator
+
+
+def test_the_digests_name_each_levels_interval_not_the_default_days(
+    teacher, coordinator, django_capture_on_commit_callbacks
+):
+    """An employer is quiet by its own level's interval, so the text names no number of days."""
+    from django.conf import settings
+
+    from checkpoints.models import PartnershipLevel
+    from partnerships.models import LevelRecord
+
+    teacher.email, coordinator.email = "tiina@opisto.example", "kaisa@opisto.example"
+    teacher.save()
+    coordinator.save()
+    today = timezone.localdate()
+    level = PartnershipLevel.objects.filter(cross_cutting=False).order_by("order").first()
+    level.contact_interval_days = 30
+    level.save()
+    close = EmployerFactory(name="Tiivis Oy", account_owner=teacher)
+    ContactFactory(employer=close, author=teacher, date=today - datetime.timedelta(days=45))
+    LevelRecord.objects.create(employer=close, level=level, date=today, recorded_by=coordinator)
+    with django_capture_on_commit_callbacks():
+        upkeep_digests_send()
+        coordinator_digests_send()
+    days = str(settings.KUMPPANI_DEFAULT_CONTACT_INTERVAL_DAYS)
+    for message in OutboxMessage.objects.all():
+        assert "Tiivis Oy" in message.body_text
+        assert days not in message.body_text and "yhteydenpitov" in message.body_text  # Finnish: interval
