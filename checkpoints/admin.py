@@ -3,6 +3,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.admin_inlines import LabelledTabularInline
+from core.models import staff_members
+
+from .forms import PartnershipLevelAdminForm
 
 from .models import (
     AnnualActivity,
@@ -61,6 +64,7 @@ class LevelQuestionInline(CoordinatorEditsMixin, LabelledTabularInline):
 
 @admin.register(PartnershipLevel)
 class PartnershipLevelAdmin(CoordinatorEditsMixin, admin.ModelAdmin):
+    form = PartnershipLevelAdminForm
     list_display = ("order", "name_fi", "contact_interval_days", "cross_cutting")
     ordering = ("order",)
     inlines = [LevelToolInline, LevelQuestionInline]
@@ -117,6 +121,11 @@ class SelfAssessmentAnswerAdmin(admin.ModelAdmin):
 class AnnualActivityAdmin(admin.ModelAdmin):
     list_display = ("label", "kind", "start_month", "start_day", "end_month", "end_day")
     list_filter = ("kind",)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "responsible":  # as on the plan's own form: staff only
+            kwargs["queryset"] = staff_members()
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     @admin.display(description=_("name"), ordering="title")
     def label(self, activity):

@@ -70,6 +70,16 @@ class LevelIntervalForm(forms.ModelForm):
         return days
 
 
+class PartnershipLevelAdminForm(forms.ModelForm):
+    """The admin's level page holds the interval to the same rule as the coordinators' page."""
+
+    class Meta:
+        model = PartnershipLevel
+        fields = "__all__"
+
+    clean_contact_interval_days = LevelIntervalForm.clean_contact_interval_days
+
+
 # edit_only: a tampered form count adds no level; the levels are loaded by migration.
 LevelIntervalFormSet = forms.modelformset_factory(
     PartnershipLevel, form=LevelIntervalForm, extra=0, edit_only=True, max_num=10, validate_max=True

@@ -192,3 +192,35 @@ def test_a_staff_teacher_gets_no_level_admin(client):
     teacher.groups.add(Group.objects.get(name="Teacher"))
     client.force_login(teacher)
     assert client.get(reverse("admin:checkpoints_partnershiplevel_changelist")).status_code == 403
+
+
+@pytest.mark.django_db
+def test_the_admin_holds_a_levels_interval_to_the_coordinators_pages_rule(client, admin_coordinator):
+    from django.core.exceptions import ValidationError
+
+    from checkpoints.forms import MAX_INTERVAL_DAYS, PartnershipLevelAdminForm
+    from checkpoints.models import PartnershipLevel
+
+    level = PartnershipLevel.objects.get(key="minimum")
+    client.force_login(admin_coordinator)
+    page = client.get(reverse("admin:checkpoints_partnershiplevel_change", args=[level.pk]))
+    assert isinstance(page.context["adminform"].form, PartnershipLevelAdminForm)
+    form = PartnershipLevelAdminForm(instance=level)
+    form.cleaned_data = {"contact_interval_days": MAX_INTERVAL_DAYS + 1}
+    with pytest.raises(ValidationError) as refused:
+        form.clean_contact_interval_days()
+    assert str(MAX_INTERVAL_DAYS) in str(refused.value)
+
+
+@pytest.mark.django_db
+def test_the_admin_offers_only_staff_as_an_activitys_responsible_person(admin_client):
+    from django.contrib.auth.models import Group
+
+    from .factories import UserFactory
+
+    teacher = UserFactory(username="vastuu-opettaja")
+    teacher.groups.add(Group.objects.get(name="Teacher"))
+    outsider = UserFactory(username="ei-henkilostoa")
+    page = admin_client.get(reverse("admin:checkpoints_annualactivity_add"))
+    choices = page.context["adminform"].form.fields["responsible"].queryset
+    assert teacher in choices and outsider not in choices
