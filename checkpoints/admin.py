@@ -6,7 +6,6 @@ from core.admin_inlines import LabelledTabularInline
 from core.models import staff_members
 
 from .forms import PartnershipLevelAdminForm
-
 from .models import (
     AnnualActivity,
     Checkpoint,

@@ -75,7 +75,7 @@ class PartnershipLevelAdminForm(forms.ModelForm):
 
     class Meta:
         model = PartnershipLevel
-        fields = "__all__"
+        fields = ["contact_interval_days"]  # the admin names the rest of its fields itself
 
     clean_contact_interval_days = LevelIntervalForm.clean_contact_interval_days
 
