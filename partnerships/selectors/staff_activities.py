@@ -10,14 +10,27 @@ from django.utils.http import urlencode
 
 from ..models import StaffActivity, StaffActivityKind
 
-# Calendar days of an activity, both ends included: PostgreSQL's date - date is an integer.
-DAYS = Func(
-    F("ends_on"),
-    F("starts_on"),
-    template="(%(expressions)s + 1)",
-    arg_joiner=" - ",
-    output_field=IntegerField(),
-)
+
+class _CalendarDays(Func):
+    """Calendar days from the second date to the first, both ends included. PostgreSQL's
+    date - date is an integer; SQLite keeps dates as text, so it counts Julian days."""
+
+    template = "(%(expressions)s + 1)"
+    arg_joiner = " - "
+    output_field = IntegerField()
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return super().as_sql(
+            compiler,
+            connection,
+            template="(CAST(julianday(%(expressions)s) AS INTEGER) + 1)",
+            arg_joiner=") - julianday(",
+            **extra,
+        )
+
+
+# Calendar days of an activity, both ends included.
+DAYS = _CalendarDays(F("ends_on"), F("starts_on"))
 
 
 def activities_filtered(activities: QuerySet[StaffActivity], data: dict | None) -> QuerySet[StaffActivity]:

@@ -161,7 +161,7 @@ TEXTS = (
     ),
     Text(
         AnnualActivity,
-        ("title", "description", "responsible"),
+        ("title", "description", "responsible_text"),
         lambda a: reverse("checkpoints:annual_activity_edit", args=[a.pk]),
     ),
 )
