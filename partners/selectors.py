@@ -3,10 +3,21 @@ with the address they proved, active, at an active employer."""
 
 import datetime
 
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Exists, OuterRef, Prefetch, Q
 
+from core.models import OutboxMessage, OutboxStatus
 from partnerships.choices import ItemKind
-from partnerships.models import AgreementItem, ContactPerson, Demonstration, Employer, WorkPeriod
+from partnerships.models import (
+    AgreementItem,
+    ContactPerson,
+    Demonstration,
+    Employer,
+    FeedbackReaction,
+    LevelRecord,
+    ThankYou,
+    ThankYouStatus,
+    WorkPeriod,
+)
 from partnerships.selectors.feedback_risk import feedback_warnings
 
 # The checkpoint items that involve the workplace (workbook checkpoints 3, 4 and 7).
@@ -95,3 +106,48 @@ def readiness_notes(employer, today: datetime.date) -> list[tuple]:
         if risks:
             notes.append((period, risks))
     return notes
+
+
+def shared_reactions(employer):
+    """The institution's reactions to feedback at the employer's workplaces that staff chose
+    to share ("you said, we did"): the text and the date only are shown."""
+    return (
+        FeedbackReaction.objects.filter(
+            shared_with_partner=True, request__work_period__agreement__workplace__employer=employer
+        )
+        .only("text", "created_at")
+        .order_by("-created_at")
+    )
+
+
+def current_level_record(employer, today: datetime.date):
+    """The employer's partnership level as the institution sees it: the latest current record
+    (its rationale is the staff's note and is not shown)."""
+    return (
+        LevelRecord.objects.current(today)
+        .filter(employer=employer)
+        .select_related("level")
+        .order_by("-date", "-created_at")
+        .first()
+    )
+
+
+def thanks_received(employer) -> list[OutboxMessage]:
+    """The thank-you e-mails sent to the employer's people (checkpoint 8), newest first: the
+    outbox rows of the thank-yous of the agreements at its workplaces that went out."""
+    agreements = ThankYou.objects.filter(
+        status=ThankYouStatus.SENT, agreement__workplace__employer=employer
+    ).values_list("agreement_id", flat=True)
+    prefixes = Q()
+    for agreement_id in agreements:
+        prefixes |= Q(key__startswith=f"thanks:{agreement_id}:")
+    if not prefixes:
+        return []
+    messages = OutboxMessage.objects.filter(prefixes, kind="thanks", status=OutboxStatus.SENT)
+    return list(messages.only("to_name", "subject", "body_text", "sent_at").order_by("-sent_at", "-pk"))
+
+
+def thanks_text(body: str) -> str:
+    """The thank-you as its reader got it, without the signature's opt-out link (the
+    recipient's own: it must not reach their colleagues)."""
+    return body.split("\n--\n", 1)[0].strip()

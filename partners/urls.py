@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import changes, contact_requests, home, people, periods, signin
+from .views import changes, contact_requests, home, people, periods, sections, signin
 
 app_name = "partners"
 
@@ -15,6 +15,8 @@ urlpatterns = [
     path("oma/henkilot/<int:pk>/", people.person_correct, name="person_correct"),
     path("oma/jaksot/", periods.work_periods, name="work_periods"),
     path("oma/naytot.ics", periods.demonstrations_ics, name="demonstrations_ics"),
+    path("oma/palaute/", sections.feedback, name="feedback"),
+    path("oma/kumppanuus/", sections.partnership, name="partnership"),
     path("oma/ota-yhteytta/", contact_requests.contact_request, name="contact_request"),
     path("oma/uusi-ohjaaja/", changes.instructor_add, name="instructor_add"),
     path("oma/henkilot/<int:pk>/lopettanut/", changes.person_left, name="person_left"),

@@ -44,6 +44,27 @@ def owner_notify(*, session: PartnerSession, template: str, context: dict) -> No
     )
 
 
+def old_address_notify(*, session: PartnerSession, person: ContactPerson, old_email: str) -> None:
+    """A security notice to the address a person had: the partner page's sign-in links now go
+    to the new one. In the person's language, through the outbox."""
+    outbox_enqueue(
+        key=f"partner-email-changed:{person.pk}:{uuid.uuid4().hex}",
+        kind="partner-email-changed",
+        template="partner-email-changed",
+        context={
+            "person": person,
+            "employer": session.employer,
+            "new_email": person.email,
+            "by_email": session.email,
+            "owner": session.employer.account_owner,
+        },
+        to_email=old_email,
+        to_name=person.full_name,
+        language=person.language or settings.LANGUAGE_CODE,
+        responsible=session.employer.account_owner,
+    )
+
+
 @transaction.atomic
 def partner_person_correct(*, session: PartnerSession, person: ContactPerson, data: dict[str, Any]) -> list:
     """Apply the partner's corrections; returns the changes as (field, before, after)."""
@@ -65,8 +86,11 @@ def partner_person_correct(*, session: PartnerSession, person: ContactPerson, da
             )
             for field, value in changed.items()
         ]
+    old_email = person.email
     person._change_reason = REASON
     contact_person_update(person=person, data=changed)
+    if "email" in changed and old_email:
+        old_address_notify(session=session, person=person, old_email=old_email)
     owner_notify(
         session=session,
         template="partner-correction",

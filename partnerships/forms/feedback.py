@@ -64,6 +64,14 @@ class ReactionForm(forms.Form):
     send_note = forms.BooleanField(
         label=_("Send a “you said, we did” note to the respondent"), required=False
     )
+    shared_with_partner = forms.BooleanField(
+        label=_("Show it on the employer's partner page (“you said, we did”)"),
+        required=False,
+        help_text=_(
+            "The employer's people see this text and its date, nothing of the answer or who gave it: "
+            "write it so that it names no one."
+        ),
+    )
 
 
 class NationalResultForm(forms.ModelForm):

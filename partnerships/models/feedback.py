@@ -183,6 +183,9 @@ class FeedbackReaction(models.Model):
     )
     created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
     note_sent_at = models.DateTimeField(_("“you said, we did” note sent"), null=True, blank=True)
+    # The employer's partner page shows only the reactions staff chose to share, as text and
+    # date alone (partners/views/feedback.py): nothing of the answer or who gave it.
+    shared_with_partner = models.BooleanField(_("shown on the employer's partner page"), default=False)
 
     # The audit trail: who changed what, with the values before and after (issue 7).
     history = HistoricalRecords()

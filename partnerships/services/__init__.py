@@ -39,6 +39,7 @@ from .demonstrations import demonstration_save, student_relation_add
 from .feedback import (
     feedback_answer_save,
     feedback_react,
+    feedback_reaction_share,
     feedback_reminders_send,
     feedback_requests_send,
     national_result_record,
@@ -110,6 +111,7 @@ __all__ = [
     "erase_student",
     "feedback_answer_save",
     "feedback_react",
+    "feedback_reaction_share",
     "feedback_reminders_send",
     "feedback_requests_send",
     "follow_up_complete",

@@ -181,15 +181,23 @@ def reaction_note_key(reaction_pk: int) -> str:
 
 @transaction.atomic
 def feedback_react(
-    *, request: FeedbackRequest, by: User, text: str, send_note: bool = False
+    *,
+    request: FeedbackRequest,
+    by: User,
+    text: str,
+    send_note: bool = False,
+    shared_with_partner: bool = False,
 ) -> FeedbackReaction:
-    """Record what we did about an answer, and optionally tell the respondent ("you said, we did")."""
+    """Record what we did about an answer, and optionally tell the respondent ("you said, we
+    did") and show it on the employer's partner page."""
     if not can_react_to_feedback(by, request):
         raise PermissionDenied
     text = text.strip()
     if not text:
         raise ValidationError({"text": [_("Write what was done.")]})
-    reaction = FeedbackReaction.objects.create(request=request, text=text, by=by)
+    reaction = FeedbackReaction.objects.create(
+        request=request, text=text, by=by, shared_with_partner=shared_with_partner
+    )
     if send_note:
         outbox_enqueue(
             key=reaction_note_key(reaction.pk),
@@ -202,6 +210,19 @@ def feedback_react(
         )
         FeedbackReaction.objects.filter(pk=reaction.pk).update(note_sent_at=timezone.now())
         record_change(reaction, by=by)
+    return reaction
+
+
+@transaction.atomic
+def feedback_reaction_share(*, reaction: FeedbackReaction, by: User, shared: bool) -> FeedbackReaction:
+    """Show a reaction on the employer's partner page, or stop showing it (in its history)."""
+    if not can_react_to_feedback(by, reaction.request):
+        raise PermissionDenied
+    reaction = FeedbackReaction.objects.select_for_update().get(pk=reaction.pk)
+    if reaction.shared_with_partner != shared:
+        reaction.shared_with_partner = shared
+        reaction._history_user = by
+        reaction.save(update_fields=["shared_with_partner"])
     return reaction
 
 

@@ -1,7 +1,7 @@
 """Feedback: the public form behind an unguessable link, and reacting to what comes back."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -99,6 +99,8 @@ def feedback_list(request):
 @staff_required
 def feedback_detail(request, pk):
     feedback = _get_feedback_for_view(request.user, pk)
+    if request.method == "POST" and "reaction" in request.POST:
+        return _reaction_share(request, feedback)
     form = ReactionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -115,7 +117,30 @@ def feedback_detail(request, pk):
             return redirect("partnerships:feedback_detail", pk=feedback.pk)
     _attach_note_messages(feedback)
     _attach_checkpoint_names(feedback)
-    return render(request, "partnerships/feedback_detail.html", {"feedback": feedback, "form": form})
+    context = {
+        "feedback": feedback,
+        "form": form,
+        "can_react": permissions.can_react_to_feedback(request.user, feedback),
+    }
+    return render(request, "partnerships/feedback_detail.html", context)
+
+
+def _reaction_share(request, feedback: FeedbackRequest):
+    """The share switch of one recorded reaction: shown on the employer's partner page or not."""
+    pk = request.POST.get("reaction", "")
+    reaction = feedback.reactions.filter(pk=pk).first() if pk.isdigit() else None
+    if reaction is None:
+        messages.error(request, _("That reaction is not on this feedback."))
+        return redirect("partnerships:feedback_detail", pk=feedback.pk)
+    if not permissions.can_react_to_feedback(request.user, feedback):
+        raise PermissionDenied
+    shared = request.POST.get("shared") == "1"
+    services.feedback_reaction_share(reaction=reaction, by=request.user, shared=shared)
+    if shared:
+        messages.success(request, _("The reaction is now shown on the employer's partner page."))
+    else:
+        messages.success(request, _("The reaction is no longer shown on the employer's partner page."))
+    return redirect("partnerships:feedback_detail", pk=feedback.pk)
 
 
 def _attach_note_messages(feedback: FeedbackRequest) -> None:
