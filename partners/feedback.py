@@ -118,11 +118,9 @@ def _rest_nonempty(cells, offered: set, position: int) -> bool:
     return any(key[position] not in offered for key in cells)
 
 
-def feedback_summary(employer, *, year: int | None = None, workplace: int | None = None) -> FeedbackSummary:
-    """The figures for one filter: every question's average over the students' answers of
-    that year and workplace (None: all), each withheld below MIN_ANSWERS; a filter that is
-    not offered withholds everything."""
-    cells = _cells(employer)
+def figures_for(cells, *, year: int | None, workplace: int | None) -> tuple[set, set, bool, list[Figure]]:
+    """(offered years, offered workplace ids, whether the filter asked for is offered, the
+    figures) from the cells alone: what the page shows, for the tests to take apart."""
     years, workplace_ids = offered_filters(cells)
     offered = (year is None or year in years) and (workplace is None or workplace in workplace_ids)
     figures = []
@@ -132,18 +130,22 @@ def feedback_summary(employer, *, year: int | None = None, workplace: int | None
             for (cell_year, cell_workplace, question), (n, score_sum) in cells.items():
                 if question == key and year in (None, cell_year) and workplace in (None, cell_workplace):
                     count, total = count + n, total + score_sum
-        figure = Figure(key=key, text=str(text), count=count, total=total)
-        if not figure.shown:
-            figure.count, figure.total = 0, 0
-        figures.append(figure)
-    summary = FeedbackSummary(
+        if count < MIN_ANSWERS:  # only 0 can be left here; withheld all the same
+            count = total = 0
+        figures.append(Figure(key=key, text=str(text), count=count, total=total))
+    return years, workplace_ids, offered, figures
+
+
+def feedback_summary(employer, *, year: int | None = None, workplace: int | None = None) -> FeedbackSummary:
+    """The figures for one filter: every question's average over the students' answers of
+    that year and workplace (None: all), each withheld below MIN_ANSWERS; a filter that is
+    not offered withholds everything."""
+    years, workplace_ids, offered, figures = figures_for(_cells(employer), year=year, workplace=workplace)
+    return FeedbackSummary(
         years=sorted(years, reverse=True),
         workplaces=list(Workplace.objects.filter(pk__in=workplace_ids).order_by("name")),
         year=year,
         workplace=workplace,
-        withheld=not offered,
+        withheld=not offered or not any(figure.shown for figure in figures),
         figures=figures,
     )
-    if not summary.any_shown:
-        summary.withheld = True
-    return summary

@@ -56,6 +56,14 @@ EXPECTED = {
         "GET",
         {"partner_a": 200, "partner_b": 200, "staff": (302, START), "anonymous": (302, START)},
     ),
+    "partners:feedback": (
+        "GET",
+        {"partner_a": 200, "partner_b": 200, "staff": (302, START), "anonymous": (302, START)},
+    ),
+    "partners:partnership": (
+        "GET",
+        {"partner_a": 200, "partner_b": 200, "staff": (302, START), "anonymous": (302, START)},
+    ),
     "partners:contact_request": (
         "GET",
         {"partner_a": 200, "partner_b": 200, "staff": (302, START), "anonymous": (302, START)},
