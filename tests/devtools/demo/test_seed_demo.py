@@ -169,3 +169,21 @@ def test_the_demo_partner_signs_in_to_the_partner_page_of_the_teachers_employer(
     page = client.get(reverse("partners:home")).content.decode()
     person = ContactPerson.objects.get(email=PARTNER_EMAIL)
     assert person.employer.account_owner.username == "teacher" and person.employer.name in page
+
+
+def test_the_demo_partner_sees_feedback_figures_a_shared_reaction_their_level_and_thanks(seeded, client):
+    from partners.feedback import feedback_summary
+
+    person = ContactPerson.objects.get(email=PARTNER_EMAIL)
+    summary = feedback_summary(person.employer)
+    assert not summary.withheld and all(figure.count >= 5 for figure in summary.figures)
+    for message in OutboxMessage.objects.filter(kind="thanks", status="pending"):
+        outbox_deliver(message.pk)
+    client.post(reverse("partners:start"), {"email": PARTNER_EMAIL})
+    outbox_deliver(OutboxMessage.objects.get(kind="partner-sign-in").pk)
+    client.post(re.search(r"(/kumppani/kirjaudu/[^/\s]+/)", mail.outbox[-1].body).group(1))
+    feedback = client.get(reverse("partners:feedback")).content.decode()
+    assert "Perehdytykseen on nyt varattu" in feedback
+    partnership = client.get(reverse("partners:partnership")).content.decode()
+    assert "Kiitos, että otitte opiskelijan taas vastaan!" in partnership
+    assert "The institution has not assessed the level of your partnership yet." not in partnership
