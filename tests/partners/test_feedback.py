@@ -11,9 +11,15 @@ from django.urls import reverse
 from django.utils import timezone
 
 from partners.feedback import MIN_ANSWERS, feedback_summary, figures_for
-from partnerships.models import QUESTIONS, Agreement, FeedbackAnswer, FeedbackReaction, FeedbackRequest
+from partnerships.models import QUESTIONS, FeedbackAnswer, FeedbackReaction, FeedbackRequest
 
-from ..factories import EmployerFactory, QualificationUnitFactory, StudentFactory, WorkplaceFactory
+from ..factories import (
+    AgreementFactory,
+    EmployerFactory,
+    QualificationUnitFactory,
+    StudentFactory,
+    WorkplaceFactory,
+)
 from .test_signin import ville  # noqa: F401  (the partner signed in by `partner`)
 
 KEYS = [key for key, _checkpoint, _text in QUESTIONS]
@@ -23,16 +29,7 @@ CHECKPOINT = {key: number for key, number, _text in QUESTIONS}
 def answered(workplace, teacher, *, year: int, scores: dict, comment: str = "", respondent="student"):
     """One student's answered feedback on a period at `workplace` that ended in `year`."""
     student = StudentFactory(email="aino@opiskelija.example")
-    agreement = Agreement.objects.create(
-        type="training",
-        status="signed",
-        student=student,
-        workplace=workplace,
-        responsible_teacher=teacher,
-        created_by=teacher,
-        hoks_reference="HOKS-1",
-        days_per_week=3,
-    )
+    agreement = AgreementFactory(student=student, workplace=workplace, responsible_teacher=teacher)
     end = datetime.date(year, 5, 15)
     period = agreement.work_periods.create(
         unit=QualificationUnitFactory(), start=end - datetime.timedelta(days=30), end=end
