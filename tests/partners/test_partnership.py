@@ -142,3 +142,37 @@ def test_a_bad_new_address_changes_nothing_and_warns_no_one(teacher):
     assert person.email == "ville@konepaja.example"
     assert not OutboxMessage.objects.filter(kind="partner-email-changed").exists()
     assert PartnerSession.objects.current().exists()
+
+
+@pytest.mark.django_db
+def test_the_new_pages_ask_the_same_number_of_queries_however_much_there_is(teacher):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from .test_feedback import all_scores, answered
+
+    agreement = thank_you_waiting(teacher=teacher)
+    services.thanks_send(thank_you=agreement.thank_you, by=teacher)
+    deliver_all()
+    employer = agreement.workplace.employer
+    client = partner_client("pomo@kiitettava.example")
+
+    def counted(name: str) -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse(name)).status_code == 200
+        return len(queries)
+
+    def add(n: int) -> None:
+        for _index in range(n):
+            request = answered(employer.workplaces.first(), teacher, year=2025, scores=all_scores(4))
+            request.reactions.create(text="Tehty", by=teacher, shared_with_partner=True)
+            other = thank_you_waiting(teacher=teacher)
+            other.workplace = employer.workplaces.first()
+            other.save(update_fields=["workplace"])
+            services.thanks_send(thank_you=other.thank_you, by=teacher)
+        deliver_all()
+
+    add(1)
+    few = (counted("partners:feedback"), counted("partners:partnership"))
+    add(3)
+    assert (counted("partners:feedback"), counted("partners:partnership")) == few
