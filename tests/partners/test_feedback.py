@@ -273,6 +273,8 @@ def test_the_responsible_teacher_shares_and_unshares_a_reaction_and_another_teac
     feedback = answered(EmployerFactory().workplaces.first(), teacher, year=2025, scores=all_scores(1))
     recorded = reaction(feedback, teacher, "Korjattu", shared=False)
     url = reverse("partnerships:feedback_detail", args=[feedback.pk])
+    page = teacher_client.get(url).content.decode()
+    assert "Show it on the employer&#x27;s partner page" in page and 'name="shared_with_partner"' in page
     response = teacher_client.post(url, {"reaction": recorded.pk, "shared": "1"})
     assert response.status_code == 302
     recorded.refresh_from_db()
