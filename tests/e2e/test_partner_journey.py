@@ -51,7 +51,7 @@ def smtp(tmp_path, settings):
 
 def deliver(smtp, to: str) -> dict:
     """Send what waits in the outbox over SMTP; the last message the sink received for `to`."""
-    for pk in OutboxMessage.objects.filter(status="pending").values_list("pk", flat=True):
+    for pk in OutboxMessage.objects.filter(status="pending").order_by("pk").values_list("pk", flat=True):
         assert outbox_deliver(pk) == "sent"
     received = [d for d in smtp.deliveries() if to in d["to"]]
     assert received, f"no e-mail to {to} reached the SMTP server"
@@ -86,6 +86,11 @@ def world(db):
         instructor=instructor,
     )
     return {"teacher": teacher, "employer": employer, "partner": partner, "instructor": instructor}
+
+
+def first_path(text: str) -> str:
+    """The path of the first link in an e-mail's text."""
+    return re.search(r"https?://[^/\s]+(/\S+)", text).group(1)
 
 
 def phone_page(browser, locale: str = "fi-FI"):
@@ -178,7 +183,18 @@ def test_a_partner_signs_in_from_the_e_mail_corrects_a_phone_and_asks_to_be_cont
     context.close()
 
     # The account owner, in a browser of their own: the e-mails they got, the employer's page.
-    correction = deliver(smtp, OWNER)
+    # The owner got three e-mails: the two corrections (values before and after) and the request.
+    deliver(smtp, OWNER)
+    owner_mail = [d for d in smtp.deliveries() if OWNER in d["to"]]
+    assert len(owner_mail) == 3, [d["subject"] for d in owner_mail]
+    corrections = [d for d in owner_mail if "Iida Ohjaaja" in d["text"]]
+    [request] = [d for d in owner_mail if d not in corrections]
+    first, second = sorted(corrections, key=lambda d: "+358 40 1234567" in d["text"])
+    assert "Iida Ohjaaja" in first["text"] and "+358 9 1234567" in first["text"]
+    assert "Iida Ohjaaja" in second["text"] and "+358 40 1234567" in second["text"]
+    assert "Ensi kevään harjoittelupaikoista" in request["text"]
+    assert ADDRESS in request["text"]
+
     teacher_context = browser.new_context(locale="fi-FI", viewport=PHONE_740)
     teacher = teacher_context.new_page()
     teacher_problems = watch(teacher)
@@ -187,17 +203,13 @@ def test_a_partner_signs_in_from_the_e_mail_corrects_a_phone_and_asks_to_be_cont
     teacher.fill("#id_password", PASSWORD)
     teacher.click("main form button[type=submit]")
     teacher.wait_for_url(f"{live_server.url}/")
-    owner_mail = [d for d in smtp.deliveries() if OWNER in d["to"]]
-    corrections = [d for d in owner_mail if "Iida Ohjaaja" in d["text"]]
-    assert corrections and "+358 40 1234567" in corrections[0]["text"], owner_mail
-    assert "Ensi kevään harjoittelupaikoista" in correction["text"] or any(
-        "Ensi kevään harjoittelupaikoista" in d["text"] for d in owner_mail
-    )
-    person_link = re.search(r"https?://[^/\s]+(/\S+)", corrections[0]["text"]).group(1)
-    teacher.goto(f"{live_server.url}{person_link}")
+    # The correction's link leads to the person, with the new number.
+    teacher.goto(f"{live_server.url}{first_path(second['text'])}")
     expect(teacher.locator("main")).to_contain_text("Iida Ohjaaja")
     expect(teacher.locator("main")).to_contain_text("+358 40 1234567")
-    teacher.goto(f"{live_server.url}{world['employer'].get_absolute_url()}")
+    assert_page_ok(teacher, teacher_problems, "the corrected person, as the account owner sees it")
+    # The request's link leads to the employer, the request on its timeline.
+    teacher.goto(f"{live_server.url}{first_path(request['text'])}")
     expect(teacher.locator("#timeline")).to_contain_text("Ensi kevään harjoittelupaikoista")
     shot(teacher, "partner-request-on-the-timeline")
     assert_page_ok(teacher, teacher_problems, "the employer page of the account owner")
