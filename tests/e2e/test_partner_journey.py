@@ -271,12 +271,19 @@ def test_expired_used_and_made_up_links_are_refused_with_a_clear_page(browser, l
     forged = second[:-2] + ("A" if second[-2] != "A" else "B") + "/"
     refused(page, problems, f"{live_server.url}{forged}", 404, "Tämä kirjautumislinkki ei kelpaa", "forged")
 
-    # The real one signs in once; the second time it is refused, even by its button.
+    # The real one signs in once. A second tab opened on it before gets the "used" page from
+    # its button, and no session.
+    other_tab = context.new_page()
+    other_tab.goto(f"{live_server.url}{second}")
     page.goto(f"{live_server.url}{second}")
-    button = page.get_by_role("button", name="Kirjaudu", exact=True)
-    page.goto(f"{live_server.url}{second}")
-    button.click()
+    page.get_by_role("button", name="Kirjaudu", exact=True).click()
     page.wait_for_url(f"{live_server.url}/kumppani/oma/")
+    with other_tab.expect_response(lambda r: r.request.method == "POST") as answer:
+        other_tab.get_by_role("button", name="Kirjaudu", exact=True).click()
+    assert answer.value.status == 410
+    expect(other_tab.locator("h1")).to_have_text("Tämä kirjautumislinkki on jo käytetty")
+    assert axe_violations(other_tab) == []
+    other_tab.close()
     page.get_by_role("button", name="Kirjaudu ulos", exact=True).click()
     page.wait_for_url(f"{live_server.url}/kumppani/")
     refused(
