@@ -82,6 +82,12 @@ app.conf.beat_schedule = {
         "task": "core.tasks.sessions_clear_expired",
         "schedule": crontab(hour=3, minute=30),
     },
+    # Every night at 03:50, delete the partners' sign-in links and sessions spent more than 30
+    # days ago (partners/services/cleanup.py), in bounded batches.
+    "partner-sign-in-cleanup": {
+        "task": "partners.tasks.partner_sign_in_cleanup",
+        "schedule": crontab(hour=3, minute=50),
+    },
     # Every night at 04:00, make sure every brochure variant is cached (after a deploy that
     # changed their content, for example) and remove files no longer used. A branding change
     # also starts it at once (brochures/apps.py).

@@ -1,8 +1,11 @@
 """The partner namespace's permission matrix: every URL of `partners:`, requested as a partner
-of employer A, a partner of employer B, a member of staff and an anonymous visitor.
+of employer A, a partner of employer B, a member of staff who is A's account owner
+(`staff`), a teacher who owns another employer and not A (`staff_other`) and an anonymous
+visitor.
 
 A URL of the namespace missing from EXPECTED fails the suite. The objects in the URLs belong
-to employer A, so the partner of B stands for "another employer's partner".
+to employer A, so the partner of B stands for "another employer's partner" and `staff_other`
+for "a teacher who is not the account owner".
 """
 
 import re
@@ -17,9 +20,10 @@ from core.models import OutboxMessage
 
 from ..factories import ContactPersonFactory, EmployerFactory
 
-ROLES = ("partner_a", "partner_b", "staff", "anonymous")
+ROLES = ("partner_a", "partner_b", "staff", "staff_other", "anonymous")
 START = "partners:start"
 LOGIN = "login"
+EMPLOYER = "partnerships:employer_detail"  # of employer A
 
 # name: (method, {role: status, or (302, the URL name redirected to)})
 EXPECTED = {
@@ -29,6 +33,7 @@ EXPECTED = {
             "partner_a": (302, "partners:home"),
             "partner_b": (302, "partners:home"),
             "staff": 200,
+            "staff_other": 200,
             "anonymous": 200,
         },
     ),
@@ -37,24 +42,54 @@ EXPECTED = {
     "partners:link": ("GET", dict.fromkeys(ROLES, 200)),
     "partners:choose": (
         "GET",
-        {"partner_a": 200, "partner_b": 200, "staff": (302, START), "anonymous": (302, START)},
+        {
+            "partner_a": 200,
+            "partner_b": 200,
+            "staff": (302, START),
+            "staff_other": (302, START),
+            "anonymous": (302, START),
+        },
     ),
     "partners:home": (
         "GET",
-        {"partner_a": 200, "partner_b": 200, "staff": (302, START), "anonymous": (302, START)},
+        {
+            "partner_a": 200,
+            "partner_b": 200,
+            "staff": (302, START),
+            "staff_other": (302, START),
+            "anonymous": (302, START),
+        },
     ),
     # Another employer's person does not exist for the partner of B.
     "partners:person_correct": (
         "GET",
-        {"partner_a": 200, "partner_b": 404, "staff": (302, START), "anonymous": (302, START)},
+        {
+            "partner_a": 200,
+            "partner_b": 404,
+            "staff": (302, START),
+            "staff_other": (302, START),
+            "anonymous": (302, START),
+        },
     ),
     "partners:work_periods": (
         "GET",
-        {"partner_a": 200, "partner_b": 200, "staff": (302, START), "anonymous": (302, START)},
+        {
+            "partner_a": 200,
+            "partner_b": 200,
+            "staff": (302, START),
+            "staff_other": (302, START),
+            "anonymous": (302, START),
+        },
     ),
     "partners:demonstrations_ics": (
         "GET",
-        {"partner_a": 200, "partner_b": 200, "staff": (302, START), "anonymous": (302, START)},
+        {
+            "partner_a": 200,
+            "partner_b": 200,
+            "staff": (302, START),
+            "staff_other": (302, START),
+            "anonymous": (302, START),
+        },
     ),
     "partners:feedback": (
         "GET",
@@ -66,11 +101,23 @@ EXPECTED = {
     ),
     "partners:contact_request": (
         "GET",
-        {"partner_a": 200, "partner_b": 200, "staff": (302, START), "anonymous": (302, START)},
+        {
+            "partner_a": 200,
+            "partner_b": 200,
+            "staff": (302, START),
+            "staff_other": (302, START),
+            "anonymous": (302, START),
+        },
     ),
     "partners:instructor_add": (
         "GET",
-        {"partner_a": 200, "partner_b": 200, "staff": (302, START), "anonymous": (302, START)},
+        {
+            "partner_a": 200,
+            "partner_b": 200,
+            "staff": (302, START),
+            "staff_other": (302, START),
+            "anonymous": (302, START),
+        },
     ),
     "partners:person_left": (
         "POST",
@@ -78,27 +125,51 @@ EXPECTED = {
             "partner_a": (302, "partners:home"),
             "partner_b": 404,
             "staff": (302, START),
+            "staff_other": (302, START),
             "anonymous": (302, START),
         },
     ),
+    # Every member of staff has the page; it lists only the changes they may decide (below).
     "partners:change_list": (
         "GET",
-        {"partner_a": (302, LOGIN), "partner_b": (302, LOGIN), "staff": 200, "anonymous": (302, LOGIN)},
+        {
+            "partner_a": (302, LOGIN),
+            "partner_b": (302, LOGIN),
+            "staff": 200,
+            "staff_other": 200,
+            "anonymous": (302, LOGIN),
+        },
     ),
-    # `staff` is the account owner of A.
+    # The change is A's: its account owner decides, another teacher may not.
     "partners:change_decide": (
         "POST",
-        {"partner_a": (302, LOGIN), "partner_b": (302, LOGIN), "staff": 302, "anonymous": (302, LOGIN)},
+        {
+            "partner_a": (302, LOGIN),
+            "partner_b": (302, LOGIN),
+            "staff": (302, "partners:change_list"),
+            "staff_other": 403,
+            "anonymous": (302, LOGIN),
+        },
     ),
     "partners:sign_out": ("POST", {"partner_a": (302, START), "partner_b": (302, START)}),
     # Staff only: partners and visitors are sent to the staff sign-in.
+    # Every member of staff keeps employers up to date (partnerships.permissions.can_edit_employer),
+    # so a teacher who is not the account owner may send a link too: back to the employer's page.
     "partners:person_send_link": (
         "POST",
-        {"partner_a": (302, LOGIN), "partner_b": (302, LOGIN), "staff": 302, "anonymous": (302, LOGIN)},
+        {
+            "partner_a": (302, LOGIN),
+            "partner_b": (302, LOGIN),
+            "staff": (302, EMPLOYER),
+            "staff_other": (302, EMPLOYER),
+            "anonymous": (302, LOGIN),
+        },
     ),
 }
 # The sign-out needs no session: without one it lands on the start page too.
-EXPECTED["partners:sign_out"][1].update({"staff": (302, START), "anonymous": (302, START)})
+EXPECTED["partners:sign_out"][1].update(
+    {"staff": (302, START), "staff_other": (302, START), "anonymous": (302, START)}
+)
 
 
 def _partner_url_names() -> set[str]:
@@ -123,17 +194,22 @@ def _signed_in(email: str) -> Client:
 
 
 @pytest.fixture
-def world(db, teacher):
+def world(db, teacher, other_teacher):
     person_a = ContactPersonFactory(
         employer=EmployerFactory(name="A Oy", account_owner=teacher), email="a@a.example"
     )
     person_b = ContactPersonFactory(employer=EmployerFactory(name="B Oy"), email="b@b.example")
     staff = Client(headers={"Accept-Language": "en"})
     staff.force_login(teacher)
+    # A teacher with an employer of their own, who is not A's account owner.
+    EmployerFactory(name="C Oy", account_owner=other_teacher)
+    staff_other = Client(headers={"Accept-Language": "en"})
+    staff_other.force_login(other_teacher)
     clients = {
         "partner_a": _signed_in(person_a.email),
         "partner_b": _signed_in(person_b.email),
         "staff": staff,
+        "staff_other": staff_other,
         "anonymous": Client(headers={"Accept-Language": "en"}),
     }
     return {"person_a": person_a, "clients": clients}
@@ -175,7 +251,8 @@ def test_partner_url_answers_each_role_as_the_matrix_says(name, role, world):
     if isinstance(want, tuple):
         status, target = want
         assert response.status_code == status, (name, role)
-        assert response["Location"].startswith(reverse(target)), (name, role, response["Location"])
+        args = [world["person_a"].employer_id] if target == EMPLOYER else []
+        assert response["Location"].startswith(reverse(target, args=args)), (name, role, response["Location"])
     else:
         assert response.status_code == want, (name, role)
 
@@ -215,3 +292,61 @@ def test_partner_pages_refuse_methods_they_do_not_take(name, world):
     assert response.status_code == 405
     if name not in allowed:
         assert client.post(url).status_code == 405
+
+
+def _change_of_a(world):
+    from partners.models import PartnerChange
+
+    return PartnerChange.objects.create(
+        employer=world["person_a"].employer,
+        kind="new_instructor",
+        first_name="Uusi",
+        last_name="Ohjaaja",
+        requested_by="a@a.example",
+    )
+
+
+@pytest.mark.django_db
+def test_only_the_account_owner_sees_and_decides_a_change_and_a_refusal_changes_nothing(world):
+    from partners.models import PartnerChange
+
+    change = _change_of_a(world)
+    clients = world["clients"]
+    assert "Uusi Ohjaaja" not in clients["staff_other"].get(reverse("partners:change_list")).content.decode()
+    assert "Uusi Ohjaaja" in clients["staff"].get(reverse("partners:change_list")).content.decode()
+
+    decide = reverse("partners:change_decide", args=[change.pk])
+    assert clients["staff_other"].post(decide, {"decision": "confirm"}).status_code == 403
+    change.refresh_from_db()
+    assert (change.status, change.decided_by) == ("pending", None)
+    assert not world["person_a"].employer.people.filter(first_name="Uusi").exists()
+
+    assert clients["staff"].post(decide, {"decision": "confirm"}).status_code == 302
+    change.refresh_from_db()
+    assert change.status == "confirmed"
+    assert PartnerChange.objects.get(pk=change.pk).decided_by.username == "teacher"
+
+
+@pytest.mark.django_db
+def test_a_coordinator_decides_any_employers_change(world, coordinator_client):
+    change = _change_of_a(world)
+    assert "Uusi Ohjaaja" in coordinator_client.get(reverse("partners:change_list")).content.decode()
+    response = coordinator_client.post(
+        reverse("partners:change_decide", args=[change.pk]), {"decision": "reject"}
+    )
+    assert response.status_code == 302
+    change.refresh_from_db()
+    assert change.status == "rejected"
+
+
+@pytest.mark.django_db
+def test_any_teacher_may_send_a_link_and_it_is_queued_in_their_name(world, other_teacher):
+    person_a = world["person_a"]
+    response = world["clients"]["staff_other"].post(reverse("partners:person_send_link", args=[person_a.pk]))
+    assert response.status_code == 302
+    message = OutboxMessage.objects.filter(kind="partner-sign-in", to_email=person_a.email).latest("pk")
+    assert message.responsible == other_teacher
+    # A partner cannot send one, whoever's person it is.
+    before = OutboxMessage.objects.count()
+    world["clients"]["partner_a"].post(reverse("partners:person_send_link", args=[person_a.pk]))
+    assert OutboxMessage.objects.count() == before
