@@ -4,6 +4,7 @@ sector and period. A teacher gets the same figures limited to the employers they
 import datetime
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import connection
 from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth
@@ -27,6 +28,7 @@ from ..models import (
     Student,
     WorkPeriod,
 )
+from ..models.employers import contact_intervals
 from .feedback_risk import first_periods_at_risk
 from .network import counts as network_counts
 from .overdue import LIVE_STATUSES, deadlines
@@ -175,11 +177,35 @@ def reachability(
     f: Filters, today: datetime.date | None = None, *, intervals: dict[int, int] | None = None
 ) -> dict:
     """Checkpoint 1: employers with an account owner, and contacted within their interval
-    (the levels' `intervals` from `contact_intervals()` when the caller has them)."""
-    employers = _employers(f)
-    total = employers.count()
-    with_owner = employers.filter(account_owner__isnull=False).count()
-    quiet = employers.needing_contact(today=today, intervals=intervals).count()
+    (the levels' `intervals` from `contact_intervals()` when the caller has them).
+
+    One query: each employer's level and last contact read once (the annotations of
+    `Employer.objects.needing_contact`, in a subquery kept whole by OFFSET 0), then counted
+    with the cutoff `needing_contact` chooses by the level. Counting its queryset instead
+    repeated both subqueries in every branch of that CASE, for every employer."""
+    today = today or timezone.localdate()
+    if intervals is None:
+        intervals = contact_intervals()
+    employers = _employers(f).with_level().with_last_contact()
+    inner_sql, inner_params = (
+        employers.order_by().values("account_owner_id", "level_id", "last_contact").query.sql_with_params()
+    )
+    default = settings.KUMPPANI_DEFAULT_CONTACT_INTERVAL_DAYS
+    whens, when_params = ["WHEN e.level_id IS NULL THEN %s"], [today - datetime.timedelta(days=default)]
+    for level_id, interval in intervals.items():
+        whens.append("WHEN e.level_id = %s THEN %s")
+        when_params += [level_id, today - datetime.timedelta(days=interval)]
+    # A level without an interval asks for no contact: its cutoff stays NULL.
+    cutoff = f"CASE {' '.join(whens)} ELSE NULL END"
+    sql = (
+        "SELECT COUNT(*), COUNT(c.account_owner_id), COUNT(*) FILTER (WHERE c.cutoff IS NOT NULL "
+        "AND (c.last_contact IS NULL OR c.last_contact <= c.cutoff)) "
+        f"FROM (SELECT e.account_owner_id, e.last_contact, {cutoff} AS cutoff "
+        f"FROM ({inner_sql} OFFSET 0) e) c"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*when_params, *inner_params])
+        total, with_owner, quiet = cursor.fetchone()
     return {
         "total": total,
         "with_owner": with_owner,
@@ -304,7 +330,6 @@ def partnership_agreements(f: Filters) -> dict:
     """Partnership agreements valid today, ending within the renewal lead time, and expired,
     in one aggregate query; a teacher's own view counts those they are responsible for or
     whose parties they own."""
-    from django.conf import settings
 
     from ..models import AgreementValidity, PartnershipAgreement
 

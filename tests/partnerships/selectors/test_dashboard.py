@@ -117,8 +117,9 @@ def test_the_dashboard_runs_a_constant_number_of_queries(
     # However many rows: a fixed budget, one query more since the strategic network's counts
     # joined the review's figures, one more for staff in working life (one aggregate) and one
     # for the competence needs by sector and horizon; the levels' intervals and the checkpoints
-    # are read once each (issue 19).
-    with django_assert_max_num_queries(27):
+    # are read once each, the coverage is one query (was two) and the reachability one (was
+    # three) (issue 19).
+    with django_assert_max_num_queries(24):
         coordinator_client.get(reverse("partnerships:review_dashboard"))
 
 
@@ -419,3 +420,47 @@ def test_the_coverage_aggregate_matches_the_agreements_counted_one_by_one(varied
     # The data set reaches both sides: something done, overdue and not overdue for each filter.
     everything = _coverage_row_by_row(dashboard.Filters(), today)
     assert everything["total"] and everything["done_readiness"] and everything["overdue_thanks"]
+
+
+def test_the_reachability_aggregate_matches_the_employers_counted_one_by_one(teacher, coordinator, settings):
+    """Employers at every level (one without an interval among them), with and without an
+    owner, in two sectors, inactive ones too, last contacted on each side of their cutoff."""
+    from partnerships.models import Employer
+    from partnerships.models.employers import contact_intervals
+
+    today = timezone.localdate()
+    levels = [None, *PartnershipLevel.objects.filter(cross_cutting=False)]
+    PartnershipLevel.objects.filter(pk=levels[-1].pk).update(contact_interval_days=None)
+    intervals = contact_intervals()
+    n = 0
+    for level in levels:
+        interval = (
+            settings.KUMPPANI_DEFAULT_CONTACT_INTERVAL_DAYS if level is None else intervals.get(level.pk, 30)
+        )
+        for days_ago in [None, interval - 1, interval, interval + 1]:
+            n += 1
+            employer = EmployerFactory(
+                sector="FI"[n % 2], account_owner=teacher if n % 3 else None, is_active=n % 7 != 0
+            )
+            if level is not None:
+                LevelRecord.objects.create(
+                    employer=employer, level=level, rationale="x", recorded_by=coordinator
+                )
+            if days_ago is not None:
+                ContactFactory(
+                    employer=employer, author=teacher, date=today - datetime.timedelta(days=days_ago)
+                )
+                ContactFactory(employer=employer, author=teacher, date=today - datetime.timedelta(days=400))
+    for f in [dashboard.Filters(), dashboard.Filters(sector="F"), dashboard.Filters(owner_id=teacher.pk)]:
+        employers = dashboard._employers(f)
+        quiet = set(employers.needing_contact(today=today).values_list("pk", flat=True))
+        rows = list(employers)
+        expected = {
+            "total": len(rows),
+            "with_owner": sum(e.account_owner_id is not None for e in rows),
+            "in_touch": sum(e.pk not in quiet for e in rows),
+        }
+        got = dashboard.reachability(f, today)
+        assert {k: got[k] for k in expected} == expected, f
+        assert 0 < got["in_touch"] < got["total"]
+    assert Employer.objects.filter(is_active=False).exists()
