@@ -196,12 +196,14 @@ def reachability(
         whens.append("WHEN e.level_id = %s THEN %s")
         when_params += [level_id, today - datetime.timedelta(days=interval)]
     # A level without an interval asks for no contact: its cutoff stays NULL.
+    # OFFSET 0 keeps PostgreSQL from pulling the subquery up (SQLite knows no OFFSET alone).
+    fence = " OFFSET 0" if connection.vendor == "postgresql" else ""
     cutoff = f"CASE {' '.join(whens)} ELSE NULL END"
     sql = (
         "SELECT COUNT(*), COUNT(c.account_owner_id), COUNT(*) FILTER (WHERE c.cutoff IS NOT NULL "
         "AND (c.last_contact IS NULL OR c.last_contact <= c.cutoff)) "
         f"FROM (SELECT e.account_owner_id, e.last_contact, {cutoff} AS cutoff "
-        f"FROM ({inner_sql} OFFSET 0) e) c"
+        f"FROM ({inner_sql}{fence}) e) c"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, [*when_params, *inner_params])
