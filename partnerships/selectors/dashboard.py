@@ -4,7 +4,9 @@ sector and period. A teacher gets the same figures limited to the employers they
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, OuterRef, Q
+from django.conf import settings
+from django.db import connection
+from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
@@ -26,9 +28,10 @@ from ..models import (
     Student,
     WorkPeriod,
 )
+from ..models.employers import contact_intervals
 from .feedback_risk import first_periods_at_risk
 from .network import counts as network_counts
-from .overdue import LIVE_STATUSES, deadlines, overdue_condition, with_agreement_dates
+from .overdue import LIVE_STATUSES, deadlines
 from .staff_activities import counts as staff_activity_counts
 
 
@@ -93,32 +96,18 @@ def levels(f: Filters) -> list[dict]:
 def checkpoint_coverage(
     f: Filters, today: datetime.date | None = None, *, checkpoints: list[Checkpoint] | None = None
 ) -> list[dict]:
-    """For checkpoints 2–8: the share of live and recently ended agreements with the item done
-    (one aggregate query), and how many live agreements have it overdue (another); each row
-    with its checkpoint's service promise, from `checkpoints` when the caller has them."""
+    """For checkpoints 2–8: the share of live and recently ended agreements with the item done,
+    and how many live agreements have it overdue (`coverage_counts`, one query); each row with
+    its checkpoint's service promise, from `checkpoints` when the caller has them."""
     today = today or timezone.localdate()
     if checkpoints is None:
         checkpoints = list(Checkpoint.objects.all())
     promises = {c.number: c.service_promise for c in checkpoints}
-    recent = today - datetime.timedelta(days=90)
-    dated = with_agreement_dates(_agreements(f))
-    agreements = dated.filter(last_day__gte=recent)
-    aggregates = {"total": Count("pk")}
-    for kind in ItemKind:
-        settled = AgreementItem.objects.filter(agreement=OuterRef("pk"), kind=kind)
-        agreements = agreements.annotate(**{f"has_{kind}": Exists(settled)})
-        aggregates[f"done_{kind}"] = Count("pk", filter=Q(**{f"has_{kind}": True}))
-    totals = agreements.aggregate(**aggregates)
-    # Overdue on any live agreement, however long ago it ended, by the very condition of the
-    # agreement list's "this item overdue" filter that the count links to.
-    kinds = [d.kind for d in deadlines()]
-    overdue = dated.annotate(
-        **{f"is_overdue_{k}": ExpressionWrapper(overdue_condition(today, k), BooleanField()) for k in kinds}
-    ).aggregate(**{f"overdue_{k}": Count("pk", filter=Q(**{f"is_overdue_{k}": True})) for k in kinds})
+    counts = coverage_counts(_agreements(f), today)
     rows = []
     for kind in ItemKind:
-        total = totals["total"] or 0
-        done = totals[f"done_{kind}"] or 0
+        total = counts["total"]
+        done = counts[f"done_{kind}"]
         rows.append(
             {
                 "checkpoint": ITEM_CHECKPOINT[kind],
@@ -128,21 +117,97 @@ def checkpoint_coverage(
                 "done": done,
                 "total": total,
                 "share": round(100 * done / total) if total else None,
-                "overdue": overdue.get(f"overdue_{kind}") or 0,
+                "overdue": counts.get(f"overdue_{kind}", 0),
             }
         )
     return rows
+
+
+def coverage_counts(agreements, today: datetime.date) -> dict[str, int]:
+    """Over the agreements of `agreements` (live ones: `_agreements`), in one query:
+    `total`, those that have a work period ending within the last 90 days or later;
+    `done_<kind>`, those of them with the item settled; `overdue_<kind>`, those of all with
+    the item overdue, by the very condition of the agreement list's "this item overdue" filter
+    (`overdue.overdue_condition`) that the count links to.
+
+    Each table is read once: the agreements' first and last days and their settled items are
+    grouped per agreement in two subqueries and joined, instead of a subquery per agreement
+    and item kind that the GROUP BY of the first and last day then had to carry. An agreement
+    without work periods has no days, so it counts in neither figure."""
+    recent = today - datetime.timedelta(days=90)
+    ids_sql, ids_params = agreements.order_by().values("pk").query.sql_with_params()
+    quote = connection.ops.quote_name
+    periods = quote(WorkPeriod._meta.db_table)
+    items = quote(AgreementItem._meta.db_table)
+    columns, params = ["COUNT(*) FILTER (WHERE d.last_day >= %s) AS total"], [recent]
+    flags, flag_params = [], []
+    for i, kind in enumerate(ItemKind):
+        flags.append(f"MAX(CASE WHEN kind = %s THEN 1 ELSE 0 END) AS has_{i}")
+        flag_params.append(kind.value)
+        columns.append(f"COUNT(*) FILTER (WHERE d.last_day >= %s AND i.has_{i} = 1) AS done_{i}")
+        params.append(recent)
+    index = {kind.value: i for i, kind in enumerate(ItemKind)}
+    overdue_kinds = []
+    for deadline in deadlines():
+        # due < today  <=>  anchor < today - offset (overdue_condition)
+        i = index[deadline.kind]
+        anchor = "d.first_day" if deadline.anchor == "first_day" else "d.last_day"
+        columns.append(f"COUNT(*) FILTER (WHERE {anchor} < %s AND COALESCE(i.has_{i}, 0) = 0) AS overdue_{i}")
+        params.append(today - datetime.timedelta(days=deadline.offset_days))
+        overdue_kinds.append(deadline.kind)
+    sql = (
+        f"SELECT {', '.join(columns)} FROM ("
+        f'SELECT agreement_id, MIN(start) AS first_day, MAX("end") AS last_day FROM {periods} '
+        f"WHERE agreement_id IN ({ids_sql}) GROUP BY agreement_id) d "
+        f"LEFT JOIN (SELECT agreement_id, {', '.join(flags)} FROM {items} "
+        f"WHERE agreement_id IN ({ids_sql}) GROUP BY agreement_id) i ON i.agreement_id = d.agreement_id"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, *ids_params, *flag_params, *ids_params])
+        row = cursor.fetchone()
+    kinds = list(ItemKind)
+    counts = {"total": row[0] or 0}
+    counts.update({f"done_{kind}": row[1 + i] or 0 for i, kind in enumerate(kinds)})
+    offset = 1 + len(kinds)
+    counts.update({f"overdue_{kind}": row[offset + j] or 0 for j, kind in enumerate(overdue_kinds)})
+    return counts
 
 
 def reachability(
     f: Filters, today: datetime.date | None = None, *, intervals: dict[int, int] | None = None
 ) -> dict:
     """Checkpoint 1: employers with an account owner, and contacted within their interval
-    (the levels' `intervals` from `contact_intervals()` when the caller has them)."""
-    employers = _employers(f)
-    total = employers.count()
-    with_owner = employers.filter(account_owner__isnull=False).count()
-    quiet = employers.needing_contact(today=today, intervals=intervals).count()
+    (the levels' `intervals` from `contact_intervals()` when the caller has them).
+
+    One query: each employer's level and last contact read once (the annotations of
+    `Employer.objects.needing_contact`, in a subquery kept whole by OFFSET 0), then counted
+    with the cutoff `needing_contact` chooses by the level. Counting its queryset instead
+    repeated both subqueries in every branch of that CASE, for every employer."""
+    today = today or timezone.localdate()
+    if intervals is None:
+        intervals = contact_intervals()
+    employers = _employers(f).with_level().with_last_contact()
+    inner_sql, inner_params = (
+        employers.order_by().values("account_owner_id", "level_id", "last_contact").query.sql_with_params()
+    )
+    default = settings.KUMPPANI_DEFAULT_CONTACT_INTERVAL_DAYS
+    whens, when_params = ["WHEN e.level_id IS NULL THEN %s"], [today - datetime.timedelta(days=default)]
+    for level_id, interval in intervals.items():
+        whens.append("WHEN e.level_id = %s THEN %s")
+        when_params += [level_id, today - datetime.timedelta(days=interval)]
+    # A level without an interval asks for no contact: its cutoff stays NULL.
+    # OFFSET 0 keeps PostgreSQL from pulling the subquery up (SQLite knows no OFFSET alone).
+    fence = " OFFSET 0" if connection.vendor == "postgresql" else ""
+    cutoff = f"CASE {' '.join(whens)} ELSE NULL END"
+    sql = (
+        "SELECT COUNT(*), COUNT(c.account_owner_id), COUNT(*) FILTER (WHERE c.cutoff IS NOT NULL "
+        "AND (c.last_contact IS NULL OR c.last_contact <= c.cutoff)) "
+        f"FROM (SELECT e.account_owner_id, e.last_contact, {cutoff} AS cutoff "
+        f"FROM ({inner_sql}{fence}) e) c"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*when_params, *inner_params])
+        total, with_owner, quiet = cursor.fetchone()
     return {
         "total": total,
         "with_owner": with_owner,
@@ -267,7 +332,6 @@ def partnership_agreements(f: Filters) -> dict:
     """Partnership agreements valid today, ending within the renewal lead time, and expired,
     in one aggregate query; a teacher's own view counts those they are responsible for or
     whose parties they own."""
-    from django.conf import settings
 
     from ..models import AgreementValidity, PartnershipAgreement
 

@@ -117,8 +117,9 @@ def test_the_dashboard_runs_a_constant_number_of_queries(
     # However many rows: a fixed budget, one query more since the strategic network's counts
     # joined the review's figures, one more for staff in working life (one aggregate) and one
     # for the competence needs by sector and horizon; the levels' intervals and the checkpoints
-    # are read once each (issue 19).
-    with django_assert_max_num_queries(27):
+    # are read once each, the coverage is one query (was two) and the reachability one (was
+    # three) (issue 19).
+    with django_assert_max_num_queries(24):
         coordinator_client.get(reverse("partnerships:review_dashboard"))
 
 
@@ -317,3 +318,149 @@ def test_the_unit_filter_applies_to_the_page_its_charts_and_every_csv(
     assert [line.split(";")[0] for line in csv("channels")[1:]] == ["Visit to the workplace"]
     assert sum(int(v) for v in csv("channels")[1].split(";")[1:]) == 1
     assert [line.split(";")[0][:2] for line in csv("checkpoints")[1:]] == ["4."]
+
+
+@pytest.fixture
+def varied_agreements(teacher):
+    """Agreements in two units and two sectors, of every status, with zero to two work periods
+    whose first and last days fall on each side of every deadline and of the 90 days the
+    coverage looks back, and with different items settled."""
+    from partnerships.choices import ItemKind
+    from partnerships.models import AgreementItem
+
+    from ...factories import AgreementFactory, StudentGroupFactory, WorkplaceFactory
+
+    today = timezone.localdate()
+    day = datetime.timedelta(days=1)
+    groups = [StudentGroupFactory(name="VAR-A"), StudentGroupFactory(name="VAR-B")]
+    workplaces = [
+        WorkplaceFactory(employer=EmployerFactory(sector=sector, account_owner=teacher)) for sector in "FI"
+    ]
+    edges = [
+        # (first day, last day) of the agreement's periods
+        (today, today + 30 * day),
+        (today - day, today + 30 * day),
+        (today - 2 * day, today - day),
+        (today - 200 * day, today - 90 * day),
+        (today - 200 * day, today - 91 * day),
+        (today - 30 * day, today + 14 * day),
+        (today - 30 * day, today + 13 * day),
+        (today - 30 * day, today - 14 * day),
+        (today - 30 * day, today - 15 * day),
+        (today + 5 * day, today + 60 * day),
+    ]
+    kinds = list(ItemKind)
+    statuses = ["draft", "signed", "signed", "ended_early", "cancelled"]
+    n = 0
+    for first, last in edges:
+        for status in statuses:
+            n += 1
+            ended = {"ended_on": today - day, "end_reason": "x"} if status == "ended_early" else {}
+            agreement = AgreementFactory(
+                status=status,
+                student=StudentFactory(group=groups[n % 2]),
+                workplace=workplaces[(n // 2) % 2],
+                **ended,
+            )
+            unit = QualificationUnitFactory()
+            if n % 3 == 0 and last - first > 5 * day:  # two periods: the days from different ones
+                agreement.work_periods.create(unit=unit, start=first, end=first + 2 * day)
+                agreement.work_periods.create(unit=unit, start=first + 3 * day, end=last)
+            else:
+                agreement.work_periods.create(unit=unit, start=first, end=last)
+            for i, kind in enumerate(kinds):
+                if (n + i) % 3 == 0:
+                    AgreementItem.objects.create(agreement=agreement, kind=kind, done_on=today)
+    AgreementFactory(status="signed", workplace=workplaces[0])  # no work periods at all
+    return {"groups": groups}
+
+
+def _coverage_row_by_row(f: dashboard.Filters, today: datetime.date) -> dict:
+    """The coverage counted the plain way: each agreement's item states (`item_states`, what
+    the agreement page shows) added up."""
+    from partnerships.choices import ItemKind
+    from partnerships.models import Agreement
+    from partnerships.selectors.overdue import LIVE_STATUSES, item_states
+
+    agreements = Agreement.objects.filter(status__in=LIVE_STATUSES).prefetch_related("work_periods", "items")
+    if f.sector:
+        agreements = agreements.filter(workplace__employer__sector=f.sector)
+    if f.unit_id:
+        agreements = agreements.filter(student__group__unit_id=f.unit_id)
+    counts = {f"{what}_{kind}": 0 for kind in ItemKind for what in ("done", "overdue")}
+    counts["total"] = 0
+    for agreement in agreements:
+        periods = list(agreement.work_periods.all())
+        states = item_states(agreement, today)
+        for state in states:
+            counts[f"overdue_{state.kind}"] += state.overdue
+        if periods and max(p.end for p in periods) >= today - datetime.timedelta(days=90):
+            counts["total"] += 1
+            for state in states:
+                counts[f"done_{state.kind}"] += state.settled
+    return counts
+
+
+def test_the_coverage_aggregate_matches_the_agreements_counted_one_by_one(varied_agreements):
+    today = timezone.localdate()
+    unit = varied_agreements["groups"][0].unit
+    for f in [
+        dashboard.Filters(),
+        dashboard.Filters(sector="F"),
+        dashboard.Filters(unit_id=unit.pk),
+        dashboard.Filters(sector="I", unit_id=unit.pk),
+    ]:
+        expected = _coverage_row_by_row(f, today)
+        rows = dashboard.checkpoint_coverage(f, today)
+        got = {"total": rows[0]["total"]}
+        for row in rows:
+            got[f"done_{row['kind']}"] = row["done"]
+            got[f"overdue_{row['kind']}"] = row["overdue"]
+        assert got == expected, f
+    # The data set reaches both sides: something done, overdue and not overdue for each filter.
+    everything = _coverage_row_by_row(dashboard.Filters(), today)
+    assert everything["total"] and everything["done_readiness"] and everything["overdue_thanks"]
+
+
+def test_the_reachability_aggregate_matches_the_employers_counted_one_by_one(teacher, coordinator, settings):
+    """Employers at every level (one without an interval among them), with and without an
+    owner, in two sectors, inactive ones too, last contacted on each side of their cutoff."""
+    from partnerships.models import Employer
+    from partnerships.models.employers import contact_intervals
+
+    today = timezone.localdate()
+    levels = [None, *PartnershipLevel.objects.filter(cross_cutting=False)]
+    PartnershipLevel.objects.filter(pk=levels[-1].pk).update(contact_interval_days=None)
+    intervals = contact_intervals()
+    n = 0
+    for level in levels:
+        interval = (
+            settings.KUMPPANI_DEFAULT_CONTACT_INTERVAL_DAYS if level is None else intervals.get(level.pk, 30)
+        )
+        for days_ago in [None, interval - 1, interval, interval + 1]:
+            n += 1
+            employer = EmployerFactory(
+                sector="FI"[n % 2], account_owner=teacher if n % 3 else None, is_active=n % 7 != 0
+            )
+            if level is not None:
+                LevelRecord.objects.create(
+                    employer=employer, level=level, rationale="x", recorded_by=coordinator
+                )
+            if days_ago is not None:
+                ContactFactory(
+                    employer=employer, author=teacher, date=today - datetime.timedelta(days=days_ago)
+                )
+                ContactFactory(employer=employer, author=teacher, date=today - datetime.timedelta(days=400))
+    for f in [dashboard.Filters(), dashboard.Filters(sector="F"), dashboard.Filters(owner_id=teacher.pk)]:
+        employers = dashboard._employers(f)
+        quiet = set(employers.needing_contact(today=today).values_list("pk", flat=True))
+        rows = list(employers)
+        expected = {
+            "total": len(rows),
+            "with_owner": sum(e.account_owner_id is not None for e in rows),
+            "in_touch": sum(e.pk not in quiet for e in rows),
+        }
+        got = dashboard.reachability(f, today)
+        assert {k: got[k] for k in expected} == expected, f
+        assert 0 < got["in_touch"] < got["total"]
+    assert Employer.objects.filter(is_active=False).exists()
