@@ -170,7 +170,11 @@ def initiative_student_withdraw(
     representative" in the initiative's page, log and report. Never undone: taking part
     again needs a new consent (initiative_student_add)."""
     _check(participant.initiative, by)
-    locked = StudentParticipant.objects.select_for_update().select_related("student").get(pk=participant.pk)
+    locked = (
+        StudentParticipant.objects.select_for_update(of=("self",))
+        .select_related("student")
+        .get(pk=participant.pk)
+    )
     if locked.withdrawn_on is not None:
         raise ValidationError(
             _("The consent was already withdrawn on %(date)s.")
