@@ -244,7 +244,8 @@ def initiatives(f: Filters, *, checkpoints: list[Checkpoint] | None = None) -> d
     for phase, number, n in counts:
         cells[(phase, number)] = n
     # In the same query: those with a student taking part (a consent in force).
-    with_students = Count("pk", distinct=True, filter=Q(student_participants__withdrawn_on__isnull=True))
+    in_force = Q(student_participants__isnull=False, student_participants__withdrawn_on__isnull=True)
+    with_students = Count("pk", distinct=True, filter=in_force)
     phase_rows = (
         rows.values_list("phase")
         .annotate(n=Count("pk", distinct=True), s=with_students)
