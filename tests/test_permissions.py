@@ -206,7 +206,10 @@ EXPECTED = {
     "partnerships:initiative_evaluate": ("POST", {"teacher": 302, "other_teacher": 403, "coordinator": 302}),
     # Students taking part: the initiative's owner (`teacher`) and coordinators add them and
     # record a withdrawal; everyone else reads them on the initiative's page.
-    "partnerships:initiative_student_add": ("GET", {"teacher": 200, "other_teacher": 403, "coordinator": 200}),
+    "partnerships:initiative_student_add": (
+        "GET",
+        {"teacher": 200, "other_teacher": 403, "coordinator": 200},
+    ),
     "partnerships:initiative_student_withdraw": (
         "POST",
         {"teacher": 302, "other_teacher": 403, "coordinator": 302},

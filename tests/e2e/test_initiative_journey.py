@@ -30,12 +30,16 @@ def employer(db):
     return employer
 
 
-def test_coordinator_starts_an_initiative_and_moves_it_forward(page, live_server, employer, shot, problems):
+def _log_in(page, live_server) -> None:
     page.goto(f"{live_server.url}/accounts/login/")
     page.fill("#id_username", "kaisa")
     page.fill("#id_password", PASSWORD)
     page.click("main button[type=submit]")
     page.wait_for_url(f"{live_server.url}/")
+
+
+def test_coordinator_starts_an_initiative_and_moves_it_forward(page, live_server, employer, shot, problems):
+    _log_in(page, live_server)
     page.goto(f"{live_server.url}{employer.get_absolute_url()}")
     page.click("section:has(#employer-initiatives-heading) >> text=Uusi")
     expect(page.locator("h1")).to_contain_text("Uusi yhteiskehittämisen hanke")
@@ -80,11 +84,7 @@ def test_coordinator_adds_students_with_consent_and_records_a_withdrawal(
     student = StudentFactory(
         first_name="Iida", last_name="Heikkinen", date_of_birth=datetime.date(2004, 2, 2)
     )
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("#id_username", "kaisa")
-    page.fill("#id_password", PASSWORD)
-    page.click("main button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/")
+    _log_in(page, live_server)
     page.goto(f"{live_server.url}{initiative.get_absolute_url()}")
     expect(page.locator("#students")).to_contain_text("Opiskelijoita ei ole vielä mukana.")
     page.click("#students >> text=Lisää mukaan opiskelija")

@@ -51,6 +51,11 @@ def _add_representative(initiative, by, **extra):
     return services.initiative_student_add(initiative=initiative, by=by, **(data | extra))
 
 
+def _add_student(initiative, by, student, **extra):
+    data = {"student": student, "consent_on": TODAY, "consent_method": "written"}
+    return services.initiative_student_add(initiative=initiative, by=by, **(data | extra))
+
+
 def test_owner_adds_a_student_with_consent_and_the_log_names_them(initiative, teacher, student):
     participant = services.initiative_student_add(
         initiative=initiative,
@@ -97,9 +102,7 @@ def test_another_teacher_may_read_but_not_add_or_withdraw(initiative, teacher, o
 def test_a_teacher_cannot_add_a_student_they_may_not_see(initiative, teacher):
     stranger = StudentFactory()  # not in the teacher's groups nor on their agreements
     with pytest.raises(PermissionDenied):
-        services.initiative_student_add(
-            initiative=initiative, by=teacher, student=stranger, consent_on=TODAY, consent_method="written"
-        )
+        _add_student(initiative, teacher, stranger)
     response = _client_for(teacher).post(
         reverse("partnerships:initiative_student_add", args=[initiative.pk]),
         {
@@ -118,20 +121,16 @@ def test_a_student_under_18_needs_the_guardians_consent_by_the_date_of_birth(
 ):
     minor = StudentFactory(group=teacher_group, date_of_birth=datetime.date(2010, 1, 1))
     with pytest.raises(ValidationError) as error:
-        services.initiative_student_add(
-            initiative=initiative, by=teacher, student=minor, consent_on=TODAY, consent_method="written"
-        )
+        _add_student(initiative, teacher, minor)
     assert set(error.value.message_dict) == {
         "guardian_name",
         "guardian_consent_on",
         "guardian_consent_method",
     }
-    participant = services.initiative_student_add(
-        initiative=initiative,
-        by=teacher,
-        student=minor,
-        consent_on=TODAY,
-        consent_method="written",
+    participant = _add_student(
+        initiative,
+        teacher,
+        minor,
         guardian_name="Hanna Huoltaja",
         guardian_consent_on=TODAY,
         guardian_consent_method="written",
@@ -146,14 +145,8 @@ def test_a_representative_declared_under_18_needs_the_guardians_consent(initiati
 
 
 def test_an_adult_by_date_of_birth_needs_no_guardian_whatever_is_ticked(initiative, teacher, student):
-    participant = services.initiative_student_add(
-        initiative=initiative,
-        by=teacher,
-        student=student,
-        consent_on=TODAY,
-        consent_method="in_person",
-        under_18=True,
-        guardian_name="Not needed",
+    participant = _add_student(
+        initiative, teacher, student, consent_method="in_person", under_18=True, guardian_name="Not needed"
     )
     assert not participant.under_18 and participant.guardian_name == ""
 
@@ -218,10 +211,9 @@ def test_withdrawal_hides_the_name_everywhere_and_a_return_needs_new_consent(
 
 
 def test_a_student_takes_part_once_at_a_time(initiative, teacher, student):
-    data = {"student": student, "consent_on": TODAY, "consent_method": "written"}
-    services.initiative_student_add(initiative=initiative, by=teacher, **data)
+    _add_student(initiative, teacher, student)
     with pytest.raises(ValidationError) as error:
-        services.initiative_student_add(initiative=initiative, by=teacher, **data)
+        _add_student(initiative, teacher, student)
     assert error.value.message_dict["student"] == ["This student already takes part in the initiative."]
 
 
@@ -251,9 +243,7 @@ def test_consent_without_naming_shows_a_student_representative_to_readers(initia
 
 
 def test_the_report_lists_only_students_with_consent_in_force(initiative, teacher, student):
-    services.initiative_student_add(
-        initiative=initiative, by=teacher, student=student, consent_on=TODAY, consent_method="written"
-    )
+    _add_student(initiative, teacher, student)
     gone = _add_representative(initiative, teacher)
     services.initiative_student_withdraw(participant=gone, by=teacher, withdrawn_on=TODAY)
     pdf = " ".join(
@@ -290,13 +280,11 @@ def test_erasure_anonymises_the_participation_and_the_log_still_renders(
         group=teacher_group,
         date_of_birth=datetime.date(2010, 5, 5),
     )
-    participant = services.initiative_student_add(
-        initiative=initiative,
-        by=teacher,
-        student=minor,
+    participant = _add_student(
+        initiative,
+        teacher,
+        minor,
         role="Class representative",
-        consent_on=TODAY,
-        consent_method="written",
         guardian_name="Harri Huoltaja",
         guardian_consent_on=TODAY,
         guardian_consent_method="email",
