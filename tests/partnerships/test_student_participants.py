@@ -310,3 +310,15 @@ def test_erasure_anonymises_the_participation_and_the_log_still_renders(
     record = minor.history.latest()
     changed = {row["model"] for row in record.erasure_report["changed"]}
     assert "partnerships.studentparticipant" in changed
+
+
+def test_erasure_also_finds_the_student_entered_by_name_as_a_representative(
+    initiative, teacher, coordinator, student
+):
+    participant = _add_representative(initiative, teacher, name="Iida Heikkinen", role="Iidan luokka")
+    services.erase_student(student, by=coordinator, reason="request")
+    participant.refresh_from_db()
+    assert "Iida" not in participant.name and "Heikkinen" not in participant.name
+    assert not participant.history.filter(name__contains="Heikkinen").exists()
+    page = _client_for(teacher).get(initiative.get_absolute_url()).content.decode()
+    assert "Heikkinen" not in page
