@@ -322,3 +322,28 @@ def test_erasure_also_finds_the_student_entered_by_name_as_a_representative(
     assert not participant.history.filter(name__contains="Heikkinen").exists()
     page = _client_for(teacher).get(initiative.get_absolute_url()).content.decode()
     assert "Heikkinen" not in page
+
+
+def test_the_initiative_page_and_the_list_take_as_many_queries_for_one_student_as_for_five(
+    initiative, teacher, coordinator, teacher_group
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = _client_for(coordinator)
+    urls = [initiative.get_absolute_url(), reverse("partnerships:initiative_list")]
+
+    def counts():
+        result = []
+        for url in urls:
+            with CaptureQueriesContext(connection) as captured:
+                assert client.get(url).status_code == 200
+            result.append(len(captured))
+        return result
+
+    _add_student(initiative, teacher, StudentFactory(group=teacher_group))
+    one = counts()
+    for index in range(4):
+        withdrawn = _add_representative(initiative, teacher, name=f"Edustaja {index}")
+        services.initiative_student_withdraw(participant=withdrawn, by=teacher, withdrawn_on=TODAY)
+    assert counts() == one
