@@ -35,6 +35,7 @@ from .models import (
     ReminderRecord,
     StaffActivity,
     Student,
+    StudentParticipant,
     StudentRelation,
     ThankYou,
     WorkPeriod,
@@ -359,7 +360,26 @@ class InitiativeAdmin(SimpleHistoryAdmin):
 class InitiativeEntryAdmin(SimpleHistoryAdmin):
     list_display = ("initiative", "date", "phase", "kind", "author")
     list_filter = ("phase", "kind")
-    raw_id_fields = ("initiative", "author")
+    raw_id_fields = ("initiative", "author", "participant")
+
+
+@admin.register(StudentParticipant)
+class StudentParticipantAdmin(SimpleHistoryAdmin):
+    """Read only: a consent is recorded and withdrawn on the initiative's page, whose service
+    keeps the rules (the guardian's consent, no return without a new consent) and the log."""
+
+    list_display = ("__str__", "initiative", "consent_on", "consent_method", "withdrawn_on")
+    list_filter = ("consent_method", "consent_scope")
+    list_select_related = ("initiative", "student")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(InitiativeNotice)

@@ -23,6 +23,8 @@ class PartnershipsConfig(AppConfig):
 
         from .selectors import network, staff_activities
         from .services import partnership_renewals, reminders  # noqa: F401
+        from .services.privacy import erasure_step_register
+        from .services.student_participants import student_participations_forget
 
         # The strategic network beside the self-assessment's strategic questions.
         evidence_provider_register("strategic", network.self_assessment_evidence)
@@ -31,6 +33,8 @@ class PartnershipsConfig(AppConfig):
         evidence_provider_register("developing", staff_activities.self_assessment_evidence)
         # The self-assessment summary's "where is most to develop" starts an initiative.
         develop_link_register(self_assessment_initiative_url)
+        # A student's erasure anonymises their part in co-development initiatives.
+        erasure_step_register(student_participations_forget)
 
         outbox_kinds_register(
             {

@@ -188,6 +188,12 @@ def can_edit_initiative(user, initiative) -> bool:
     return can_coordinate(user) or user.pk == initiative.owner_id
 
 
+def can_manage_student_participants(user, initiative) -> bool:
+    """Adding a student to an initiative with their consent, and recording a withdrawal: the
+    same rule as editing the initiative (its owner and coordinators); others read."""
+    return can_edit_initiative(user, initiative)
+
+
 def can_assign_initiative_owner(user, initiative=None) -> bool:
     """A teacher starts initiatives for themself; a coordinator may name another owner."""
     return can_coordinate(user)

@@ -108,6 +108,16 @@ urlpatterns = [
     path("initiatives/<int:pk>/phase/", initiatives.initiative_phase, name="initiative_phase"),
     path("initiatives/<int:pk>/log/", initiatives.initiative_log, name="initiative_log"),
     path("initiatives/<int:pk>/evaluation/", initiatives.initiative_evaluate, name="initiative_evaluate"),
+    path(
+        "initiatives/<int:pk>/students/new/",
+        initiatives.initiative_student_add,
+        name="initiative_student_add",
+    ),
+    path(
+        "initiatives/students/<int:pk>/withdraw/",
+        initiatives.initiative_student_withdraw,
+        name="initiative_student_withdraw",
+    ),
     path("initiatives/<int:pk>/report.pdf", initiatives.initiative_pdf, name="initiative_pdf"),
     path("initiatives/notices/read/", initiatives.initiative_notices_read, name="initiative_notices_read"),
     path(

@@ -13,6 +13,7 @@ from partnerships.forms.agreements import AgreementForm, WorkPeriodForm
 from partnerships.forms.contacts import ContactForm
 from partnerships.forms.employers import EmployerCreateForm
 from partnerships.forms.feedback import FeedbackForm
+from partnerships.forms.initiatives import StudentParticipantForm
 from partnerships.forms.students import StudentForm
 from partnerships.models import FeedbackRequest
 
@@ -86,6 +87,29 @@ def employer(db):
 )
 def test_contact_log_form(teacher_client, employer, data):
     post_and_check(teacher_client, reverse("partnerships:contact_create", args=[employer.pk]), data)
+
+
+@pytest.fixture
+def initiative(teacher):
+    from partnerships.services import initiative_create
+
+    return initiative_create(by=teacher, data={"title": "Perehdytys", "starting_point": "Liian pitkä"})
+
+
+@EXAMPLES
+@given(
+    data=fields_strategy(
+        list(StudentParticipantForm.base_fields),
+        {
+            "name": "Sanni Suomela",
+            "consent_on": datetime.date.today().isoformat(),
+            "consent_method": "written",
+            "consent_scope": "named",
+        },
+    )
+)
+def test_student_participant_form(teacher_client, initiative, data):
+    post_and_check(teacher_client, reverse("partnerships:initiative_student_add", args=[initiative.pk]), data)
 
 
 PERIOD_FIELDS = [f"periods-0-{name}" for name in WorkPeriodForm.base_fields]

@@ -204,6 +204,16 @@ EXPECTED = {
     "partnerships:initiative_phase": ("POST", {"teacher": 302, "other_teacher": 403, "coordinator": 302}),
     "partnerships:initiative_log": ("POST", {"teacher": 302, "other_teacher": 403, "coordinator": 302}),
     "partnerships:initiative_evaluate": ("POST", {"teacher": 302, "other_teacher": 403, "coordinator": 302}),
+    # Students taking part: the initiative's owner (`teacher`) and coordinators add them and
+    # record a withdrawal; everyone else reads them on the initiative's page.
+    "partnerships:initiative_student_add": (
+        "GET",
+        {"teacher": 200, "other_teacher": 403, "coordinator": 200},
+    ),
+    "partnerships:initiative_student_withdraw": (
+        "POST",
+        {"teacher": 302, "other_teacher": 403, "coordinator": 302},
+    ),
     "partnerships:initiative_notices_read": (
         "POST",
         {"teacher": 302, "other_teacher": 302, "coordinator": 302},
@@ -355,6 +365,7 @@ FORM_VIEWS = {
     "partnerships:initiative_create",
     "partnerships:initiative_edit",
     "partnerships:initiative_redefine",
+    "partnerships:initiative_student_add",
     "partnerships:student_privacy",
     "partnerships:partnership_agreement_create",
     "partnerships:partnership_agreement_edit",
@@ -456,6 +467,11 @@ def world(teacher, coordinator, teacher_group, settings, tmp_path):
     from partnerships.services import initiative_create
 
     initiative = initiative_create(by=teacher, data={"title": "Induction", "starting_point": "Too long"})
+    from partnerships.services import initiative_student_add
+
+    student_participant = initiative_student_add(
+        initiative=initiative, by=teacher, name="Sanni Suomela", consent_on=today, consent_method="written"
+    )
     partnership_agreement = PartnershipAgreement.objects.create(
         title="Kumppanuussopimus", scope="Harjoittelu", signed_on=today, responsible=teacher
     )
@@ -513,6 +529,7 @@ def world(teacher, coordinator, teacher_group, settings, tmp_path):
         "prospect": prospect,
         "partnership_agreement": partnership_agreement,
         "initiative": initiative,
+        "student_participant": student_participant,
         "import_job": import_job,
         "activity": activity,
         "level_record": level_record,
@@ -616,7 +633,9 @@ def _args(name: str, world) -> list:
             "partnerships:initiative_phase",
             "partnerships:initiative_log",
             "partnerships:initiative_evaluate",
+            "partnerships:initiative_student_add",
         ),
+        "student_participant": ("partnerships:initiative_student_withdraw",),
         "workplace_fk": ("partnerships:workplace_check_create",),
         "prospect": (
             "partnerships:prospect_detail",
@@ -681,6 +700,9 @@ def _post_data(name: str, world=None) -> dict:
             "evaluation-measured": "Time",
             "evaluation-text": "-",
         }
+    if name == "partnerships:initiative_student_withdraw":
+        pk = world["student_participant"].pk
+        return {f"withdraw-{pk}-withdrawn_on": timezone.localdate().isoformat()}
     if name == "partnerships:agreement_item":
         return {"kind": "readiness", "done_on": timezone.localdate().isoformat()}
     return {}

@@ -271,8 +271,9 @@ class PartnerSeeding:
         )
 
     def initiatives(self, employers, staff) -> None:
-        """Two co-development initiatives: one in ideation with its log and an evaluation, one
-        just started, so the dashboard, employer pages and the report have something to show."""
+        """Two co-development initiatives: one in ideation with its log, an evaluation and a
+        student representative who consented to take part, one just started, so the dashboard,
+        employer pages and the report have something to show."""
         checkpoints = {checkpoint.number: checkpoint for checkpoint in Checkpoint.objects.all()}
         teacher, coordinator = staff["teacher"], staff["coordinator"]
         partners = [employer for employer, _group in employers[:3]]
@@ -306,6 +307,17 @@ class PartnerSeeding:
             )
         services.initiative_change_phase(
             initiative=induction, by=teacher, to_phase="ideate", decision="Ohjausryhmä hyväksyi määrittelyn."
+        )
+        # The students' view: a student union representative, who consented in writing to take
+        # part and to be named in the log and the steering group's report.
+        services.initiative_student_add(
+            initiative=induction,
+            by=teacher,
+            name="Sanni Suomela",
+            role="Opiskelijakunnan hallitus",
+            consent_on=self.today - datetime.timedelta(days=30),
+            consent_method="written",
+            consent_scope="named",
         )
         services.initiative_log(
             initiative=induction,

@@ -1,6 +1,7 @@
 """Co-development initiatives."""
 
 from django import forms
+from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -11,11 +12,14 @@ from checkpoints.summary import self_assessment_summary
 from core.models import User
 
 from ..models import (
+    ConsentMethod,
     ContactPerson,
     Employer,
     Initiative,
     InitiativeEntry,
     InitiativePhase,
+    Student,
+    StudentParticipant,
 )
 from ..models.initiatives import LOG_KINDS
 from ..permissions import can_assign_initiative_owner
@@ -200,7 +204,73 @@ class InitiativeFilterForm(forms.Form):
         empty_label=_("All checkpoints"),
     )
     mine = forms.BooleanField(label=_("Only those I take part in"), required=False)
+    students = forms.BooleanField(label=_("Only those with students taking part"), required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["phase"].choices = [("", _("All in progress")), *InitiativePhase.choices]
+
+
+class StudentParticipantForm(forms.ModelForm):
+    """A student or a student representative joining the initiative, with their consent. The
+    service decides who is under 18 (the date of birth where it is known)."""
+
+    class Meta:
+        model = StudentParticipant
+        fields = [
+            "student",
+            "name",
+            "role",
+            "consent_on",
+            "consent_method",
+            "consent_scope",
+            "under_18",
+            "guardian_name",
+            "guardian_consent_on",
+            "guardian_consent_method",
+        ]
+        labels = {
+            "student": _("Student of the institution"),
+            "name": _("Or a student representative's name"),
+            "under_18": _("The student is under 18"),
+        }
+        help_texts = {
+            "student": _("Only the students you may see are listed."),
+            "name": _("E.g. a representative of the student union who is not chosen above."),
+            "under_18": _(
+                "Where Kumppani knows the student's date of birth, it decides; "
+                "otherwise tick this for anyone under 18."
+            ),
+        }
+        widgets = {
+            "consent_on": DateInput,
+            "guardian_consent_on": DateInput,
+            "consent_method": forms.RadioSelect,
+            "consent_scope": forms.RadioSelect,
+        }
+
+    def __init__(self, *args, user: User, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["student"].queryset = (
+            Student.objects.visible_to(user).not_erased().order_by("last_name", "first_name")
+        )
+        self.fields["student"].label_from_instance = lambda s: f"{s.full_name} ({s.student_number})"
+        self.fields["consent_method"].choices = ConsentMethod.choices
+        self.fields["guardian_consent_method"].choices = [("", "–"), *ConsentMethod.choices]
+        for name in ("consent_on", "guardian_consent_on"):
+            self.fields[name].input_formats = DATE_INPUT_FORMATS
+
+    def validate_unique(self):
+        # The service checks the person against every earlier participation, withdrawn ones
+        # included, and says why.
+        pass
+
+
+class StudentWithdrawForm(forms.Form):
+    withdrawn_on = forms.DateField(
+        label=_("Consent withdrawn on"), widget=DateInput, input_formats=DATE_INPUT_FORMATS
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["withdrawn_on"].initial = timezone.localdate

@@ -38,6 +38,7 @@ from .partnership_agreements import AgreementValidity, PartnershipAgreement
 from .prospects import PIPELINE, Prospect, ProspectStage
 from .reminders import ReminderRecord
 from .staff_activities import StaffActivity, StaffActivityKind
+from .student_participants import ConsentMethod, ConsentScope, StudentParticipant
 from .students import Qualification, QualificationUnit, Student
 from .thanks import ThankYou, ThankYouStatus
 
@@ -53,6 +54,8 @@ __all__ = [
     "AgreementValidity",
     "Channel",
     "CompetenceNeed",
+    "ConsentMethod",
+    "ConsentScope",
     "Contact",
     "ContactPerson",
     "CooperationKind",
@@ -91,6 +94,7 @@ __all__ = [
     "StaffActivity",
     "StaffActivityKind",
     "Student",
+    "StudentParticipant",
     "StudentRelation",
     "ThankYou",
     "ThankYouStatus",

@@ -46,6 +46,16 @@ class InitiativeQuerySet(models.QuerySet):
     def involving(self, user):
         return self.filter(Q(owner=user) | Q(staff=user)).distinct()
 
+    def with_students(self):
+        """With a student taking part: a consent in force (an erased student's too)."""
+        from .student_participants import StudentParticipant
+
+        return self.filter(
+            models.Exists(
+                StudentParticipant.objects.filter(initiative=models.OuterRef("pk"), withdrawn_on__isnull=True)
+            )
+        )
+
 
 class Initiative(models.Model):
     title = models.CharField(_("title"), max_length=200)
@@ -139,6 +149,8 @@ class EntryKind(models.TextChoices):
     PHASE_CHANGE = "phase", _("Phase change")
     REDEFINITION = "redefinition", _("Redefinition")
     EVALUATION = "evaluation", _("Evaluation")
+    STUDENT_JOINED = "student", _("Student taking part")
+    CONSENT_WITHDRAWN = "withdrawn", _("Consent withdrawn")
 
 
 # The kinds a person picks in the log form; the others come from their own forms.
@@ -174,6 +186,16 @@ class InitiativeEntry(models.Model):
     to_phase = models.CharField(_("to phase"), max_length=12, choices=InitiativePhase.choices, blank=True)
     # A phase change that skips a phase or goes back: why (services/initiatives.py).
     explanation = models.TextField(_("why the jump"), max_length=4000, blank=True)
+    # A student joining or withdrawing: the text is written from the participant when shown,
+    # so that a withdrawal hides the name in the earlier entries too.
+    participant = models.ForeignKey(
+        "partnerships.StudentParticipant",
+        verbose_name=_("student taking part"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="entries",
+    )
     before = models.JSONField(_("before"), default=dict, blank=True)
     after = models.JSONField(_("after"), default=dict, blank=True)
     author = models.ForeignKey(

@@ -293,7 +293,8 @@ def attention(
 
 
 def initiatives(f: Filters, *, checkpoints: list[Checkpoint] | None = None) -> dict:
-    """Co-development initiatives in progress, by phase and by checkpoint, in one query. An
+    """Co-development initiatives in progress, by phase and by checkpoint, and those with
+    students taking part by phase, in two queries. An
     initiative addressing several checkpoints counts under each of them (and once in a
     phase's total); a teacher's own view counts the initiatives they take part in."""
     rows = Initiative.objects.in_progress()
@@ -307,13 +308,29 @@ def initiatives(f: Filters, *, checkpoints: list[Checkpoint] | None = None) -> d
     cells: dict[tuple, int] = {}
     for phase, number, n in counts:
         cells[(phase, number)] = n
-    totals = dict(rows.values_list("phase").annotate(n=Count("pk", distinct=True)).values_list("phase", "n"))
+    # In the same query: those with a student taking part (a consent in force).
+    in_force = Q(student_participants__isnull=False, student_participants__withdrawn_on__isnull=True)
+    with_students = Count("pk", distinct=True, filter=in_force)
+    phase_rows = (
+        rows.values_list("phase")
+        .annotate(n=Count("pk", distinct=True), s=with_students)
+        .values_list("phase", "n", "s")
+    )
+    totals, students = {}, {}
+    for phase, n, s in phase_rows:
+        totals[phase], students[phase] = n, s
     checkpoints = list(Checkpoint.objects.all() if checkpoints is None else checkpoints)
     if any(number is None for _phase, number in cells):
         checkpoints.append(None)  # a row for initiatives that name no checkpoint
     return {
         "phases": [
-            {"value": phase, "label": phase.label, "total": totals.get(phase, 0)} for phase in PHASE_ORDER
+            {
+                "value": phase,
+                "label": phase.label,
+                "total": totals.get(phase, 0),
+                "with_students": students.get(phase, 0),
+            }
+            for phase in PHASE_ORDER
         ],
         "rows": [
             {
@@ -325,6 +342,7 @@ def initiatives(f: Filters, *, checkpoints: list[Checkpoint] | None = None) -> d
             for checkpoint in checkpoints
         ],
         "total": sum(totals.values()),
+        "with_students": sum(students.values()),
     }
 
 

@@ -80,6 +80,11 @@ from .partnership_agreements import (
 from .privacy import AlreadyErased, erase_student, students_erase_expired
 from .prospects import prospect_convert, prospect_create, prospect_update
 from .staff_activities import staff_activity_create, staff_activity_update
+from .student_participants import (
+    initiative_student_add,
+    initiative_student_withdraw,
+    student_participations_forget,
+)
 from .thanks import contact_person_opt_out, thanks_prepare, thanks_send, thanks_skip
 
 __all__ = [
@@ -121,6 +126,8 @@ __all__ = [
     "initiative_log",
     "initiative_notices_read",
     "initiative_redefine",
+    "initiative_student_add",
+    "initiative_student_withdraw",
     "initiative_update",
     "instructor_training_delete",
     "instructor_training_record",
@@ -145,6 +152,7 @@ __all__ = [
     "staff_activity_create",
     "staff_activity_update",
     "student_create",
+    "student_participations_forget",
     "student_relation_add",
     "student_update",
     "students_erase_expired",

@@ -45,6 +45,7 @@ from ..models import (
     Interruption,
     LevelRecord,
     Student,
+    StudentParticipant,
     StudentRelation,
     ThankYou,
     WorkplaceCheck,
@@ -144,6 +145,15 @@ TEXTS = (
         ("text", "measured", "result", "before", "after"),
         lambda e: reverse("partnerships:initiative_detail", args=[e.initiative_id]),
         lambda e: reverse("partnerships:initiative_detail", args=[e.initiative_id]),
+    ),
+    # A student entered by name as a representative rather than chosen as a student.
+    Text(
+        StudentParticipant,
+        ("name", "role", "guardian_name"),
+        lambda p: (
+            reverse("partnerships:initiative_detail", args=[p.initiative_id]) + f"#student-participant-{p.pk}"
+        ),
+        lambda p: reverse("partnerships:history", args=["student_participant", p.id]),
     ),
     Text(FeedbackRequest, ("comment",), lambda r: reverse("partnerships:feedback_detail", args=[r.pk])),
     Text(FeedbackAnswer, ("text",), _feedback),

@@ -35,6 +35,7 @@ from ..models import (
     Prospect,
     StaffActivity,
     Student,
+    StudentParticipant,
     ThankYou,
     WorkPeriod,
     Workplace,
@@ -255,6 +256,21 @@ def _get_initiative_for_edit(user, pk: int) -> Initiative:
 
 def _get_initiative_for_log(user, pk: int) -> Initiative:
     return _get(Initiative.objects.select_related("owner"), pk, user, permissions.can_log_initiative)
+
+
+def _get_initiative_for_students(user, pk: int) -> Initiative:
+    return _get(
+        Initiative.objects.select_related("owner"), pk, user, permissions.can_manage_student_participants
+    )
+
+
+def _get_student_participant_for_withdraw(user, pk: int) -> StudentParticipant:
+    return _get(
+        StudentParticipant.objects.select_related("initiative__owner", "student"),
+        pk,
+        user,
+        lambda user, participant: permissions.can_manage_student_participants(user, participant.initiative),
+    )
 
 
 def _get_prospect_for_view(user, pk: int) -> Prospect:

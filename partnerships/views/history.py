@@ -19,7 +19,9 @@ from ..models import (
     Prospect,
     StaffActivity,
     Student,
+    StudentParticipant,
 )
+from ..models.student_participants import UNNAMED
 from ..permissions import can_view_history
 from ..services.privacy import HISTORY_REASONS, PERSONAL
 
@@ -35,7 +37,11 @@ TRACKED = {
     "network_cooperation": NetworkCooperation,
     "competence_need": CompetenceNeed,
     "staff_activity": StaffActivity,
+    "student_participant": StudentParticipant,
 }
+# What identifies a student taking part: hidden in their history too once the consent is
+# withdrawn or the student erased (models/student_participants.py).
+PARTICIPANT_IDENTITY = ("student", "name", "role", "guardian_name")
 
 
 def _shown(field, value):
@@ -66,11 +72,20 @@ def _erased_fields() -> list[str]:
     return [str(Student._meta.get_field(name).verbose_name) for name in [*PERSONAL, "student_number"]]
 
 
-def history_entries(model, records: list, *, fields: list[str] | None = None) -> list[dict]:
+def history_entries(
+    model, records: list, *, fields: list[str] | None = None, hidden: tuple[str, ...] = ()
+) -> list[dict]:
     """Each history record of one object (newest first) with what it changed against the one
     before it: the field, before and after, as people read them. Shared with the brochures'
-    text history, which passes `fields`: then the first record lists what it set in them."""
+    text history, which passes `fields`: then the first record lists what it set in them.
+    The values of `hidden` fields are not shown, only that they changed."""
     entries = []
+
+    def shown(field, value):
+        if field.name in hidden and value not in (None, ""):
+            return str(UNNAMED)
+        return _shown(field, value)
+
     for index, record in enumerate(records):
         changes = []
         previous = records[index + 1] if index + 1 < len(records) else None
@@ -79,12 +94,12 @@ def history_entries(model, records: list, *, fields: list[str] | None = None) ->
                 field = model._meta.get_field(name)
                 if getattr(record, name):
                     changes.append(
-                        {"field": field.verbose_name, "old": "–", "new": _shown(field, getattr(record, name))}
+                        {"field": field.verbose_name, "old": "–", "new": shown(field, getattr(record, name))}
                     )
         if previous is not None and record.history_type == "~":
             for change in record.diff_against(previous, included_fields=fields).changes:
                 field = model._meta.get_field(change.field)
-                old, new = _shown(field, change.old), _shown(field, change.new)
+                old, new = shown(field, change.old), shown(field, change.new)
                 changes.append({"field": field.verbose_name, "old": old, "new": new})
         entry = {"record": record, "action": ACTIONS[record.history_type], "changes": changes}
         if model is Student and record.history_change_reason in ERASURE_REASONS:
@@ -104,8 +119,11 @@ def history(request, kind, pk):
     )
     if not records:
         raise Http404
-    entries = history_entries(model, records)
     current = model._default_manager.filter(pk=pk).first()
+    hidden = ()
+    if model is StudentParticipant and (current is None or not current.in_force or current.is_anonymous):
+        hidden = PARTICIPANT_IDENTITY
+    entries = history_entries(model, records, hidden=hidden)
     context = {
         "entries": entries,
         "name": str(current or records[0]),

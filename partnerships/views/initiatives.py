@@ -5,7 +5,7 @@ staff involved add log and evaluation entries (the services enforce this as well
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.text import slugify
@@ -23,10 +23,18 @@ from ..forms.initiatives import (
     InitiativeForm,
     InitiativePhaseForm,
     InitiativeRedefineForm,
+    StudentParticipantForm,
+    StudentWithdrawForm,
     initial_from_self_assessment,
 )
 from ..models import PHASE_ORDER, EntryKind, Initiative
-from .access import _get_initiative_for_edit, _get_initiative_for_log, _get_initiative_for_view
+from .access import (
+    _get_initiative_for_edit,
+    _get_initiative_for_log,
+    _get_initiative_for_students,
+    _get_initiative_for_view,
+    _get_student_participant_for_withdraw,
+)
 from .common import form_page, querystring_without_page, staff_required
 
 PER_PAGE = 25
@@ -42,15 +50,28 @@ def initiative_list(request):
         phase, checkpoint = form.cleaned_data["phase"], form.cleaned_data["checkpoint"]
         if form.cleaned_data["mine"]:
             initiatives = initiatives.involving(request.user)
+        if form.cleaned_data["students"]:
+            initiatives = initiatives.with_students()
     initiatives = initiatives.filter(phase=phase) if phase else initiatives.in_progress()
     if checkpoint:
         initiatives = initiatives.filter(checkpoints=checkpoint)
-    initiatives = initiatives.annotate(employer_count=Count("employers", distinct=True))
+    initiatives = initiatives.annotate(
+        employer_count=Count("employers", distinct=True),
+        student_count=Count(
+            "student_participants", filter=Q(student_participants__withdrawn_on__isnull=True), distinct=True
+        ),
+    )
     page = Paginator(initiatives.order_by("-updated_at", "-pk"), PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "partnerships/initiative_list.html",
         {"form": form, "page": page, "querystring": querystring_without_page(request)},
+    )
+
+
+def _students(initiative: Initiative):
+    return initiative.student_participants.select_related(
+        "student", "consent_recorded_by", "withdrawal_recorded_by"
     )
 
 
@@ -60,7 +81,24 @@ def _detail(request, initiative: Initiative, status: int = 200, **forms) -> Http
     staff = list(initiative.staff.all())
     can_edit = permissions.can_edit_initiative(request.user, initiative)
     can_log = permissions.can_log_initiative(request.user, initiative, staff_ids={user.pk for user in staff})
-    entries = list(initiative.entries.select_related("author"))
+    can_manage_students = permissions.can_manage_student_participants(request.user, initiative)
+    entries = list(initiative.entries.select_related("author", "participant__student"))
+    students = list(_students(initiative))
+    failed = forms.get("withdraw_form")
+    for participant in students:
+        # Those who manage the consent see whom it is about while it is in force, also when it
+        # does not cover being named in the log and the report; everyone else as the log does.
+        participant.show_identity = participant.is_named or (
+            can_manage_students and participant.in_force and not participant.is_anonymous
+        )
+        if can_manage_students and participant.in_force:
+            # Each withdrawal form has its own prefix, so that its fields' ids are unique.
+            prefix = f"withdraw-{participant.pk}"
+            participant.withdraw_form = (
+                failed
+                if failed is not None and failed.prefix == prefix
+                else StudentWithdrawForm(prefix=prefix)
+            )
     # Completed: every phase is behind it.
     current = PHASE_ORDER.index(initiative.phase) if initiative.phase in PHASE_ORDER else len(PHASE_ORDER)
     phases = [
@@ -85,8 +123,10 @@ def _detail(request, initiative: Initiative, status: int = 200, **forms) -> Http
         "evaluations": [e for e in entries if e.kind == EntryKind.EVALUATION],
         "evaluation_prompts": codevelopment.EVALUATION_PROMPTS,
         "model_intro": codevelopment.MODEL_INTRO,
+        "students": students,
         "can_edit": can_edit,
         "can_log": can_log,
+        "can_manage_students": can_manage_students,
         "can_view_history": permissions.can_view_history(request.user, initiative),
         "entry_form": forms.get("entry_form") or (InitiativeEntryForm(prefix="entry") if can_log else None),
         "evaluation_form": forms.get("evaluation_form")
@@ -212,13 +252,51 @@ def initiative_evaluate(request, pk):
     )
 
 
+@require_http_methods(["GET", "POST"])
+@staff_required
+def initiative_student_add(request, pk):
+    initiative = _get_initiative_for_students(request.user, pk)
+    return form_page(
+        request,
+        StudentParticipantForm(request.POST or None, user=request.user),
+        save=lambda data: services.initiative_student_add(initiative=initiative, by=request.user, **data),
+        done=lambda participant: f"{initiative.get_absolute_url()}#students",
+        message=lambda participant: (
+            _("%(name)s takes part in the initiative; the consent is recorded.") % {"name": participant}
+        ),
+        template="partnerships/initiative_student_form.html",
+        context={"initiative": initiative},
+    )
+
+
+@require_POST
+@staff_required
+def initiative_student_withdraw(request, pk):
+    participant = _get_student_participant_for_withdraw(request.user, pk)
+    initiative = participant.initiative
+    return form_page(
+        request,
+        StudentWithdrawForm(request.POST, prefix=f"withdraw-{participant.pk}"),
+        invalid=lambda form: _detail(request, initiative, status=400, withdraw_form=form),
+        save=lambda data: services.initiative_student_withdraw(
+            participant=participant, by=request.user, withdrawn_on=data["withdrawn_on"]
+        ),
+        message=_("The withdrawal of consent is recorded: the student is no longer named in the initiative."),
+        done=lambda participant: f"{initiative.get_absolute_url()}#students",
+    )
+
+
 @require_GET
 @staff_required
 def initiative_pdf(request, pk):
     """A report for the steering group: the definition, every phase with its log, and the
     evaluation, through the shared rendering service."""
     initiative = _get_initiative_for_view(request.user, pk)
-    entries = list(initiative.entries.select_related("author").order_by("date", "created_at", "pk"))
+    entries = list(
+        initiative.entries.select_related("author", "participant__student").order_by(
+            "date", "created_at", "pk"
+        )
+    )
     context = {
         "initiative": initiative,
         "institution": Institution.current(),
@@ -226,6 +304,8 @@ def initiative_pdf(request, pk):
         "employers": initiative.employers.all(),
         "representatives": initiative.representatives.select_related("employer"),
         "staff": initiative.staff.all(),
+        # Only those whose consent is in force; each named only if the consent covers it.
+        "students": [p for p in _students(initiative) if p.in_force],
         "phases": [
             {
                 "label": phase.label,

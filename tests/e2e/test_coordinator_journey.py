@@ -1,7 +1,8 @@
 """Journey 2: a coordinator opens the review dashboard, follows an attention link to an
 employer, and records a new partnership level with a rationale, then withdraws it with a reason;
 writes a checkpoint's service promise; records a teacher's working-life period and reads the
-yearly summary per unit."""
+yearly summary per unit; records a future competence need with a network organisation and links
+it to an initiative."""
 
 import datetime
 from pathlib import Path
@@ -12,7 +13,8 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from core.models import OutboxMessage, Role
-from partnerships.models import DigestSchedule, LevelRecord, StaffActivity
+from partnerships import services
+from partnerships.models import CompetenceNeed, DigestSchedule, LevelRecord, StaffActivity
 
 from ..factories import ContactFactory, EmployerFactory, UnitFactory, UserFactory
 from .conftest import assert_page_ok
@@ -322,3 +324,46 @@ def test_coordinator_records_a_teachers_working_life_period_and_reads_the_units_
     # This year's (a period that began in late December last year counts there).
     expect(page.locator("[data-staff=activities]")).to_have_text("1" if start.year == today.year else "0")
     assert_page_ok(page, problems, "review dashboard with staff in working life")
+
+
+def test_coordinator_records_a_competence_need_with_a_network_organisation_and_links_an_initiative(
+    page, live_server, quiet_employer, problems
+):
+    """A need heard in a chamber of commerce's forum, recorded with the organisation, linked
+    to an initiative in progress: it shows on the organisation's page and the initiative's."""
+    coordinator = UserFactory._meta.model.objects.get(username="kaisa")
+    chamber = services.network_organisation_create(
+        by=coordinator, data={"name": "Keski-Suomen kauppakamari", "kind": "chamber"}
+    )
+    initiative = services.initiative_create(
+        by=coordinator,
+        data={"title": "Lämpöpumppuasentajien koulutus", "starting_point": "Asentajista on pula."},
+    )
+    login(page, live_server)
+    page.goto(f"{live_server.url}/competence-needs/new/")
+    assert_page_ok(page, problems, "new competence need form")
+    page.fill("#id_title", "Lämpöpumppujen asennus")
+    page.fill("#id_description", "Kauppakamarin foorumissa: asentajia tarvitaan kolmen vuoden sisällä.")
+    page.select_option("#id_organisation", str(chamber.pk))
+    page.select_option("#id_sector", "F")
+    page.select_option("#id_horizon", "1-3")
+    page.select_option("#id_source", "forum")
+    page.click("main button[type=submit]")
+    expect(page.locator("h1")).to_have_text("Lämpöpumppujen asennus")
+    expect(page.locator("main")).to_contain_text("Keski-Suomen kauppakamari")
+    page.select_option("#id_initiative", str(initiative.pk))
+    page.click(
+        f"form[action$='/competence-needs/{CompetenceNeed.objects.get().pk}/link/'] button[type=submit]"
+    )
+    expect(page.locator("main")).to_contain_text("Lämpöpumppuasentajien koulutus")
+    assert_page_ok(page, problems, "competence need linked to an initiative")
+    need = CompetenceNeed.objects.get()
+    assert need.organisation == chamber and list(need.initiatives.all()) == [initiative]
+
+    page.goto(f"{live_server.url}{chamber.get_absolute_url()}")
+    expect(page.locator("#competence-needs")).to_contain_text("Lämpöpumppujen asennus")
+    assert_page_ok(page, problems, "network organisation with its competence need")
+    page.goto(f"{live_server.url}{initiative.get_absolute_url()}")
+    expect(page.locator("#competence-needs")).to_contain_text("Lämpöpumppujen asennus")
+    expect(page.locator("#competence-needs")).to_contain_text("Keski-Suomen kauppakamari")
+    assert_page_ok(page, problems, "initiative with the competence need it answers")

@@ -74,6 +74,9 @@ def test_seed_demo_creates_a_believable_institution(seeded):
     assert under_way.employers.count() == 3 and under_way.representatives.exists()
     assert under_way.entries.filter(kind="evaluation").exists()
     assert under_way.entries.filter(phase="understand").count() >= 4  # three logs and the decision
+    # A student representative who consented to take part and to be named.
+    representative = under_way.student_participants.get()
+    assert representative.in_force and representative.is_named and representative.student is None
     # Competence needs from every kind of source and in every horizon, one with an initiative.
     needs = CompetenceNeed.objects.all()
     assert set(needs.values_list("source", flat=True)) == {"contact", "forum", "survey"}
