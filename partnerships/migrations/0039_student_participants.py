@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('partnerships', '0037_competence_need_network_organisation'),
+        ('partnerships', '0038_feedback_reaction_shared_with_partner'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
