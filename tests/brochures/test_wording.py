@@ -167,3 +167,48 @@ def test_every_text_at_its_maximum_still_fits_one_page():
     assert pages == dict.fromkeys(pages, 1)
     # And the texts really are the long ones.
     assert normal(filler(40, "fi")[:20]) in normal(text_of(pdfs[0]))
+
+
+def wording_url(language="fi", document="brochure", audience="employer"):
+    from django.urls import reverse
+
+    return reverse("brochures:brochure_wording", args=[language, document, audience])
+
+
+def test_a_coordinator_rewords_a_heading_on_the_page_and_restores_it(coordinator_client, coordinator):
+    page = coordinator_client.get(wording_url()).content.decode()
+    assert content.TITLE.fi in page and "The legal statements (locked)" in page and "L531" in page
+    data = {text.key: text.default("employer", "fi") for text in texts.editable("brochure", "employer")}
+    response = coordinator_client.post(wording_url(), data | {"title": "Kumpi sopii teille?"})
+    assert response.status_code == 302
+    assert rendering.wording("fi").get("title", "employer") == "Kumpi sopii teille?"
+    assert BrochureTextOverride.objects.count() == 1  # the unchanged defaults store nothing
+    coordinator_client.post(wording_url(), {"restore": "title"})
+    assert rendering.wording("fi").get("title", "employer") == content.TITLE.fi
+
+
+def test_a_forged_post_cannot_reword_a_legal_statement(coordinator_client):
+    response = coordinator_client.post(wording_url(), {"both": "Väärin.", "summer": "Väärin."})
+    assert response.status_code == 302 and not BrochureTextOverride.objects.exclude(text="").exists()
+    response = coordinator_client.post(
+        wording_url(document="checklist", audience="student"), {"restore": "item_before_4"}, follow=True
+    )
+    assert "legal statements are locked" in response.content.decode()
+    assert not BrochureTextOverride.objects.exists()
+
+
+def test_too_long_a_text_is_refused_on_the_page_and_nothing_is_saved(coordinator_client):
+    response = coordinator_client.post(wording_url(language="sv"), {"title": "x" * 31})
+    assert response.status_code == 200 and "Nothing was saved yet." in response.content.decode()
+    assert not BrochureTextOverride.objects.exists()
+
+
+def test_teachers_and_visitors_cannot_reword(teacher_client, anonymous_client):
+    assert teacher_client.get(wording_url()).status_code == 403
+    assert teacher_client.post(wording_url(), {"title": "X"}).status_code == 403
+    assert anonymous_client.post(wording_url(), {"title": "X"}).status_code == 302
+    assert not BrochureTextOverride.objects.exists()
+
+
+def test_an_audience_of_the_other_document_is_not_found(coordinator_client):
+    assert coordinator_client.get(wording_url(document="brochure", audience="instructor")).status_code == 404
