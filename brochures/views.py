@@ -27,7 +27,7 @@ from partnerships.views.history import history_entries
 
 from . import checklists, content, rendering, selectors, services, texts
 from .forms import BrochureTextForm, OwnColourForm, ShareForm, WordingForm
-from .models import BrochureText, DownloadKind
+from .models import BrochureText, BrochureTextOverride, DownloadKind
 from .rendering import Variant
 
 logger = logging.getLogger(__name__)
@@ -337,6 +337,41 @@ def brochure_wording(request, language, document, audience):
     return render(request, "brochures/wording_form.html", context)
 
 
+def _wording_entries(language: str) -> list[dict]:
+    """The own wordings' history in `language` (newest first), each against the version of the
+    same row before it: which text of which audience, before and after (blank: our default).
+    Two queries however many edits."""
+    history = BrochureTextOverride.history.filter(language=language)
+    records = list(
+        history.select_related("history_user").order_by("-history_date", "-history_id")[:HISTORY_ROWS]
+    )
+    earlier: dict[int, list] = {}
+    for row in history.filter(id__in={r.id for r in records}).order_by("history_id"):
+        earlier.setdefault(row.id, []).append(row)
+    default = _("our default text")
+    entries = []
+    for record in records:
+        versions = [r for r in earlier[record.id] if r.history_id < record.history_id]
+        old = versions[-1].text if versions else ""
+        text = texts.BY_KEY.get(record.key)
+        names = (
+            content.AUDIENCE_NAMES
+            if texts.document_of(record.key) == texts.BROCHURE
+            else checklists.CHECKLIST_AUDIENCE_NAMES
+        )
+        audience = names.get(record.audience)
+        who = audience.get(_language()) if audience else record.audience
+        field = f"{who}: {text.label if text else record.key}"
+        entries.append(
+            {
+                "record": record,
+                "action": "changed",
+                "changes": [{"field": field, "old": old or default, "new": record.text or default}],
+            }
+        )
+    return entries
+
+
 @require_GET
 @coordinator_required
 def brochure_text_history(request, language):
@@ -346,8 +381,12 @@ def brochure_text_history(request, language):
         .select_related("history_user")
         .order_by("-history_date", "-history_id")[:HISTORY_ROWS]
     )
+    entries = history_entries(BrochureText, records, fields=list(BrochureText.EDITABLE))
+    entries = sorted(
+        entries + _wording_entries(language), key=lambda e: e["record"].history_date, reverse=True
+    )
     context = {
-        "entries": history_entries(BrochureText, records, fields=list(BrochureText.EDITABLE)),
+        "entries": entries[:HISTORY_ROWS],
         "name": f"{_('Brochure texts')} · {dict(language_names())[language]}",
         "current": None,
         "back_url": reverse("brochures:brochure_texts", args=[language]),

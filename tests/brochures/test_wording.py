@@ -212,3 +212,19 @@ def test_teachers_and_visitors_cannot_reword(teacher_client, anonymous_client):
 
 def test_an_audience_of_the_other_document_is_not_found(coordinator_client):
     assert coordinator_client.get(wording_url(document="brochure", audience="instructor")).status_code == 404
+
+
+def test_the_texts_history_shows_each_rewording_before_and_after(coordinator_client, coordinator):
+    from django.urls import reverse
+
+    services.brochure_wording_update(
+        document="checklist",
+        audience="instructor",
+        language="fi",
+        data={"phase_after": "Lopuksi"},
+        by=coordinator,
+    )
+    services.brochure_wording_restore(key="phase_after", audience="instructor", language="fi", by=coordinator)
+    html = coordinator_client.get(reverse("brochures:brochure_text_history", args=["fi"])).content.decode()
+    assert html.count("Lopuksi") == 2 and html.count("our default text") == 2  # set, then restored
+    assert "Workplace instructor: Heading: After the period" in html
