@@ -22,14 +22,14 @@ def no_prerender(monkeypatch):
     monkeypatch.setattr(tasks.brochures_prerender, "apply_async", lambda **kw: None)
 
 
-def test_an_own_heading_prints_for_its_audience_and_language_only(coordinator):
-    services.brochure_wording_update(
-        document="brochure",
-        audience="employer",
-        language="fi",
-        data={"title": "Kumpi sopii?"},
-        by=coordinator,
+def reword(document, audience, language, data, by):
+    return services.brochure_wording_update(
+        document=document, audience=audience, language=language, data=data, by=by
     )
+
+
+def test_an_own_heading_prints_for_its_audience_and_language_only(coordinator):
+    reword("brochure", "employer", "fi", {"title": "Kumpi sopii?"}, coordinator)
     inputs = Inputs()
     employer = rendering.brochure_context(Variant(DownloadKind.BROCHURE, "employer", "fi", "blue"), inputs)
     student = rendering.brochure_context(Variant(DownloadKind.BROCHURE, "student", "fi", "blue"), inputs)
@@ -43,13 +43,7 @@ def test_a_checklist_item_is_reworded_and_the_key_of_only_its_file_moves(coordin
     variant = Variant(DownloadKind.CHECKLIST, "instructor", "en", "blue")
     other = Variant(DownloadKind.CHECKLIST, "student", "en", "blue")
     before, other_before = Inputs().key(variant), Inputs().key(other)
-    services.brochure_wording_update(
-        document="checklist",
-        audience="instructor",
-        language="en",
-        data={"item_before_1": "Save our number: 040 123 4567."},
-        by=coordinator,
-    )
+    reword("checklist", "instructor", "en", {"item_before_1": "Save our number: 040 123 4567."}, coordinator)
     inputs = Inputs()
     phases = rendering.checklist_context(variant, inputs)["phases"]
     assert phases[0]["items"][0]["text"] == "Save our number: 040 123 4567."
@@ -74,13 +68,7 @@ def test_a_legal_statement_cannot_be_reworded_even_by_a_forged_key(coordinator):
 
 def test_a_text_for_another_audience_is_refused(coordinator):
     with pytest.raises(ValidationError):  # only the teacher version has the internal note
-        services.brochure_wording_update(
-            document="brochure",
-            audience="employer",
-            language="fi",
-            data={"teacher_only": "X"},
-            by=coordinator,
-        )
+        reword("brochure", "employer", "fi", {"teacher_only": "X"}, coordinator)
 
 
 def test_a_text_beyond_its_length_is_refused_naming_it(coordinator):
@@ -93,12 +81,8 @@ def test_a_text_beyond_its_length_is_refused_naming_it(coordinator):
 
 
 def test_restoring_the_default_blanks_the_row_and_keeps_the_history(coordinator):
-    services.brochure_wording_update(
-        document="brochure",
-        audience="teacher",
-        language="sv",
-        data={"local_heading": "Hos oss", "contacts_heading": "Ring oss"},
-        by=coordinator,
+    reword(
+        "brochure", "teacher", "sv", {"local_heading": "Hos oss", "contacts_heading": "Ring oss"}, coordinator
     )
     assert services.brochure_wording_restore(
         key="local_heading", audience="teacher", language="sv", by=coordinator
@@ -114,13 +98,7 @@ def test_restoring_the_default_blanks_the_row_and_keeps_the_history(coordinator)
 
 
 def test_saving_the_default_wording_stores_no_override(coordinator):
-    changed = services.brochure_wording_update(
-        document="brochure",
-        audience="employer",
-        language="fi",
-        data={"title": content.TITLE.fi},
-        by=coordinator,
-    )
+    changed = reword("brochure", "employer", "fi", {"title": content.TITLE.fi}, coordinator)
     assert changed == [] and not BrochureTextOverride.objects.exists()
 
 
@@ -217,13 +195,7 @@ def test_an_audience_of_the_other_document_is_not_found(coordinator_client):
 def test_the_texts_history_shows_each_rewording_before_and_after(coordinator_client, coordinator):
     from django.urls import reverse
 
-    services.brochure_wording_update(
-        document="checklist",
-        audience="instructor",
-        language="fi",
-        data={"phase_after": "Lopuksi"},
-        by=coordinator,
-    )
+    reword("checklist", "instructor", "fi", {"phase_after": "Lopuksi"}, coordinator)
     services.brochure_wording_restore(key="phase_after", audience="instructor", language="fi", by=coordinator)
     html = coordinator_client.get(reverse("brochures:brochure_text_history", args=["fi"])).content.decode()
     assert html.count("Lopuksi") == 2 and html.count("our default text") == 2  # set, then restored
