@@ -11,10 +11,11 @@ from django.utils.formats import date_format
 from django.utils.html import escape
 
 from partnerships import services
-from partnerships.models import Agreement, ContactPerson, Interruption, WorkPeriod
+from partnerships.models import Agreement, ContactPerson, Employer, Interruption, WorkPeriod
 from partnerships.selectors.feedback_risk import (
     correction_window_closes,
     feedback_warnings,
+    first_periods_at_risk,
     next_niputus_date,
     periods_at_risk,
 )
@@ -79,6 +80,18 @@ def warnings(today=TODAY) -> dict[int, list[str]]:
     feedback_warnings(periods, today)
     found = {p.pk: [r.key for r in p.feedback_warning.risks] for p in periods if p.feedback_warning}
     assert set(periods_at_risk(today=today).values_list("pk", flat=True)) == set(found)
+    # The lists' selection (the same rules applied in Python to one narrow query) picks them
+    # in the same order, for all periods, narrowed to the employers, and for some of them.
+    in_sql = list(periods_at_risk(today=today).values_list("pk", flat=True))
+    everyone = WorkPeriod.objects.all()
+    employers = Employer.objects.values("pk")
+    assert [p.pk for p in first_periods_at_risk(everyone, today, limit=1000)] == in_sql
+    assert [p.pk for p in first_periods_at_risk(everyone, today, limit=1000, employers=employers)] == in_sql
+    assert [p.pk for p in first_periods_at_risk(everyone, today, limit=1)] == in_sql[:1]
+    some = WorkPeriod.objects.filter(pk__in=[p.pk for p in periods[::2]])
+    assert [p.pk for p in first_periods_at_risk(some, today, limit=1000)] == list(
+        periods_at_risk(some, today=today).values_list("pk", flat=True)
+    )
     return found
 
 
@@ -453,3 +466,69 @@ def test_the_agreement_list_filter_picks_the_periods_the_pages_warn_about(world,
     assert reachable.agreement.get_absolute_url() in everything
     assert unreachable.agreement.get_absolute_url() in html
     assert reachable.agreement.get_absolute_url() not in html
+
+
+def test_the_lists_selection_and_the_sql_rules_agree_on_varied_data(world):
+    """Every rule, alone and together, on seeded random periods: `warnings()` checks that the
+    page's rules, the SQL list and the Python selection of `first_periods_at_risk` agree."""
+    import random
+
+    rng = random.Random(19)
+    employers = [world["employer"], EmployerFactory()]
+    no_business_id = EmployerFactory(business_id=None)
+    units = [world["unit"], QualificationUnitFactory()]
+    instructors = [None]
+    for employer in [*employers, no_business_id]:
+        for n, (email, phone) in enumerate(
+            [
+                ("", ""),
+                ("a@x.example", ""),
+                ("", "+358401234567"),  # a Finnish mobile
+                ("", "+35891234567"),  # a landline
+                ("b@x.example", "+358407654321"),
+                ("c@x.example", ""),
+                ("d@x.example", ""),
+            ]
+        ):
+            # The first three are twins by name: a bundle at the same employer and unit.
+            instructors.append(
+                ContactPersonFactory(
+                    employer=employer,
+                    first_name="Matti",
+                    last_name="Virtanen" if n < 3 else f"Ohjaaja {n}",
+                    email=email,
+                    phone=phone,
+                )
+            )
+    for _ in range(120):
+        employer = no_business_id if rng.random() < 0.08 else rng.choice(employers)
+        end = TODAY + datetime.timedelta(days=rng.randint(-20, 40))
+        status = rng.choice(["signed", "signed", "draft", "ended_early", "cancelled"])
+        candidates = [i for i in instructors if i is not None and i.employer_id == employer.pk]
+        period = make(
+            world,
+            end=end,
+            employer=employer,
+            instructor=None if rng.random() < 0.12 or not candidates else rng.choice(candidates),
+            status=status,
+            ended_on=end - datetime.timedelta(days=rng.randint(-5, 20)) if status == "ended_early" else None,
+            end_reason="Konkurssi" if status == "ended_early" else "",
+            part_time_percent=None if rng.random() < 0.1 else rng.choice([50, 100]),
+            ehoks_entered_on=None if rng.random() < 0.25 else datetime.date(2027, 1, 1),
+        )
+        WorkPeriod.objects.filter(pk=period.pk).update(unit=rng.choice(units))
+        if rng.random() < 0.15:
+            start = end - datetime.timedelta(days=rng.randint(0, 10))
+            Interruption.objects.create(
+                reason="sickness",
+                recorded_by=world["teacher"],
+                work_period=period,
+                start=start,
+                end=rng.choice([None, max(start, end + datetime.timedelta(days=rng.randint(-3, 3)))]),
+            )
+    found = warnings()
+    # Each rule decides some period alone, so a rule lost from one side would show.
+    alone = {keys[0] for keys in found.values() if len(keys) == 1}
+    assert {"business_id", "instructor", "part_time", "ehoks", "ended_early"} <= alone
+    assert alone & {"instructor_contact", "bundle_conflict"}
+    assert len(found) < 100  # periods out of risk too
