@@ -55,8 +55,10 @@ CHECKLIST_AUDIENCE_NAMES = {
 }
 
 
-def item(checkpoint: int, fi: str, sv: str, en: str) -> tuple[int, Text]:
-    return checkpoint, Text(fi, sv, en)
+def item(checkpoint: int, fi: str, sv: str, en: str, source: str = "") -> tuple[int, Text]:
+    """A checklist item; one that states the law carries its `source` and cannot be reworded
+    (brochures/texts.py), like the brochures' legal statements."""
+    return checkpoint, Text(fi, sv, en, source=source)
 
 
 CHECKLISTS = {
@@ -165,6 +167,7 @@ CHECKLISTS = {
                 "Tarkista sopimuksen tyyppi: oppisopimuksessa olet työsuhteessa, koulutussopimuksessa opiskelija.",
                 "Kontrollera avtalets typ: med läroavtal är du anställd, med utbildningsavtal studerande.",
                 "Check the agreement type: on an apprenticeship you are employed, on a training agreement a student.",
+                source="L531, TSL",
             ),
         ),
         "during": (

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from partnerships.models import ContactPerson
 
+from . import texts
 from .content import COLOURS, LANGUAGES, OWN_COLOUR, OWN_COLOUR_NAME
 from .contrast import hex_normalise
 from .models import BrochureText, readable_colour
@@ -37,6 +38,25 @@ class BrochureTextForm(forms.ModelForm):
         model = BrochureText
         fields = list(BrochureText.EDITABLE)
         widgets = {field: forms.Textarea(attrs={"rows": 3}) for field in fields}
+
+
+class WordingForm(forms.Form):
+    """The institution's wording of one audience's brochure or checklist in one language: one
+    field per rewordable text (brochures/texts.py), filled with what prints now."""
+
+    def __init__(self, *args, document: str, audience: str, wording, **kwargs):
+        super().__init__(*args, **kwargs)
+        for text in texts.editable(document, audience):
+            widget = forms.Textarea(attrs={"rows": 2}) if text.multiline else forms.TextInput()
+            self.fields[text.key] = forms.CharField(
+                label=text.label,
+                required=False,
+                max_length=text.max_length,
+                initial=wording.get(text.key, audience),
+                widget=widget,
+                help_text=_("At most %(max)s characters. Blank: our default text.")
+                % {"max": text.max_length},
+            )
 
 
 class ShareForm(forms.Form):

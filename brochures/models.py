@@ -121,6 +121,31 @@ class BrochureText(models.Model):
         return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 
 
+class BrochureTextOverride(models.Model):
+    """An institution's own wording of one brochure or checklist text (brochures/texts.py) for
+    one audience in one language. Blank prints our default again: "restore the default" blanks
+    it, so that the row's history keeps every wording it ever had, who wrote it and when."""
+
+    key = models.CharField(_("text"), max_length=40)
+    audience = models.CharField(_("audience"), max_length=12)
+    language = models.CharField(_("language"), max_length=2, choices=Language.choices)
+    text = models.TextField(_("wording"), blank=True, max_length=200)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    class Meta:
+        ordering = ["language", "audience", "key"]
+        verbose_name = _("own brochure wording")
+        verbose_name_plural = _("own brochure wordings")
+        constraints = [
+            models.UniqueConstraint(fields=["key", "audience", "language"], name="one_wording_per_text")
+        ]
+
+    def __str__(self):
+        return f"{self.key} · {self.audience} · {self.language}"
+
+
 def readable_colour(value: str) -> None:
     """A hex colour on which every text of the brochure reaches WCAG AA (brochures/contrast.py)."""
     colour = hex_normalise(value)

@@ -31,10 +31,10 @@ from core.branding import logo_data_url
 from core.models import Institution
 from core.pdf import PdfRenderError, html_to_pdf_many, render_html
 
-from . import checklists, content
+from . import checklists, content, texts
 from .contrast import tint_of
 from .hyphenate import hyphenate
-from .models import BrochureColour, BrochureText, DownloadKind
+from .models import BrochureColour, BrochureText, BrochureTextOverride, DownloadKind
 
 logger = logging.getLogger(__name__)
 BROCHURE_TEMPLATE = "brochures/pdf/brochure.html"
@@ -101,7 +101,7 @@ def content_version() -> str:
     """A hash of the code, templates and stylesheets that shape the PDFs: a deploy that changes
     any of them changes every key. Computed once per process."""
     digest = hashlib.sha256()
-    sources = [APP_DIR / "content.py", APP_DIR / "checklists.py", APP_DIR / "hyphenate.py"]
+    sources = [APP_DIR / name for name in ("content.py", "checklists.py", "hyphenate.py", "texts.py")]
     sources += [Path(get_template(name).origin.name) for name in (BROCHURE_TEMPLATE, CHECKLIST_TEMPLATE)]
     sources += [
         Path(settings.BASE_DIR) / "static" / "css" / name for name in ("brochure.css", "pdf-fonts.css")
@@ -115,6 +115,12 @@ def brochure_text(language: str) -> BrochureText:
     return BrochureText.objects.filter(language=language).first() or BrochureText(language=language)
 
 
+def wording(language: str) -> texts.Wording:
+    """A language's wording: the institution's overrides over our defaults (one query)."""
+    rows = BrochureTextOverride.objects.filter(language=language).exclude(text="")
+    return texts.Wording(language, {(r.key, r.audience): r.text for r in rows})
+
+
 def checkpoint_names(language: str) -> dict[int, str]:
     return {c.number: getattr(c, f"name_{language}") for c in Checkpoint.objects.order_by("number")}
 
@@ -125,6 +131,7 @@ class Inputs:
     def __init__(self):
         self.institution = Institution.current()
         self._texts: dict[str, BrochureText] = {}
+        self._wording: dict[str, texts.Wording] = {}
         self._checkpoints: dict[str, dict[int, str]] = {}
         self._own_colour: str | None = None
 
@@ -146,6 +153,11 @@ class Inputs:
             self._texts[language] = brochure_text(language)
         return self._texts[language]
 
+    def wording(self, language: str) -> texts.Wording:
+        if language not in self._wording:
+            self._wording[language] = wording(language)
+        return self._wording[language]
+
     def checkpoints(self, language: str) -> dict[int, str]:
         if language not in self._checkpoints:
             self._checkpoints[language] = checkpoint_names(language)
@@ -166,6 +178,8 @@ class Inputs:
             parts.append(self.text(variant.language).fingerprint(variant.audience))
         else:
             parts += [f"{n}:{name}" for n, name in sorted(self.checkpoints(variant.language).items())]
+        document = texts.BROCHURE if variant.kind == DownloadKind.BROCHURE else texts.CHECKLIST
+        parts.append(self.wording(variant.language).fingerprint(document, variant.audience))
         return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 
 
@@ -182,51 +196,63 @@ def _institution_context(institution: Institution, language: str) -> dict:
 def brochure_context(variant: Variant, inputs: Inputs) -> dict:
     language, audience = variant.language, variant.audience
     text = inputs.text(language)
+    words = inputs.wording(language)
 
     def t(value: content.Text) -> str:
         return hyphenate(value.get(language), language)
 
+    def own(key: str) -> str:
+        return words.get(key, audience)
+
     columns = content.columns(audience, language)
     for column in columns:
         column["bullets"] = [hyphenate(b, language) for b in column["bullets"]]
-        column["question"] = hyphenate(column["question"], language)
+        column["heading"] = own(f"heading_{column['kind']}")
+        column["question"] = hyphenate(own(f"question_{column['kind']}"), language)
     return {
         **_institution_context(inputs.institution, language),
         "variant": variant,
         "colour": inputs.colour(variant.colour),
-        "title": content.TITLE.get(language),
-        "subtitle": content.SUBTITLE.get(language),
-        "audience_name": content.AUDIENCE_NAMES[audience].get(language),
+        "title": own("title"),
+        "subtitle": own("subtitle"),
+        "audience_name": own("audience_name"),
         "introduction": hyphenate(text.introduction(audience), language),
-        "both_heading": content.BOTH_MODELS_HEADING.get(language),
+        "both_heading": own("both_heading"),
         "both": t(content.BOTH_MODELS),
         "columns": columns,
         "summer": t(content.SUMMER),
-        "check_practices": t(content.CHECK_PRACTICES[audience]),
-        "contacts_heading": content.CONTACTS_HEADING.get(language),
+        "check_practices": hyphenate(own("check_practices"), language),
+        "contacts_heading": own("contacts_heading"),
         "links": text.link_list(),
         "is_teacher": audience == "teacher",
-        "teacher_only": content.TEACHER_ONLY.get(language),
-        "teacher_also": t(content.TEACHER_ALSO),
-        "local_heading": content.LOCAL_PRACTICE_HEADING.get(language),
+        "teacher_only": own("teacher_only") if audience == "teacher" else "",
+        "teacher_also": hyphenate(own("teacher_also"), language) if audience == "teacher" else "",
+        "local_heading": own("local_heading") if audience == "teacher" else "",
         "local_practice": hyphenate(text.local_practice.strip(), language),
         "funding": hyphenate(text.funding(), language),
     }
 
 
 def checklist_context(variant: Variant, inputs: Inputs) -> dict:
-    language = variant.language
+    language, audience = variant.language, variant.audience
     names = inputs.checkpoints(language)
+    words = inputs.wording(language)
+
+    def item_text(phase: str, index: int, text: content.Text) -> str:
+        # A legal item (with its source) prints as it is; every other one in the own wording.
+        value = text.get(language) if text.source else words.get(texts.item_key(phase, index), audience)
+        return hyphenate(value, language)
+
     phases = [
         {
-            "name": checklists.PHASE_NAMES[phase].get(language),
+            "name": words.get(f"phase_{phase}", audience),
             "items": [
                 {
-                    "text": hyphenate(text.get(language), language),
+                    "text": item_text(phase, index, text),
                     "checkpoint": number,
                     "checkpoint_name": names.get(number, ""),
                 }
-                for number, text in checklists.CHECKLISTS[variant.audience][phase]
+                for index, (number, text) in enumerate(checklists.CHECKLISTS[audience][phase])
             ],
         }
         for phase in checklists.PHASES
@@ -235,11 +261,11 @@ def checklist_context(variant: Variant, inputs: Inputs) -> dict:
         **_institution_context(inputs.institution, language),
         "variant": variant,
         "colour": inputs.colour(variant.colour),
-        "title": checklists.CHECKLIST_TITLE[variant.audience].get(language),
-        "subtitle": checklists.CHECKLIST_SUBTITLE.get(language),
+        "title": words.get("checklist_title", audience),
+        "subtitle": words.get("checklist_subtitle", audience),
         "phases": phases,
-        "contacts_heading": content.CONTACTS_HEADING.get(language),
-        "checkpoint_label": checklists.CHECKPOINT_LABEL.get(language),
+        "contacts_heading": words.get("checklist_contacts_heading", audience),
+        "checkpoint_label": words.get("checkpoint_label", audience),
     }
 
 

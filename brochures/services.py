@@ -16,10 +16,11 @@ from core.models import Institution, User
 from partnerships.models import Channel, ContactPerson, Employer
 from partnerships.services import contact_log
 
-from . import content
+from . import content, texts
 from .contrast import hex_normalise
-from .models import BrochureColour, BrochureDownload, BrochureText
+from .models import BrochureColour, BrochureDownload, BrochureText, BrochureTextOverride, DownloadKind
 from .rendering import (
+    Variant,
     brochure_text,
     brochures_changed,
     colour_slugs,
@@ -61,6 +62,82 @@ def brochure_text_update(*, language: str, data: dict, by: User | None = None) -
     if audiences:
         brochures_changed(text_variants(language, audiences))
     return text
+
+
+def wording_variants(document: str, audience: str, language: str) -> list[Variant]:
+    """The files that print `audience`'s version of `document` in `language`."""
+    if document == texts.CHECKLIST:
+        return [Variant(DownloadKind.CHECKLIST, audience, language, content.COLOUR_SLUGS[0])]
+    return text_variants(language, [audience])
+
+
+def wording_clean(*, document: str, audience: str, data: dict) -> dict[str, str]:
+    """The institution's wording of `audience`'s `document`, checked: only texts it may reword
+    (never a legal statement, whatever a form posts), each within its length. Returns the
+    stripped values by key; raises ValidationError naming the text."""
+    allowed = {text.key: text for text in texts.editable(document, audience)}
+    errors, cleaned = {}, {}
+    for key, value in data.items():
+        text = allowed.get(key)
+        if text is None:
+            raise ValidationError(_("This text cannot be reworded here: the legal statements are locked."))
+        value = " ".join((value or "").split()) if not text.multiline else (value or "").strip()
+        if len(value) > text.max_length:
+            errors[key] = _(
+                "“%(text)s” is %(length)s characters long; at most %(max)s fit on the one-page brochure."
+            ) % {"text": text.label, "length": len(value), "max": text.max_length}
+        cleaned[key] = value
+    if errors:
+        raise ValidationError(errors)
+    return cleaned
+
+
+def brochure_wording_update(
+    *, document: str, audience: str, language: str, data: dict, by: User | None = None
+) -> list[str]:
+    """Save the institution's wording of `audience`'s `document` in `language`: one row per
+    text, each change in its history with who made it. A value equal to our default (or
+    blank) stores blank, so the default prints. Only the changed variants are made again.
+    Returns the keys that changed."""
+    if document not in texts.DOCUMENTS or audience not in texts.DOCUMENT_AUDIENCES[document]:
+        raise ValidationError(_("There is no such brochure or checklist."))
+    if language not in content.LANGUAGES:
+        raise ValidationError(_("Choose one of the languages."))
+    cleaned = wording_clean(document=document, audience=audience, data=data)
+    rows = {
+        row.key: row
+        for row in BrochureTextOverride.objects.select_for_update().filter(
+            audience=audience, language=language, key__in=list(cleaned)
+        )
+    }
+    changed = []
+    for key, value in cleaned.items():
+        if value == texts.BY_KEY[key].default(audience, language):
+            value = ""
+        row = rows.get(key) or BrochureTextOverride(key=key, audience=audience, language=language)
+        if row.text == value and (row.pk or not value):
+            continue
+        row.text = value
+        row._history_user = by
+        row.full_clean()
+        row.save()
+        changed.append(key)
+    if changed:
+        brochures_changed(wording_variants(document, audience, language))
+    return changed
+
+
+def brochure_wording_restore(*, key: str, audience: str, language: str, by: User | None = None) -> bool:
+    """One text back to our default (its row blanked, kept in the history). False when it was
+    the default already."""
+    document = texts.document_of(key) if key in texts.BY_KEY else ""
+    if not document:
+        raise ValidationError(_("This text cannot be reworded here: the legal statements are locked."))
+    return bool(
+        brochure_wording_update(
+            document=document, audience=audience, language=language, data={key: ""}, by=by
+        )
+    )
 
 
 def brochure_colour_set(*, dark: str, by: User) -> BrochureColour:

@@ -3,6 +3,7 @@ from django.urls import path, register_converter
 from . import views
 from .checklists import CHECKLIST_AUDIENCES
 from .content import AUDIENCES, COLOUR_SLUGS, LANGUAGES, OWN_COLOUR
+from .texts import DOCUMENTS
 
 
 class Choice:
@@ -33,6 +34,14 @@ class LanguageConverter(Choice):
     choices = LANGUAGES
 
 
+class DocumentConverter(Choice):
+    choices = DOCUMENTS
+
+
+class WordingAudienceConverter(Choice):
+    choices = tuple(dict.fromkeys((*AUDIENCES, *CHECKLIST_AUDIENCES)))  # checked per document in the view
+
+
 class ColourConverter(Choice):
     choices = (*COLOUR_SLUGS, OWN_COLOUR)  # the own one answers 404 while none is set
 
@@ -41,6 +50,8 @@ register_converter(AudienceConverter, "audience")
 register_converter(ChecklistAudienceConverter, "checklist_audience")
 register_converter(LanguageConverter, "lang")
 register_converter(ColourConverter, "colour")
+register_converter(DocumentConverter, "document")
+register_converter(WordingAudienceConverter, "wording_audience")
 
 app_name = "brochures"
 
@@ -49,6 +60,11 @@ urlpatterns = [
     path("brochures/manage/", views.brochure_admin, name="brochure_admin"),
     path("brochures/manage/colour/", views.brochure_colour, name="brochure_colour"),
     path("brochures/manage/texts/<lang:language>/", views.brochure_texts, name="brochure_texts"),
+    path(
+        "brochures/manage/texts/<lang:language>/<document:document>/<wording_audience:audience>/",
+        views.brochure_wording,
+        name="brochure_wording",
+    ),
     path(
         "brochures/manage/texts/<lang:language>/history/",
         views.brochure_text_history,

@@ -25,9 +25,9 @@ from core.permissions import can_use_staff_pages, coordinator_required, staff_re
 from partnerships.views.access import _get_employer_for_share
 from partnerships.views.history import history_entries
 
-from . import checklists, content, rendering, selectors, services
-from .forms import BrochureTextForm, OwnColourForm, ShareForm
-from .models import BrochureText, DownloadKind
+from . import checklists, content, rendering, selectors, services, texts
+from .forms import BrochureTextForm, OwnColourForm, ShareForm, WordingForm
+from .models import BrochureText, BrochureTextOverride, DownloadKind
 from .rendering import Variant
 
 logger = logging.getLogger(__name__)
@@ -257,6 +257,14 @@ def brochure_texts(request, language):
         "language": language,
         "language_name": dict(language_names())[language],
         "languages": language_names(),
+        "wording_links": [
+            (document, audience, names[audience].get(_language()))
+            for document, names in (
+                (texts.BROCHURE, content.AUDIENCE_NAMES),
+                (texts.CHECKLIST, checklists.CHECKLIST_AUDIENCE_NAMES),
+            )
+            for audience in texts.DOCUMENT_AUDIENCES[document]
+        ],
         "own_texts": [
             (field, BrochureText._meta.get_field(field).verbose_name)
             for field in BrochureText.EDITABLE
@@ -274,6 +282,96 @@ def brochure_texts(request, language):
     return render(request, "brochures/texts_form.html", context)
 
 
+@require_http_methods(["GET", "POST"])
+@coordinator_required
+def brochure_wording(request, language, document, audience):
+    """Every rewordable text of one audience's brochure or checklist in one language; the
+    legal statements beside them, locked, with their sources."""
+    if audience not in texts.DOCUMENT_AUDIENCES[document]:
+        raise Http404
+    here = reverse("brochures:brochure_wording", args=[language, document, audience])
+    restore = request.POST.get("restore", "")
+    if request.method == "POST" and restore:
+        try:
+            services.brochure_wording_restore(
+                key=restore, audience=audience, language=language, by=request.user
+            )
+        except ValidationError as exc:
+            messages.error(request, exc.messages[0])
+        else:
+            messages.success(
+                request, _("The default text is back: %(field)s.") % {"field": texts.BY_KEY[restore].label}
+            )
+        return redirect(here)
+    wording = rendering.wording(language)
+    form = WordingForm(request.POST or None, document=document, audience=audience, wording=wording)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.brochure_wording_update(
+                document=document,
+                audience=audience,
+                language=language,
+                data=form.cleaned_data,
+                by=request.user,
+            )
+        except ValidationError as exc:
+            form_error(form, exc)
+        else:
+            messages.success(request, _("Brochure texts saved. The brochures are being made again."))
+            return redirect(here)
+    names = content.AUDIENCE_NAMES if document == texts.BROCHURE else checklists.CHECKLIST_AUDIENCE_NAMES
+    context = {
+        "form": form,
+        "language": language,
+        "language_name": dict(language_names())[language],
+        "document": document,
+        "audience_name": names[audience].get(_language()),
+        "own_texts": [
+            t for t in texts.editable(document, audience) if (t.key, audience) in wording.overrides
+        ],
+        "locked": texts.locked_statements(audience, language) if document == texts.BROCHURE else [],
+        "locked_items": texts.locked_checklist_items(audience, language)
+        if document == texts.CHECKLIST
+        else [],
+    }
+    return render(request, "brochures/wording_form.html", context)
+
+
+def _wording_entries(language: str) -> list[dict]:
+    """The own wordings' history in `language` (newest first), each against the version of the
+    same row before it: which text of which audience, before and after (blank: our default).
+    Two queries however many edits."""
+    history = BrochureTextOverride.history.filter(language=language)
+    records = list(
+        history.select_related("history_user").order_by("-history_date", "-history_id")[:HISTORY_ROWS]
+    )
+    earlier: dict[int, list] = {}
+    for row in history.filter(id__in={r.id for r in records}).order_by("history_id"):
+        earlier.setdefault(row.id, []).append(row)
+    default = _("our default text")
+    entries = []
+    for record in records:
+        versions = [r for r in earlier[record.id] if r.history_id < record.history_id]
+        old = versions[-1].text if versions else ""
+        text = texts.BY_KEY.get(record.key)
+        names = (
+            content.AUDIENCE_NAMES
+            if texts.document_of(record.key) == texts.BROCHURE
+            else checklists.CHECKLIST_AUDIENCE_NAMES
+        )
+        audience = names.get(record.audience)
+        who = audience.get(_language()) if audience else record.audience
+        field = f"{who}: {text.label if text else record.key}"
+        entries.append(
+            {
+                "record": record,
+                "action": "changed",
+                "changes": [{"field": field, "old": old or default, "new": record.text or default}],
+            }
+        )
+    return entries
+
+
 @require_GET
 @coordinator_required
 def brochure_text_history(request, language):
@@ -283,8 +381,12 @@ def brochure_text_history(request, language):
         .select_related("history_user")
         .order_by("-history_date", "-history_id")[:HISTORY_ROWS]
     )
+    entries = history_entries(BrochureText, records, fields=list(BrochureText.EDITABLE))
+    entries = sorted(
+        entries + _wording_entries(language), key=lambda e: e["record"].history_date, reverse=True
+    )
     context = {
-        "entries": history_entries(BrochureText, records, fields=list(BrochureText.EDITABLE)),
+        "entries": entries[:HISTORY_ROWS],
         "name": f"{_('Brochure texts')} · {dict(language_names())[language]}",
         "current": None,
         "back_url": reverse("brochures:brochure_texts", args=[language]),

@@ -191,6 +191,7 @@ EXPECTED = {
     "brochures:brochure_admin": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
     "brochures:brochure_texts": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
     "brochures:brochure_text_history": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
+    "brochures:brochure_wording": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
     "brochures:brochure_colour": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
     "brochures:brochure_share": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
     # Co-development: every member of staff reads; the owner (teacher) and coordinators edit;
@@ -356,6 +357,7 @@ FORM_VIEWS = {
     "password_reset_confirm",
     "core:branding_edit",
     "brochures:brochure_texts",
+    "brochures:brochure_wording",
     "brochures:brochure_colour",
     "brochures:brochure_share",
     "imports:import_list",
@@ -564,6 +566,8 @@ def _args(name: str, world) -> list:
         return ["instructor", "fi"]
     if name in ("brochures:brochure_texts", "brochures:brochure_text_history"):
         return ["sv"]
+    if name == "brochures:brochure_wording":
+        return ["sv", "checklist", "instructor"]
     if name == "brochures:brochure_share":
         return [world["employer"].pk]
     if name == "partnerships:history":

@@ -93,11 +93,23 @@ EXPECTED = {
     ),
     "partners:feedback": (
         "GET",
-        {"partner_a": 200, "partner_b": 200, "staff": (302, START), "anonymous": (302, START)},
+        {
+            "partner_a": 200,
+            "partner_b": 200,
+            "staff": (302, START),
+            "staff_other": (302, START),
+            "anonymous": (302, START),
+        },
     ),
     "partners:partnership": (
         "GET",
-        {"partner_a": 200, "partner_b": 200, "staff": (302, START), "anonymous": (302, START)},
+        {
+            "partner_a": 200,
+            "partner_b": 200,
+            "staff": (302, START),
+            "staff_other": (302, START),
+            "anonymous": (302, START),
+        },
     ),
     "partners:contact_request": (
         "GET",
