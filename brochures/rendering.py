@@ -238,9 +238,10 @@ def checklist_context(variant: Variant, inputs: Inputs) -> dict:
     names = inputs.checkpoints(language)
     words = inputs.wording(language)
 
-    def item_text(phase: str, index: int, text: content.Text) -> str:
+    def item_text(entry: checklists.Item) -> str:
         # A legal item (with its source) prints as it is; every other one in the own wording.
-        value = text.get(language) if text.source else words.get(texts.item_key(phase, index), audience)
+        text = entry.text
+        value = text.get(language) if text.source else words.get(texts.item_key(entry), audience)
         return hyphenate(value, language)
 
     phases = [
@@ -248,11 +249,11 @@ def checklist_context(variant: Variant, inputs: Inputs) -> dict:
             "name": words.get(f"phase_{phase}", audience),
             "items": [
                 {
-                    "text": item_text(phase, index, text),
-                    "checkpoint": number,
-                    "checkpoint_name": names.get(number, ""),
+                    "text": item_text(entry),
+                    "checkpoint": entry.checkpoint,
+                    "checkpoint_name": names.get(entry.checkpoint, ""),
                 }
-                for index, (number, text) in enumerate(checklists.CHECKLISTS[audience][phase])
+                for entry in checklists.CHECKLISTS[audience][phase]
             ],
         }
         for phase in checklists.PHASES

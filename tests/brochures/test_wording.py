@@ -43,15 +43,63 @@ def test_a_checklist_item_is_reworded_and_the_key_of_only_its_file_moves(coordin
     variant = Variant(DownloadKind.CHECKLIST, "instructor", "en", "blue")
     other = Variant(DownloadKind.CHECKLIST, "student", "en", "blue")
     before, other_before = Inputs().key(variant), Inputs().key(other)
-    reword("checklist", "instructor", "en", {"item_before_1": "Save our number: 040 123 4567."}, coordinator)
+    reword(
+        "checklist",
+        "instructor",
+        "en",
+        {"item_instructor_know_contact": "Save our number: 040 123 4567."},
+        coordinator,
+    )
     inputs = Inputs()
     phases = rendering.checklist_context(variant, inputs)["phases"]
     assert phases[0]["items"][0]["text"] == "Save our number: 040 123 4567."
     assert inputs.key(variant) != before and Inputs().key(other) == other_before
 
 
+def test_a_checklist_wording_stays_with_its_item_when_the_items_are_reordered(coordinator, monkeypatch):
+    """The wording is stored under the item's own key, not its position: a new version that
+    moves the item (here: the instructor's "before" items in reverse) prints it on the same
+    item, now last, and the item now first keeps our default."""
+    reword("checklist", "instructor", "en", {"item_instructor_know_contact": "Call Sari first."}, coordinator)
+    variant = Variant(DownloadKind.CHECKLIST, "instructor", "en", "blue")
+    items = checklists.CHECKLISTS["instructor"]
+    reordered = {**items, "before": tuple(reversed(items["before"]))}
+    monkeypatch.setitem(checklists.CHECKLISTS, "instructor", reordered)
+    printed = rendering.checklist_context(variant, Inputs())["phases"][0]["items"]
+    assert printed[-1] == {
+        "text": "Call Sari first.",
+        "checkpoint": 1,
+        "checkpoint_name": printed[-1]["checkpoint_name"],
+    }
+    assert printed[0]["text"] == items["before"][-1].text.en
+
+
+def test_the_migration_moves_wordings_by_position_to_the_items_keys(coordinator):
+    """Rows and their history written under the old keys by position move to the items' keys;
+    another audience's row with the same old key moves to its own item."""
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("brochures.migrations.0005_checklist_item_keys")
+    for audience, text in (("instructor", "Soita Sarille."), ("teacher", "Kirjaa yhteydenotto heti.")):
+        row = BrochureTextOverride(key="item_before_1", audience=audience, language="fi", text=text)
+        row._history_user = coordinator
+        row.save()
+    migration.forwards(apps, None)
+    words = rendering.wording("fi")
+    assert words.get("item_instructor_know_contact", "instructor") == "Soita Sarille."
+    assert words.get("item_teacher_log_contact", "teacher") == "Kirjaa yhteydenotto heti."
+    assert set(BrochureTextOverride.history.values_list("key", flat=True)) == {
+        "item_instructor_know_contact",
+        "item_teacher_log_contact",
+    }
+    migration.backwards(apps, None)
+    assert set(BrochureTextOverride.objects.values_list("key", flat=True)) == {"item_before_1"}
+
+
 def test_a_legal_statement_cannot_be_reworded_even_by_a_forged_key(coordinator):
-    for key in ("both", "summer", "bullet_0", "language", "item_before_4"):
+    for key in ("both", "summer", "bullet_0", "language", "item_before_4", "item_student_agreement_type"):
         with pytest.raises(ValidationError, match="legal statements are locked"):
             services.brochure_wording_update(
                 document="checklist" if key.startswith("item") else "brochure",
@@ -61,8 +109,8 @@ def test_a_legal_statement_cannot_be_reworded_even_by_a_forged_key(coordinator):
                 by=coordinator,
             )
     # The student's item on the agreement types states the law: locked, printed as it is.
-    assert checklists.CHECKLISTS["student"]["before"][3][1].source
-    assert "item_before_4" not in {t.key for t in texts.editable("checklist", "student")}
+    assert checklists.CHECKLISTS["student"]["before"][3].text.source
+    assert "item_student_agreement_type" not in {t.key for t in texts.editable("checklist", "student")}
     assert not BrochureTextOverride.objects.exists()
 
 
@@ -169,7 +217,9 @@ def test_a_forged_post_cannot_reword_a_legal_statement(coordinator_client):
     response = coordinator_client.post(wording_url(), {"both": "Väärin.", "summer": "Väärin."})
     assert response.status_code == 302 and not BrochureTextOverride.objects.exclude(text="").exists()
     response = coordinator_client.post(
-        wording_url(document="checklist", audience="student"), {"restore": "item_before_4"}, follow=True
+        wording_url(document="checklist", audience="student"),
+        {"restore": "item_student_agreement_type"},
+        follow=True,
     )
     assert "legal statements are locked" in response.content.decode()
     assert not BrochureTextOverride.objects.exists()
