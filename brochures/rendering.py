@@ -24,6 +24,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.template.loader import get_template
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 
 from brochures.storage import brochure_storage
 from checkpoints.models import Checkpoint
@@ -39,6 +40,10 @@ from .models import BrochureColour, BrochureText, BrochureTextOverride, Download
 logger = logging.getLogger(__name__)
 BROCHURE_TEMPLATE = "brochures/pdf/brochure.html"
 CHECKLIST_TEMPLATE = "brochures/pdf/checklist.html"
+BODY_TEMPLATES = {
+    DownloadKind.BROCHURE: "brochures/pdf/_brochure_body.html",
+    DownloadKind.CHECKLIST: "brochures/pdf/_checklist_body.html",
+}
 PREVIEW_WIDTH = 560  # pixels of the preview image on the public page
 APP_DIR = Path(__file__).resolve().parent
 
@@ -102,7 +107,8 @@ def content_version() -> str:
     any of them changes every key. Computed once per process."""
     digest = hashlib.sha256()
     sources = [APP_DIR / name for name in ("content.py", "checklists.py", "hyphenate.py", "texts.py")]
-    sources += [Path(get_template(name).origin.name) for name in (BROCHURE_TEMPLATE, CHECKLIST_TEMPLATE)]
+    templates = (BROCHURE_TEMPLATE, CHECKLIST_TEMPLATE, *BODY_TEMPLATES.values())
+    sources += [Path(get_template(name).origin.name) for name in templates]
     sources += [
         Path(settings.BASE_DIR) / "static" / "css" / name for name in ("brochure.css", "pdf-fonts.css")
     ]
@@ -270,10 +276,45 @@ def checklist_context(variant: Variant, inputs: Inputs) -> dict:
     }
 
 
-def variant_html(variant: Variant, inputs: Inputs) -> str:
+def variant_context(variant: Variant, inputs: Inputs) -> dict:
     if variant.kind == DownloadKind.CHECKLIST:
-        return render_html(CHECKLIST_TEMPLATE, checklist_context(variant, inputs), language=variant.language)
-    return render_html(BROCHURE_TEMPLATE, brochure_context(variant, inputs), language=variant.language)
+        return checklist_context(variant, inputs)
+    return brochure_context(variant, inputs)
+
+
+def variant_html(variant: Variant, inputs: Inputs) -> str:
+    template = CHECKLIST_TEMPLATE if variant.kind == DownloadKind.CHECKLIST else BROCHURE_TEMPLATE
+    return render_html(template, variant_context(variant, inputs), language=variant.language)
+
+
+def unsaved_inputs(
+    *,
+    own_colour: str | None = None,
+    text: BrochureText | None = None,
+    wording: texts.Wording | None = None,
+) -> Inputs:
+    """The inputs with an editing page's posted values in place of the saved ones, for a
+    preview: rendered from them, never stored, remembered or written to any history."""
+    inputs = Inputs()
+    if own_colour is not None:
+        inputs._own_colour = own_colour
+    if text is not None:
+        inputs._texts[text.language] = text
+    if wording is not None:
+        inputs._wording[wording.language] = wording
+    return inputs
+
+
+def preview_page(variant: Variant, inputs: Inputs) -> dict:
+    """The printed page as HTML for an editing page: the PDF's own body template with the same
+    context the PDF gets, and its colours (the page sets them in a nonced style)."""
+    context = variant_context(variant, inputs)
+    body = BODY_TEMPLATES[variant.kind]
+    return {
+        "variant": variant,
+        "colour": context["colour"],
+        "html": mark_safe(render_html(body, context, language=variant.language)),  # our template's output
+    }
 
 
 def brochure_render(variants: list[Variant], inputs: Inputs | None = None) -> list[bytes]:

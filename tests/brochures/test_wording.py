@@ -160,11 +160,10 @@ def filler(limit: int, language: str) -> str:
 
 
 def test_every_text_at_its_maximum_still_fits_one_page():
-    """Every rewordable text at its maximum length, with the institution's own parts and the
-    branding at theirs: the employer and student brochures and every checklist are still one
-    A4 page (WeasyPrint). The teacher brochure is not yet held to it: with its introduction,
-    local practice and funding note at their maxima (400, 700, 300, from before the wording)
-    it runs onto a second page, and those limits are still to be lowered."""
+    """Every rewordable text at its maximum length, with the institution's own parts (the
+    teacher version's introduction, local practice and funding note included) and the
+    branding at theirs: every brochure and checklist, the teacher brochure too, is still one
+    A4 page (WeasyPrint) in Finnish, Swedish and English."""
     inputs = stress_inputs()
     variants = []
     for language in content.LANGUAGES:
@@ -173,26 +172,40 @@ def test_every_text_at_its_maximum_still_fits_one_page():
             "introduction_employer",
             "introduction_student",
             "introduction_teacher",
+            "local_practice",
             "funding_note",
         ):
             setattr(own, field, filler(own._meta.get_field(field).max_length, language))
-        own.local_practice = filler(own._meta.get_field("local_practice").max_length, language)
+        own.local_practice = own.local_practice[:-11] + " Viimeinen."  # its end, printed
         overrides = {}
         for document in texts.DOCUMENTS:
             for audience in texts.DOCUMENT_AUDIENCES[document]:
                 for text in texts.editable(document, audience):
                     overrides[(text.key, audience)] = filler(text.max_length, language)
                 kind = DownloadKind.BROCHURE if document == texts.BROCHURE else DownloadKind.CHECKLIST
-                if (kind, audience) != (DownloadKind.BROCHURE, "teacher"):
-                    variants.append(Variant(kind, audience, language, "blue"))
+                variants.append(Variant(kind, audience, language, "blue"))
         inputs._wording[language] = texts.Wording(language, overrides)
     pdfs = brochure_render(variants, inputs)
     pages = {
         f"{v.kind}-{v.audience}-{v.language}": page_count(pdf) for v, pdf in zip(variants, pdfs, strict=True)
     }
-    assert pages == dict.fromkeys(pages, 1)
-    # And the texts really are the long ones.
+    assert len(pages) == 18 and pages == dict.fromkeys(pages, 1)
+    # And the texts really are the long ones, the teacher's local practice too.
     assert normal(filler(40, "fi")[:20]) in normal(text_of(pdfs[0]))
+    teacher_fi = pdfs[variants.index(Variant(DownloadKind.BROCHURE, "teacher", "fi", "blue"))]
+    assert len(inputs._texts["fi"].local_practice) == 500
+    assert normal("Viimeinen.") in normal(text_of(teacher_fi))
+
+
+def test_a_text_beyond_the_one_page_limit_is_refused_naming_the_limit(coordinator_client):
+    from django.urls import reverse
+
+    url = reverse("brochures:brochure_texts", args=["fi"])
+    response = coordinator_client.post(url, {"local_practice": "x" * 501}, headers={"Accept-Language": "en"})
+    page = response.content.decode()
+    assert response.status_code == 200 and "Nothing was saved yet." in page
+    assert "This text is 501 characters long; at most 500 fit on the one-page brochure." in page
+    assert not rendering.brochure_text("fi").pk
 
 
 def wording_url(language="fi", document="brochure", audience="employer"):
