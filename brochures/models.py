@@ -54,7 +54,7 @@ class BrochureText(models.Model):
     links = models.TextField(
         _("links"),
         blank=True,
-        max_length=600,
+        max_length=300,
         validators=[link_lines],
         help_text=_('One per line: "label | https://address", for example our apprenticeship pages.'),
     )

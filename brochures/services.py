@@ -147,6 +147,7 @@ def brochure_wording_restore(*, key: str, audience: str, language: str, by: User
     )
 
 
+@transaction.atomic
 def brochure_colour_set(*, dark: str, by: User) -> BrochureColour:
     """Set the institution's own brochure colour, refused (ValidationError on "dark", naming
     the contrast ratio) when a text on it would fail WCAG AA. The change is recorded (who,
@@ -165,6 +166,7 @@ def brochure_colour_set(*, dark: str, by: User) -> BrochureColour:
     return colour
 
 
+@transaction.atomic
 def brochure_colour_remove(*, by: User) -> None:
     """Offer only the three fixed colours again; links to the own colour answer 404."""
     before = own_colour()

@@ -343,6 +343,13 @@ def brochure_texts(request, language, pdf: bool = False):
             for field in BrochureText.EDITABLE
             if getattr(text, field).strip()
         ],
+        # Saved before a limit was lowered (the one-page limits): printed until shortened. Read
+        # before the form is validated, which puts the posted values on `text`.
+        "too_long": [
+            {"label": model_field.verbose_name, "length": len(value), "max": model_field.max_length}
+            for model_field in (BrochureText._meta.get_field(f) for f in BrochureText.EDITABLE)
+            if len(value := getattr(text, model_field.name)) > model_field.max_length
+        ],
         # The legal statements, shown as they print and not editable (brochures/content.py).
         "locked": [
             {

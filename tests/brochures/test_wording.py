@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from brochures import checklists, content, rendering, services, texts
-from brochures.models import BrochureTextOverride, DownloadKind
+from brochures.models import BrochureText, BrochureTextOverride, DownloadKind
 from brochures.rendering import Inputs, Variant, brochure_render
 
 from .conftest import stress_inputs
@@ -161,8 +161,8 @@ def filler(limit: int, language: str) -> str:
 
 def test_every_text_at_its_maximum_still_fits_one_page():
     """Every rewordable text at its maximum length, with the institution's own parts (the
-    teacher version's introduction, local practice and funding note included) and the
-    branding at theirs: every brochure and checklist, the teacher brochure too, is still one
+    teacher version's introduction, local practice and funding note, and the links, included)
+    and the branding at theirs: every brochure and checklist, the teacher brochure too, is still one
     A4 page (WeasyPrint) in Finnish, Swedish and English."""
     inputs = stress_inputs()
     variants = []
@@ -177,6 +177,8 @@ def test_every_text_at_its_maximum_still_fits_one_page():
         ):
             setattr(own, field, filler(own._meta.get_field(field).max_length, language))
         own.local_practice = own.local_practice[:-11] + " Viimeinen."  # its end, printed
+        link = "Oppisopimus työnantajalle | https://www.jarvilaakso.example/oppisopimus/tyonantaja\n"
+        own.links = (link * 4)[: own._meta.get_field("links").max_length].strip()
         overrides = {}
         for document in texts.DOCUMENTS:
             for audience in texts.DOCUMENT_AUDIENCES[document]:
@@ -263,3 +265,14 @@ def test_the_texts_history_shows_each_rewording_before_and_after(coordinator_cli
     html = coordinator_client.get(reverse("brochures:brochure_text_history", args=["fi"])).content.decode()
     assert html.count("Lopuksi") == 2 and html.count("our default text") == 2  # set, then restored
     assert "Workplace instructor: Heading: After the period" in html
+
+
+def test_a_text_saved_before_its_limit_was_lowered_is_flagged_to_shorten(coordinator_client):
+    """Nothing is cut by the lower limits: a longer text saved before them still prints, and
+    the page names it with its length and limit until it is shortened."""
+    from django.urls import reverse
+
+    BrochureText.objects.create(language="en", local_practice="y" * 650)
+    page = coordinator_client.get(reverse("brochures:brochure_texts", args=["en"])).content.decode()
+    assert "our local practice (teacher version): 650 characters, at most 500" in page
+    assert "y" * 650 in page  # kept in the form, for the coordinator to shorten
