@@ -19,16 +19,7 @@ from brochures.rendering import Variant
 from ..storage import brochures_in
 from .pdfs import normal, text_of
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def queued(monkeypatch):
-    from brochures import tasks
-
-    started = []
-    monkeypatch.setattr(tasks.brochures_prerender, "apply_async", lambda **kw: started.append(kw))
-    return started
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("queued")]
 
 
 @pytest.fixture
