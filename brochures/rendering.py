@@ -8,6 +8,9 @@ institution's brochure texts, the kind, audience, language and colour. A changed
 a new key and a new file; a public request with a warm cache only reads a file. The files are
 in the "brochures" storage (core/storage.py: a local folder, or an object store that every
 machine shares), so a brochure a worker rendered is there for every web machine.
+
+An editing page's preview goes through the same contexts, templates and renderer with the
+posted values in its Inputs (unsaved_inputs): nothing of it is stored or remembered.
 """
 
 import datetime

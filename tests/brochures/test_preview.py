@@ -4,6 +4,8 @@ saved, stored, cached or written to a history; invalid input shows the errors in
 own colour's change history with its restore."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from brochures import content, rendering, services
@@ -228,3 +230,28 @@ def test_the_colour_page_reads_its_changes_in_constant_queries(
     with django_assert_num_queries(len(one.captured_queries)):
         page = coordinator_client.get(COLOUR).content.decode()
     assert page.count('name="restore"') == 5  # every earlier colour but the current one
+
+
+def test_a_wording_preview_reads_in_constant_queries(
+    coordinator_client, coordinator, django_assert_num_queries
+):
+    url = reverse("brochures:brochure_wording", args=["fi", "brochure", "teacher"])
+    data = {"title": "Kumpi sopii?", "preview": "html", "preview-colour": "blue"}
+    coordinator_client.post(url, data)
+    with CaptureQueriesContext(connection) as few:
+        coordinator_client.post(url, data)
+    services.brochure_wording_update(
+        document="brochure",
+        audience="teacher",
+        language="fi",
+        data={
+            "subtitle": "Oma",
+            "local_heading": "Meillä",
+            "contacts_heading": "Soita",
+            "teacher_only": "Sisäinen",
+        },
+        by=coordinator,
+    )
+    with django_assert_num_queries(len(few.captured_queries)):
+        page = coordinator_client.post(url, data).content.decode()
+    assert "Kumpi sopii?" in plain(page) and BrochureTextOverride.objects.count() == 4  # untouched
