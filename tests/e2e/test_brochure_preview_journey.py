@@ -74,6 +74,7 @@ def test_a_coordinator_previews_saves_and_downloads_a_text_and_restores_the_colo
     expect(page.locator(".alert-success").first).to_contain_text("#5a2a82")
     expect(page.locator("main")).to_contain_text("#1d3d5e")  # the restore is a change of its own
     expect(page.locator("button[name=restore]:has-text('#1d3d5e')")).to_be_visible()
+    shot(page, "own-colour-history")
     assert_page_ok(page, problems, "colour page after the restore")
 
     # The colour page previews a colour before it is saved, too.
