@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from partnerships.models import ContactPerson
 
-from . import texts
+from . import content, texts
 from .content import COLOURS, LANGUAGES, OWN_COLOUR, OWN_COLOUR_NAME
 from .contrast import hex_normalise
 from .models import BrochureText, readable_colour
@@ -34,10 +34,23 @@ class OwnColourForm(forms.Form):
 
 
 class BrochureTextForm(forms.ModelForm):
+    """The institution's own parts of one language's brochures. Each field's length is what
+    still fits the one-page PDF with every other text at its maximum (tests/brochures)."""
+
     class Meta:
         model = BrochureText
         fields = list(BrochureText.EDITABLE)
         widgets = {field: forms.Textarea(attrs={"rows": 3}) for field in fields}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            limit = _("At most %(max)s characters.") % {"max": field.max_length}
+            field.help_text = f"{field.help_text} {limit}" if field.help_text else limit
+            field.error_messages["max_length"] = _(
+                "This text is %(show_value)d characters long; at most %(limit_value)d fit on the "
+                "one-page brochure. Shorten it."
+            )
 
 
 class WordingForm(forms.Form):
@@ -57,6 +70,29 @@ class WordingForm(forms.Form):
                 help_text=_("At most %(max)s characters. Blank: our default text.")
                 % {"max": text.max_length},
             )
+
+
+class PreviewForm(forms.Form):
+    """Which version an editing page previews, where it edits several: the audience (the
+    colour and the texts are on every audience's brochure) and the colour."""
+
+    prefix = "preview"
+    audience = forms.ChoiceField(label=_("Audience to preview"))
+    colour = forms.ChoiceField(label=_("Colour to preview"))
+
+    def __init__(self, *args, audiences=(), colours=(), language: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        if audiences:
+            names = content.AUDIENCE_NAMES
+            self.fields["audience"].choices = [(a, names[a].get(language)) for a in audiences]
+            self.fields["audience"].initial = audiences[0]
+        else:
+            del self.fields["audience"]
+        if colours:
+            self.fields["colour"].choices = colours
+            self.fields["colour"].initial = colours[0][0]
+        else:
+            del self.fields["colour"]
 
 
 class ShareForm(forms.Form):

@@ -54,20 +54,20 @@ class BrochureText(models.Model):
     links = models.TextField(
         _("links"),
         blank=True,
-        max_length=600,
+        max_length=300,
         validators=[link_lines],
         help_text=_('One per line: "label | https://address", for example our apprenticeship pages.'),
     )
     local_practice = models.TextField(
         _("our local practice (teacher version)"),
         blank=True,
-        max_length=700,
+        max_length=500,
         help_text=_("For example who draws up the agreements and whom to ask about apprenticeships."),
     )
     funding_note = models.TextField(
         _("note on funding (teacher version)"),
         blank=True,
-        max_length=300,
+        max_length=200,
         help_text=_("Blank: “Both models are equal for the education provider's funding.”"),
     )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -179,6 +179,26 @@ class BrochureColour(models.Model):
 
     def __str__(self):
         return self.dark
+
+
+class BrochureColourChange(models.Model):
+    """One change of the own colour: who, when, the colour before and after (blank: none, the
+    three fixed colours only). Written by the services that set, remove or restore it."""
+
+    before = models.CharField(_("before"), max_length=7, blank=True)
+    after = models.CharField(_("after"), max_length=7, blank=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    changed_at = models.DateTimeField(_("changed"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-changed_at", "-id"]
+        verbose_name = _("own colour change")
+        verbose_name_plural = _("own colour changes")
+
+    def __str__(self):
+        return f"{self.before or '–'} → {self.after or '–'}"
 
 
 class BrochureDownload(models.Model):

@@ -8,6 +8,9 @@ institution's brochure texts, the kind, audience, language and colour. A changed
 a new key and a new file; a public request with a warm cache only reads a file. The files are
 in the "brochures" storage (core/storage.py: a local folder, or an object store that every
 machine shares), so a brochure a worker rendered is there for every web machine.
+
+An editing page's preview goes through the same contexts, templates and renderer with the
+posted values in its Inputs (unsaved_inputs): nothing of it is stored or remembered.
 """
 
 import datetime
@@ -24,6 +27,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.template.loader import get_template
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 
 from brochures.storage import brochure_storage
 from checkpoints.models import Checkpoint
@@ -39,6 +43,10 @@ from .models import BrochureColour, BrochureText, BrochureTextOverride, Download
 logger = logging.getLogger(__name__)
 BROCHURE_TEMPLATE = "brochures/pdf/brochure.html"
 CHECKLIST_TEMPLATE = "brochures/pdf/checklist.html"
+BODY_TEMPLATES = {
+    DownloadKind.BROCHURE: "brochures/pdf/_brochure_body.html",
+    DownloadKind.CHECKLIST: "brochures/pdf/_checklist_body.html",
+}
 PREVIEW_WIDTH = 560  # pixels of the preview image on the public page
 APP_DIR = Path(__file__).resolve().parent
 
@@ -102,7 +110,8 @@ def content_version() -> str:
     any of them changes every key. Computed once per process."""
     digest = hashlib.sha256()
     sources = [APP_DIR / name for name in ("content.py", "checklists.py", "hyphenate.py", "texts.py")]
-    sources += [Path(get_template(name).origin.name) for name in (BROCHURE_TEMPLATE, CHECKLIST_TEMPLATE)]
+    templates = (BROCHURE_TEMPLATE, CHECKLIST_TEMPLATE, *BODY_TEMPLATES.values())
+    sources += [Path(get_template(name).origin.name) for name in templates]
     sources += [
         Path(settings.BASE_DIR) / "static" / "css" / name for name in ("brochure.css", "pdf-fonts.css")
     ]
@@ -238,9 +247,10 @@ def checklist_context(variant: Variant, inputs: Inputs) -> dict:
     names = inputs.checkpoints(language)
     words = inputs.wording(language)
 
-    def item_text(phase: str, index: int, text: content.Text) -> str:
+    def item_text(entry: checklists.Item) -> str:
         # A legal item (with its source) prints as it is; every other one in the own wording.
-        value = text.get(language) if text.source else words.get(texts.item_key(phase, index), audience)
+        text = entry.text
+        value = text.get(language) if text.source else words.get(texts.item_key(entry), audience)
         return hyphenate(value, language)
 
     phases = [
@@ -248,11 +258,11 @@ def checklist_context(variant: Variant, inputs: Inputs) -> dict:
             "name": words.get(f"phase_{phase}", audience),
             "items": [
                 {
-                    "text": item_text(phase, index, text),
-                    "checkpoint": number,
-                    "checkpoint_name": names.get(number, ""),
+                    "text": item_text(entry),
+                    "checkpoint": entry.checkpoint,
+                    "checkpoint_name": names.get(entry.checkpoint, ""),
                 }
-                for index, (number, text) in enumerate(checklists.CHECKLISTS[audience][phase])
+                for entry in checklists.CHECKLISTS[audience][phase]
             ],
         }
         for phase in checklists.PHASES
@@ -269,10 +279,45 @@ def checklist_context(variant: Variant, inputs: Inputs) -> dict:
     }
 
 
-def variant_html(variant: Variant, inputs: Inputs) -> str:
+def variant_context(variant: Variant, inputs: Inputs) -> dict:
     if variant.kind == DownloadKind.CHECKLIST:
-        return render_html(CHECKLIST_TEMPLATE, checklist_context(variant, inputs), language=variant.language)
-    return render_html(BROCHURE_TEMPLATE, brochure_context(variant, inputs), language=variant.language)
+        return checklist_context(variant, inputs)
+    return brochure_context(variant, inputs)
+
+
+def variant_html(variant: Variant, inputs: Inputs) -> str:
+    template = CHECKLIST_TEMPLATE if variant.kind == DownloadKind.CHECKLIST else BROCHURE_TEMPLATE
+    return render_html(template, variant_context(variant, inputs), language=variant.language)
+
+
+def unsaved_inputs(
+    *,
+    own_colour: str | None = None,
+    text: BrochureText | None = None,
+    wording: texts.Wording | None = None,
+) -> Inputs:
+    """The inputs with an editing page's posted values in place of the saved ones, for a
+    preview: rendered from them, never stored, remembered or written to any history."""
+    inputs = Inputs()
+    if own_colour is not None:
+        inputs._own_colour = own_colour
+    if text is not None:
+        inputs._texts[text.language] = text
+    if wording is not None:
+        inputs._wording[wording.language] = wording
+    return inputs
+
+
+def preview_page(variant: Variant, inputs: Inputs) -> dict:
+    """The printed page as HTML for an editing page: the PDF's own body template with the same
+    context the PDF gets, and its colours (the page sets them in a nonced style)."""
+    context = variant_context(variant, inputs)
+    body = BODY_TEMPLATES[variant.kind]
+    return {
+        "variant": variant,
+        "colour": context["colour"],
+        "html": mark_safe(render_html(body, context, language=variant.language)),  # our template's output
+    }
 
 
 def brochure_render(variants: list[Variant], inputs: Inputs | None = None) -> list[bytes]:

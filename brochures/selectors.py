@@ -1,11 +1,12 @@
-"""Brochures' read-only figures: how often each brochure and checklist was downloaded."""
+"""Brochures' reads: how often each brochure and checklist was downloaded, and the own
+colour's changes."""
 
 import datetime
 
 from django.db.models import Sum
 from django.utils import timezone
 
-from .models import BrochureDownload
+from .models import BrochureColourChange, BrochureDownload
 
 
 def download_totals(days: int = 365) -> dict:
@@ -18,3 +19,8 @@ def download_totals(days: int = 365) -> dict:
     )
     table = {(r["kind"], r["audience"], r["language"]): r["total"] for r in rows}
     return {"table": table, "total": sum(table.values())}
+
+
+def colour_changes(limit: int = 20) -> list[BrochureColourChange]:
+    """The latest changes of the own colour, newest first, with who made them (one query)."""
+    return list(BrochureColourChange.objects.select_related("changed_by")[:limit])

@@ -18,7 +18,14 @@ from partnerships.services import contact_log
 
 from . import content, texts
 from .contrast import hex_normalise
-from .models import BrochureColour, BrochureDownload, BrochureText, BrochureTextOverride, DownloadKind
+from .models import (
+    BrochureColour,
+    BrochureColourChange,
+    BrochureDownload,
+    BrochureText,
+    BrochureTextOverride,
+    DownloadKind,
+)
 from .rendering import (
     Variant,
     brochure_text,
@@ -140,23 +147,41 @@ def brochure_wording_restore(*, key: str, audience: str, language: str, by: User
     )
 
 
+@transaction.atomic
 def brochure_colour_set(*, dark: str, by: User) -> BrochureColour:
     """Set the institution's own brochure colour, refused (ValidationError on "dark", naming
-    the contrast ratio) when a text on it would fail WCAG AA. Only the own-colour brochures
-    are made again."""
+    the contrast ratio) when a text on it would fail WCAG AA. The change is recorded (who,
+    when, before and after); only the own-colour brochures are made again, and nothing at all
+    when the colour is the one already set."""
     colour = BrochureColour.objects.select_for_update().first() or BrochureColour()
+    before = colour.dark if colour.pk else ""
     colour.dark = hex_normalise(dark) or dark.strip()
     colour.updated_by = by
     colour.full_clean()
+    if colour.dark == before:
+        return colour
     colour.save()
+    BrochureColourChange.objects.create(before=before, after=colour.dark, changed_by=by)
     own_colour_changed()
     return colour
 
 
+@transaction.atomic
 def brochure_colour_remove(*, by: User) -> None:
     """Offer only the three fixed colours again; links to the own colour answer 404."""
+    before = own_colour()
     if BrochureColour.objects.all().delete()[0]:
+        BrochureColourChange.objects.create(before=before, after="", changed_by=by)
         own_colour_changed()
+
+
+def brochure_colour_restore(*, change: BrochureColourChange, by: User) -> BrochureColour:
+    """Set the own colour back to what it was before `change`, as a save: validated again
+    (a colour once allowed is refused if it no longer reaches WCAG AA), recorded as a new
+    change, only the own-colour brochures made again."""
+    if not change.before:
+        raise ValidationError(_("Before this change there was no own colour; remove the own colour instead."))
+    return brochure_colour_set(dark=change.before, by=by)
 
 
 def share_url(language: str, colour: str) -> str:

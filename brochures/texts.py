@@ -97,25 +97,22 @@ _PHASE_LABELS = {
 
 
 def _checklist_items() -> tuple[Editable, ...]:
-    """One rewordable text per item position and phase, for the audiences that have it; an
-    item that states the law (it carries a `source`) stays locked, as the brochures' do."""
+    """One rewordable text per checklist item, under the item's own key (not its position, so
+    that a reordered or inserted item leaves every wording where it was written); an item
+    that states the law (it carries a `source`) stays locked, as the brochures' do."""
     result = []
-    for phase in checklists.PHASES:
-        longest = max(len(items[phase]) for items in checklists.CHECKLISTS.values())
-        for index in range(longest):
-            defaults = {
-                audience: text
-                for audience, items in checklists.CHECKLISTS.items()
-                if index < len(items[phase]) and not (text := items[phase][index][1]).source
-            }
-            if defaults:
+    for audience, phases in checklists.CHECKLISTS.items():
+        for phase in checklists.PHASES:
+            for index, entry in enumerate(phases[phase]):
+                if entry.text.source:
+                    continue
                 label = _format(_("%(phase)s: item %(number)s"), phase=_PHASE_LABELS[phase], number=index + 1)
-                result.append(Editable(item_key(phase, index), label, 110, defaults, multiline=True))
+                result.append(Editable(item_key(entry), label, 110, {audience: entry.text}, multiline=True))
     return tuple(result)
 
 
-def item_key(phase: str, index: int) -> str:
-    return f"item_{phase}_{index + 1}"
+def item_key(entry: checklists.Item) -> str:
+    return f"item_{entry.key}"
 
 
 CHECKLIST_TEXTS = (
@@ -205,8 +202,8 @@ def locked_statements(audience: str, language: str) -> list[dict]:
 
 def locked_checklist_items(audience: str, language: str) -> list[dict]:
     return [
-        {"phase": phase, "number": index + 1, "text": text.get(language), "source": text.source}
+        {"phase": phase, "number": index + 1, "text": entry.text.get(language), "source": entry.text.source}
         for phase in checklists.PHASES
-        for index, (_number, text) in enumerate(checklists.CHECKLISTS[audience][phase])
-        if text.source
+        for index, entry in enumerate(checklists.CHECKLISTS[audience][phase])
+        if entry.text.source
     ]

@@ -59,11 +59,22 @@ urlpatterns = [
     path("brochures/", views.brochure_index, name="brochure_index"),
     path("brochures/manage/", views.brochure_admin, name="brochure_admin"),
     path("brochures/manage/colour/", views.brochure_colour, name="brochure_colour"),
+    path("brochures/manage/colour/preview.pdf", views.brochure_colour_pdf, name="brochure_colour_pdf"),
     path("brochures/manage/texts/<lang:language>/", views.brochure_texts, name="brochure_texts"),
+    path(
+        "brochures/manage/texts/<lang:language>/preview.pdf",
+        views.brochure_texts_pdf,
+        name="brochure_texts_pdf",
+    ),
     path(
         "brochures/manage/texts/<lang:language>/<document:document>/<wording_audience:audience>/",
         views.brochure_wording,
         name="brochure_wording",
+    ),
+    path(
+        "brochures/manage/texts/<lang:language>/<document:document>/<wording_audience:audience>/preview.pdf",
+        views.brochure_wording_pdf,
+        name="brochure_wording_pdf",
     ),
     path(
         "brochures/manage/texts/<lang:language>/history/",

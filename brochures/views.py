@@ -3,17 +3,19 @@ and sharing a brochure with an employer's contact person."""
 
 import logging
 
+from csp.constants import NONCE
+from csp.decorators import csp_update
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_safe
+from django.views.decorators.http import require_GET, require_http_methods, require_POST, require_safe
 
 from brochures.storage import brochure_storage
 from core.background import say_queued
@@ -26,8 +28,8 @@ from partnerships.views.access import _get_employer_for_share
 from partnerships.views.history import history_entries
 
 from . import checklists, content, rendering, selectors, services, texts
-from .forms import BrochureTextForm, OwnColourForm, ShareForm, WordingForm
-from .models import BrochureText, BrochureTextOverride, DownloadKind
+from .forms import BrochureTextForm, OwnColourForm, PreviewForm, ShareForm, WordingForm, colour_choices
+from .models import BrochureColourChange, BrochureText, BrochureTextOverride, DownloadKind
 from .rendering import Variant
 
 logger = logging.getLogger(__name__)
@@ -207,17 +209,79 @@ def brochure_admin(request):
     return render(request, "brochures/admin.html", context)
 
 
+def _pdf_preview(request, variant: Variant, inputs: rendering.Inputs):
+    """The PDF of posted, unsaved values, rendered by the downloads' own code and answered
+    inline: stored nowhere, remembered by no cache (no-store), in no history."""
+    try:
+        [pdf] = rendering.brochure_render([variant], inputs)
+    except PdfRenderError as exc:
+        return render(request, "brochures/unavailable.html", {"message": str(exc)}, status=503)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="preview-{variant.filename}"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def _preview(request, context: dict, variant: Variant, inputs: rendering.Inputs, *, pdf: bool):
+    """A preview was asked for and the input is valid: the PDF, or the page with the HTML
+    preview (None: render the page)."""
+    if pdf:
+        return _pdf_preview(request, variant, inputs)
+    context["preview"] = rendering.preview_page(variant, inputs)
+    return None
+
+
+# The preview's colours are set by a <style> with the request's nonce: the page's CSP allows
+# no inline style otherwise.
+preview_styles = csp_update({"style-src": [NONCE]})
+
+
 @require_http_methods(["GET", "POST"])
 @coordinator_required
-def brochure_colour(request):
-    """The institution's own brochure colour, beside the three fixed ones."""
+@preview_styles
+def brochure_colour(request, pdf: bool = False):
+    """The institution's own brochure colour, beside the three fixed ones, with its changes
+    and a preview of the colour typed before it is saved."""
     current = rendering.own_colour()
     form = OwnColourForm(request.POST or None, initial={"dark": current})
-    if request.method == "POST" and "remove" in request.POST:
+    preview_form = PreviewForm(request.POST or None, audiences=content.AUDIENCES, language=_language())
+    if request.method == "POST" and not pdf and "remove" in request.POST:
         services.brochure_colour_remove(by=request.user)
         messages.success(request, _("The own colour was removed. The brochures come in the three colours."))
         return redirect("brochures:brochure_admin")
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not pdf and "restore" in request.POST:
+        pk = request.POST["restore"]
+        change = BrochureColourChange.objects.filter(pk=pk).first() if pk.isdigit() else None
+        if change is None:
+            raise Http404
+        try:
+            colour = services.brochure_colour_restore(change=change, by=request.user)
+        except ValidationError as exc:
+            messages.error(request, exc.messages[0])
+        else:
+            messages.success(
+                request,
+                _("The own colour %(colour)s is back. The brochures in it are being made.")
+                % {"colour": colour.dark},
+            )
+        return redirect("brochures:brochure_colour")
+    context = {
+        "form": form,
+        "preview_form": preview_form,
+        "current": current,
+        "changes": selectors.colour_changes(HISTORY_ROWS),
+        "here": reverse("brochures:brochure_colour"),
+        "pdf_url": reverse("brochures:brochure_colour_pdf"),
+    }
+    if request.method == "POST" and (pdf or "preview" in request.POST):
+        if form.is_valid() and preview_form.is_valid():
+            variant = Variant(
+                DownloadKind.BROCHURE, preview_form.cleaned_data["audience"], _language(), content.OWN_COLOUR
+            )
+            inputs = rendering.unsaved_inputs(own_colour=form.cleaned_data["dark"])
+            if response := _preview(request, context, variant, inputs, pdf=pdf):
+                return response
+    elif request.method == "POST" and form.is_valid():
         try:
             colour = services.brochure_colour_set(dark=form.cleaned_data["dark"], by=request.user)
         except ValidationError as exc:
@@ -229,31 +293,40 @@ def brochure_colour(request):
                 % {"colour": colour.dark},
             )
             return redirect("brochures:brochure_admin")
-    return render(request, "brochures/colour_form.html", {"form": form, "current": current})
+    return render(request, "brochures/colour_form.html", context)
+
+
+@require_POST
+@coordinator_required
+def brochure_colour_pdf(request):
+    """The colour page's PDF preview (the form posts here from its PDF button)."""
+    return brochure_colour(request, pdf=True)
 
 
 @require_http_methods(["GET", "POST"])
 @coordinator_required
-def brochure_texts(request, language):
+@preview_styles
+def brochure_texts(request, language, pdf: bool = False):
     text = rendering.brochure_text(language)
     restore = request.POST.get("restore", "")
-    if request.method == "POST" and restore in BrochureText.EDITABLE:
+    if request.method == "POST" and not pdf and restore in BrochureText.EDITABLE:
         # One text back to our default: the field blank, as a saved change in its history.
         services.brochure_text_update(language=language, data={restore: ""}, by=request.user)
         label = BrochureText._meta.get_field(restore).verbose_name
         messages.success(request, _("The default text is back: %(field)s.") % {"field": label})
         return redirect("brochures:brochure_texts", language=language)
     form = BrochureTextForm(None if restore else request.POST or None, instance=text)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.brochure_text_update(language=language, data=form.cleaned_data, by=request.user)
-        except ValidationError as exc:
-            form_error(form, exc)
-        else:
-            messages.success(request, _("Brochure texts saved. The brochures are being made again."))
-            return redirect("brochures:brochure_admin")
+    preview_form = PreviewForm(
+        request.POST or None,
+        audiences=content.AUDIENCES,
+        colours=colour_choices(_language()),
+        language=_language(),
+    )
     context = {
         "form": form,
+        "preview_form": preview_form,
+        "here": reverse("brochures:brochure_texts", args=[language]),
+        "pdf_url": reverse("brochures:brochure_texts_pdf", args=[language]),
         "language": language,
         "language_name": dict(language_names())[language],
         "languages": language_names(),
@@ -270,6 +343,13 @@ def brochure_texts(request, language):
             for field in BrochureText.EDITABLE
             if getattr(text, field).strip()
         ],
+        # Saved before a limit was lowered (the one-page limits): printed until shortened. Read
+        # before the form is validated, which puts the posted values on `text`.
+        "too_long": [
+            {"label": model_field.verbose_name, "length": len(value), "max": model_field.max_length}
+            for model_field in (BrochureText._meta.get_field(f) for f in BrochureText.EDITABLE)
+            if len(value := getattr(text, model_field.name)) > model_field.max_length
+        ],
         # The legal statements, shown as they print and not editable (brochures/content.py).
         "locked": [
             {
@@ -279,19 +359,43 @@ def brochure_texts(request, language):
             for audience in content.AUDIENCES
         ],
     }
+    if request.method == "POST" and (pdf or "preview" in request.POST):
+        # A valid form has put the posted values on `text` (not saved): the preview prints them.
+        if form.is_valid() and preview_form.is_valid():
+            choice = preview_form.cleaned_data
+            variant = Variant(DownloadKind.BROCHURE, choice["audience"], language, choice["colour"])
+            inputs = rendering.unsaved_inputs(text=form.instance)
+            if response := _preview(request, context, variant, inputs, pdf=pdf):
+                return response
+    elif request.method == "POST" and form.is_valid():
+        try:
+            services.brochure_text_update(language=language, data=form.cleaned_data, by=request.user)
+        except ValidationError as exc:
+            form_error(form, exc)
+        else:
+            messages.success(request, _("Brochure texts saved. The brochures are being made again."))
+            return redirect("brochures:brochure_admin")
     return render(request, "brochures/texts_form.html", context)
+
+
+@require_POST
+@coordinator_required
+def brochure_texts_pdf(request, language):
+    """The institution texts page's PDF preview."""
+    return brochure_texts(request, language, pdf=True)
 
 
 @require_http_methods(["GET", "POST"])
 @coordinator_required
-def brochure_wording(request, language, document, audience):
+@preview_styles
+def brochure_wording(request, language, document, audience, pdf: bool = False):
     """Every rewordable text of one audience's brochure or checklist in one language; the
     legal statements beside them, locked, with their sources."""
     if audience not in texts.DOCUMENT_AUDIENCES[document]:
         raise Http404
     here = reverse("brochures:brochure_wording", args=[language, document, audience])
     restore = request.POST.get("restore", "")
-    if request.method == "POST" and restore:
+    if request.method == "POST" and not pdf and restore:
         try:
             services.brochure_wording_restore(
                 key=restore, audience=audience, language=language, by=request.user
@@ -305,7 +409,47 @@ def brochure_wording(request, language, document, audience):
         return redirect(here)
     wording = rendering.wording(language)
     form = WordingForm(request.POST or None, document=document, audience=audience, wording=wording)
-    if request.method == "POST" and form.is_valid():
+    is_brochure = document == texts.BROCHURE
+    # A checklist comes in one colour; a brochure's wording is previewed in the one chosen.
+    preview_form = PreviewForm(
+        request.POST or None, colours=colour_choices(_language()) if is_brochure else (), language=_language()
+    )
+    names = content.AUDIENCE_NAMES if is_brochure else checklists.CHECKLIST_AUDIENCE_NAMES
+    context = {
+        "form": form,
+        "preview_form": preview_form,
+        "here": here,
+        "pdf_url": reverse("brochures:brochure_wording_pdf", args=[language, document, audience]),
+        "language": language,
+        "language_name": dict(language_names())[language],
+        "document": document,
+        "audience_name": names[audience].get(_language()),
+        "own_texts": [
+            t for t in texts.editable(document, audience) if (t.key, audience) in wording.overrides
+        ],
+        "locked": texts.locked_statements(audience, language) if document == texts.BROCHURE else [],
+        "locked_items": texts.locked_checklist_items(audience, language)
+        if document == texts.CHECKLIST
+        else [],
+    }
+    previewing = request.method == "POST" and (pdf or "preview" in request.POST)
+    if previewing and form.is_valid() and preview_form.is_valid():
+        try:  # checked as a save checks it, nothing saved
+            cleaned = services.wording_clean(document=document, audience=audience, data=form.cleaned_data)
+        except ValidationError as exc:
+            form_error(form, exc)
+        else:
+            own = {**wording.overrides, **{(key, audience): value for key, value in cleaned.items()}}
+            if is_brochure:
+                variant = Variant(
+                    DownloadKind.BROCHURE, audience, language, preview_form.cleaned_data["colour"]
+                )
+            else:
+                variant = Variant(DownloadKind.CHECKLIST, audience, language, content.COLOUR_SLUGS[0])
+            inputs = rendering.unsaved_inputs(wording=texts.Wording(language, own))
+            if response := _preview(request, context, variant, inputs, pdf=pdf):
+                return response
+    elif request.method == "POST" and not previewing and form.is_valid():
         try:
             services.brochure_wording_update(
                 document=document,
@@ -319,22 +463,14 @@ def brochure_wording(request, language, document, audience):
         else:
             messages.success(request, _("Brochure texts saved. The brochures are being made again."))
             return redirect(here)
-    names = content.AUDIENCE_NAMES if document == texts.BROCHURE else checklists.CHECKLIST_AUDIENCE_NAMES
-    context = {
-        "form": form,
-        "language": language,
-        "language_name": dict(language_names())[language],
-        "document": document,
-        "audience_name": names[audience].get(_language()),
-        "own_texts": [
-            t for t in texts.editable(document, audience) if (t.key, audience) in wording.overrides
-        ],
-        "locked": texts.locked_statements(audience, language) if document == texts.BROCHURE else [],
-        "locked_items": texts.locked_checklist_items(audience, language)
-        if document == texts.CHECKLIST
-        else [],
-    }
     return render(request, "brochures/wording_form.html", context)
+
+
+@require_POST
+@coordinator_required
+def brochure_wording_pdf(request, language, document, audience):
+    """The wording page's PDF preview."""
+    return brochure_wording(request, language, document, audience, pdf=True)
 
 
 def _wording_entries(language: str) -> list[dict]:

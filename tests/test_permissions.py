@@ -193,6 +193,10 @@ EXPECTED = {
     "brochures:brochure_text_history": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
     "brochures:brochure_wording": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
     "brochures:brochure_colour": ("GET", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
+    # The editing pages' PDF previews: the posted values rendered now, for coordinators only.
+    "brochures:brochure_colour_pdf": ("POST", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
+    "brochures:brochure_texts_pdf": ("POST", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
+    "brochures:brochure_wording_pdf": ("POST", {"teacher": 403, "other_teacher": 403, "coordinator": 200}),
     "brochures:brochure_share": ("GET", {"teacher": 200, "other_teacher": 200, "coordinator": 200}),
     # Co-development: every member of staff reads; the owner (teacher) and coordinators edit;
     # the staff involved log (other_teacher is not involved).
@@ -564,9 +568,13 @@ def _args(name: str, world) -> list:
         return ["employer", "fi", "blue"]
     if name == "brochures:checklist_download":
         return ["instructor", "fi"]
-    if name in ("brochures:brochure_texts", "brochures:brochure_text_history"):
+    if name in (
+        "brochures:brochure_texts",
+        "brochures:brochure_text_history",
+        "brochures:brochure_texts_pdf",
+    ):
         return ["sv"]
-    if name == "brochures:brochure_wording":
+    if name in ("brochures:brochure_wording", "brochures:brochure_wording_pdf"):
         return ["sv", "checklist", "instructor"]
     if name == "brochures:brochure_share":
         return [world["employer"].pk]
@@ -678,6 +686,10 @@ def _args(name: str, world) -> list:
 
 
 def _post_data(name: str, world=None) -> dict:
+    if name == "brochures:brochure_colour_pdf":
+        return {"dark": "#1b4f80", "preview-audience": "employer"}
+    if name == "brochures:brochure_texts_pdf":
+        return {"preview-audience": "student", "preview-colour": "blue"}
     if name == "partnerships:competence_need_link":
         return {"initiative": world["initiative"].pk}
     if name == "partnerships:competence_need_unlink":

@@ -51,3 +51,14 @@ def renders(settings, tmp_path, monkeypatch, small_pdf):
 
     monkeypatch.setattr(rendering, "brochure_render", render)
     return made
+
+
+@pytest.fixture
+def queued(monkeypatch):
+    """The prerenders queued after a change, not run: a test runs the prerender itself. The
+    list holds each queueing's arguments."""
+    from brochures import tasks
+
+    started = []
+    monkeypatch.setattr(tasks.brochures_prerender, "apply_async", lambda **kw: started.append(kw))
+    return started

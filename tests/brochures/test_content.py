@@ -44,7 +44,7 @@ def test_the_checklists_are_complete_and_point_to_real_checkpoints():
         for phase in checklists.PHASES:
             items = checklists.CHECKLISTS[audience][phase]
             assert items
-            for number, text in items:
+            for _key, number, text in items:
                 assert 1 <= number <= 8
                 assert all(text.get(language).strip() for language in content.LANGUAGES)
 

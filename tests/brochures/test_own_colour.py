@@ -23,17 +23,7 @@ from core.models import Institution
 
 from .test_views import url
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def queued(monkeypatch):
-    """The prerenders queued after a change, not run: each test runs the prerender itself."""
-    from brochures import tasks
-
-    started = []
-    monkeypatch.setattr(tasks.brochures_prerender, "apply_async", lambda **kw: started.append(kw))
-    return started
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("queued")]
 
 
 @pytest.mark.parametrize(

@@ -211,8 +211,8 @@ def test_checklists_name_the_checkpoint_of_each_item(rendered, variant):
     assert normal(checklists.CHECKLIST_TITLE[variant.audience].get(variant.language)) in text
     for phase in checklists.PHASES:
         assert normal(checklists.PHASE_NAMES[phase].get(variant.language)) in text
-        for _number, item in checklists.CHECKLISTS[variant.audience][phase]:
-            assert normal(item.get(variant.language)) in text
+        for entry in checklists.CHECKLISTS[variant.audience][phase]:
+            assert normal(entry.text.get(variant.language)) in text
     assert normal({"fi": "Yhteinen ennakkosuunnittelu", "sv": "Gemensam förhandsplanering",
                    "en": "Joint advance planning"}[variant.language]) in text  # fmt: skip
 
