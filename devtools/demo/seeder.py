@@ -13,6 +13,7 @@ from partnerships import services
 from partnerships.models import Agreement, Contact, ContactPerson, Employer, Student, Workplace
 
 from .agreements import AgreementSeeding
+from .brochures import BrochureSeeding
 from .contacts import ContactSeeding
 from .employers import EMPLOYERS, EmployerSeeding
 from .institution import INSTITUTION, UNITS, InstitutionSeeding
@@ -22,7 +23,13 @@ from .promises import seed_promises
 
 
 class DemoSeeder(
-    InstitutionSeeding, EmployerSeeding, ContactSeeding, AgreementSeeding, PartnerSeeding, PartnerPageSeeding
+    InstitutionSeeding,
+    EmployerSeeding,
+    ContactSeeding,
+    AgreementSeeding,
+    PartnerSeeding,
+    PartnerPageSeeding,
+    BrochureSeeding,
 ):
     """One seeded random generator for the whole run: the same data every time, each part
     seeded by its own module in the order `run` calls them."""
@@ -59,6 +66,7 @@ class DemoSeeder(
         self.competence_needs(employers, staff)
         self.staff_activities(employers, staff)
         self.partner_page(staff)
+        self.brochures(staff["coordinator"])
         return self.counts()
 
     @staticmethod

@@ -190,3 +190,22 @@ def test_the_demo_partner_sees_feedback_figures_a_shared_reaction_their_level_an
     partnership = client.get(reverse("partners:partnership")).content.decode()
     assert "Kiitos, että otitte opiskelijan taas vastaan!" in partnership
     assert "The institution has not assessed the level of your partnership yet." not in partnership
+
+
+def test_the_demo_brochures_are_the_institutions_own_in_three_languages(seeded):
+    from brochures.content import OWN_COLOUR
+    from brochures.models import BrochureColourChange, BrochureText, BrochureTextOverride, DownloadKind
+    from brochures.rendering import Inputs, Variant, own_colour, variant_html
+    from devtools.demo.brochures import CALL_TO_ACTION
+    from devtools.demo.brochures import OWN_COLOUR as DEMO_COLOUR
+
+    for language in ("fi", "sv", "en"):
+        text = BrochureText.objects.get(language=language)
+        assert text.introduction_employer and text.introduction_student and text.links
+        assert text.history.exists()
+    assert own_colour() == DEMO_COLOUR and BrochureColourChange.objects.get().after == DEMO_COLOUR
+    override = BrochureTextOverride.objects.get()
+    assert (override.key, override.audience, override.language) == ("check_practices", "employer", "fi")
+    html = variant_html(Variant(DownloadKind.BROCHURE, "employer", "fi", OWN_COLOUR), Inputs())
+    html = html.replace("\xad", "")  # the brochure hyphenates long Finnish words
+    assert CALL_TO_ACTION in html and "Järvilaakson ammattiopisto etsii työpaikkoja" in html
