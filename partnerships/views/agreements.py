@@ -5,7 +5,6 @@ import datetime
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -28,7 +27,7 @@ from ..forms.agreements import (
     WorkPeriodFormSet,
     WorkplaceCheckForm,
 )
-from ..models import Agreement, AgreementType, ItemKind, QualificationUnit, WorkPeriod, Workplace
+from ..models import Agreement, AgreementType, ItemKind, QualificationUnit, Workplace
 from ..rules import induction_notices
 from ..selectors.feedback_risk import feedback_warnings
 from ..selectors.overdue import item_states, with_agreement_dates
@@ -47,9 +46,8 @@ AGREEMENTS_PER_PAGE = 25
 
 def _agreement_rows(ids: list[int]):
     """The agreements of one page of the list with what its rows show, in no order."""
-    periods = Prefetch("work_periods", queryset=WorkPeriod.objects.select_related("unit"))
     queryset = Agreement.objects.filter(pk__in=ids).select_related("student", "workplace__employer")
-    return with_agreement_dates(queryset.prefetch_related(periods, "items"), per_row=True)
+    return with_agreement_dates(queryset.prefetch_related("work_periods", "items"), per_row=True)
 
 
 @require_GET
