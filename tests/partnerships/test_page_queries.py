@@ -29,6 +29,7 @@ from ..factories import (
     QualificationUnitFactory,
     StudentFactory,
     StudentGroupFactory,
+    UnitFactory,
     UserFactory,
 )
 
@@ -279,3 +280,14 @@ def test_the_agreement_lists_pages_show_the_rows_of_the_old_query(
         if len(expected) <= 25:
             break
     assert shown == expected
+
+
+def test_the_agreement_list_reads_its_unit_options_without_a_server_side_cursor(teacher_client):
+    """core.forms.ListedChoiceIterator: the units in one plain query, not DECLARE/FETCH/CLOSE."""
+    unit = UnitFactory(name="Itäinen yksikkö")
+    with CaptureQueriesContext(connection) as queries:
+        response = teacher_client.get(reverse("partnerships:agreement_list"))
+    assert f'<option value="{unit.pk}">Itäinen yksikkö</option>' in response.content.decode()
+    sqls = [q["sql"] for q in queries.captured_queries]
+    assert sum('FROM "core_unit"' in sql for sql in sqls) == 1
+    assert not [sql for sql in sqls if "DECLARE" in sql]
