@@ -70,7 +70,8 @@ def agreement_list(request):
     by_pk = {agreement.pk: agreement for agreement in _agreement_rows(ids)}
     today = timezone.localdate()
     rows = []
-    for agreement in (by_pk[pk] for pk in ids):
+    # An agreement deleted between the two queries is left out rather than a 500.
+    for agreement in (by_pk[pk] for pk in ids if pk in by_pk):
         states = item_states(agreement, today)
         rows.append(
             {

@@ -291,3 +291,21 @@ def test_the_agreement_list_reads_its_unit_options_without_a_server_side_cursor(
     sqls = [q["sql"] for q in queries.captured_queries]
     assert sum('FROM "core_unit"' in sql for sql in sqls) == 1
     assert not [sql for sql in sqls if "DECLARE" in sql]
+
+
+def test_an_agreement_deleted_between_the_page_and_its_rows_is_left_out(
+    teacher, teacher_client, teacher_group, monkeypatch
+):
+    from partnerships.views import agreements as views
+
+    add_agreements(3, teacher, teacher_group)
+    read_rows = views._agreement_rows
+
+    def deleted_first(ids):
+        Agreement.objects.filter(pk=ids[0]).delete()  # by another request, in between
+        return read_rows(ids)
+
+    monkeypatch.setattr(views, "_agreement_rows", deleted_first)
+    response = teacher_client.get(reverse("partnerships:agreement_list"))
+    assert response.status_code == 200
+    assert len(response.context["rows"]) == 2
