@@ -238,6 +238,12 @@ class AgreementFilter(django_filters.FilterSet):
         self.user = user
 
     @property
+    def form(self):
+        if not hasattr(self, "_form"):
+            list_choices(super().form, "unit")  # one plain query, not a server-side cursor
+        return self._form
+
+    @property
     def qs(self):
         qs = super().qs
         data = getattr(self.form, "cleaned_data", {})

@@ -30,7 +30,7 @@ from ..forms.agreements import (
 from ..models import Agreement, AgreementType, ItemKind, QualificationUnit, Workplace
 from ..rules import induction_notices
 from ..selectors.feedback_risk import feedback_warnings
-from ..selectors.overdue import item_states
+from ..selectors.overdue import item_states, with_agreement_dates
 from .access import (
     _agreements,
     _get_agreement_for_edit,
@@ -44,6 +44,12 @@ from .common import coordinator_required, form_error, form_page, querystring_wit
 AGREEMENTS_PER_PAGE = 25
 
 
+def _agreement_rows(ids: list[int]):
+    """The agreements of one page of the list with what its rows show, in no order."""
+    queryset = Agreement.objects.filter(pk__in=ids).select_related("student", "workplace__employer")
+    return with_agreement_dates(queryset.prefetch_related("work_periods", "items"), per_row=True)
+
+
 @require_GET
 @staff_required
 def agreement_list(request):
@@ -54,13 +60,18 @@ def agreement_list(request):
         return exports.export_response(make_filter().qs, exports.AGREEMENT_COLUMNS, fmt, "agreements")
 
     agreement_filter = make_filter()
-    agreements = agreement_filter.qs
-    # The page is chosen by a narrow query (each agreement's id and latest period, sorted
-    # before the LIMIT); only its 25 agreements are then joined with what the rows show.
-    page = Paginator(agreements.values("pk"), AGREEMENTS_PER_PAGE).get_page(request.GET.get("page"))
+    # The page is chosen by a narrow query (each agreement's id sorted by its latest day
+    # before the LIMIT); only its 25 agreements are then read with what the rows show, by
+    # their ids: the filters are not applied a second time around them.
+    page = Paginator(agreement_filter.qs.values_list("pk", flat=True), AGREEMENTS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    ids = list(page.object_list)
+    by_pk = {agreement.pk: agreement for agreement in _agreement_rows(ids)}
     today = timezone.localdate()
     rows = []
-    for agreement in agreements.filter(pk__in=page.object_list):
+    # An agreement deleted between the two queries is left out rather than a 500.
+    for agreement in (by_pk[pk] for pk in ids if pk in by_pk):
         states = item_states(agreement, today)
         rows.append(
             {

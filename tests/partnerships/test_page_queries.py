@@ -3,13 +3,17 @@ dashboard counted anew): the same number of queries for little and for more data
 same rows as the plain queries they replaced."""
 
 import datetime
+import itertools
 
 import pytest
+from django.contrib.auth.models import Group
 from django.db import connection
+from django.db.models import Exists, F, Max, OuterRef, Q
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from core.models import Role, StudentGroup
 from partnerships.filters import AgreementFilter
 from partnerships.models import Agreement, Employer, WorkPeriod
 from partnerships.models.employers import contact_intervals
@@ -24,6 +28,9 @@ from ..factories import (
     EmployerFactory,
     QualificationUnitFactory,
     StudentFactory,
+    StudentGroupFactory,
+    UnitFactory,
+    UserFactory,
 )
 
 pytestmark = pytest.mark.postgres
@@ -203,3 +210,102 @@ def test_a_teachers_own_dashboard_lists_the_same_periods_at_risk_as_the_unnarrow
     )
     assert shown == [p.pk for p in first_periods_at_risk(periods, limit=30)]
     assert len(shown) >= 4  # every third instructor has no address
+
+
+def _seen_the_old_way(user):
+    """`Agreement.objects.visible_to` as it was written before the sixth session's agreement
+    list work: an EXISTS on the student's group per agreement."""
+    if not user.is_teacher:
+        return Agreement.objects.none()
+    if user.is_coordinator:
+        return Agreement.objects.all()
+    teaches = StudentGroup.teachers.through.objects.filter(
+        studentgroup_id=OuterRef("student__group_id"), user_id=user.pk
+    )
+    return Agreement.objects.filter(Q(responsible_teacher=user) | Exists(teaches))
+
+
+def _mixed_agreements(teacher, other_teacher) -> None:
+    """Agreements every way a teacher may or may not see them: responsible or not, the
+    student in a group they teach, a group a colleague teaches, a group both teach, no group;
+    some without a work period and several ending on the same day."""
+    today = timezone.localdate()
+    mine, theirs, shared = (StudentGroupFactory(name=name) for name in ("MINE", "THEIRS", "SHARED"))
+    mine.teachers.add(teacher)
+    theirs.teachers.add(other_teacher)
+    shared.teachers.add(teacher, other_teacher)
+    for i, (group, responsible) in enumerate(
+        itertools.product((mine, theirs, shared, None), (teacher, other_teacher, UserFactory()))
+    ):
+        for j in range(4):
+            end = today + datetime.timedelta(days=(i * 4 + j) % 7)  # ties on the last day
+            AgreementFactory(
+                student=StudentFactory(group=group),
+                responsible_teacher=responsible,
+                period=None if j == 2 else (end - datetime.timedelta(days=20), end),
+            )
+
+
+def test_the_agreements_a_user_may_see_are_those_of_the_old_exists_condition(
+    teacher, other_teacher, coordinator
+):
+    _mixed_agreements(teacher, other_teacher)
+    nobody = UserFactory()  # no role: sees nothing, even as a responsible teacher
+    AgreementFactory(responsible_teacher=nobody)
+    lone = UserFactory()  # a teacher of no group, responsible for one agreement
+    lone.groups.add(Group.objects.get(name=Role.TEACHER))
+    AgreementFactory(responsible_teacher=lone)
+    for user in (teacher, other_teacher, coordinator, nobody, lone):
+        seen = set(Agreement.objects.visible_to(user).values_list("pk", flat=True))
+        assert seen == set(_seen_the_old_way(user).values_list("pk", flat=True)), user.username
+    assert len(Agreement.objects.visible_to(teacher)) == 32  # 16 responsible, 16 more in two taught groups
+    assert len(Agreement.objects.visible_to(lone)) == 1
+
+
+@pytest.mark.parametrize("scope", ["mine", "all"])
+def test_the_agreement_lists_pages_show_the_rows_of_the_old_query(
+    scope, teacher, other_teacher, teacher_client
+):
+    _mixed_agreements(teacher, other_teacher)
+    old = _seen_the_old_way(teacher).annotate(latest=Max("work_periods__end"))
+    if scope == "mine":
+        old = old.filter(responsible_teacher=teacher)
+    expected = list(old.order_by(F("latest").desc(nulls_last=True), "-pk").values_list("pk", "latest"))
+    assert len(expected) == (16 if scope == "mine" else 32)
+    shown = []
+    for page in (1, 2):
+        response = teacher_client.get(reverse("partnerships:agreement_list"), {"scope": scope, "page": page})
+        assert response.context["page"].paginator.count == len(expected)
+        shown += [(row["agreement"].pk, row["agreement"].last_day) for row in response.context["rows"]]
+        if len(expected) <= 25:
+            break
+    assert shown == expected
+
+
+def test_the_agreement_list_reads_its_unit_options_without_a_server_side_cursor(teacher_client):
+    """core.forms.ListedChoiceIterator: the units in one plain query, not DECLARE/FETCH/CLOSE."""
+    unit = UnitFactory(name="Itäinen yksikkö")
+    with CaptureQueriesContext(connection) as queries:
+        response = teacher_client.get(reverse("partnerships:agreement_list"))
+    assert f'<option value="{unit.pk}">Itäinen yksikkö</option>' in response.content.decode()
+    sqls = [q["sql"] for q in queries.captured_queries]
+    assert sum('FROM "core_unit"' in sql for sql in sqls) == 1
+    assert not [sql for sql in sqls if "DECLARE" in sql]
+
+
+def test_an_agreement_deleted_between_the_page_and_its_rows_is_left_out(
+    teacher, teacher_client, teacher_group, monkeypatch
+):
+    from partnerships.views import agreements as views
+
+    add_agreements(3, teacher, teacher_group)
+    read_rows = views._agreement_rows
+
+    def deleted_first(ids):
+        Agreement.objects.filter(pk=ids[0]).delete()  # by another request, in between
+        return read_rows(ids)
+
+    monkeypatch.setattr(views, "_agreement_rows", deleted_first)
+    response = teacher_client.get(reverse("partnerships:agreement_list"))
+    assert response.status_code == 200
+    assert len(response.context["rows"]) == 2
