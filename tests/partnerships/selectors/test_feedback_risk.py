@@ -86,7 +86,14 @@ def warnings(today=TODAY) -> dict[int, list[str]]:
     everyone = WorkPeriod.objects.all()
     employers = Employer.objects.values("pk")
     assert [p.pk for p in first_periods_at_risk(everyone, today, limit=1000)] == in_sql
-    assert [p.pk for p in first_periods_at_risk(everyone, today, limit=1000, employers=employers)] == in_sql
+    narrowed = first_periods_at_risk(everyone, today, limit=1000, employers=employers)
+    assert [p.pk for p in narrowed] == in_sql
+    # The bundles it groups and hands to `feedback_warnings` give the warnings, word for
+    # word, that `feedback_warnings` gives with its own query of the bundles.
+    risks = {
+        p.pk: [(r.key, r.message, r.url) for r in p.feedback_warning.risks] for p in periods if p.pk in found
+    }
+    assert {p.pk: [(r.key, r.message, r.url) for r in p.feedback_warning.risks] for p in narrowed} == risks
     assert [p.pk for p in first_periods_at_risk(everyone, today, limit=1)] == in_sql[:1]
     some = WorkPeriod.objects.filter(pk__in=[p.pk for p in periods[::2]])
     assert [p.pk for p in first_periods_at_risk(some, today, limit=1000)] == list(
