@@ -211,7 +211,11 @@ def _reachable(contacts: list[tuple[str, str]]) -> bool:
 
 
 def first_periods_at_risk(
-    queryset: QuerySet, today: datetime.date | None = None, *, limit: int, employers: QuerySet | None = None
+    queryset: QuerySet | Q,
+    today: datetime.date | None = None,
+    *,
+    limit: int,
+    employers: QuerySet | None = None,
 ) -> list:
     """The first `limit` periods at risk, soonest first, with what a list shows of them and
     their warnings (`feedback_warnings`).
@@ -226,8 +230,14 @@ def first_periods_at_risk(
 
     `employers`, a query of employer ids that includes the employer of every period of
     `queryset`, narrows the rows to their periods: a bundle is one Y-tunnus, so one employer,
-    and keeping every period of an employer keeps its bundles whole."""
+    and keeping every period of an employer keeps its bundles whole.
+
+    `queryset` may be a condition on the work periods instead (a Q through the period and its
+    forward relations only, which join one row each): each row is then marked by its own
+    columns, not looked up in a subquery of the listed periods (the home page's teacher:
+    2,000 of them hashed on every request)."""
     today = today or timezone.localdate()
+    listed = queryset if isinstance(queryset, Q) else Q(pk__in=queryset.values("pk"))
     month_start = today.replace(day=1)
     soon = today + datetime.timedelta(days=settings.KUMPPANI_EHOKS_DEADLINE_DAYS)
     population = WorkPeriod.objects.filter(end__gte=month_start)  # the last day is never after the end
@@ -237,7 +247,7 @@ def first_periods_at_risk(
     rows = list(
         _surveyed(population)
         .filter(feedback_last_day__gte=month_start)
-        .annotate(listed=Case(When(pk__in=queryset.values("pk"), then=Value(True)), default=Value(False)))
+        .annotate(listed=Case(When(listed, then=Value(True)), default=Value(False)))
         .order_by()  # sorted in Python: only the first `limit` at risk are
         .values_list(
             "pk",

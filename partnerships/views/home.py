@@ -21,7 +21,6 @@ from ..models import (
     Student,
     ThankYou,
     ThankYouStatus,
-    WorkPeriod,
 )
 from .common import staff_required
 
@@ -42,7 +41,7 @@ def home(request):
         "follow_ups": follow_ups[:50],
         "recent_contacts": Contact.objects.filter(author=user).select_related("employer")[:8],
         "periods_at_risk": first_periods_at_risk(
-            WorkPeriod.objects.filter(agreement__responsible_teacher=user),
+            Q(agreement__responsible_teacher=user),
             today,
             limit=30,
             employers=Agreement.objects.filter(responsible_teacher=user).values("workplace__employer_id"),
