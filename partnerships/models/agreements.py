@@ -188,6 +188,11 @@ class Agreement(models.Model):
         ordering = ["-created_at"]
         verbose_name = _("agreement")
         verbose_name_plural = _("agreements")
+        # A teacher's newest agreements in index order: the home page's instructors to induct
+        # stop at the first 20 instead of sorting all of the teacher's agreements (10 → 2 ms).
+        indexes = [
+            models.Index(fields=["responsible_teacher", "-created_at"], name="agreement_teacher_newest")
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(is_entrepreneur=False) | Q(type="apprenticeship"),

@@ -202,7 +202,7 @@ def periods_at_risk(queryset: QuerySet | None = None, today: datetime.date | Non
     return _listed(at_risk(queryset, today))
 
 
-def _reachable(contacts: set[tuple[str, str]]) -> bool:
+def _reachable(contacts: list[tuple[str, str]]) -> bool:
     """The bundle's one e-mail address, or its one phone number when that is a Finnish
     mobile (the same rule as `_unreachable` and `_contact_risk`)."""
     emails = {email for email, _phone in contacts if email}
@@ -211,7 +211,11 @@ def _reachable(contacts: set[tuple[str, str]]) -> bool:
 
 
 def first_periods_at_risk(
-    queryset: QuerySet, today: datetime.date | None = None, *, limit: int, employers: QuerySet | None = None
+    queryset: QuerySet | Q,
+    today: datetime.date | None = None,
+    *,
+    limit: int,
+    employers: QuerySet | None = None,
 ) -> list:
     """The first `limit` periods at risk, soonest first, with what a list shows of them and
     their warnings (`feedback_warnings`).
@@ -226,8 +230,14 @@ def first_periods_at_risk(
 
     `employers`, a query of employer ids that includes the employer of every period of
     `queryset`, narrows the rows to their periods: a bundle is one Y-tunnus, so one employer,
-    and keeping every period of an employer keeps its bundles whole."""
+    and keeping every period of an employer keeps its bundles whole.
+
+    `queryset` may be a condition on the work periods instead (a Q through the period and its
+    forward relations only, which join one row each): each row is then marked by its own
+    columns, not looked up in a subquery of the listed periods (the home page's teacher:
+    2,000 of them hashed on every request)."""
     today = today or timezone.localdate()
+    listed = queryset if isinstance(queryset, Q) else Q(pk__in=queryset.values("pk"))
     month_start = today.replace(day=1)
     soon = today + datetime.timedelta(days=settings.KUMPPANI_EHOKS_DEADLINE_DAYS)
     population = WorkPeriod.objects.filter(end__gte=month_start)  # the last day is never after the end
@@ -237,12 +247,12 @@ def first_periods_at_risk(
     rows = list(
         _surveyed(population)
         .filter(feedback_last_day__gte=month_start)
-        .annotate(listed=Case(When(pk__in=queryset.values("pk"), then=Value(True)), default=Value(False)))
+        .annotate(listed=Case(When(listed, then=Value(True)), default=Value(False)))
+        .order_by()  # sorted in Python: only the first `limit` at risk are
         .values_list(
             "pk",
             "end",
             "feedback_last_day",
-            "feedback_bucket",
             "agreement__status",
             "agreement__workplace__employer__business_id",
             f"{instructor}_id",
@@ -256,19 +266,22 @@ def first_periods_at_risk(
             "listed",
         )
     )
-    bundles: dict[tuple, set] = defaultdict(set)
-    for row in rows:
-        if row[6] is not None:
-            bundles[(row[7], row[8], row[5], row[9], row[3])].add((row[10], row[11]))
+    # Each row's bundle keyed as `_bundles` keys it (the bundling date, not the bucket), so
+    # that `feedback_warnings` is given the bundles instead of querying them again.
+    keys = [(row[6], row[7], row[4], row[8], next_niputus_date(row[2])) for row in rows]
+    bundles: dict[tuple, list] = defaultdict(list)
+    for row, key in zip(rows, keys, strict=True):
+        if row[5] is not None:
+            bundles[key].append((row[9], row[10]))
     risky = []
-    for (pk, end, last_day, bucket, status, business_id, instructor_id, first, last, qualification,
-         _email, _phone, part_time, entered_on, listed) in rows:  # fmt: skip
+    for (pk, end, last_day, status, business_id, instructor_id, _first, _last, _qualification,
+         _email, _phone, part_time, entered_on, listed), key in zip(rows, keys, strict=True):  # fmt: skip
         if not listed:
             continue
         if (
             not business_id
             or instructor_id is None
-            or not _reachable(bundles[(first, last, business_id, qualification, bucket)])
+            or not _reachable(bundles[key])
             or part_time is None
             or (entered_on is None and last_day <= soon)
             or (status == AgreementStatus.ENDED_EARLY and last_day < end)
@@ -283,7 +296,7 @@ def first_periods_at_risk(
         .prefetch_related("interruptions")
         .order_by(F("end").asc(), "pk")
     )
-    feedback_warnings(periods, today)
+    feedback_warnings(periods, today, bundles=bundles)
     return periods
 
 
@@ -408,11 +421,14 @@ def _contact_risk(period: WorkPeriod, bundle: list[tuple[str, str]], niputus: da
     return FeedbackRisk("instructor_contact", message, url, action)
 
 
-def feedback_warnings(periods: list[WorkPeriod], today: datetime.date | None = None) -> None:
+def feedback_warnings(
+    periods: list[WorkPeriod], today: datetime.date | None = None, *, bundles: dict | None = None
+) -> None:
     """Set `period.feedback_warning` on each period: what keeps its survey from the instructor,
     each with a link to the form that fixes it, and until when it can be fixed (None: nothing to
     warn about). A constant number of queries however many periods; the periods need their
-    agreement, workplace, employer, instructor and unit loaded."""
+    agreement, workplace, employer, instructor and unit loaded. `bundles`, the contact details
+    of every period of their bundles keyed as `_bundles` keys them, spares that query."""
     today = today or timezone.localdate()
     soon = today + datetime.timedelta(days=settings.KUMPPANI_EHOKS_DEADLINE_DAYS)
     interruptions = _interruptions(periods) if periods else {}
@@ -425,7 +441,8 @@ def feedback_warnings(periods: list[WorkPeriod], today: datetime.date | None = N
         if fully_interrupted(interruptions.get(period.pk, []), last_day):
             continue
         facts[period.pk] = (last_day, _bundle_key(period, last_day))
-    bundles = _bundles({key for _last, key in facts.values() if key})
+    if bundles is None:
+        bundles = _bundles({key for _last, key in facts.values() if key})
     for period in periods:
         if period.pk not in facts:
             continue

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from checkpoints.models import Checkpoint, PartnershipLevel
 from partnerships import services
-from partnerships.models import LevelRecord, PartnershipAgreement
+from partnerships.models import Employer, LevelRecord, PartnershipAgreement
 
 from ..factories import AgreementFactory, ContactFactory, EmployerFactory, StudentFactory, training_agreement
 
@@ -106,6 +106,17 @@ def test_the_home_pages_count_of_employers_to_contact_is_the_lists(world, coordi
     # old link's fixed 90 days listed 1.
     assert 'data-count="needing_contact">2<' in html
     assert_each_list_shows_its_count(coordinator_client, html, {"partnerships:employer_list"})
+
+
+def test_the_home_pages_summary_counts_the_employers_as_the_plain_queries(world, coordinator_client):
+    """The summary's employer figures come from the dashboard's one query; they are those of
+    counting the employers and `needing_contact` apart (with an inactive employer, one
+    without an owner, a level's own interval and an employer never contacted)."""
+    summary = coordinator_client.get(reverse("partnerships:home")).context["summary"]
+    active = Employer.objects.filter(is_active=True)
+    assert summary["employers"] == active.count() == 3
+    assert summary["without_owner"] == active.filter(account_owner__isnull=True).count() == 1
+    assert summary["needing_contact"] == Employer.objects.needing_contact().count() == 2
 
 
 DASHBOARD_LISTS = {

@@ -77,6 +77,19 @@ def test_the_home_page_runs_the_same_queries_for_2_and_40_agreements(teacher, te
     assert html.count(">Record the induction<") == 20
 
 
+def test_the_coordinators_home_page_runs_the_same_queries_for_2_and_40_agreements(
+    coordinator, coordinator_client, teacher_group
+):
+    add_agreements(2, coordinator, teacher_group)
+    few, _html = queries_of(coordinator_client, reverse("partnerships:home"))
+    add_agreements(38, coordinator, teacher_group, start_day=2)
+    many, html = queries_of(coordinator_client, reverse("partnerships:home"))
+    assert few == many
+    # The institution summary and the coordinator's own lists are all there.
+    assert 'data-count="needing_contact">0<' in html  # each of the 40 was contacted within 40 days
+    assert html.count(">Record the induction<") == 20
+
+
 def test_the_home_pages_lists_are_the_rows_of_the_plain_queries(
     teacher, other_teacher, teacher_client, teacher_group
 ):

@@ -6,6 +6,7 @@ import datetime
 
 import pytest
 import time_machine
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.html import escape
@@ -86,11 +87,24 @@ def warnings(today=TODAY) -> dict[int, list[str]]:
     everyone = WorkPeriod.objects.all()
     employers = Employer.objects.values("pk")
     assert [p.pk for p in first_periods_at_risk(everyone, today, limit=1000)] == in_sql
-    assert [p.pk for p in first_periods_at_risk(everyone, today, limit=1000, employers=employers)] == in_sql
+    narrowed = first_periods_at_risk(everyone, today, limit=1000, employers=employers)
+    assert [p.pk for p in narrowed] == in_sql
+    # The bundles it groups and hands to `feedback_warnings` give the warnings, word for
+    # word, that `feedback_warnings` gives with its own query of the bundles.
+    risks = {
+        p.pk: [(r.key, r.message, r.url) for r in p.feedback_warning.risks] for p in periods if p.pk in found
+    }
+    assert {p.pk: [(r.key, r.message, r.url) for r in p.feedback_warning.risks] for p in narrowed} == risks
     assert [p.pk for p in first_periods_at_risk(everyone, today, limit=1)] == in_sql[:1]
     some = WorkPeriod.objects.filter(pk__in=[p.pk for p in periods[::2]])
-    assert [p.pk for p in first_periods_at_risk(some, today, limit=1000)] == list(
-        periods_at_risk(some, today=today).values_list("pk", flat=True)
+    some_at_risk = list(periods_at_risk(some, today=today).values_list("pk", flat=True))
+    assert [p.pk for p in first_periods_at_risk(some, today, limit=1000)] == some_at_risk
+    # The same periods named by a condition instead of a queryset.
+    condition = Q(pk__in=[p.pk for p in periods[::2]])
+    assert [p.pk for p in first_periods_at_risk(condition, today, limit=1000)] == some_at_risk
+    signed = Q(agreement__status="signed")
+    assert [p.pk for p in first_periods_at_risk(signed, today, limit=1000, employers=employers)] == list(
+        periods_at_risk(WorkPeriod.objects.filter(signed), today=today).values_list("pk", flat=True)
     )
     return found
 
