@@ -301,3 +301,57 @@ def test_the_workplace_choice_is_offered_only_where_there_is_more_than_one(
         pages[1] = teacher_client.get(pages[1]["Location"])
     for response in pages:
         assert ('name="workplace"' in response.content.decode()) == (workplaces > 1)
+
+
+# The user and their roles, the employer, the form's constraint check (savepoint, check,
+# release), the service's savepoint, its constraint check, the insert and its release, the
+# entry's people and checkpoints, the count and the blank form's three option lists; in a
+# test, the request's savepoint and its release too (ATOMIC_REQUESTS inside the test's
+# transaction). Links cost 7 more whatever their number: the chosen workplace, people and
+# checkpoints read by the form, the workplace's existence checked by the form and by the
+# service, one insert for the people and one for the checkpoints.
+CONTACT_POST_QUERIES = 20
+CONTACT_POST_LINK_QUERIES = 7
+
+
+@pytest.mark.parametrize("n", [1, 5])
+def test_the_logged_entry_is_shown_as_the_page_shows_it_in_as_many_queries(
+    n, employer, teacher_client, django_assert_num_queries
+):
+    from ..factories import WorkplaceFactory
+
+    workplaces = [employer.workplaces.get(), WorkplaceFactory(employer=employer, name="Varasto")]
+    people = [ContactPersonFactory(employer=employer, first_name=f"Henkilö{i}") for i in range(n)]
+    checkpoints = list(Checkpoint.objects.order_by("number"))[:n]
+    today = timezone.localdate()
+    data = {
+        "date": today.isoformat(),
+        "channel": "visit",
+        "summary": "Käynti.\nSovittiin jatkosta.",
+        "workplace": workplaces[1].pk,
+        "persons": [p.pk for p in people],
+        "checkpoints": [c.pk for c in checkpoints],
+        "follow_up_date": (today + datetime.timedelta(days=7)).isoformat(),
+        "follow_up_note": "Soita",
+    }
+    url = reverse("partnerships:contact_create", args=[employer.pk])
+    with django_assert_num_queries(CONTACT_POST_QUERIES + CONTACT_POST_LINK_QUERIES):
+        response = teacher_client.post(url, data, HTTP_HX_REQUEST="true")
+    contact = Contact.objects.get()
+
+    def entry(html):
+        start = html.index(f'id="contact-{contact.pk}"')
+        return html[start : html.index("</article>", start)]
+
+    logged = entry(response.content.decode())
+    assert "Varasto" in logged and "Henkilö0" in logged and "Soita" in logged
+    assert logged == entry(teacher_client.get(employer.get_absolute_url()).content.decode())
+
+
+def test_a_contact_without_links_is_logged_in_as_many_queries(
+    employer, teacher_client, django_assert_num_queries
+):
+    data = {"date": timezone.localdate().isoformat(), "channel": "phone", "summary": "Puhelu."}
+    url = reverse("partnerships:contact_create", args=[employer.pk])
+    with django_assert_num_queries(CONTACT_POST_QUERIES):
+        assert teacher_client.post(url, data, HTTP_HX_REQUEST="true").status_code == 200
