@@ -354,3 +354,16 @@ def test_the_evidence_is_one_query_however_many_rows(n, teacher, django_assert_n
         )
     with django_assert_num_queries(1):
         assert evidence_for(employer).contacts == n
+
+
+@pytest.mark.parametrize(
+    "channels, expected", [([], None), (["phone"], "minimum"), (["visit"] * 3, "everyday")]
+)
+def test_the_employer_page_names_the_suggested_level(channels, expected, teacher, teacher_client):
+    employer = EmployerFactory(account_owner=teacher)
+    for channel in channels:
+        ContactFactory(employer=employer, author=teacher, channel=channel, date=timezone.localdate())
+    html = teacher_client.get(employer.get_absolute_url()).content.decode()
+    block = html[html.index("border-start border-3") :]
+    shown = block[block.index("<strong>") + len("<strong>") : block.index("</strong>")]
+    assert shown == (PartnershipLevel.objects.get(key=expected).name if expected else "–")
