@@ -156,16 +156,39 @@ def test_a_person_of_another_employer_cannot_be_tagged(employer, teacher):
 
 
 def test_the_database_refuses_a_follow_up_before_the_contact_date(employer, teacher):
+    from django.db import IntegrityError, transaction
+
     today = timezone.localdate()
-    with pytest.raises(ValidationError):
-        services.contact_log(
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ContactFactory(
+            employer=employer, author=teacher, date=today, follow_up_date=today - datetime.timedelta(days=1)
+        )
+    ContactFactory(
+        employer=employer, author=teacher, date=today, follow_up_date=today
+    )  # the same day is fine
+
+
+@pytest.mark.parametrize("days, refused", [(-3, True), (-1, True), (0, False), (1, False)])
+def test_the_log_service_refuses_a_follow_up_before_the_contact_date(days, refused, employer, teacher):
+    today = timezone.localdate()
+
+    def log():
+        return services.contact_log(
             employer=employer,
             author=teacher,
             channel="phone",
             summary="x",
             date=today,
-            follow_up_date=today - datetime.timedelta(days=3),
+            follow_up_date=today + datetime.timedelta(days=days),
         )
+
+    if not refused:
+        assert log().follow_up_date == today + datetime.timedelta(days=days)
+        return
+    with pytest.raises(ValidationError) as excinfo:
+        log()
+    assert excinfo.value.messages == ["The follow-up date cannot be before the contact date."]
+    assert Contact.objects.count() == 0
 
 
 def test_teacher_cannot_edit_another_teachers_contact(employer, teacher, other_teacher, other_teacher_client):
@@ -304,13 +327,13 @@ def test_the_workplace_choice_is_offered_only_where_there_is_more_than_one(
 
 
 # The user and their roles, the employer, the form's constraint check (savepoint, check,
-# release), the service's savepoint, its constraint check, the insert and its release, the
-# entry's people and checkpoints, the count and the blank form's three option lists; in a
-# test, the request's savepoint and its release too (ATOMIC_REQUESTS inside the test's
-# transaction). Links cost 7 more whatever their number: the chosen workplace, people and
-# checkpoints read by the form, the workplace's existence checked by the form and by the
-# service, one insert for the people and one for the checkpoints.
-CONTACT_POST_QUERIES = 20
+# release), the service's savepoint, the insert and its release, the entry's people and
+# checkpoints, the count and the blank form's three option lists; in a test, the request's
+# savepoint and its release too (ATOMIC_REQUESTS inside the test's transaction). Links cost
+# 7 more whatever their number: the chosen workplace, people and checkpoints read by the
+# form, the workplace's existence checked by the form and by the service, one insert for
+# the people and one for the checkpoints.
+CONTACT_POST_QUERIES = 17
 CONTACT_POST_LINK_QUERIES = 7
 
 
