@@ -1,6 +1,7 @@
 """The contact log: every call, visit, e-mail, meeting or event with an employer."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -27,6 +28,9 @@ class ContactQuerySet(models.QuerySet):
 
     def for_timeline(self):
         return self.select_related("author", "workplace").prefetch_related("persons", "checkpoints")
+
+
+FOLLOW_UP_BEFORE_DATE = _("The follow-up date cannot be before the contact date.")
 
 
 class Contact(models.Model):
@@ -81,12 +85,19 @@ class Contact(models.Model):
             models.CheckConstraint(
                 condition=Q(follow_up_date__isnull=True) | Q(follow_up_date__gte=models.F("date")),
                 name="contact_follow_up_not_before_date",
-                violation_error_message=_("The follow-up date cannot be before the contact date."),
+                violation_error_message=FOLLOW_UP_BEFORE_DATE,
             )
         ]
 
     def __str__(self):
         return f"{self.date:%d.%m.%Y} {self.employer}: {self.get_channel_display()}"
+
+    def validate_follow_up(self) -> None:
+        """The rule of the constraint `contact_follow_up_not_before_date`, checked in Python:
+        Django's own check of a constraint asks the database (a savepoint, a SELECT and a
+        release)."""
+        if self.follow_up_date is not None and self.date is not None and self.follow_up_date < self.date:
+            raise ValidationError(FOLLOW_UP_BEFORE_DATE)
 
     @property
     def follow_up_open(self) -> bool:

@@ -27,23 +27,12 @@ henkilöstön osaamisen kehittäminen": it counts beside trained instructors and
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, F, Func, OuterRef, Subquery
-from django.db.models.functions import Coalesce
+from django.db import connection
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from ..models import (
-    Agreement,
-    AgreementStatus,
-    Channel,
-    Contact,
-    ContactPerson,
-    Employer,
-    FeedbackReaction,
-    PartnershipAgreement,
-    StaffActivity,
-)
+from ..models import AgreementStatus, Channel, Employer
 
 
 @dataclass
@@ -71,72 +60,91 @@ MONITORING_STRETCHES = 3
 STRETCH_DAYS = 91
 
 
-def _count(queryset, expression: str = "pk") -> Coalesce:
-    """The number of distinct `expression` in `queryset`, as a scalar subquery."""
-    # A plain COUNT function rather than Count(): an aggregate would group by the rows' pk.
-    count = Func(F(expression), function="COUNT", template="%(function)s(DISTINCT %(expressions)s)")
-    return Coalesce(Subquery(queryset.order_by().annotate(n=count).values("n")[:1]), 0)
+# The evidence in one statement of plain aggregates, one per table, each read by the
+# employer's index. The ORM's form of it (eleven scalar subqueries) cost more to build and
+# compile than PostgreSQL took to run it: about 18,000 Python calls of the employer page's
+# 114,000. The stretches are counted by FILTER in the one pass over the year's contacts.
+EVIDENCE_SQL = """
+SELECT c.n_contacts, c.n_meetings, c.in_touch_0, c.in_touch_1, c.in_touch_2, c.in_touch_3,
+       cp.n_checkpoints, a.n_agreements, t.n_trained, r.n_reacted, s.n_staff, pa.n_valid
+FROM (
+    SELECT COUNT(*) AS n_contacts,
+           COUNT(*) FILTER (WHERE channel IN (%(visit)s, %(meeting)s, %(event)s)) AS n_meetings,
+           COUNT(*) FILTER (WHERE date > %(stretch_1)s AND date <= %(today)s) AS in_touch_0,
+           COUNT(*) FILTER (WHERE date > %(stretch_2)s AND date <= %(stretch_1)s) AS in_touch_1,
+           COUNT(*) FILTER (WHERE date > %(stretch_3)s AND date <= %(stretch_2)s) AS in_touch_2,
+           COUNT(*) FILTER (WHERE date > %(stretch_4)s AND date <= %(stretch_3)s) AS in_touch_3
+    FROM partnerships_contact WHERE employer_id = %(employer)s AND date > %(since)s
+) c, (
+    SELECT COUNT(DISTINCT cc.checkpoint_id) AS n_checkpoints
+    FROM partnerships_contact_checkpoints cc
+    JOIN partnerships_contact co ON co.id = cc.contact_id
+    WHERE co.employer_id = %(employer)s AND co.date > %(since)s
+) cp, (
+    SELECT COUNT(DISTINCT ag.id) AS n_agreements
+    FROM partnerships_agreement ag
+    JOIN partnerships_workplace w ON w.id = ag.workplace_id
+    JOIN partnerships_workperiod wp ON wp.agreement_id = ag.id
+    WHERE w.employer_id = %(employer)s AND ag.status = %(signed)s AND wp."end" > %(since)s
+) a, (
+    SELECT COUNT(*) AS n_trained FROM partnerships_contactperson
+    WHERE employer_id = %(employer)s AND is_instructor AND instructor_training_date > %(since)s
+) t, (
+    SELECT COUNT(DISTINCT fr.id) AS n_reacted
+    FROM partnerships_feedbackreaction fr
+    JOIN partnerships_feedbackrequest rq ON rq.id = fr.request_id
+    JOIN partnerships_workperiod wp ON wp.id = rq.work_period_id
+    JOIN partnerships_agreement ag ON ag.id = wp.agreement_id
+    JOIN partnerships_workplace w ON w.id = ag.workplace_id
+    WHERE w.employer_id = %(employer)s AND fr.created_at >= %(since_moment)s
+) r, (
+    SELECT COUNT(*) AS n_staff FROM partnerships_staffactivity
+    WHERE employer_id = %(employer)s AND ends_on > %(since)s AND starts_on <= %(today)s
+) s, (
+    SELECT COUNT(*) AS n_valid
+    FROM partnerships_partnershipagreement p
+    JOIN partnerships_partnershipagreement_employers pe ON pe.partnershipagreement_id = p.id
+    WHERE pe.employer_id = %(employer)s AND p.signed_on <= %(today)s
+      AND (p.valid_until IS NULL OR p.valid_until >= %(today)s)
+) pa
+"""
 
 
 def evidence_for(employer: Employer, today: datetime.date | None = None) -> Evidence:
-    """What the last 12 months show about this employer, in one query of scalar subqueries;
-    the partnership agreement counts only while it is valid, today."""
+    """What the last 12 months show about this employer, in one query (EVIDENCE_SQL); the
+    partnership agreement counts only while it is valid, today."""
     today = today or timezone.localdate()
     since = today - datetime.timedelta(days=365)
-    employer_pk = OuterRef("pk")
-    contacts = Contact.objects.filter(employer=employer_pk, date__gt=since)
-    counts = (
-        Employer.objects.filter(pk=employer.pk)
-        .values(
-            n_contacts=_count(contacts),
-            n_meetings=_count(contacts.filter(channel__in=[Channel.VISIT, Channel.MEETING, Channel.EVENT])),
-            n_checkpoints=_count(contacts, "checkpoints"),
-            n_agreements=_count(
-                Agreement.objects.filter(
-                    workplace__employer=employer_pk,
-                    status__in=[AgreementStatus.SIGNED],
-                    work_periods__end__gt=since,
-                )
-            ),
-            n_trained=_count(
-                ContactPerson.objects.filter(
-                    employer=employer_pk, is_instructor=True, instructor_training_date__gt=since
-                )
-            ),
-            n_reacted=_count(
-                FeedbackReaction.objects.filter(
-                    request__work_period__agreement__workplace__employer=employer_pk,
-                    created_at__date__gt=since,
-                )
-            ),
-            **{
-                f"in_touch_{i}": Exists(
-                    contacts.filter(
-                        date__gt=today - datetime.timedelta(days=STRETCH_DAYS * (i + 1)),
-                        date__lte=today - datetime.timedelta(days=STRETCH_DAYS * i),
-                    )
-                )
-                for i in range(4)
-            },
-            n_staff=_count(
-                StaffActivity.objects.filter(employer=employer_pk, ends_on__gt=since, starts_on__lte=today)
-            ),
-            has_partnership_agreement=Exists(
-                PartnershipAgreement.objects.valid_on(today).filter(employers=employer_pk)
-            ),
+    params = {
+        "employer": employer.pk,
+        "today": today,
+        "since": since,
+        # A reaction counts from the first moment of the day after `since`, local time: the
+        # same as comparing its local date, with no conversion of every row.
+        "since_moment": timezone.make_aware(
+            datetime.datetime.combine(since + datetime.timedelta(days=1), datetime.time.min)
+        ),
+        "signed": AgreementStatus.SIGNED.value,
+        **{f"stretch_{i}": today - datetime.timedelta(days=STRETCH_DAYS * i) for i in range(1, 5)},
+        "visit": Channel.VISIT.value,
+        "meeting": Channel.MEETING.value,
+        "event": Channel.EVENT.value,
+    }
+    with connection.cursor() as cursor:
+        cursor.execute(EVIDENCE_SQL, params)
+        contacts, meetings, *in_touch, checkpoints, agreements, trained, reacted, staff, valid = (
+            cursor.fetchone()
         )
-        .get()
-    )
     return Evidence(
-        contacts=counts["n_contacts"],
-        visits_and_events=counts["n_meetings"],
-        checkpoints=counts["n_checkpoints"],
-        agreements=counts["n_agreements"],
-        instructors_trained=counts["n_trained"],
-        feedback_reacted=counts["n_reacted"],
-        partnership_agreement=counts["has_partnership_agreement"],
-        staff_in_working_life=counts["n_staff"],
-        stretches_in_touch=sum(bool(counts[f"in_touch_{i}"]) for i in range(4)),
+        contacts=contacts,
+        visits_and_events=meetings,
+        checkpoints=checkpoints,
+        agreements=agreements,
+        instructors_trained=trained,
+        feedback_reacted=reacted,
+        partnership_agreement=bool(valid),
+        staff_in_working_life=staff,
+        stretches_in_touch=sum(1 for n in in_touch if n),
     )
 
 

@@ -3,6 +3,7 @@ and deleting an entry, closing its follow-up."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import prefetch_related_objects
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -11,7 +12,6 @@ from django.views.decorators.http import require_http_methods, require_POST
 from partnerships.forms.contacts import ContactForm
 
 from .. import permissions, services
-from ..models import Contact
 from .access import _get_contact_for_edit, _get_employer_for_contact
 from .common import form_error, form_page, staff_required
 from .employers import _employer_detail_context
@@ -36,7 +36,9 @@ def contact_create(request, employer_pk):
                 "partnerships/employer_detail.html#contact-form",
                 {"employer": employer, "contact_form": form},
             )
-        contact = Contact.objects.for_timeline().get(pk=contact.pk)
+        # The new entry as the timeline shows it: its author and workplace are the objects it
+        # was logged with, so only its people and checkpoints are read back.
+        prefetch_related_objects([contact], "persons", "checkpoints")
         contact_count = employer.contacts.count()
         context = {
             "employer": employer,

@@ -102,6 +102,12 @@ def _editable_contacts(user, timeline) -> set[int]:
 def _employer_detail_context(request, employer: Employer, contact_form: ContactForm) -> dict:
     level_records, current_level = _level_records(request.user, employer)
     suggestion = suggest(evidence_for(employer))
+    level_form = LevelForm(prefix="level")  # the contact form has a date field too
+    # The suggested level's name from the level form's options, read once for both: a
+    # suggestion is one of the four levels, never the cross-cutting one the form leaves out.
+    suggested_level = next(
+        (lv for lv in level_form.fields["level"].queryset if lv.key == suggestion[0]), None
+    )
     timeline = Paginator(employer.contacts.for_timeline(), TIMELINE_PER_PAGE).get_page(
         request.GET.get("page")
     )
@@ -119,14 +125,14 @@ def _employer_detail_context(request, employer: Employer, contact_form: ContactF
         "can_accept_suggestion": bool(suggestion[0])
         and suggestion[0] != (current_level.level.key if current_level else None)
         and permissions.can_accept_level_suggestion(request.user, employer),
-        "level_names": {level.key: level.name for level in PartnershipLevel.objects.all()},
+        "suggested_level": suggested_level,
         "can_record_level": permissions.can_record_level(request.user, employer),
         "can_set_active": permissions.can_set_employer_active(request.user, employer),
         "can_view_history": permissions.can_view_history(request.user, employer),
         "can_merge": permissions.can_merge_employers(request.user, employer),
         "can_edit_partnership_agreements": permissions.can_edit_partnership_agreement(request.user),
         "editable_contacts": _editable_contacts(request.user, timeline),
-        "level_form": LevelForm(prefix="level"),  # the contact form has a date field too
+        "level_form": level_form,
         "agreements": Agreement.objects.visible_to(request.user)
         .filter(workplace__employer=employer)
         .select_related("student", "workplace", "instructor")

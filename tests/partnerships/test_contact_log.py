@@ -156,16 +156,39 @@ def test_a_person_of_another_employer_cannot_be_tagged(employer, teacher):
 
 
 def test_the_database_refuses_a_follow_up_before_the_contact_date(employer, teacher):
+    from django.db import IntegrityError, transaction
+
     today = timezone.localdate()
-    with pytest.raises(ValidationError):
-        services.contact_log(
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ContactFactory(
+            employer=employer, author=teacher, date=today, follow_up_date=today - datetime.timedelta(days=1)
+        )
+    ContactFactory(
+        employer=employer, author=teacher, date=today, follow_up_date=today
+    )  # the same day is fine
+
+
+@pytest.mark.parametrize("days, refused", [(-3, True), (-1, True), (0, False), (1, False)])
+def test_the_log_service_refuses_a_follow_up_before_the_contact_date(days, refused, employer, teacher):
+    today = timezone.localdate()
+
+    def log():
+        return services.contact_log(
             employer=employer,
             author=teacher,
             channel="phone",
             summary="x",
             date=today,
-            follow_up_date=today - datetime.timedelta(days=3),
+            follow_up_date=today + datetime.timedelta(days=days),
         )
+
+    if not refused:
+        assert log().follow_up_date == today + datetime.timedelta(days=days)
+        return
+    with pytest.raises(ValidationError) as excinfo:
+        log()
+    assert excinfo.value.messages == ["The follow-up date cannot be before the contact date."]
+    assert Contact.objects.count() == 0
 
 
 def test_teacher_cannot_edit_another_teachers_contact(employer, teacher, other_teacher, other_teacher_client):
@@ -301,3 +324,57 @@ def test_the_workplace_choice_is_offered_only_where_there_is_more_than_one(
         pages[1] = teacher_client.get(pages[1]["Location"])
     for response in pages:
         assert ('name="workplace"' in response.content.decode()) == (workplaces > 1)
+
+
+# The user and their roles, the employer, the form's constraint check (savepoint, check,
+# release), the service's savepoint, the insert and its release, the entry's people and
+# checkpoints, the count and the blank form's three option lists; in a test, the request's
+# savepoint and its release too (ATOMIC_REQUESTS inside the test's transaction). Links cost
+# 7 more whatever their number: the chosen workplace, people and checkpoints read by the
+# form, the workplace's existence checked by the form and by the service, one insert for
+# the people and one for the checkpoints.
+CONTACT_POST_QUERIES = 17
+CONTACT_POST_LINK_QUERIES = 7
+
+
+@pytest.mark.parametrize("n", [1, 5])
+def test_the_logged_entry_is_shown_as_the_page_shows_it_in_as_many_queries(
+    n, employer, teacher_client, django_assert_num_queries
+):
+    from ..factories import WorkplaceFactory
+
+    workplaces = [employer.workplaces.get(), WorkplaceFactory(employer=employer, name="Varasto")]
+    people = [ContactPersonFactory(employer=employer, first_name=f"Henkilö{i}") for i in range(n)]
+    checkpoints = list(Checkpoint.objects.order_by("number"))[:n]
+    today = timezone.localdate()
+    data = {
+        "date": today.isoformat(),
+        "channel": "visit",
+        "summary": "Käynti.\nSovittiin jatkosta.",
+        "workplace": workplaces[1].pk,
+        "persons": [p.pk for p in people],
+        "checkpoints": [c.pk for c in checkpoints],
+        "follow_up_date": (today + datetime.timedelta(days=7)).isoformat(),
+        "follow_up_note": "Soita",
+    }
+    url = reverse("partnerships:contact_create", args=[employer.pk])
+    with django_assert_num_queries(CONTACT_POST_QUERIES + CONTACT_POST_LINK_QUERIES):
+        response = teacher_client.post(url, data, HTTP_HX_REQUEST="true")
+    contact = Contact.objects.get()
+
+    def entry(html):
+        start = html.index(f'id="contact-{contact.pk}"')
+        return html[start : html.index("</article>", start)]
+
+    logged = entry(response.content.decode())
+    assert "Varasto" in logged and "Henkilö0" in logged and "Soita" in logged
+    assert logged == entry(teacher_client.get(employer.get_absolute_url()).content.decode())
+
+
+def test_a_contact_without_links_is_logged_in_as_many_queries(
+    employer, teacher_client, django_assert_num_queries
+):
+    data = {"date": timezone.localdate().isoformat(), "channel": "phone", "summary": "Puhelu."}
+    url = reverse("partnerships:contact_create", args=[employer.pk])
+    with django_assert_num_queries(CONTACT_POST_QUERIES):
+        assert teacher_client.post(url, data, HTTP_HX_REQUEST="true").status_code == 200
