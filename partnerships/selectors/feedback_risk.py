@@ -33,7 +33,7 @@ from django.utils.translation import gettext
 
 from core.phones import finnish_mobile_e164_regex, format_phone
 
-from ..models import AgreementStatus, Interruption, WorkPeriod
+from ..models import AgreementStatus, ContactPerson, Interruption, WorkPeriod
 
 # The survey to the workplace instructor (työelämäpalaute, TEP) is decided in eHOKS and sent by
 # herätepalvelu, both Opetushallitus' open source. The rules below follow them; README.md
@@ -123,6 +123,16 @@ def _surveyed(queryset: QuerySet) -> QuerySet:
     )
 
 
+def _without_one_address() -> QuerySet:
+    """The ids of the contact people without an e-mail address, or with a namesake who has
+    another address (or none)."""
+    namesakes = ContactPerson.objects.filter(
+        first_name=OuterRef("first_name"), last_name=OuterRef("last_name")
+    ).exclude(email=OuterRef("email"))
+    with_namesake = ContactPerson.objects.filter(Exists(namesakes)).values("pk")
+    return ContactPerson.objects.filter(Q(email="") | Q(pk__in=with_namesake)).values("pk")
+
+
 def _unreachable(today: datetime.date, employers: QuerySet | None = None) -> QuerySet:
     """The surveyed periods whose bundle offers no one e-mail address and no one Finnish mobile
     number (herätepalvelu `lahetysosoite`, `ohjaaja-puhnro`), as one subquery over every bundle
@@ -132,7 +142,13 @@ def _unreachable(today: datetime.date, employers: QuerySet | None = None) -> Que
     With `employers` (a query of employer ids), only the bundles of those employers: a bundle
     is one Y-tunnus, so one employer, and keeping every period of an employer keeps its
     bundles whole. A teacher's page then windows over their employers' periods, not over
-    every period of the institution."""
+    every period of the institution.
+
+    The window sees only the periods whose instructor has no address, or a namesake with
+    another address or none: a bundle's instructors share a name, and a name whose every
+    contact person has one and the same address gives each of its bundles that address.
+    Either every contact person of a name is kept or none is, so a bundle is windowed whole
+    or not at all, and the window sorts those periods only, not every open period."""
     instructor = "agreement__instructor"
     email, phone = f"{instructor}__email", f"{instructor}__phone"
     bundle = [
@@ -149,7 +165,7 @@ def _unreachable(today: datetime.date, employers: QuerySet | None = None) -> Que
         When(Q(**{f"{phone}__regex": _MOBILE.pattern}), then=F(phone)),
         When(~Q(**{phone: ""}), then=Value("-")),
     )
-    periods = WorkPeriod.objects.filter(**{f"{instructor}__isnull": False})
+    periods = WorkPeriod.objects.filter(**{f"{instructor}__in": _without_one_address()})
     if employers is not None:
         periods = periods.filter(agreement__workplace__employer_id__in=employers)
     rows = (
@@ -177,10 +193,12 @@ def feedback_risk_condition(today: datetime.date | None = None, *, employers: Qu
         Q(agreement__workplace__employer__business_id__isnull=True)
         | Q(agreement__workplace__employer__business_id="")
         | Q(agreement__instructor__isnull=True)
-        | Q(pk__in=_unreachable(today, employers))
         | Q(part_time_percent__isnull=True)
         | (Q(ehoks_entered_on__isnull=True) & Q(feedback_last_day__lte=soon))
         | Q(agreement__status=AgreementStatus.ENDED_EARLY, feedback_last_day__lt=F("end"))
+        # Last: PostgreSQL tries the terms in order, and the first row to reach this one runs
+        # its subquery, which a period decided by the cheap terms above never needs.
+        | Q(pk__in=_unreachable(today, employers))
     )
     # Open until the month of the last day is over (correction_window_closes).
     return Q(feedback_last_day__gte=today.replace(day=1)) & missing
@@ -220,8 +238,8 @@ def first_periods_at_risk(
     """The first `limit` periods at risk, soonest first, with what a list shows of them and
     their warnings (`feedback_warnings`).
 
-    The rules of `feedback_risk_condition`, applied in Python to one narrow query: every
-    surveyed period whose correction window is still open (of `employers`, when given), each
+    With `employers`, the rules of `feedback_risk_condition` applied in Python to one narrow
+    query: every surveyed period of `employers` whose correction window is still open, each
     marked whether it is one of `queryset`'s. Its rows are the bundles' members too, so the
     bundle check is a grouping of those rows, not a window over every bundle in SQL (whose
     sort of every open period by name, Y-tunnus, qualification and bundle cost most of the
@@ -235,14 +253,23 @@ def first_periods_at_risk(
     `queryset` may be a condition on the work periods instead (a Q through the period and its
     forward relations only, which join one row each): each row is then marked by its own
     columns, not looked up in a subquery of the listed periods (the home page's teacher:
-    2,000 of them hashed on every request)."""
+    2,000 of them hashed on every request).
+
+    Without `employers` (the dashboard: every open period of the institution), the rules in
+    SQL (`at_risk`) choose the first `limit`, sorted and cut in the query: PostgreSQL can
+    walk the periods by end (`work_period_by_end`) until it has them, and the bundle check
+    (`_unreachable`) windows over the periods of instructors without one address only, so
+    Python reads the periods it lists, not a row for every open period."""
     today = today or timezone.localdate()
+    if employers is None:
+        periods = WorkPeriod.objects.filter(queryset) if isinstance(queryset, Q) else queryset
+        ids = at_risk(periods, today).order_by("end", "pk").values_list("pk", flat=True)[:limit]
+        return _with_warnings(list(ids), today)
     listed = queryset if isinstance(queryset, Q) else Q(pk__in=queryset.values("pk"))
     month_start = today.replace(day=1)
     soon = today + datetime.timedelta(days=settings.KUMPPANI_EHOKS_DEADLINE_DAYS)
     population = WorkPeriod.objects.filter(end__gte=month_start)  # the last day is never after the end
-    if employers is not None:
-        population = population.filter(agreement__workplace__employer_id__in=employers)
+    population = population.filter(agreement__workplace__employer_id__in=employers)
     instructor = "agreement__instructor"
     rows = list(
         _surveyed(population)
@@ -287,7 +314,12 @@ def first_periods_at_risk(
             or (status == AgreementStatus.ENDED_EARLY and last_day < end)
         ):
             risky.append((end, pk))
-    ids = [pk for _end, pk in sorted(risky)[:limit]]
+    return _with_warnings([pk for _end, pk in sorted(risky)[:limit]], today, bundles=bundles)
+
+
+def _with_warnings(ids: list[int], today: datetime.date, *, bundles: dict | None = None) -> list:
+    """The periods of `ids`, soonest first, with what a list shows of them and their warnings
+    (`bundles` as `feedback_warnings` takes them, when the caller has them already)."""
     periods = list(
         WorkPeriod.objects.filter(pk__in=ids)
         .select_related(

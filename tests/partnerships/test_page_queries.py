@@ -18,7 +18,7 @@ from partnerships.filters import AgreementFilter
 from partnerships.models import Agreement, Employer, WorkPeriod
 from partnerships.models.employers import contact_intervals
 from partnerships.selectors import dashboard
-from partnerships.selectors.feedback_risk import at_risk, first_periods_at_risk
+from partnerships.selectors.feedback_risk import at_risk, first_periods_at_risk, periods_at_risk
 from partnerships.views.access import _agreements
 
 from ..factories import (
@@ -322,3 +322,21 @@ def test_an_agreement_deleted_between_the_page_and_its_rows_is_left_out(
     response = teacher_client.get(reverse("partnerships:agreement_list"))
     assert response.status_code == 200
     assert len(response.context["rows"]) == 2
+
+
+def test_the_coordinators_dashboard_lists_the_first_periods_the_rules_put_at_risk(
+    coordinator_client, teacher, other_teacher, teacher_group
+):
+    """The institution's list is chosen in SQL (`at_risk`, sorted and cut in the query): the
+    same periods as the SQL list and as the Python selection over every employer."""
+    add_agreements(36, teacher, teacher_group)
+    add_agreements(6, other_teacher, None, start_day=36)
+    response = coordinator_client.get(reverse("partnerships:review_dashboard"), {"end": "2099-01-05"})
+    shown = [p.pk for p in response.context["attention"]["at_risk"]]
+    live = WorkPeriod.objects.filter(agreement__status__in=["draft", "signed"])
+    assert shown == list(periods_at_risk(live).values_list("pk", flat=True)[:30])
+    assert shown == [
+        p.pk for p in first_periods_at_risk(live, limit=30, employers=Employer.objects.values("pk"))
+    ]
+    assert len(shown) == min(at_risk(live).count(), 30) >= 14
+    assert all(p.feedback_warning for p in response.context["attention"]["at_risk"])

@@ -244,6 +244,34 @@ def test_another_employer_or_qualification_is_another_bundle(world):
     assert warnings() == {}
 
 
+def test_namesakes_anywhere_bring_a_name_into_the_bundle_check_and_change_no_bundle(world):
+    """The SQL bundle check looks only at names some contact person of which has no address or
+    another one (`_unreachable`); names with one address everywhere are left out of it."""
+    other_employer = EmployerFactory()
+    # One address for the name at both employers: left out of the check, and reachable.
+    same = [
+        ContactPersonFactory(
+            employer=employer, first_name="Liisa", last_name="Laine", email="liisa@x.example"
+        )
+        for employer in (world["employer"], other_employer)
+    ]
+    # Another address at the other employer: in the check, but the bundles still have one each.
+    ContactPersonFactory(
+        employer=other_employer, first_name="Matti", last_name="Virtanen", email="matti@muualla.example"
+    )
+    # Two addresses at one employer: the bundle has none.
+    twin = ContactPersonFactory(
+        employer=world["employer"], first_name="Matti", last_name="Virtanen", email="mv@konepaja.example"
+    )
+    make(world, end=datetime.date(2027, 3, 3), instructor=same[0])
+    make(world, end=datetime.date(2027, 3, 4), instructor=same[1], employer=other_employer)
+    reached = make(world, end=datetime.date(2027, 3, 20))
+    first = make(world, end=datetime.date(2027, 3, 5))
+    second = make(world, end=datetime.date(2027, 3, 6), instructor=twin)
+    assert warnings() == {first.pk: ["bundle_conflict"], second.pk: ["bundle_conflict"]}
+    assert reached.pk not in warnings()
+
+
 def test_a_bundle_member_without_an_address_is_reached_through_the_others(world):
     twin = ContactPersonFactory(
         employer=world["employer"], first_name="Matti", last_name="Virtanen", email=""
