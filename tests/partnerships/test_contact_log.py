@@ -242,6 +242,9 @@ def test_open_follow_ups_show_on_the_authors_home_page_until_done(employer, teac
     )
     home = teacher_client.get(reverse("partnerships:home")).content.decode()
     assert "Soita uudelleen syksyn jaksoista" in home
+    # The done URL, reversed once, in both the plain form and its htmx post.
+    done = reverse("partnerships:follow_up_done", args=[contact.pk])
+    assert f'<form method="post" action="{done}" hx-post="{done}"' in home
     response = teacher_client.post(
         reverse("partnerships:follow_up_done", args=[contact.pk]), HTTP_HX_REQUEST="true"
     )
