@@ -47,6 +47,20 @@ class Filters:
     viewer: User | None = None
 
 
+def _active(f: Filters, path: str = "") -> Q:
+    """The active employers of the filters, reached from a model through `path` (e.g.
+    "employer__"), as `_live` the agreements: through the joins of the row, not in a subquery
+    of their ids, which PostgreSQL plans as one more join."""
+    condition = Q(**{f"{path}is_active": True})
+    if f.sector:
+        condition &= Q(**{f"{path}sector": f.sector})
+    if f.unit_id:
+        condition &= Q(**{f"{path}pk__in": Employer.objects.in_unit(f.unit_id).values("pk")})
+    if f.owner_id:
+        condition &= Q(**{f"{path}account_owner_id": f.owner_id})
+    return condition
+
+
 def _employers(f: Filters):
     employers = Employer.objects.filter(is_active=True)
     if f.sector:
@@ -58,15 +72,22 @@ def _employers(f: Filters):
     return employers
 
 
-def _agreements(f: Filters):
-    agreements = Agreement.objects.filter(status__in=LIVE_STATUSES)
+def _live(f: Filters, path: str = "") -> Q:
+    """The live agreements of the filters, reached from a model through `path` (e.g.
+    "agreement__"): its forward relations join one row each, so filtering through them reads
+    the agreements once, not again in a subquery of their ids."""
+    condition = Q(**{f"{path}status__in": LIVE_STATUSES})
     if f.sector:
-        agreements = agreements.filter(workplace__employer__sector=f.sector)
+        condition &= Q(**{f"{path}workplace__employer__sector": f.sector})
     if f.unit_id:
-        agreements = agreements.filter(student__group__unit_id=f.unit_id)
+        condition &= Q(**{f"{path}student__group__unit_id": f.unit_id})
     if f.owner_id:
-        agreements = agreements.filter(workplace__employer__account_owner_id=f.owner_id)
-    return agreements
+        condition &= Q(**{f"{path}workplace__employer__account_owner_id": f.owner_id})
+    return condition
+
+
+def _agreements(f: Filters):
+    return Agreement.objects.filter(_live(f))
 
 
 def levels(f: Filters) -> list[dict]:
@@ -74,7 +95,7 @@ def levels(f: Filters) -> list[dict]:
     filters them), and the level changes recorded in the period."""
     employers = _employers(f).with_level()
     counts = dict(employers.values_list("level_id").annotate(n=Count("pk")).values_list("level_id", "n"))
-    changes = LevelRecord.objects.current().filter(employer__in=_employers(f))
+    changes = LevelRecord.objects.current().filter(_active(f, "employer__"))
     if f.start:
         changes = changes.filter(date__gte=f.start)
     if f.end:
@@ -236,7 +257,7 @@ def contacts_per_month(
 ) -> tuple[list[str], list[dict]]:
     """Contacts per month by channel (`by="channel"`) or by checkpoint tag (`by="checkpoint"`),
     the checkpoints named from `checkpoints` when the caller has them."""
-    contacts = Contact.objects.filter(employer__in=_employers(f))
+    contacts = Contact.objects.filter(_active(f, "employer__"))
     end = f.end or timezone.localdate()
     start = f.start or _months_before(end.replace(day=1), 11)
     contacts = contacts.filter(date__gte=start, date__lte=end)
@@ -268,9 +289,9 @@ def attention(
     today = today or timezone.localdate()
     employers = _employers(f)
     feedback = FeedbackRequest.objects.needing_reaction().filter(
-        work_period__agreement__workplace__employer__in=employers
+        _active(f, "work_period__agreement__workplace__employer__")
     )
-    periods = WorkPeriod.objects.filter(agreement__in=_agreements(f))
+    periods = WorkPeriod.objects.filter(_live(f, "agreement__"))
     if f.viewer is not None:
         feedback = feedback.visible_to(f.viewer)
         periods = periods.filter(agreement__student__in=Student.objects.visible_to(f.viewer).values("pk"))

@@ -12,9 +12,11 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import (
+    BooleanField,
     Case,
     DateField,
     Exists,
+    ExpressionWrapper,
     F,
     Max,
     Min,
@@ -183,23 +185,28 @@ def _unreachable(today: datetime.date, employers: QuerySet | None = None) -> Que
     return rows.exclude(one_email | one_mobile).values("pk")
 
 
-def feedback_risk_condition(today: datetime.date | None = None, *, employers: QuerySet | None = None) -> Q:
-    """Work periods (annotated by `with_feedback_facts`) whose national feedback is at risk:
-    computed from the current data, the same rules as `feedback_warnings`. `employers` (a
-    query of employer ids that includes every period's employer) narrows the bundle check."""
-    today = today or timezone.localdate()
+def _own_risk(today: datetime.date) -> Q:
+    """The terms of `feedback_risk_condition` that a period's own row decides: all but the
+    bundle check."""
     soon = today + datetime.timedelta(days=settings.KUMPPANI_EHOKS_DEADLINE_DAYS)
-    missing = (
+    return (
         Q(agreement__workplace__employer__business_id__isnull=True)
         | Q(agreement__workplace__employer__business_id="")
         | Q(agreement__instructor__isnull=True)
         | Q(part_time_percent__isnull=True)
         | (Q(ehoks_entered_on__isnull=True) & Q(feedback_last_day__lte=soon))
         | Q(agreement__status=AgreementStatus.ENDED_EARLY, feedback_last_day__lt=F("end"))
-        # Last: PostgreSQL tries the terms in order, and the first row to reach this one runs
-        # its subquery, which a period decided by the cheap terms above never needs.
-        | Q(pk__in=_unreachable(today, employers))
     )
+
+
+def feedback_risk_condition(today: datetime.date | None = None, *, employers: QuerySet | None = None) -> Q:
+    """Work periods (annotated by `with_feedback_facts`) whose national feedback is at risk:
+    computed from the current data, the same rules as `feedback_warnings`. `employers` (a
+    query of employer ids that includes every period's employer) narrows the bundle check."""
+    today = today or timezone.localdate()
+    # Last: PostgreSQL tries the terms in order, and the first row to reach this one runs
+    # its subquery, which a period decided by the cheap terms before it never needs.
+    missing = _own_risk(today) | Q(pk__in=_unreachable(today, employers))
     # Open until the month of the last day is over (correction_window_closes).
     return Q(feedback_last_day__gte=today.replace(day=1)) & missing
 
@@ -263,8 +270,7 @@ def first_periods_at_risk(
     today = today or timezone.localdate()
     if employers is None:
         periods = WorkPeriod.objects.filter(queryset) if isinstance(queryset, Q) else queryset
-        ids = at_risk(periods, today).order_by("end", "pk").values_list("pk", flat=True)[:limit]
-        return _with_warnings(list(ids), today)
+        return _with_warnings(_first_at_risk_ids(periods, today, limit), today)
     listed = queryset if isinstance(queryset, Q) else Q(pk__in=queryset.values("pk"))
     month_start = today.replace(day=1)
     soon = today + datetime.timedelta(days=settings.KUMPPANI_EHOKS_DEADLINE_DAYS)
@@ -315,6 +321,31 @@ def first_periods_at_risk(
         ):
             risky.append((end, pk))
     return _with_warnings([pk for _end, pk in sorted(risky)[:limit]], today, bundles=bundles)
+
+
+def _first_at_risk_ids(periods: QuerySet, today: datetime.date, limit: int) -> list[int]:
+    """The ids of the first `limit` periods of `periods` at risk, soonest first, by the SQL
+    rules (`at_risk`), sorted and cut in the query.
+
+    The bundle check (`_unreachable`: four windows over the bundles) costs more to build and
+    to plan than the walk it serves, so the first query leaves it out: the first `limit`
+    periods at risk by their own row (`_own_risk`) or with an instructor the bundle check
+    would look at (`_without_one_address`), each marked whether its own row decides it. Every
+    period at risk is one of those, so when all of them are decided by their own row they are
+    the first `limit` at risk. Only when one is left to its bundle is `at_risk` asked."""
+    month_start = today.replace(day=1)
+    own = _own_risk(today)
+    looked_at = Q(agreement__instructor__in=_without_one_address())
+    first = list(
+        _surveyed(periods)
+        .filter(Q(feedback_last_day__gte=month_start) & (own | looked_at))
+        .annotate(decided=ExpressionWrapper(own, output_field=BooleanField()))
+        .order_by("end", "pk")
+        .values_list("pk", "decided")[:limit]
+    )
+    if all(decided for _pk, decided in first):
+        return [pk for pk, _decided in first]
+    return list(at_risk(periods, today).order_by("end", "pk").values_list("pk", flat=True)[:limit])
 
 
 def _with_warnings(ids: list[int], today: datetime.date, *, bundles: dict | None = None) -> list:

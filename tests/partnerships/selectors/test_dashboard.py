@@ -464,3 +464,46 @@ def test_the_reachability_aggregate_matches_the_employers_counted_one_by_one(tea
         assert {k: got[k] for k in expected} == expected, f
         assert 0 < got["in_touch"] < got["total"]
     assert Employer.objects.filter(is_active=False).exists()
+
+
+def test_the_filters_through_joins_pick_the_rows_of_the_employer_and_agreement_subqueries(
+    small_world, varied_agreements, teacher, other_teacher, teacher_group
+):
+    """`_active` and `_live` narrow through the row's own joins what `employer__in=_employers`
+    and `agreement__in=_agreements` narrowed: the same rows for every filter and their mix."""
+    from partnerships.models import Contact, FeedbackRequest, WorkPeriod
+
+    ContactFactory(employer=EmployerFactory(sector="F", is_active=False), author=teacher)
+    for period in WorkPeriod.objects.all():
+        FeedbackRequest.objects.create(
+            work_period=period, respondent="student", student=period.agreement.student, email="s@example.fi"
+        )
+    choices = [
+        dashboard.Filters(),
+        dashboard.Filters(sector="F"),
+        dashboard.Filters(unit_id=teacher_group.unit_id),
+        dashboard.Filters(owner_id=teacher.pk),
+        dashboard.Filters(owner_id=other_teacher.pk, sector="I"),
+        dashboard.Filters(unit_id=teacher_group.unit_id, sector="F", owner_id=teacher.pk),
+    ]
+    for f in choices:
+        employers, agreements = dashboard._employers(f), dashboard._agreements(f)
+        for model in (Contact, LevelRecord):
+            assert set(model.objects.filter(dashboard._active(f, "employer__"))) == set(
+                model.objects.filter(employer__in=employers)
+            )
+        feedback = FeedbackRequest.objects.filter(
+            dashboard._active(f, "work_period__agreement__workplace__employer__")
+        )
+        assert set(feedback) == set(
+            FeedbackRequest.objects.filter(work_period__agreement__workplace__employer__in=employers)
+        )
+        periods = set(WorkPeriod.objects.filter(dashboard._live(f, "agreement__")))
+        assert periods == set(WorkPeriod.objects.filter(agreement__in=agreements))
+    assert FeedbackRequest.objects.filter(
+        dashboard._active(dashboard.Filters(sector="F"), "work_period__agreement__workplace__employer__")
+    ).exists()
+    assert WorkPeriod.objects.filter(dashboard._live(dashboard.Filters(sector="F"), "agreement__")).exists()
+    assert Contact.objects.filter(
+        dashboard._active(dashboard.Filters(unit_id=teacher_group.unit_id), "employer__")
+    ).exists()

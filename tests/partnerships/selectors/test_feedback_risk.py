@@ -95,7 +95,8 @@ def warnings(today=TODAY) -> dict[int, list[str]]:
         p.pk: [(r.key, r.message, r.url) for r in p.feedback_warning.risks] for p in periods if p.pk in found
     }
     assert {p.pk: [(r.key, r.message, r.url) for r in p.feedback_warning.risks] for p in narrowed} == risks
-    assert [p.pk for p in first_periods_at_risk(everyone, today, limit=1)] == in_sql[:1]
+    for limit in (1, 2, 3):
+        assert [p.pk for p in first_periods_at_risk(everyone, today, limit=limit)] == in_sql[:limit]
     some = WorkPeriod.objects.filter(pk__in=[p.pk for p in periods[::2]])
     some_at_risk = list(periods_at_risk(some, today=today).values_list("pk", flat=True))
     assert [p.pk for p in first_periods_at_risk(some, today, limit=1000)] == some_at_risk
@@ -279,6 +280,30 @@ def test_a_bundle_member_without_an_address_is_reached_through_the_others(world)
     make(world, end=datetime.date(2027, 3, 3))
     make(world, end=datetime.date(2027, 3, 12), instructor=twin)
     assert warnings() == {}
+
+
+def test_the_dashboards_first_periods_ask_the_bundle_check_only_when_one_waits_on_it(
+    world, django_assert_num_queries
+):
+    """Without employers (the dashboard), `first_periods_at_risk` first reads the periods at
+    risk by their own row or with an instructor the bundle check looks at; the whole rules,
+    bundle check included, only when one of those is left to its bundle."""
+    twin = ContactPersonFactory(
+        employer=world["employer"], first_name="Matti", last_name="Virtanen", email="mv@konepaja.example"
+    )
+    no_part_time = make(world, end=datetime.date(2027, 3, 2), part_time_percent=None)
+    first = make(world, end=datetime.date(2027, 3, 3))  # the bundle of 16.3. has two addresses
+    make(world, end=datetime.date(2027, 3, 6), instructor=twin)
+    make(world, end=datetime.date(2027, 3, 20), instructor=ContactPersonFactory(employer=world["employer"]))
+    everyone = WorkPeriod.objects.all()
+    # The period, its interruptions, its bundle: 3 queries after the ids.
+    with django_assert_num_queries(1 + 3):
+        assert [p.pk for p in first_periods_at_risk(everyone, TODAY, limit=1)] == [no_part_time.pk]
+    # The second is at risk by its bundle only: the rules are asked in a second query.
+    with django_assert_num_queries(2 + 3):
+        listed = first_periods_at_risk(everyone, TODAY, limit=2)
+    assert [p.pk for p in listed] == [no_part_time.pk, first.pk]
+    assert [r.key for r in listed[1].feedback_warning.risks] == ["bundle_conflict"]
 
 
 # Interruptions ---------------------------------------------------------------------------
