@@ -27,7 +27,10 @@ class ContactQuerySet(models.QuerySet):
         return self.filter(follow_up_date__isnull=False, follow_up_done_at__isnull=True)
 
     def for_timeline(self):
-        return self.select_related("author", "workplace").prefetch_related("persons", "checkpoints")
+        """The entries of the employer's timeline. Their people and checkpoints are not
+        prefetched: the employer's page links them to the people and checkpoints it reads
+        for its own lists (`views.employers._link_timeline`)."""
+        return self.select_related("author", "workplace")
 
 
 FOLLOW_UP_BEFORE_DATE = _("The follow-up date cannot be before the contact date.")
@@ -75,7 +78,9 @@ class Contact(models.Model):
         verbose_name = _("contact")
         verbose_name_plural = _("contacts")
         indexes = [
-            models.Index(fields=["employer", "-date"]),
+            # The employer's timeline: its first page is the first rows of this index, not a
+            # sort of every contact of an employer logged with for years (the last contact too).
+            models.Index(fields=["employer", "-date", "-created_at"], name="contact_employer_latest"),
             models.Index(fields=["author", "follow_up_date"]),
             # A teacher's latest contacts on the home page: the first rows of this index,
             # not a sort of the thousands an active teacher logs in a few years.

@@ -3,7 +3,6 @@ and deleting an entry, closing its follow-up."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import prefetch_related_objects
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -36,9 +35,10 @@ def contact_create(request, employer_pk):
                 "partnerships/employer_detail.html#contact-form",
                 {"employer": employer, "contact_form": form},
             )
-        # The new entry as the timeline shows it: its author and workplace are the objects it
-        # was logged with, so only its people and checkpoints are read back.
-        prefetch_related_objects([contact], "persons", "checkpoints")
+        # The new entry as the timeline shows it, from the objects it was logged with: its
+        # author, workplace, people and checkpoints (the form read them, in their order).
+        contact.people_met = list(form.cleaned_data["persons"])
+        contact.checkpoint_tags = list(form.cleaned_data["checkpoints"])
         contact_count = employer.contacts.count()
         context = {
             "employer": employer,

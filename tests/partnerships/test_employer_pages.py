@@ -1,4 +1,5 @@
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -266,3 +267,35 @@ def test_the_employer_list_reads_its_filter_options_without_a_server_side_cursor
         response = teacher_client.get(reverse("partnerships:employer_list"))
     assert 'id="id_account_owner"' in response.content.decode()
     assert not [q["sql"] for q in queries.captured_queries if "DECLARE" in q["sql"]]
+
+
+def test_each_timeline_entry_shows_its_own_people_and_checkpoints_in_order(teacher, teacher_client):
+    """The entries' people and checkpoints come from the page's own lists of them: each entry
+    shows those linked to it, people by last name (an inactive one too), checkpoints by
+    number, as the relations themselves give them."""
+    employer = EmployerFactory(account_owner=teacher)
+    people = [
+        ContactPersonFactory(employer=employer, first_name="Ulla", last_name="Örn"),
+        ContactPersonFactory(employer=employer, first_name="Aino", last_name="Berg"),
+        ContactPersonFactory(employer=employer, first_name="Eero", last_name="Aalto", is_active=False),
+    ]
+    ContactPersonFactory(employer=EmployerFactory(), first_name="Muu", last_name="Yritys")
+    checkpoints = list(Checkpoint.objects.order_by("number"))
+    links = [([], []), (people, checkpoints[5:1:-1]), (people[:1], checkpoints[:1]), (people[2:], [])]
+    contacts = []
+    for i, (met, tagged) in enumerate(links):
+        contact = ContactFactory(employer=employer, author=teacher, summary=f"Yhteydenotto {i}")
+        contact.persons.set(met)
+        contact.checkpoints.set(tagged)
+        contacts.append(contact)
+    html = teacher_client.get(employer.get_absolute_url()).content.decode()
+
+    for contact in contacts:
+        start = html.index(f'id="contact-{contact.pk}"')
+        entry = html[start : html.index("</article>", start)]
+        names = [person.full_name for person in contact.persons.order_by("last_name", "first_name")]
+        met = re.findall(r'<div class="small text-body-secondary">[^<]*: ([^<]*)</div>', entry)
+        assert met == ([", ".join(names)] if names else [])
+        shown = [int(number) for number in re.findall(r"checkpoint-badge[^>]*>(\d+)\. ", entry)]
+        assert shown == [checkpoint.number for checkpoint in contact.checkpoints.order_by("number")]
+    assert "Aalto" in html and "Muu Yritys" not in html
