@@ -19,7 +19,7 @@ from partnerships.selectors.level_suggestions import evidence_for, suggest
 
 from .. import exports, permissions, services
 from ..filters import EmployerFilter
-from ..models import Agreement, Contact, Employer, LevelRecord
+from ..models import Agreement, Contact, ContactPerson, Employer, LevelRecord
 from .access import (
     _get_contact_person_for_edit,
     _get_employer_for_activation,
@@ -101,13 +101,21 @@ def _link_timeline(contacts, people, checkpoints) -> None:
     from the employer's people and the checkpoints the page lists anyway, in their order: two
     narrow reads of the link tables instead of prefetching both relations, which built two
     related managers and their querysets for each of the 20 entries. A contact's people are
-    always the employer's own (`services.crm._validate_contact_links`)."""
+    the employer's own when they are logged (`services.crm._validate_contact_links`); one
+    moved to another employer since (in the admin) is read on its own, so that an old entry
+    still names everyone it met."""
     ids = [contact.pk for contact in contacts]
     met, tagged = defaultdict(set), defaultdict(set)
     for contact_id, person_id in Contact.persons.through.objects.filter(contact_id__in=ids).values_list(
         "contact_id", "contactperson_id"
     ):
         met[contact_id].add(person_id)
+    moved = set().union(*met.values()) - {person.pk for person in people}
+    if moved:
+        people = sorted(
+            [*people, *ContactPerson.objects.filter(pk__in=moved)],
+            key=lambda person: (person.last_name, person.first_name, person.pk),
+        )
     for contact_id, checkpoint_id in Contact.checkpoints.through.objects.filter(
         contact_id__in=ids
     ).values_list("contact_id", "checkpoint_id"):

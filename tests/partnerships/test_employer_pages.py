@@ -299,3 +299,19 @@ def test_each_timeline_entry_shows_its_own_people_and_checkpoints_in_order(teach
         shown = [int(number) for number in re.findall(r"checkpoint-badge[^>]*>(\d+)\. ", entry)]
         assert shown == [checkpoint.number for checkpoint in contact.checkpoints.order_by("number")]
     assert "Aalto" in html and "Muu Yritys" not in html
+
+
+def test_an_old_entry_still_names_a_person_moved_to_another_employer_since(teacher, teacher_client):
+    """A person is the employer's own when a contact is logged; moved elsewhere later (in the
+    admin), the old entry still names them, though the People card no longer lists them."""
+    employer = EmployerFactory(account_owner=teacher)
+    stays = ContactPersonFactory(employer=employer, first_name="Aino", last_name="Berg")
+    moves = ContactPersonFactory(employer=employer, first_name="Ville", last_name="Aalto")
+    contact = ContactFactory(employer=employer, author=teacher, summary="Tapasimme molemmat")
+    contact.persons.set([stays, moves])
+    moves.employer = EmployerFactory(name="Uusi Työnantaja Oy")
+    moves.save()
+    html = teacher_client.get(employer.get_absolute_url()).content.decode()
+    start = html.index(f'id="contact-{contact.pk}"')
+    entry = html[start : html.index("</article>", start)]
+    assert f"{moves.full_name}, {stays.full_name}" in entry
