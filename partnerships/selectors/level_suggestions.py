@@ -120,9 +120,13 @@ def evidence_for(employer: Employer, today: datetime.date | None = None) -> Evid
         "today": today,
         "since": since,
         # A reaction counts from the first moment of the day after `since`, local time: the
-        # same as comparing its local date, with no conversion of every row.
-        "since_moment": timezone.make_aware(
-            datetime.datetime.combine(since + datetime.timedelta(days=1), datetime.time.min)
+        # same as comparing its local date, with no conversion of every row. Adapted as the
+        # ORM adapts a datetime for this database (SQLite stores UTC text without an offset,
+        # which an aware datetime's own text would not compare with).
+        "since_moment": connection.ops.adapt_datetimefield_value(
+            timezone.make_aware(
+                datetime.datetime.combine(since + datetime.timedelta(days=1), datetime.time.min)
+            )
         ),
         "signed": AgreementStatus.SIGNED.value,
         **{f"stretch_{i}": today - datetime.timedelta(days=STRETCH_DAYS * i) for i in range(1, 5)},
