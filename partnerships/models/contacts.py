@@ -28,8 +28,8 @@ class ContactQuerySet(models.QuerySet):
 
     def for_timeline(self):
         """The entries of the employer's timeline. Their people and checkpoints are not
-        prefetched: the employer's page links them to the people and checkpoints it reads
-        for its own lists (`views.employers._link_timeline`)."""
+        prefetched: the employer's page reads them in two reads of the link tables
+        (`selectors.contacts.link_timeline`)."""
         return self.select_related("author", "workplace")
 
 

@@ -1,8 +1,6 @@
 """Employers, their workplaces and people: the lists, the employer's page, the forms, and the
 contact log's export. Objects come through the helpers of `access.py`."""
 
-from collections import defaultdict
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -15,11 +13,12 @@ from checkpoints.models import PartnershipLevel
 from partnerships.forms.contacts import ContactForm
 from partnerships.forms.employers import ContactPersonForm, EmployerCreateForm, EmployerForm, WorkplaceForm
 from partnerships.forms.levels import LevelForm
+from partnerships.selectors.contacts import link_timeline
 from partnerships.selectors.level_suggestions import evidence_for, suggest
 
 from .. import exports, permissions, services
 from ..filters import EmployerFilter
-from ..models import Agreement, Contact, ContactPerson, Employer, LevelRecord
+from ..models import Agreement, Contact, Employer, LevelRecord
 from .access import (
     _get_contact_person_for_edit,
     _get_employer_for_activation,
@@ -96,35 +95,6 @@ def _level_records(user, employer: Employer) -> tuple[list, LevelRecord | None]:
     return records, next((r for r in records if r.is_current), None)
 
 
-def _link_timeline(contacts, people, checkpoints) -> None:
-    """Give each contact of the timeline's page its `people_met` and `checkpoint_tags`, taken
-    from the employer's people and the checkpoints the page lists anyway, in their order: two
-    narrow reads of the link tables instead of prefetching both relations, which built two
-    related managers and their querysets for each of the 20 entries. A contact's people are
-    the employer's own when they are logged (`services.crm._validate_contact_links`); one
-    moved to another employer since (in the admin) is read on its own, so that an old entry
-    still names everyone it met."""
-    ids = [contact.pk for contact in contacts]
-    met, tagged = defaultdict(set), defaultdict(set)
-    for contact_id, person_id in Contact.persons.through.objects.filter(contact_id__in=ids).values_list(
-        "contact_id", "contactperson_id"
-    ):
-        met[contact_id].add(person_id)
-    moved = set().union(*met.values()) - {person.pk for person in people}
-    if moved:
-        people = sorted(
-            [*people, *ContactPerson.objects.filter(pk__in=moved)],
-            key=lambda person: (person.last_name, person.first_name, person.pk),
-        )
-    for contact_id, checkpoint_id in Contact.checkpoints.through.objects.filter(
-        contact_id__in=ids
-    ).values_list("contact_id", "checkpoint_id"):
-        tagged[contact_id].add(checkpoint_id)
-    for contact in contacts:
-        contact.people_met = [person for person in people if person.pk in met[contact.pk]]
-        contact.checkpoint_tags = [c for c in checkpoints if c.pk in tagged[contact.pk]]
-
-
 def _editable_contacts(user, timeline) -> set[int]:
     """The pks of the contacts on this page of the timeline that the user may edit."""
     return {contact.pk for contact in timeline if permissions.can_edit_contact(user, contact)}
@@ -143,7 +113,7 @@ def _employer_detail_context(request, employer: Employer, contact_form: ContactF
         request.GET.get("page")
     )
     people = list(employer.people.select_related("workplace"))
-    _link_timeline(timeline, people, contact_form.fields["checkpoints"].queryset)
+    link_timeline(timeline)
     return {
         "employer": employer,
         "workplaces": contact_form.fields["workplace"].queryset,  # the same rows, read once
