@@ -39,7 +39,9 @@ def start(request):
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"]
         if partner_link_throttled(email=email, client=client_address(request)):
-            return render(request, "partners/link_refused.html", {"reason": "rate"}, status=429)
+            return render(
+                request, "partners/link_refused.html", {"reason": "rate", "minutes": LINK_MINUTES}, status=429
+            )
         partner_link_request(email=email)
         # The same answer whether or not the address is known.
         return redirect("partners:sent")
@@ -53,7 +55,9 @@ def sent(request):
 
 def _refused(request, reason: str):
     status = {"unknown": 404, "rate": 429}.get(reason, 410)
-    return render(request, "partners/link_refused.html", {"reason": reason}, status=status)
+    return render(
+        request, "partners/link_refused.html", {"reason": reason, "minutes": LINK_MINUTES}, status=status
+    )
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

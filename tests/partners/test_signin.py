@@ -156,6 +156,21 @@ def test_an_expired_link_is_refused_with_a_clear_page(ville, client):
 
 
 @pytest.mark.django_db
+def test_the_expired_page_gives_the_links_lifetime_from_the_service(ville, client, monkeypatch):
+    from partners.services import signin as service
+    from partners.views import signin as views
+
+    monkeypatch.setattr(service, "LINK_MINUTES", 30)
+    monkeypatch.setattr(views, "LINK_MINUTES", 30)
+    ask(client, ADDRESS)
+    path = delivered_link_path()
+    with time_machine.travel(timezone.now() + datetime.timedelta(minutes=30, seconds=1)):
+        response = client.get(path, headers={"Accept-Language": "fi"})
+    assert response.status_code == 410
+    assert "Kirjautumislinkit toimivat 30 minuuttia." in response.content.decode()
+
+
+@pytest.mark.django_db
 def test_a_forged_link_is_refused_and_guessing_is_rate_limited(ville, client):
     response = client.get("/kumppani/kirjaudu/made-up-token/")
     assert response.status_code == 404 and "not valid" in response.content.decode()
