@@ -507,3 +507,43 @@ def test_the_filters_through_joins_pick_the_rows_of_the_employer_and_agreement_s
     assert Contact.objects.filter(
         dashboard._active(dashboard.Filters(unit_id=teacher_group.unit_id), "employer__")
     ).exists()
+
+
+def test_the_employer_figures_count_and_list_as_the_employer_querysets_do(
+    teacher, other_teacher, coordinator
+):
+    """`employer_figures` reads each employer's level and last contact once for the level
+    counts, the reachability and the quiet list: each is the same as the querysets'
+    (`at_level`, `needing_contact`), for the filters and with the list cut short."""
+    today = timezone.localdate()
+    levels = list(PartnershipLevel.objects.filter(cross_cutting=False))
+    for i in range(24):
+        employer = EmployerFactory(
+            name=f"{'ÄBC'[i % 3]}yritys {i % 7} Oy {i}",
+            account_owner=[teacher, other_teacher, None][i % 3],
+            sector="FI"[i % 2],
+            is_active=i % 11 != 5,
+        )
+        if i % 4:
+            LevelRecord.objects.create(
+                employer=employer, level=levels[i % len(levels)], rationale="x", recorded_by=coordinator
+            )
+        if i % 5:
+            ContactFactory(employer=employer, author=teacher, date=today - datetime.timedelta(days=17 * i))
+    for f in (dashboard.Filters(), dashboard.Filters(sector="F"), dashboard.Filters(owner_id=teacher.pk)):
+        employers = dashboard._employers(f)
+        for limit in (30, 4):
+            figures = dashboard.employer_figures(f, quiet_limit=limit)
+            quiet = list(employers.needing_contact().with_last_contact()[:limit])
+            assert [(e.pk, e.name, e.last_contact) for e in figures["quiet"]] == [
+                (e.pk, e.name, e.last_contact) for e in quiet
+            ]
+        assert figures["levels"] == {
+            level_id: employers.at_level(level_id).count()
+            for level_id in {*employers.with_level().values_list("level_id", flat=True)}
+        }
+        reach = figures["reachability"]
+        assert reach["total"] == employers.count()
+        assert reach["with_owner"] == employers.filter(account_owner__isnull=False).count()
+        assert reach["in_touch"] == reach["total"] - employers.needing_contact().count()
+    assert len(dashboard.employer_figures(dashboard.Filters(), quiet_limit=30)["quiet"]) > 4
