@@ -118,8 +118,9 @@ def test_the_dashboard_runs_a_constant_number_of_queries(
     # joined the review's figures, one more for staff in working life (one aggregate) and one
     # for the competence needs by sector and horizon; the levels' intervals and the checkpoints
     # are read once each, the coverage is one query (was two) and the reachability one (was
-    # three) (issue 19).
-    with django_assert_max_num_queries(24):
+    # three) (issue 19); the level counts, the reachability and the quiet list are one query
+    # (were three), the levels and their intervals one (were two).
+    with django_assert_max_num_queries(20):
         coordinator_client.get(reverse("partnerships:review_dashboard"))
 
 
@@ -547,3 +548,40 @@ def test_the_employer_figures_count_and_list_as_the_employer_querysets_do(
         assert reach["with_owner"] == employers.filter(account_owner__isnull=False).count()
         assert reach["in_touch"] == reach["total"] - employers.needing_contact().count()
     assert len(dashboard.employer_figures(dashboard.Filters(), quiet_limit=30)["quiet"]) > 4
+
+
+def test_the_feedback_to_react_to_is_listed_with_its_employer_and_student(coordinator_client):
+    from partnerships.models import FeedbackRequest
+
+    from ...factories import AgreementFactory
+
+    today = timezone.localdate()
+    erased = StudentFactory(first_name="", last_name="", erased_at=timezone.now())
+    for i, student in enumerate([StudentFactory(first_name="Nuhjuinen", last_name="Opiskelija"), erased]):
+        agreement = AgreementFactory(
+            student=student,
+            workplace=EmployerFactory(name=f"Palaute {i} Oy").workplaces.get(),
+            period=(today - datetime.timedelta(days=30), today - datetime.timedelta(days=2)),
+        )
+        FeedbackRequest.objects.create(
+            work_period=agreement.work_periods.get(),
+            respondent="student",
+            student=student,
+            email=f"s{i}@example.fi",
+            sent_at=timezone.now() - datetime.timedelta(hours=i),
+            answered_at=timezone.now(),
+            contact_me=True,
+        )
+    listed = dashboard.attention(dashboard.Filters())["feedback"]
+    expected = FeedbackRequest.objects.needing_reaction().order_by("-sent_at")
+    assert [
+        (f.pk, f.work_period.agreement.workplace.employer.name, f.work_period.agreement.student.full_name)
+        for f in listed
+    ] == [
+        (f.pk, f.work_period.agreement.workplace.employer.name, f.work_period.agreement.student.full_name)
+        for f in expected
+    ]
+    assert len(listed) == 2 and listed[0].work_period.agreement.student.full_name == "Nuhjuinen Opiskelija"
+    html = coordinator_client.get(reverse("partnerships:review_dashboard")).content.decode()
+    assert "Palaute 0 Oy</a> · Nuhjuinen Opiskelija" in html
+    assert f"Palaute 1 Oy</a> · {erased.full_name}" in html
