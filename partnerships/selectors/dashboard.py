@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Count, Q
+from django.db.models import Count, DateField, Q
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
@@ -90,17 +90,25 @@ def _agreements(f: Filters):
     return Agreement.objects.filter(_live(f))
 
 
-def levels(f: Filters) -> list[dict]:
+def levels(
+    f: Filters,
+    *,
+    employers: dict[int | None, int] | None = None,
+    partnership_levels: list[PartnershipLevel] | None = None,
+) -> list[dict]:
     """Employers by their current level (Employer.objects.at_level, as the employer list
-    filters them), and the level changes recorded in the period."""
-    employers = _employers(f).with_level()
-    counts = dict(employers.values_list("level_id").annotate(n=Count("pk")).values_list("level_id", "n"))
+    filters them), and the level changes recorded in the period. `employers`, the counts by
+    level of `employer_figures`, and `partnership_levels` (every level, in order) spare their
+    queries when the caller has them."""
+    counts = employer_figures(f, quiet_limit=0)["levels"] if employers is None else employers
     changes = LevelRecord.objects.current().filter(_active(f, "employer__"))
     if f.start:
         changes = changes.filter(date__gte=f.start)
     if f.end:
         changes = changes.filter(date__lte=f.end)
     changed = dict(changes.values("level_id").annotate(n=Count("pk")).values_list("level_id", "n"))
+    if partnership_levels is None:
+        partnership_levels = list(PartnershipLevel.objects.all())
     rows = [
         {
             "pk": level.pk,
@@ -108,7 +116,8 @@ def levels(f: Filters) -> list[dict]:
             "employers": counts.get(level.pk, 0),
             "changes": changed.get(level.pk, 0),
         }
-        for level in PartnershipLevel.objects.filter(cross_cutting=False)
+        for level in partnership_levels
+        if not level.cross_cutting
     ]
     rows.append({"pk": None, "name": None, "employers": counts.get(None, 0), "changes": 0})
     return rows
@@ -198,18 +207,37 @@ def reachability(
     f: Filters, today: datetime.date | None = None, *, intervals: dict[int, int] | None = None
 ) -> dict:
     """Checkpoint 1: employers with an account owner, and contacted within their interval
-    (the levels' `intervals` from `contact_intervals()` when the caller has them).
+    (`employer_figures`; the levels' `intervals` from `contact_intervals()` when the caller
+    has them)."""
+    return employer_figures(f, today, intervals=intervals, quiet_limit=0)["reachability"]
 
-    One query: each employer's level and last contact read once (the annotations of
-    `Employer.objects.needing_contact`, in a subquery kept whole by OFFSET 0), then counted
-    with the cutoff `needing_contact` chooses by the level. Counting its queryset instead
-    repeated both subqueries in every branch of that CASE, for every employer."""
+
+def employer_figures(
+    f: Filters,
+    today: datetime.date | None = None,
+    *,
+    intervals: dict[int, int] | None = None,
+    quiet_limit: int = 30,
+) -> dict:
+    """What the dashboard counts of the filters' employers, in one query that reads each
+    employer's level and last contact once: `levels`, the employers by current level id
+    (None: no level yet); `reachability`, checkpoint 1's shares; `quiet`, the first
+    `quiet_limit` employers by name not contacted within their interval, as
+    `Employer.objects.needing_contact` chooses them (each with its pk, name and
+    `last_contact` only: what the dashboard shows of them).
+
+    The levels and last contacts are the annotations of `with_level` and `with_last_contact`,
+    in a subquery kept whole by OFFSET 0 and named once by a CTE for both the counts and the
+    list. Three queries did this before, each with both correlated subqueries for every
+    employer (the list's CASE repeating the level's five times)."""
     today = today or timezone.localdate()
     if intervals is None:
         intervals = contact_intervals()
     employers = _employers(f).with_level().with_last_contact()
     inner_sql, inner_params = (
-        employers.order_by().values("account_owner_id", "level_id", "last_contact").query.sql_with_params()
+        employers.order_by()
+        .values("pk", "name", "account_owner_id", "level_id", "last_contact")
+        .query.sql_with_params()
     )
     default = settings.KUMPPANI_DEFAULT_CONTACT_INTERVAL_DAYS
     whens, when_params = ["WHEN e.level_id IS NULL THEN %s"], [today - datetime.timedelta(days=default)]
@@ -220,21 +248,48 @@ def reachability(
     # OFFSET 0 keeps PostgreSQL from pulling the subquery up (SQLite knows no OFFSET alone).
     fence = " OFFSET 0" if connection.vendor == "postgresql" else ""
     cutoff = f"CASE {' '.join(whens)} ELSE NULL END"
+    quiet = "c.cutoff IS NOT NULL AND (c.last_contact IS NULL OR c.last_contact <= c.cutoff)"
+    # Rows of two kinds: 0, the counts of a level; 1, an employer of the list.
     sql = (
-        "SELECT COUNT(*), COUNT(c.account_owner_id), COUNT(*) FILTER (WHERE c.cutoff IS NOT NULL "
-        "AND (c.last_contact IS NULL OR c.last_contact <= c.cutoff)) "
-        f"FROM (SELECT e.account_owner_id, e.last_contact, {cutoff} AS cutoff "
-        f"FROM ({inner_sql}{fence}) e) c"
+        f"WITH c AS (SELECT e.pk, e.name, e.account_owner_id, e.level_id, e.last_contact, "
+        f"{cutoff} AS cutoff FROM ({inner_sql}{fence}) e) "
+        "SELECT 0, c.level_id, COUNT(*), COUNT(c.account_owner_id), "
+        f"COUNT(*) FILTER (WHERE {quiet}), NULL, NULL FROM c GROUP BY c.level_id"
     )
+    params = [*when_params, *inner_params]
+    if quiet_limit:
+        sql += (
+            # Numbered after the cut: a top-N sort of the quiet employers, then of 30.
+            " UNION ALL SELECT 1, q.pk, ROW_NUMBER() OVER (ORDER BY q.name, q.pk), 0, 0, q.name, "
+            f"q.last_contact FROM (SELECT c.pk, c.name, c.last_contact FROM c WHERE {quiet} "
+            "ORDER BY c.name, c.pk LIMIT %s) q"
+        )
+        params.append(quiet_limit)
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*when_params, *inner_params])
-        total, with_owner, quiet = cursor.fetchone()
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    counts, listed = {}, []
+    total = with_owner = in_touch = 0
+    as_date = DateField().to_python  # SQLite gives the dates as text
+    for kind, key, n, owned, quiet_n, name, last_contact in rows:
+        if kind == 0:
+            counts[key] = n
+            total, with_owner, in_touch = total + n, with_owner + owned, in_touch + n - quiet_n
+        else:  # n is the employer's place in the list: UNION ALL promises no order
+            employer = Employer(pk=key, name=name)
+            employer.last_contact = as_date(last_contact)
+            listed.append((n, employer))
+    listed = [employer for _n, employer in sorted(listed, key=lambda pair: pair[0])]
     return {
-        "total": total,
-        "with_owner": with_owner,
-        "owner_share": round(100 * with_owner / total) if total else None,
-        "in_touch": total - quiet,
-        "in_touch_share": round(100 * (total - quiet) / total) if total else None,
+        "levels": counts,
+        "reachability": {
+            "total": total,
+            "with_owner": with_owner,
+            "owner_share": round(100 * with_owner / total) if total else None,
+            "in_touch": in_touch,
+            "in_touch_share": round(100 * in_touch / total) if total else None,
+        },
+        "quiet": listed,
     }
 
 
@@ -284,10 +339,17 @@ def contacts_per_month(
 
 
 def attention(
-    f: Filters, today: datetime.date | None = None, *, intervals: dict[int, int] | None = None
+    f: Filters,
+    today: datetime.date | None = None,
+    *,
+    intervals: dict[int, int] | None = None,
+    quiet: list[Employer] | None = None,
 ) -> dict:
+    """The lists needing attention; `quiet`, the employers not contacted within their
+    interval (`employer_figures`), when the caller has them."""
     today = today or timezone.localdate()
-    employers = _employers(f)
+    if quiet is None:
+        quiet = employer_figures(f, today, intervals=intervals)["quiet"]
     feedback = FeedbackRequest.objects.needing_reaction().filter(
         _active(f, "work_period__agreement__workplace__employer__")
     )
@@ -299,14 +361,19 @@ def attention(
     own = Employer.objects.filter(account_owner_id=f.owner_id).values("pk") if f.owner_id else None
     at_risk = first_periods_at_risk(periods, today, limit=30, employers=own)
     return {
-        "quiet": list(
-            employers.needing_contact(today=today, intervals=intervals)
-            .with_last_contact()
-            .select_related("account_owner")[:30]
-        ),
+        "quiet": quiet,
+        # Only what the list shows: the query is DISTINCT (a request with several negative
+        # answers), and its every column is planned, compared and built (7 → 4 ms planning).
         "feedback": list(
             feedback.select_related(
                 "work_period__agreement__student", "work_period__agreement__workplace__employer"
+            ).only(
+                "sent_at",
+                "work_period__agreement__workplace__employer__name",
+                *(
+                    f"work_period__agreement__student__{name}"
+                    for name in ("first_name", "last_name", "erased_at")
+                ),
             )[:30]
         ),
         "at_risk": at_risk,

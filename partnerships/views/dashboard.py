@@ -15,14 +15,13 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from checkpoints.models import Checkpoint
+from checkpoints.models import Checkpoint, PartnershipLevel
 from core.models import Unit
 
 from .. import permissions
 from ..exports import csv_response
 from ..forms.common import DateInput
 from ..models import Sector
-from ..models.employers import contact_intervals
 from ..selectors import dashboard
 from .common import staff_required
 
@@ -96,19 +95,28 @@ logger = logging.getLogger(__name__)
 def _figures(filters: dashboard.Filters) -> dict:
     def count() -> dict:
         # Read once for every figure that needs them: the checkpoints (the coverage's promises,
-        # the contacts' checkpoint names, the initiatives' rows) and the levels' intervals.
+        # the contacts' checkpoint names, the initiatives' rows) and the levels (the level
+        # table's rows and their contact intervals, as `contact_intervals()` gives them).
         checkpoints = list(Checkpoint.objects.all())
-        intervals = contact_intervals()
+        partnership_levels = list(PartnershipLevel.objects.all())
+        intervals = {
+            level.pk: level.contact_interval_days
+            for level in partnership_levels
+            if level.contact_interval_days is not None
+        }
+        employers = dashboard.employer_figures(filters, intervals=intervals)
         months, by_channel = dashboard.contacts_per_month(filters, "channel")
         _months, by_checkpoint = dashboard.contacts_per_month(filters, "checkpoint", checkpoints=checkpoints)
         return {
-            "levels": dashboard.levels(filters),
+            "levels": dashboard.levels(
+                filters, employers=employers["levels"], partnership_levels=partnership_levels
+            ),
             "coverage": dashboard.checkpoint_coverage(filters, checkpoints=checkpoints),
-            "reachability": dashboard.reachability(filters, intervals=intervals),
+            "reachability": employers["reachability"],
             "months": months,
             "by_channel": by_channel,
             "by_checkpoint": by_checkpoint,
-            "attention": dashboard.attention(filters, intervals=intervals),
+            "attention": dashboard.attention(filters, quiet=employers["quiet"]),
             "initiatives": dashboard.initiatives(filters, checkpoints=checkpoints),
             "partnership_agreements": dashboard.partnership_agreements(filters),
             "prospects": dashboard.prospects(filters),

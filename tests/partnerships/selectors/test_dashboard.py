@@ -118,8 +118,9 @@ def test_the_dashboard_runs_a_constant_number_of_queries(
     # joined the review's figures, one more for staff in working life (one aggregate) and one
     # for the competence needs by sector and horizon; the levels' intervals and the checkpoints
     # are read once each, the coverage is one query (was two) and the reachability one (was
-    # three) (issue 19).
-    with django_assert_max_num_queries(24):
+    # three) (issue 19); the level counts, the reachability and the quiet list are one query
+    # (were three), the levels and their intervals one (were two).
+    with django_assert_max_num_queries(20):
         coordinator_client.get(reverse("partnerships:review_dashboard"))
 
 
@@ -507,3 +508,80 @@ def test_the_filters_through_joins_pick_the_rows_of_the_employer_and_agreement_s
     assert Contact.objects.filter(
         dashboard._active(dashboard.Filters(unit_id=teacher_group.unit_id), "employer__")
     ).exists()
+
+
+def test_the_employer_figures_count_and_list_as_the_employer_querysets_do(
+    teacher, other_teacher, coordinator
+):
+    """`employer_figures` reads each employer's level and last contact once for the level
+    counts, the reachability and the quiet list: each is the same as the querysets'
+    (`at_level`, `needing_contact`), for the filters and with the list cut short."""
+    today = timezone.localdate()
+    levels = list(PartnershipLevel.objects.filter(cross_cutting=False))
+    for i in range(24):
+        employer = EmployerFactory(
+            name=f"{'ÄBC'[i % 3]}yritys {i % 7} Oy {i}",
+            account_owner=[teacher, other_teacher, None][i % 3],
+            sector="FI"[i % 2],
+            is_active=i % 11 != 5,
+        )
+        if i % 4:
+            LevelRecord.objects.create(
+                employer=employer, level=levels[i % len(levels)], rationale="x", recorded_by=coordinator
+            )
+        if i % 5:
+            ContactFactory(employer=employer, author=teacher, date=today - datetime.timedelta(days=17 * i))
+    for f in (dashboard.Filters(), dashboard.Filters(sector="F"), dashboard.Filters(owner_id=teacher.pk)):
+        employers = dashboard._employers(f)
+        for limit in (30, 4):
+            figures = dashboard.employer_figures(f, quiet_limit=limit)
+            quiet = list(employers.needing_contact().with_last_contact()[:limit])
+            assert [(e.pk, e.name, e.last_contact) for e in figures["quiet"]] == [
+                (e.pk, e.name, e.last_contact) for e in quiet
+            ]
+        assert figures["levels"] == {
+            level_id: employers.at_level(level_id).count()
+            for level_id in {*employers.with_level().values_list("level_id", flat=True)}
+        }
+        reach = figures["reachability"]
+        assert reach["total"] == employers.count()
+        assert reach["with_owner"] == employers.filter(account_owner__isnull=False).count()
+        assert reach["in_touch"] == reach["total"] - employers.needing_contact().count()
+    assert len(dashboard.employer_figures(dashboard.Filters(), quiet_limit=30)["quiet"]) > 4
+
+
+def test_the_feedback_to_react_to_is_listed_with_its_employer_and_student(coordinator_client):
+    from partnerships.models import FeedbackRequest
+
+    from ...factories import AgreementFactory
+
+    today = timezone.localdate()
+    erased = StudentFactory(first_name="", last_name="", erased_at=timezone.now())
+    for i, student in enumerate([StudentFactory(first_name="Nuhjuinen", last_name="Opiskelija"), erased]):
+        agreement = AgreementFactory(
+            student=student,
+            workplace=EmployerFactory(name=f"Palaute {i} Oy").workplaces.get(),
+            period=(today - datetime.timedelta(days=30), today - datetime.timedelta(days=2)),
+        )
+        FeedbackRequest.objects.create(
+            work_period=agreement.work_periods.get(),
+            respondent="student",
+            student=student,
+            email=f"s{i}@example.fi",
+            sent_at=timezone.now() - datetime.timedelta(hours=i),
+            answered_at=timezone.now(),
+            contact_me=True,
+        )
+    listed = dashboard.attention(dashboard.Filters())["feedback"]
+    expected = FeedbackRequest.objects.needing_reaction().order_by("-sent_at")
+    assert [
+        (f.pk, f.work_period.agreement.workplace.employer.name, f.work_period.agreement.student.full_name)
+        for f in listed
+    ] == [
+        (f.pk, f.work_period.agreement.workplace.employer.name, f.work_period.agreement.student.full_name)
+        for f in expected
+    ]
+    assert len(listed) == 2 and listed[0].work_period.agreement.student.full_name == "Nuhjuinen Opiskelija"
+    html = coordinator_client.get(reverse("partnerships:review_dashboard")).content.decode()
+    assert "Palaute 0 Oy</a> · Nuhjuinen Opiskelija" in html
+    assert f"Palaute 1 Oy</a> · {erased.full_name}" in html
