@@ -191,7 +191,8 @@ AUTH_PASSWORD_VALIDATORS = [
 AUTHENTICATION_BACKENDS = [
     # First: refuses a login while the username and IP pair is locked out.
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, loading the signed-in user and their roles in one query.
+    "core.backends.StaffBackend",
 ]
 # Throttle on username *and* IP together, so that nobody can lock a known user out from
 # another address (trust issue).

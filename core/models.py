@@ -23,6 +23,7 @@ class Role:
 
     TEACHER = "Teacher"
     COORDINATOR = "Coordinator"
+    ALL = (TEACHER, COORDINATOR)
 
 
 class Institution(models.Model):
@@ -132,7 +133,9 @@ class User(AbstractUser):
 
     @cached_property
     def role_names(self) -> frozenset[str]:
-        return frozenset(self.groups.values_list("name", flat=True))
+        """The roles (`Role`) among the user's groups. The signed-in user of a request comes
+        with them already read (core.backends.StaffBackend)."""
+        return frozenset(self.groups.filter(name__in=Role.ALL).values_list("name", flat=True))
 
     @property
     def is_coordinator(self) -> bool:

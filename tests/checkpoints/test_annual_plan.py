@@ -250,10 +250,10 @@ def test_the_next_instructor_survey_is_on_the_1st_or_the_16th(today, expected):
 def test_the_plan_shows_the_instructor_survey_beside_the_workplace_survey_windows(
     teacher_client, django_assert_num_queries
 ):
-    # the user, their groups, the branding, the activities with their responsible person
+    # the user with their roles, the branding, the activities with their responsible person
     with (
         time_machine.travel(datetime.datetime(2026, 12, 2, 10, tzinfo=datetime.UTC)),
-        django_assert_num_queries(4),
+        django_assert_num_queries(3),
     ):
         response = teacher_client.get(reverse("checkpoints:annual_plan"))
     html = response.content.decode()
@@ -268,7 +268,7 @@ def test_the_plan_page_has_no_n_plus_one(teacher_client, teacher, django_assert_
     for month in range(1, 13):
         AnnualActivity.objects.create(kind="event", title=f"K{month}", start_month=month, start_day=1,
                                       end_month=month, end_day=5, responsible=teacher)  # fmt: skip
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(3):
         teacher_client.get(reverse("checkpoints:annual_plan"))
 
 

@@ -41,7 +41,7 @@ def test_the_page_lists_the_eight_checkpoints_with_their_promises_in_one_query_f
     coordinator_client, django_assert_num_queries
 ):
     _promise(4, fi="Perehdytämme jokaisen ohjaajan.")
-    with django_assert_num_queries(4):  # the user, their groups, the branding, the checkpoints
+    with django_assert_num_queries(3):  # the user with their roles, the branding, the checkpoints
         response = coordinator_client.get(URL)
     html = response.content.decode()
     assert response.status_code == 200

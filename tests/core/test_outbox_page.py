@@ -76,11 +76,11 @@ def test_the_list_is_paged_in_a_constant_number_of_queries(
         row(f"m{number}", status="failed" if number % 3 else "sent", responsible=teacher)
     for page in (1, 3):  # the session, cached
         coordinator_client.get(reverse("core:outbox_list"), {"page": page})
-    # The user and their roles, the count, the page (recipients' responsible staff joined),
+    # The user with their roles, the count, the page (recipients' responsible staff joined),
     # the counts by status and the institution for the footer: the same for every page.
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         first = coordinator_client.get(reverse("core:outbox_list"), {"page": 1})
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         coordinator_client.get(reverse("core:outbox_list"), {"page": 3})
     assert first.content.decode().count('class="outbox-row"') == 50
     assert "Page 1 of 3" in first.content.decode() or "Sivu 1" in first.content.decode()

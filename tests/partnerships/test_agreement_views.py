@@ -307,9 +307,9 @@ def test_agreement_list_runs_a_constant_number_of_queries(
 ):
     for _ in range(30):
         create(setting, training(setting, overlap_confirmed=True))
-    # The user and their roles, the count, the page's ids, its rows, their periods and items,
+    # The user with their roles, the count, the page's ids, its rows, their periods and items,
     # the institution and the units of the unit filter.
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(8):
         response = coordinator_client.get(reverse("partnerships:agreement_list"), {"scope": "all"})
     assert response.content.decode().count("kp-progress") == 25
 

@@ -15,7 +15,7 @@ from partnerships.models import CompetenceNeed, Horizon, NeedSource, Qualificati
 
 from ..factories import ContactFactory, EmployerFactory
 
-QUERIES = 7  # the competence need list, whatever its number of rows
+QUERIES = 6  # the competence need list, whatever its number of rows
 
 
 def data(**changes):

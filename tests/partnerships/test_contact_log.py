@@ -329,7 +329,7 @@ def test_the_workplace_choice_is_offered_only_where_there_is_more_than_one(
         assert ('name="workplace"' in response.content.decode()) == (workplaces > 1)
 
 
-# The user and their roles, the employer, the form's constraint check (savepoint, check,
+# The user with their roles, the employer, the form's constraint check (savepoint, check,
 # release), the service's savepoint, the insert and its release, the count and the blank
 # form's three option lists; in a test, the request's savepoint and its release too
 # (ATOMIC_REQUESTS inside the test's transaction). The entry's people and checkpoints are
@@ -337,7 +337,7 @@ def test_the_workplace_choice_is_offered_only_where_there_is_more_than_one(
 # chosen workplace, people and checkpoints read by the form, the workplace's existence
 # checked by the form and by the service, one insert for the people and one for the
 # checkpoints.
-CONTACT_POST_QUERIES = 15
+CONTACT_POST_QUERIES = 14
 CONTACT_POST_LINK_QUERIES = 7
 
 

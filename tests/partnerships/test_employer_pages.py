@@ -11,15 +11,15 @@ from partnerships.models import Employer
 
 from ..factories import ContactFactory, ContactPersonFactory, EmployerFactory, UserFactory, WorkplaceFactory
 
-# User, roles, count, the levels (for the level filter and the rows), staff for the owner
+# The user with their roles, count, the levels (for the level filter and the rows), staff for the owner
 # filter, units for the unit filter, one page of rows, institution. The session is read from
 # the cache it was written to.
-EMPLOYER_LIST_QUERIES = 8
+EMPLOYER_LIST_QUERIES = 7
 # Incl. one query for the level evidence, one for its level records, its initiatives, its
 # partnership agreements and its competence needs; the contact form's options are read once
 # each, its workplaces shared with the page's list of them; the levels read once for the level
 # form and the suggested level's name.
-EMPLOYER_PAGE_QUERIES = 19
+EMPLOYER_PAGE_QUERIES = 18
 
 
 def make_employers(n: int, owner) -> list[Employer]:

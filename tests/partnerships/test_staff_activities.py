@@ -18,7 +18,7 @@ from partnerships.models import StaffActivity
 from ..factories import EmployerFactory, UnitFactory
 
 pytestmark = pytest.mark.django_db
-QUERIES = 7  # the coordinator's list with its filters' choices, whatever its number of rows
+QUERIES = 6  # the coordinator's list with its filters' choices, whatever its number of rows
 
 
 def record(by, *, title="Jakso lämpöpumpuissa", starts_on=None, days=1, kind="work_period", **data):
