@@ -39,7 +39,14 @@ from .access import (
     _get_work_period_for_edit,
     _get_workplace_for_edit,
 )
-from .common import coordinator_required, form_error, form_page, querystring_without_page, staff_required
+from .common import (
+    coordinator_required,
+    form_error,
+    form_page,
+    pk_urls,
+    querystring_without_page,
+    staff_required,
+)
 
 AGREEMENTS_PER_PAGE = 25
 
@@ -71,7 +78,7 @@ def agreement_list(request):
     today = timezone.localdate()
     rows = []
     # An agreement deleted between the two queries is left out rather than a 500.
-    for agreement in (by_pk[pk] for pk in ids if pk in by_pk):
+    for agreement in pk_urls([by_pk[pk] for pk in ids if pk in by_pk], "partnerships:agreement_detail"):
         states = item_states(agreement, today)
         rows.append(
             {
