@@ -49,6 +49,8 @@ from .common import (
 )
 
 AGREEMENTS_PER_PAGE = 25
+# Each type's name by its key: get_type_display() builds the dictionary anew for every row.
+_TYPE_NAMES = dict(AgreementType.choices)
 
 
 def _agreement_rows(ids: list[int]):
@@ -83,6 +85,7 @@ def agreement_list(request):
         rows.append(
             {
                 "agreement": agreement,
+                "type": _TYPE_NAMES.get(agreement.type, agreement.type),
                 "total": len(states),
                 "settled": sum(1 for s in states if s.settled),
                 "overdue": sum(1 for s in states if s.overdue),
