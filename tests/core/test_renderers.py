@@ -39,7 +39,7 @@ class EveryWidgetForm(forms.Form):
     search = forms.CharField(widget=forms.TextInput(attrs={"type": "search"}), required=False)
     number = forms.IntegerField(min_value=1, max_value=10, required=False)
     email = forms.EmailField(required=False)
-    url = forms.URLField(required=False)
+    url = forms.URLField(required=False, assume_scheme="https")
     password = forms.CharField(widget=forms.PasswordInput(render_value=True), required=False)
     hidden = forms.CharField(widget=forms.HiddenInput, required=False)
     day = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}), required=False)
