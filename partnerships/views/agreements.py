@@ -39,9 +39,18 @@ from .access import (
     _get_work_period_for_edit,
     _get_workplace_for_edit,
 )
-from .common import coordinator_required, form_error, form_page, querystring_without_page, staff_required
+from .common import (
+    coordinator_required,
+    form_error,
+    form_page,
+    pk_urls,
+    querystring_without_page,
+    staff_required,
+)
 
 AGREEMENTS_PER_PAGE = 25
+# Each type's name by its key: get_type_display() builds the dictionary anew for every row.
+_TYPE_NAMES = dict(AgreementType.choices)
 
 
 def _agreement_rows(ids: list[int]):
@@ -71,11 +80,12 @@ def agreement_list(request):
     today = timezone.localdate()
     rows = []
     # An agreement deleted between the two queries is left out rather than a 500.
-    for agreement in (by_pk[pk] for pk in ids if pk in by_pk):
+    for agreement in pk_urls([by_pk[pk] for pk in ids if pk in by_pk], "partnerships:agreement_detail"):
         states = item_states(agreement, today)
         rows.append(
             {
                 "agreement": agreement,
+                "type": _TYPE_NAMES.get(agreement.type, agreement.type),
                 "total": len(states),
                 "settled": sum(1 for s in states if s.settled),
                 "overdue": sum(1 for s in states if s.overdue),

@@ -3,11 +3,22 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from core.forms import form_error
 from core.permissions import coordinator_required, staff_required
 
-__all__ = ["coordinator_required", "form_error", "form_page", "querystring_without_page", "staff_required"]
+__all__ = [
+    "coordinator_required",
+    "form_error",
+    "form_page",
+    "pk_urls",
+    "querystring_without_page",
+    "staff_required",
+]
+
+# A pk no row has, reversed in its place and then replaced by each row's own.
+_PK_MARKER = "9876543210123"
 
 
 def form_page(
@@ -35,3 +46,12 @@ def querystring_without_page(request) -> str:
     query = request.GET.copy()
     query.pop("page", None)
     return query.urlencode()
+
+
+def pk_urls(objects, viewname: str):
+    """Give each object its `url`, `reverse(viewname, args=[obj.pk])`, from one reverse for the
+    whole list: a list page of 25 rows otherwise resolves the same pattern 25 times."""
+    prefix, suffix = reverse(viewname, args=[_PK_MARKER]).split(_PK_MARKER)
+    for obj in objects:
+        obj.url = f"{prefix}{obj.pk}{suffix}"
+    return objects

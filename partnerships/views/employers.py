@@ -29,7 +29,7 @@ from .access import (
     _get_workplace_for_edit,
     _get_workplace_for_view,
 )
-from .common import coordinator_required, form_page, querystring_without_page, staff_required
+from .common import coordinator_required, form_page, pk_urls, querystring_without_page, staff_required
 
 EMPLOYERS_PER_PAGE = 25
 TIMELINE_PER_PAGE = 20
@@ -46,7 +46,9 @@ def employer_list(request):
         return exports.export_response(rows, exports.EMPLOYER_COLUMNS, fmt, "employers")
 
     page = Paginator(employer_filter.qs, EMPLOYERS_PER_PAGE).get_page(request.GET.get("page"))
-    page.object_list = list(_with_levels(page_rows(employer_filter.qs, page), levels))
+    page.object_list = pk_urls(
+        list(_with_levels(page_rows(employer_filter.qs, page), levels)), "partnerships:employer_detail"
+    )
     context = {"filter": employer_filter, "page": page, "querystring": querystring_without_page(request)}
     template = "partnerships/employer_list.html"
     if request.htmx and request.htmx.target == "employer-results":

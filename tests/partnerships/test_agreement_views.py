@@ -1,4 +1,5 @@
 import datetime
+import re
 
 import pytest
 from django.contrib.auth.models import Group
@@ -311,7 +312,12 @@ def test_agreement_list_runs_a_constant_number_of_queries(
     # the institution and the units of the unit filter.
     with django_assert_num_queries(8):
         response = coordinator_client.get(reverse("partnerships:agreement_list"), {"scope": "all"})
-    assert response.content.decode().count("kp-progress") == 25
+    html = response.content.decode()
+    assert html.count("kp-progress") == 25
+    # Each row links to its own agreement (the links made from one reverse for the page).
+    links = re.findall(r'<td><a href="([^"]+)" class="fw-semibold">', html)
+    assert len(set(links)) == 25
+    assert set(links) <= {agreement.get_absolute_url() for agreement in Agreement.objects.all()}
 
 
 def test_the_admin_refuses_the_same_invalid_agreement_with_the_same_message(setting, coordinator, client):

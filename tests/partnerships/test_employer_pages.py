@@ -52,6 +52,7 @@ def test_employer_list_runs_the_same_queries_for_1_and_50_employers(
         row = row[: row.index("</tr>")]
         assert str(employer.account_owner) in row
         assert date_format(last, "SHORT_DATE_FORMAT") in row
+        assert f'<a href="{employer.get_absolute_url()}" class="fw-semibold">{employer.name}</a>' in html
 
 
 @pytest.mark.parametrize("n", [1, 50])
