@@ -2,7 +2,7 @@
 
 from collections import defaultdict
 
-from ..models import Contact
+from ..models import Channel, Contact
 
 
 def link_timeline(contacts, checkpoints) -> None:
@@ -28,3 +28,11 @@ def link_timeline(contacts, checkpoints) -> None:
     for contact in contacts:
         contact.people_met = people[contact.pk]
         contact.checkpoint_tags = sorted(tags[contact.pk], key=lambda checkpoint: checkpoint.number)
+
+
+def label_channels(contacts) -> None:
+    """Give each contact its `channel_label`, each channel's name translated once for the page:
+    `get_channel_display` builds the choices' dictionary anew for every entry."""
+    labels = {value: str(label) for value, label in Channel.choices}
+    for contact in contacts:
+        contact.channel_label = labels.get(contact.channel, contact.channel)

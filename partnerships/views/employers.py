@@ -13,7 +13,7 @@ from checkpoints.models import PartnershipLevel
 from partnerships.forms.contacts import ContactForm
 from partnerships.forms.employers import ContactPersonForm, EmployerCreateForm, EmployerForm, WorkplaceForm
 from partnerships.forms.levels import LevelForm
-from partnerships.selectors.contacts import link_timeline
+from partnerships.selectors.contacts import label_channels, link_timeline
 from partnerships.selectors.level_suggestions import evidence_for, suggest
 
 from .. import exports, permissions, services
@@ -118,6 +118,7 @@ def _employer_detail_context(request, employer: Employer, contact_form: ContactF
     paginator.count = employer.contact_count  # counted with the employer, not asked again
     timeline = paginator.get_page(request.GET.get("page"))
     link_timeline(timeline, contact_form.fields["checkpoints"].queryset)
+    label_channels(timeline)
     return {
         "employer": employer,
         "workplaces": contact_form.fields["workplace"].queryset,  # the same rows, read once
