@@ -42,7 +42,10 @@ class ContactForm(forms.ModelForm):
             "channel": {"required": _("Choose how you were in contact.")},
         }
 
-    def __init__(self, *args, employer: Employer, **kwargs):
+    def __init__(self, *args, employer: Employer, people=None, **kwargs):
+        """`people`: the employer's people as the employer's page has read them already (all of
+        them, in their order); its active ones are then the people to choose from, not read
+        again. The field still validates a POST against the database."""
         super().__init__(*args, **kwargs)
         self.fields["workplace"].queryset = employer.workplaces.all()
         self.fields["persons"].queryset = employer.people.filter(is_active=True)
@@ -51,6 +54,10 @@ class ContactForm(forms.ModelForm):
         # Each option list read once, however often the page asks (the employer page shows the
         # workplaces beside the form and asks whether there is more than one).
         list_choices(self, "workplace", "persons", "checkpoints")
+        if people is not None:
+            persons = self.fields["persons"]
+            options = persons.iterator(persons)
+            persons.widget.choices = [options.choice(person) for person in people if person.is_active]
 
     def clean(self):
         data = super().clean()

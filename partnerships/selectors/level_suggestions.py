@@ -63,10 +63,36 @@ STRETCH_DAYS = 91
 # The evidence in one statement of plain aggregates, one per table, each read by the
 # employer's index. The ORM's form of it (eleven scalar subqueries) cost more to build and
 # compile than PostgreSQL took to run it: about 18,000 Python calls of the employer page's
-# 114,000. The stretches are counted by FILTER in the one pass over the year's contacts.
+# 114,000. The stretches are counted by FILTER in the one pass over the year's contacts; the
+# other counts are scalar subqueries of the select list, each planned on its own, rather than
+# six more FROM items whose join order PostgreSQL would search (planning 1.1 -> 0.9 ms).
 EVIDENCE_SQL = """
 SELECT c.n_contacts, c.n_meetings, c.in_touch_0, c.in_touch_1, c.in_touch_2, c.in_touch_3,
-       cp.n_checkpoints, a.n_agreements, t.n_trained, r.n_reacted, s.n_staff, pa.n_valid
+    (SELECT COUNT(DISTINCT cc.checkpoint_id)
+     FROM partnerships_contact_checkpoints cc
+     JOIN partnerships_contact co ON co.id = cc.contact_id
+     WHERE co.employer_id = %(employer)s AND co.date > %(since)s),
+    (SELECT COUNT(DISTINCT ag.id)
+     FROM partnerships_agreement ag
+     JOIN partnerships_workplace w ON w.id = ag.workplace_id
+     JOIN partnerships_workperiod wp ON wp.agreement_id = ag.id
+     WHERE w.employer_id = %(employer)s AND ag.status = %(signed)s AND wp."end" > %(since)s),
+    (SELECT COUNT(*) FROM partnerships_contactperson
+     WHERE employer_id = %(employer)s AND is_instructor AND instructor_training_date > %(since)s),
+    (SELECT COUNT(DISTINCT fr.id)
+     FROM partnerships_feedbackreaction fr
+     JOIN partnerships_feedbackrequest rq ON rq.id = fr.request_id
+     JOIN partnerships_workperiod wp ON wp.id = rq.work_period_id
+     JOIN partnerships_agreement ag ON ag.id = wp.agreement_id
+     JOIN partnerships_workplace w ON w.id = ag.workplace_id
+     WHERE w.employer_id = %(employer)s AND fr.created_at >= %(since_moment)s),
+    (SELECT COUNT(*) FROM partnerships_staffactivity
+     WHERE employer_id = %(employer)s AND ends_on > %(since)s AND starts_on <= %(today)s),
+    (SELECT COUNT(*)
+     FROM partnerships_partnershipagreement p
+     JOIN partnerships_partnershipagreement_employers pe ON pe.partnershipagreement_id = p.id
+     WHERE pe.employer_id = %(employer)s AND p.signed_on <= %(today)s
+       AND (p.valid_until IS NULL OR p.valid_until >= %(today)s))
 FROM (
     SELECT COUNT(*) AS n_contacts,
            COUNT(*) FILTER (WHERE channel IN (%(visit)s, %(meeting)s, %(event)s)) AS n_meetings,
@@ -75,38 +101,7 @@ FROM (
            COUNT(*) FILTER (WHERE date > %(stretch_3)s AND date <= %(stretch_2)s) AS in_touch_2,
            COUNT(*) FILTER (WHERE date > %(stretch_4)s AND date <= %(stretch_3)s) AS in_touch_3
     FROM partnerships_contact WHERE employer_id = %(employer)s AND date > %(since)s
-) c, (
-    SELECT COUNT(DISTINCT cc.checkpoint_id) AS n_checkpoints
-    FROM partnerships_contact_checkpoints cc
-    JOIN partnerships_contact co ON co.id = cc.contact_id
-    WHERE co.employer_id = %(employer)s AND co.date > %(since)s
-) cp, (
-    SELECT COUNT(DISTINCT ag.id) AS n_agreements
-    FROM partnerships_agreement ag
-    JOIN partnerships_workplace w ON w.id = ag.workplace_id
-    JOIN partnerships_workperiod wp ON wp.agreement_id = ag.id
-    WHERE w.employer_id = %(employer)s AND ag.status = %(signed)s AND wp."end" > %(since)s
-) a, (
-    SELECT COUNT(*) AS n_trained FROM partnerships_contactperson
-    WHERE employer_id = %(employer)s AND is_instructor AND instructor_training_date > %(since)s
-) t, (
-    SELECT COUNT(DISTINCT fr.id) AS n_reacted
-    FROM partnerships_feedbackreaction fr
-    JOIN partnerships_feedbackrequest rq ON rq.id = fr.request_id
-    JOIN partnerships_workperiod wp ON wp.id = rq.work_period_id
-    JOIN partnerships_agreement ag ON ag.id = wp.agreement_id
-    JOIN partnerships_workplace w ON w.id = ag.workplace_id
-    WHERE w.employer_id = %(employer)s AND fr.created_at >= %(since_moment)s
-) r, (
-    SELECT COUNT(*) AS n_staff FROM partnerships_staffactivity
-    WHERE employer_id = %(employer)s AND ends_on > %(since)s AND starts_on <= %(today)s
-) s, (
-    SELECT COUNT(*) AS n_valid
-    FROM partnerships_partnershipagreement p
-    JOIN partnerships_partnershipagreement_employers pe ON pe.partnershipagreement_id = p.id
-    WHERE pe.employer_id = %(employer)s AND p.signed_on <= %(today)s
-      AND (p.valid_until IS NULL OR p.valid_until >= %(today)s)
-) pa
+) c
 """
 
 

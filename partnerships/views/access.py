@@ -11,7 +11,7 @@ helper they need from here.
 """
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch
+from django.db.models import Func, IntegerField, OuterRef, Prefetch, Subquery
 from django.shortcuts import get_object_or_404
 
 from core.permissions import can_use_staff_pages
@@ -58,9 +58,16 @@ def _employers():
     return Employer.objects.select_related("account_owner", "main_contact")
 
 
+def _employer_page():
+    """The employer as its page shows it: with the date of its last contact and the number of
+    its contacts (the timeline's count, read in the same query)."""
+    count = Contact.objects.filter(employer=OuterRef("pk")).order_by().values(n=Func("pk", function="COUNT"))
+    count = Subquery(count, output_field=IntegerField())
+    return _employers().with_last_contact().annotate(contact_count=count)
+
+
 def _get_employer_for_view(user, pk: int) -> Employer:
-    """The employer's page, with the date of its last contact."""
-    return _get(_employers().with_last_contact(), pk, user, can_use_staff_pages)
+    return _get(_employer_page(), pk, user, can_use_staff_pages)
 
 
 def _get_employer_for_edit(user, pk: int) -> Employer:
@@ -81,7 +88,7 @@ def _get_employer_for_level_suggestion(user, pk: int) -> Employer:
 
 def _get_employer_for_contact(user, pk: int) -> Employer:
     """Logging a contact shows the employer's page again on an error: the page's fetch."""
-    return _get(_employers().with_last_contact(), pk, user, permissions.can_log_contact)
+    return _get(_employer_page(), pk, user, permissions.can_log_contact)
 
 
 def _get_employer_for_share(user, pk: int) -> Employer:

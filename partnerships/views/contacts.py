@@ -39,7 +39,8 @@ def contact_create(request, employer_pk):
         # author, workplace, people and checkpoints (the form read them, in their order).
         contact.people_met = list(form.cleaned_data["persons"])
         contact.checkpoint_tags = list(form.cleaned_data["checkpoints"])
-        contact_count = employer.contacts.count()
+        contact.channel_label = contact.get_channel_display()
+        contact_count = employer.contact_count + 1  # counted with the employer, before this one
         context = {
             "employer": employer,
             "contact_form": ContactForm(employer=employer),

@@ -13,7 +13,7 @@ from checkpoints.models import PartnershipLevel
 from partnerships.forms.contacts import ContactForm
 from partnerships.forms.employers import ContactPersonForm, EmployerCreateForm, EmployerForm, WorkplaceForm
 from partnerships.forms.levels import LevelForm
-from partnerships.selectors.contacts import link_timeline
+from partnerships.selectors.contacts import label_channels, link_timeline
 from partnerships.selectors.level_suggestions import evidence_for, suggest
 
 from .. import exports, permissions, services
@@ -102,7 +102,9 @@ def _editable_contacts(user, timeline) -> set[int]:
     return {contact.pk for contact in timeline if permissions.can_edit_contact(user, contact)}
 
 
-def _employer_detail_context(request, employer: Employer, contact_form: ContactForm) -> dict:
+def _employer_detail_context(request, employer: Employer, contact_form: ContactForm | None = None) -> dict:
+    """The employer's page, for an employer fetched with its last contact and its number of
+    contacts (`access._get_employer_for_view`); the contact form a fresh one unless given."""
     level_records, current_level = _level_records(request.user, employer)
     suggestion = suggest(evidence_for(employer))
     level_form = LevelForm(prefix="level")  # the contact form has a date field too
@@ -111,17 +113,20 @@ def _employer_detail_context(request, employer: Employer, contact_form: ContactF
     suggested_level = next(
         (lv for lv in level_form.fields["level"].queryset if lv.key == suggestion[0]), None
     )
-    timeline = Paginator(employer.contacts.for_timeline(), TIMELINE_PER_PAGE).get_page(
-        request.GET.get("page")
-    )
     people = list(employer.people.select_related("workplace"))
-    link_timeline(timeline)
+    if contact_form is None:
+        contact_form = ContactForm(employer=employer, people=people)
+    paginator = Paginator(employer.contacts.for_timeline(), TIMELINE_PER_PAGE)
+    paginator.count = employer.contact_count  # counted with the employer, not asked again
+    timeline = paginator.get_page(request.GET.get("page"))
+    link_timeline(timeline, contact_form.fields["checkpoints"].queryset)
+    label_channels(timeline)
     return {
         "employer": employer,
         "workplaces": contact_form.fields["workplace"].queryset,  # the same rows, read once
         "people": people,
         "timeline": timeline,
-        "contact_count": timeline.paginator.count,
+        "contact_count": paginator.count,
         "contact_form": contact_form,
         "level_records": level_records,
         "current_level": current_level,
@@ -151,8 +156,7 @@ def _employer_detail_context(request, employer: Employer, contact_form: ContactF
 @staff_required
 def employer_detail(request, pk):
     employer = _get_employer_for_view(request.user, pk)
-    context = _employer_detail_context(request, employer, ContactForm(employer=employer))
-    return render(request, "partnerships/employer_detail.html", context)
+    return render(request, "partnerships/employer_detail.html", _employer_detail_context(request, employer))
 
 
 @require_http_methods(["GET", "POST"])

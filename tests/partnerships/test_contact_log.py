@@ -329,15 +329,15 @@ def test_the_workplace_choice_is_offered_only_where_there_is_more_than_one(
         assert ('name="workplace"' in response.content.decode()) == (workplaces > 1)
 
 
-# The user with their roles, the employer, the form's constraint check (savepoint, check,
-# release), the service's savepoint, the insert and its release, the count and the blank
-# form's three option lists; in a test, the request's savepoint and its release too
+# The user with their roles, the employer with its count of contacts, the form's constraint
+# check (savepoint, check, release), the service's savepoint, the insert and its release, and
+# the blank form's three option lists; in a test, the request's savepoint and its release too
 # (ATOMIC_REQUESTS inside the test's transaction). The entry's people and checkpoints are
 # not read back: they are those the form read. Links cost 7 more whatever their number: the
 # chosen workplace, people and checkpoints read by the form, the workplace's existence
 # checked by the form and by the service, one insert for the people and one for the
 # checkpoints.
-CONTACT_POST_QUERIES = 14
+CONTACT_POST_QUERIES = 13
 CONTACT_POST_LINK_QUERIES = 7
 
 

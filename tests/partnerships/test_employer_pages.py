@@ -17,9 +17,10 @@ from ..factories import ContactFactory, ContactPersonFactory, EmployerFactory, U
 EMPLOYER_LIST_QUERIES = 7
 # Incl. one query for the level evidence, one for its level records, its initiatives, its
 # partnership agreements and its competence needs; the contact form's options are read once
-# each, its workplaces shared with the page's list of them; the levels read once for the level
-# form and the suggested level's name.
-EMPLOYER_PAGE_QUERIES = 18
+# each, its workplaces shared with the page's list of them and its people taken from the
+# page's list of them; the levels read once for the level form and the suggested level's name;
+# the timeline's count read with the employer.
+EMPLOYER_PAGE_QUERIES = 16
 
 
 def make_employers(n: int, owner) -> list[Employer]:
