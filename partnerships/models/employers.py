@@ -293,6 +293,9 @@ class ContactPerson(models.Model):
         ordering = ["last_name", "first_name"]
         verbose_name = _("contact person")
         verbose_name_plural = _("contact persons")
+        # The national survey's bundles join instructors by name: an instructor's namesakes
+        # with another address are looked up by it (feedback_risk).
+        indexes = [models.Index(fields=["last_name", "first_name", "email"], name="contact_person_by_name")]
 
     def __str__(self):
         return self.full_name

@@ -357,9 +357,7 @@ def attention(
     if f.viewer is not None:
         feedback = feedback.visible_to(f.viewer)
         periods = periods.filter(agreement__student__in=Student.objects.visible_to(f.viewer).values("pk"))
-    # A teacher's own view: only their employers' bundles can hold their periods.
-    own = Employer.objects.filter(account_owner_id=f.owner_id).values("pk") if f.owner_id else None
-    at_risk = first_periods_at_risk(periods, today, limit=30, employers=own)
+    at_risk = first_periods_at_risk(periods, today, limit=30)
     return {
         "quiet": quiet,
         # Only what the list shows: the query is DISTINCT (a request with several negative

@@ -135,16 +135,22 @@ def _without_one_address() -> QuerySet:
     return ContactPerson.objects.filter(Q(email="") | Q(pk__in=with_namesake)).values("pk")
 
 
-def _unreachable(today: datetime.date, employers: QuerySet | None = None) -> QuerySet:
+def _instructor_without_one_address() -> Q:
+    """Work periods whose instructor has no e-mail address, or a namesake with another address
+    (or none): `_without_one_address` for each period's own instructor, looked up by name
+    (`contact_person_by_name`) instead of over every contact person."""
+    instructor = "agreement__instructor"
+    namesakes = ContactPerson.objects.filter(
+        last_name=OuterRef(f"{instructor}__last_name"), first_name=OuterRef(f"{instructor}__first_name")
+    ).exclude(email=OuterRef(f"{instructor}__email"))
+    return Q(**{f"{instructor}__email": ""}) | Exists(namesakes)
+
+
+def _unreachable(today: datetime.date) -> QuerySet:
     """The surveyed periods whose bundle offers no one e-mail address and no one Finnish mobile
     number (herätepalvelu `lahetysosoite`, `ohjaaja-puhnro`), as one subquery over every bundle
     still open: window functions compare each bundle's lowest and highest address and number,
     instead of a subquery per period. A bundle falls in one month, so in one correction window.
-
-    With `employers` (a query of employer ids), only the bundles of those employers: a bundle
-    is one Y-tunnus, so one employer, and keeping every period of an employer keeps its
-    bundles whole. A teacher's page then windows over their employers' periods, not over
-    every period of the institution.
 
     The window sees only the periods whose instructor has no address, or a namesake with
     another address or none: a bundle's instructors share a name, and a name whose every
@@ -168,8 +174,6 @@ def _unreachable(today: datetime.date, employers: QuerySet | None = None) -> Que
         When(~Q(**{phone: ""}), then=Value("-")),
     )
     periods = WorkPeriod.objects.filter(**{f"{instructor}__in": _without_one_address()})
-    if employers is not None:
-        periods = periods.filter(agreement__workplace__employer_id__in=employers)
     rows = (
         _surveyed(periods)
         .filter(feedback_last_day__gte=today.replace(day=1))
@@ -199,14 +203,13 @@ def _own_risk(today: datetime.date) -> Q:
     )
 
 
-def feedback_risk_condition(today: datetime.date | None = None, *, employers: QuerySet | None = None) -> Q:
+def feedback_risk_condition(today: datetime.date | None = None) -> Q:
     """Work periods (annotated by `with_feedback_facts`) whose national feedback is at risk:
-    computed from the current data, the same rules as `feedback_warnings`. `employers` (a
-    query of employer ids that includes every period's employer) narrows the bundle check."""
+    computed from the current data, the same rules as `feedback_warnings`."""
     today = today or timezone.localdate()
     # Last: PostgreSQL tries the terms in order, and the first row to reach this one runs
     # its subquery, which a period decided by the cheap terms before it never needs.
-    missing = _own_risk(today) | Q(pk__in=_unreachable(today, employers))
+    missing = _own_risk(today) | Q(pk__in=_unreachable(today))
     # Open until the month of the last day is over (correction_window_closes).
     return Q(feedback_last_day__gte=today.replace(day=1)) & missing
 
@@ -235,117 +238,72 @@ def _reachable(contacts: list[tuple[str, str]]) -> bool:
     return len(emails) == 1 or (len(phones) == 1 and bool(_MOBILE.match(next(iter(phones)))))
 
 
-def first_periods_at_risk(
-    queryset: QuerySet | Q,
-    today: datetime.date | None = None,
-    *,
-    limit: int,
-    employers: QuerySet | None = None,
-) -> list:
-    """The first `limit` periods at risk, soonest first, with what a list shows of them and
-    their warnings (`feedback_warnings`).
-
-    With `employers`, the rules of `feedback_risk_condition` applied in Python to one narrow
-    query: every surveyed period of `employers` whose correction window is still open, each
-    marked whether it is one of `queryset`'s. Its rows are the bundles' members too, so the
-    bundle check is a grouping of those rows, not a window over every bundle in SQL (whose
-    sort of every open period by name, Y-tunnus, qualification and bundle cost most of the
-    home page and of the dashboard). Then only the first `limit` are read with their
-    relations. Tested against `at_risk` on the same data.
-
-    `employers`, a query of employer ids that includes the employer of every period of
-    `queryset`, narrows the rows to their periods: a bundle is one Y-tunnus, so one employer,
-    and keeping every period of an employer keeps its bundles whole.
-
-    `queryset` may be a condition on the work periods instead (a Q through the period and its
-    forward relations only, which join one row each): each row is then marked by its own
-    columns, not looked up in a subquery of the listed periods (the home page's teacher:
-    2,000 of them hashed on every request).
-
-    Without `employers` (the dashboard: every open period of the institution), the rules in
-    SQL (`at_risk`) choose the first `limit`, sorted and cut in the query: PostgreSQL can
-    walk the periods by end (`work_period_by_end`) until it has them, and the bundle check
-    (`_unreachable`) windows over the periods of instructors without one address only, so
-    Python reads the periods it lists, not a row for every open period."""
+def first_periods_at_risk(queryset: QuerySet | Q, today: datetime.date | None = None, *, limit: int) -> list:
+    """The first `limit` periods of `queryset` at risk, soonest first, with what a list shows
+    of them and their warnings (`feedback_warnings`). `queryset` may be a condition on the
+    work periods instead (a Q through the period and its forward relations). Tested against
+    `at_risk` on the same data."""
     today = today or timezone.localdate()
-    if employers is None:
-        periods = WorkPeriod.objects.filter(queryset) if isinstance(queryset, Q) else queryset
-        return _with_warnings(_first_at_risk_ids(periods, today, limit), today)
-    listed = queryset if isinstance(queryset, Q) else Q(pk__in=queryset.values("pk"))
-    month_start = today.replace(day=1)
-    soon = today + datetime.timedelta(days=settings.KUMPPANI_EHOKS_DEADLINE_DAYS)
-    population = WorkPeriod.objects.filter(end__gte=month_start)  # the last day is never after the end
-    population = population.filter(agreement__workplace__employer_id__in=employers)
-    instructor = "agreement__instructor"
-    rows = list(
-        _surveyed(population)
-        .filter(feedback_last_day__gte=month_start)
-        .annotate(listed=Case(When(listed, then=Value(True)), default=Value(False)))
-        .order_by()  # sorted in Python: only the first `limit` at risk are
-        .values_list(
-            "pk",
-            "end",
-            "feedback_last_day",
-            "agreement__status",
-            "agreement__workplace__employer__business_id",
-            f"{instructor}_id",
-            f"{instructor}__first_name",
-            f"{instructor}__last_name",
-            "unit__qualification_id",
-            f"{instructor}__email",
-            f"{instructor}__phone",
-            "part_time_percent",
-            "ehoks_entered_on",
-            "listed",
-        )
-    )
-    # Each row's bundle keyed as `_bundles` keys it (the bundling date, not the bucket), so
-    # that `feedback_warnings` is given the bundles instead of querying them again.
-    keys = [(row[6], row[7], row[4], row[8], next_niputus_date(row[2])) for row in rows]
-    bundles: dict[tuple, list] = defaultdict(list)
-    for row, key in zip(rows, keys, strict=True):
-        if row[5] is not None:
-            bundles[key].append((row[9], row[10]))
-    risky = []
-    for (pk, end, last_day, status, business_id, instructor_id, _first, _last, _qualification,
-         _email, _phone, part_time, entered_on, listed), key in zip(rows, keys, strict=True):  # fmt: skip
-        if not listed:
-            continue
-        if (
-            not business_id
-            or instructor_id is None
-            or not _reachable(bundles[key])
-            or part_time is None
-            or (entered_on is None and last_day <= soon)
-            or (status == AgreementStatus.ENDED_EARLY and last_day < end)
-        ):
-            risky.append((end, pk))
-    return _with_warnings([pk for _end, pk in sorted(risky)[:limit]], today, bundles=bundles)
+    periods = WorkPeriod.objects.filter(queryset) if isinstance(queryset, Q) else queryset
+    ids, bundles = _first_at_risk_ids(periods, today, limit)
+    return _with_warnings(ids, today, bundles=bundles)
 
 
-def _first_at_risk_ids(periods: QuerySet, today: datetime.date, limit: int) -> list[int]:
-    """The ids of the first `limit` periods of `periods` at risk, soonest first, by the SQL
-    rules (`at_risk`), sorted and cut in the query.
+def _first_at_risk_ids(periods: QuerySet, today: datetime.date, limit: int) -> tuple[list[int], dict]:
+    """The ids of the first `limit` periods of `periods` at risk, soonest first, and the
+    bundles of those whose instructor the bundle check looks at (keyed as `_bundles` keys
+    them, for `feedback_warnings`).
 
-    The bundle check (`_unreachable`: four windows over the bundles) costs more to build and
-    to plan than the walk it serves, so the first query leaves it out: the first `limit`
-    periods at risk by their own row (`_own_risk`) or with an instructor the bundle check
-    would look at (`_without_one_address`), each marked whether its own row decides it. Every
-    period at risk is one of those, so when all of them are decided by their own row they are
-    the first `limit` at risk. Only when one is left to its bundle is `at_risk` asked."""
+    Every period at risk is decided by its own row (`_own_risk`) or has an instructor
+    without one address (`_without_one_address`): an instructor with an address that no
+    namesake contradicts gives each of their bundles that one address. So the periods are
+    walked soonest first through those candidates only, a few at a time (PostgreSQL walks
+    `work_period_by_end`, or the teacher's agreements, and stops at the LIMIT), and a
+    candidate that its own row does not decide is judged by its bundle, read for the
+    candidates of the batch in one query (`_bundles`). No window over every bundle, no
+    population of every open period read into Python."""
     month_start = today.replace(day=1)
     own = _own_risk(today)
-    looked_at = Q(agreement__instructor__in=_without_one_address())
-    first = list(
+    looked_at = _instructor_without_one_address()
+    instructor = "agreement__instructor"
+    candidates = (
         _surveyed(periods)
         .filter(Q(feedback_last_day__gte=month_start) & (own | looked_at))
-        .annotate(decided=ExpressionWrapper(own, output_field=BooleanField()))
+        .annotate(
+            decided=ExpressionWrapper(own, output_field=BooleanField()),
+            looked=ExpressionWrapper(looked_at, output_field=BooleanField()),
+        )
         .order_by("end", "pk")
-        .values_list("pk", "decided")[:limit]
+        .values_list(
+            "pk",
+            "decided",
+            "looked",
+            f"{instructor}__first_name",
+            f"{instructor}__last_name",
+            "agreement__workplace__employer__business_id",
+            "unit__qualification_id",
+            "feedback_last_day",
+        )
     )
-    if all(decided for _pk, decided in first):
-        return [pk for pk, _decided in first]
-    return list(at_risk(periods, today).order_by("end", "pk").values_list("pk", flat=True)[:limit])
+    # Most candidates are at risk: a batch of twice the limit is nearly always the only one.
+    batch = 2 * limit
+    risky: list[int] = []
+    bundles: dict[tuple, list] = {}
+    offset = 0
+    while len(risky) < limit:
+        rows = list(candidates[offset : offset + batch])
+        keys = {}
+        for pk, _decided, looked, first, last, business_id, qualification, last_day in rows:
+            if looked and business_id:
+                keys[pk] = (first, last, business_id, qualification, next_niputus_date(last_day))
+        bundles.update(_bundles(set(keys.values()) - bundles.keys()))
+        for pk, decided, *_facts in rows:
+            if decided or not _reachable(bundles.get(keys.get(pk), [])):
+                risky.append(pk)
+        if len(rows) < batch:
+            break
+        offset += batch
+    return risky[:limit], bundles
 
 
 def _with_warnings(ids: list[int], today: datetime.date, *, bundles: dict | None = None) -> list:

@@ -40,12 +40,7 @@ def home(request):
         "today": today,
         "follow_ups": follow_ups[:50],
         "recent_contacts": Contact.objects.filter(author=user).select_related("employer")[:8],
-        "periods_at_risk": first_periods_at_risk(
-            Q(agreement__responsible_teacher=user),
-            today,
-            limit=30,
-            employers=Agreement.objects.filter(responsible_teacher=user).values("workplace__employer_id"),
-        ),
+        "periods_at_risk": first_periods_at_risk(Q(agreement__responsible_teacher=user), today, limit=30),
         # The first 20 chosen by a narrow subquery, and only those joined with what the list
         # shows: joining every agreement of the teacher before the LIMIT cost most of it.
         "instructors_to_induct": Agreement.objects.filter(

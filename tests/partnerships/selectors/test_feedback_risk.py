@@ -12,7 +12,7 @@ from django.utils.formats import date_format
 from django.utils.html import escape
 
 from partnerships import services
-from partnerships.models import Agreement, ContactPerson, Employer, Interruption, WorkPeriod
+from partnerships.models import Agreement, ContactPerson, Interruption, WorkPeriod
 from partnerships.selectors.feedback_risk import (
     correction_window_closes,
     feedback_warnings,
@@ -81,20 +81,18 @@ def warnings(today=TODAY) -> dict[int, list[str]]:
     feedback_warnings(periods, today)
     found = {p.pk: [r.key for r in p.feedback_warning.risks] for p in periods if p.feedback_warning}
     assert set(periods_at_risk(today=today).values_list("pk", flat=True)) == set(found)
-    # The lists' selection (the same rules applied in Python to one narrow query) picks them
-    # in the same order, for all periods, narrowed to the employers, and for some of them.
+    # The lists' selection (the candidates walked soonest first, the bundles judged in Python)
+    # picks them in the same order, for all periods and for some of them.
     in_sql = list(periods_at_risk(today=today).values_list("pk", flat=True))
     everyone = WorkPeriod.objects.all()
-    employers = Employer.objects.values("pk")
-    assert [p.pk for p in first_periods_at_risk(everyone, today, limit=1000)] == in_sql
-    narrowed = first_periods_at_risk(everyone, today, limit=1000, employers=employers)
-    assert [p.pk for p in narrowed] == in_sql
+    listed = first_periods_at_risk(everyone, today, limit=1000)
+    assert [p.pk for p in listed] == in_sql
     # The bundles it groups and hands to `feedback_warnings` give the warnings, word for
     # word, that `feedback_warnings` gives with its own query of the bundles.
     risks = {
         p.pk: [(r.key, r.message, r.url) for r in p.feedback_warning.risks] for p in periods if p.pk in found
     }
-    assert {p.pk: [(r.key, r.message, r.url) for r in p.feedback_warning.risks] for p in narrowed} == risks
+    assert {p.pk: [(r.key, r.message, r.url) for r in p.feedback_warning.risks] for p in listed} == risks
     for limit in (1, 2, 3):
         assert [p.pk for p in first_periods_at_risk(everyone, today, limit=limit)] == in_sql[:limit]
     some = WorkPeriod.objects.filter(pk__in=[p.pk for p in periods[::2]])
@@ -104,7 +102,7 @@ def warnings(today=TODAY) -> dict[int, list[str]]:
     condition = Q(pk__in=[p.pk for p in periods[::2]])
     assert [p.pk for p in first_periods_at_risk(condition, today, limit=1000)] == some_at_risk
     signed = Q(agreement__status="signed")
-    assert [p.pk for p in first_periods_at_risk(signed, today, limit=1000, employers=employers)] == list(
+    assert [p.pk for p in first_periods_at_risk(signed, today, limit=1000)] == list(
         periods_at_risk(WorkPeriod.objects.filter(signed), today=today).values_list("pk", flat=True)
     )
     return found
@@ -282,12 +280,12 @@ def test_a_bundle_member_without_an_address_is_reached_through_the_others(world)
     assert warnings() == {}
 
 
-def test_the_dashboards_first_periods_ask_the_bundle_check_only_when_one_waits_on_it(
+def test_the_first_periods_at_risk_read_the_candidates_and_their_bundles_only(
     world, django_assert_num_queries
 ):
-    """Without employers (the dashboard), `first_periods_at_risk` first reads the periods at
-    risk by their own row or with an instructor the bundle check looks at; the whole rules,
-    bundle check included, only when one of those is left to its bundle."""
+    """`first_periods_at_risk` walks the periods at risk by their own row or with an
+    instructor the bundle check looks at, soonest first, and judges the latter by their
+    bundles, read in one query: the same four queries whether a bundle decides or not."""
     twin = ContactPersonFactory(
         employer=world["employer"], first_name="Matti", last_name="Virtanen", email="mv@konepaja.example"
     )
@@ -296,14 +294,31 @@ def test_the_dashboards_first_periods_ask_the_bundle_check_only_when_one_waits_o
     make(world, end=datetime.date(2027, 3, 6), instructor=twin)
     make(world, end=datetime.date(2027, 3, 20), instructor=ContactPersonFactory(employer=world["employer"]))
     everyone = WorkPeriod.objects.all()
-    # The period, its interruptions, its bundle: 3 queries after the ids.
-    with django_assert_num_queries(1 + 3):
+    # The candidates, their bundles, the periods, their interruptions.
+    with django_assert_num_queries(4):
         assert [p.pk for p in first_periods_at_risk(everyone, TODAY, limit=1)] == [no_part_time.pk]
-    # The second is at risk by its bundle only: the rules are asked in a second query.
-    with django_assert_num_queries(2 + 3):
+    with django_assert_num_queries(4):
         listed = first_periods_at_risk(everyone, TODAY, limit=2)
     assert [p.pk for p in listed] == [no_part_time.pk, first.pk]
     assert [r.key for r in listed[1].feedback_warning.risks] == ["bundle_conflict"]
+
+
+def test_candidates_their_bundles_reach_are_passed_over_batch_after_batch(world, django_assert_num_queries):
+    """An instructor without an e-mail address but with a Finnish mobile is a candidate the
+    bundle check looks at, and reachable: when the first batches hold only such periods, the
+    walk goes on to the next batch until it has found the periods at risk."""
+    by_sms = ContactPersonFactory(employer=world["employer"], email="", phone="+358401234567")
+    for day in range(1, 6):
+        make(world, end=datetime.date(2027, 3, day), instructor=by_sms)
+    later = make(world, end=datetime.date(2027, 3, 20), part_time_percent=None)
+    everyone = WorkPeriod.objects.all()
+    # A batch is twice the limit: five reachable candidates take three batches of two; their
+    # one bundle is read with the first batch, then the periods and their interruptions.
+    with django_assert_num_queries(3 + 1 + 2):
+        listed = first_periods_at_risk(everyone, TODAY, limit=1)
+    assert [p.pk for p in listed] == [later.pk]
+    assert list(periods_at_risk(today=TODAY).values_list("pk", flat=True)) == [later.pk]
+    assert [r.key for r in listed[0].feedback_warning.risks] == ["part_time"]
 
 
 # Interruptions ---------------------------------------------------------------------------
