@@ -22,7 +22,7 @@ from ..models import (
     ThankYou,
     ThankYouStatus,
 )
-from .common import staff_required
+from .common import pk_urls, staff_required
 
 
 @require_GET
@@ -57,9 +57,13 @@ def home(request):
         "initiative_notices": InitiativeNotice.objects.filter(user=user, read_at__isnull=True)
         .select_related("entry__initiative", "entry__author")
         .order_by("-created_at")[:10],
-        "my_employers": Employer.objects.filter(account_owner=user, is_active=True)
-        .with_last_contact()
-        .order_by("name")[:100],
+        # Up to 100 rows: their links from one reverse (pk_urls), not one each.
+        "my_employers": pk_urls(
+            Employer.objects.filter(account_owner=user, is_active=True)
+            .with_last_contact()
+            .order_by("name")[:100],
+            "partnerships:employer_detail",
+        ),
     }
     if permissions.can_review_institution(user):
         month_ago = today - datetime.timedelta(days=30)
