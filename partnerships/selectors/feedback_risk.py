@@ -125,25 +125,26 @@ def _surveyed(queryset: QuerySet) -> QuerySet:
     )
 
 
+def _namesakes_with_another_address(person: str = "") -> QuerySet:
+    """The contact people with the name of the outer query's contact person (`person`, a path
+    to it ending in "__", or "" for the contact person itself) and another address or none."""
+    return ContactPerson.objects.filter(
+        first_name=OuterRef(f"{person}first_name"), last_name=OuterRef(f"{person}last_name")
+    ).exclude(email=OuterRef(f"{person}email"))
+
+
 def _without_one_address() -> QuerySet:
     """The ids of the contact people without an e-mail address, or with a namesake who has
     another address (or none)."""
-    namesakes = ContactPerson.objects.filter(
-        first_name=OuterRef("first_name"), last_name=OuterRef("last_name")
-    ).exclude(email=OuterRef("email"))
-    with_namesake = ContactPerson.objects.filter(Exists(namesakes)).values("pk")
+    with_namesake = ContactPerson.objects.filter(Exists(_namesakes_with_another_address())).values("pk")
     return ContactPerson.objects.filter(Q(email="") | Q(pk__in=with_namesake)).values("pk")
 
 
 def _instructor_without_one_address() -> Q:
-    """Work periods whose instructor has no e-mail address, or a namesake with another address
-    (or none): `_without_one_address` for each period's own instructor, looked up by name
-    (`contact_person_by_name`) instead of over every contact person."""
-    instructor = "agreement__instructor"
-    namesakes = ContactPerson.objects.filter(
-        last_name=OuterRef(f"{instructor}__last_name"), first_name=OuterRef(f"{instructor}__first_name")
-    ).exclude(email=OuterRef(f"{instructor}__email"))
-    return Q(**{f"{instructor}__email": ""}) | Exists(namesakes)
+    """Work periods whose instructor is one of `_without_one_address`, asked of each period's
+    own instructor by name (`contact_person_by_name`) instead of over every contact person."""
+    instructor = "agreement__instructor__"
+    return Q(**{f"{instructor}email": ""}) | Exists(_namesakes_with_another_address(instructor))
 
 
 def _unreachable(today: datetime.date) -> QuerySet:
@@ -258,7 +259,7 @@ def _first_at_risk_ids(periods: QuerySet, today: datetime.date, limit: int) -> t
     without one address (`_without_one_address`): an instructor with an address that no
     namesake contradicts gives each of their bundles that one address. So the periods are
     walked soonest first through those candidates only, a few at a time (PostgreSQL walks
-    `work_period_by_end`, or the teacher's agreements, and stops at the LIMIT), and a
+    `work_period_by_end` to the LIMIT, or sorts a teacher's own periods), and a
     candidate that its own row does not decide is judged by its bundle, read for the
     candidates of the batch in one query (`_bundles`). No window over every bundle, no
     population of every open period read into Python."""
