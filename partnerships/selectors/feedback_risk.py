@@ -106,16 +106,15 @@ def _bucket_expression(field: str):
 
 
 def with_feedback_facts(queryset: QuerySet) -> QuerySet:
-    """Work periods with the day their survey is about, its bundle, and whether an interruption
-    covers that day."""
+    """Work periods with the day their survey is about and whether an interruption covers
+    that day."""
     covering = Interruption.objects.filter(
         Q(end__isnull=True) | Q(end__gte=OuterRef("feedback_last_day")),
         work_period=OuterRef("pk"),
         start__lte=OuterRef("feedback_last_day"),
     )
     return queryset.annotate(feedback_last_day=_last_day_expression()).annotate(
-        feedback_bucket=_bucket_expression("feedback_last_day"),
-        feedback_interrupted=Exists(covering),
+        feedback_interrupted=Exists(covering)
     )
 
 
@@ -165,7 +164,7 @@ def _unreachable(today: datetime.date) -> QuerySet:
         F(f"{instructor}__last_name"),
         F("agreement__workplace__employer__business_id"),
         F("unit__qualification_id"),
-        F("feedback_bucket"),
+        F("feedback_bucket"),  # annotated below, the one query that needs it
     ]
     given_email = Case(When(~Q(**{email: ""}), then=F(email)))
     # A number that is no Finnish mobile counts as "-", which differs from every mobile: the
@@ -177,7 +176,8 @@ def _unreachable(today: datetime.date) -> QuerySet:
     periods = WorkPeriod.objects.filter(**{f"{instructor}__in": _without_one_address()})
     rows = (
         _surveyed(periods)
-        .filter(feedback_last_day__gte=today.replace(day=1))
+        .filter(_still_open(today))
+        .annotate(feedback_bucket=_bucket_expression("feedback_last_day"))
         .annotate(
             low_email=Window(Min(given_email), partition_by=bundle),
             high_email=Window(Max(given_email), partition_by=bundle),
@@ -211,8 +211,15 @@ def feedback_risk_condition(today: datetime.date | None = None) -> Q:
     # Last: PostgreSQL tries the terms in order, and the first row to reach this one runs
     # its subquery, which a period decided by the cheap terms before it never needs.
     missing = _own_risk(today) | Q(pk__in=_unreachable(today))
-    # Open until the month of the last day is over (correction_window_closes).
-    return Q(feedback_last_day__gte=today.replace(day=1)) & missing
+    return _still_open(today) & missing
+
+
+def _still_open(today: datetime.date) -> Q:
+    """Open until the month of the last day is over (correction_window_closes). The last day
+    is never after the period's end, so the end is asked too: an index can skip the ended
+    periods, which are most of them once a school has a few years of history."""
+    month_start = today.replace(day=1)
+    return Q(end__gte=month_start, feedback_last_day__gte=month_start)
 
 
 def at_risk(queryset: QuerySet, today: datetime.date | None = None) -> QuerySet:
@@ -263,13 +270,12 @@ def _first_at_risk_ids(periods: QuerySet, today: datetime.date, limit: int) -> t
     candidate that its own row does not decide is judged by its bundle, read for the
     candidates of the batch in one query (`_bundles`). No window over every bundle, no
     population of every open period read into Python."""
-    month_start = today.replace(day=1)
     own = _own_risk(today)
     looked_at = _instructor_without_one_address()
     instructor = "agreement__instructor"
     candidates = (
         _surveyed(periods)
-        .filter(Q(feedback_last_day__gte=month_start) & (own | looked_at))
+        .filter(_still_open(today) & (own | looked_at))
         .annotate(
             decided=ExpressionWrapper(own, output_field=BooleanField()),
             looked=ExpressionWrapper(looked_at, output_field=BooleanField()),
