@@ -67,6 +67,17 @@ def bench_unit(name_fi: str) -> QualificationUnit:
     return unit
 
 
+def _follow_up(contact: Contact, today: datetime.date, rng: random.Random) -> None:
+    """A follow-up one to four weeks after the contact, as every seventh contact of a school's
+    log has one: done a few days after it fell due, unless it is not yet a week overdue, so
+    each teacher's home lists open follow-ups, some overdue, some today, most ahead."""
+    contact.follow_up_date = contact.date + datetime.timedelta(days=rng.randrange(7, 29))
+    contact.follow_up_note = "Soitetaan uudelleen: jakson aikataulu."
+    if contact.follow_up_date < today - datetime.timedelta(days=7):
+        done = contact.follow_up_date + datetime.timedelta(days=rng.randrange(0, 5))
+        contact.follow_up_done_at = timezone.make_aware(datetime.datetime.combine(done, datetime.time(15)))
+
+
 def seed(scale: float, *, log: Callable[[str], None]) -> World:
     sizes = {key: max(int(value * scale), 50) for key, value in SIZES.items()}
     rng = random.Random(2026)
@@ -151,21 +162,22 @@ def seed(scale: float, *, log: Callable[[str], None]) -> World:
             batch_size=2000,
         )
         today = timezone.localdate()
-        Contact.objects.bulk_create(
-            [
-                Contact(
-                    employer=employers[i % len(employers)],
-                    author=(teacher if i % 4 == 1 else colleagues[i // 4 % len(colleagues)])
-                    if i % 2
-                    else coordinator,
-                    channel=rng.choice(["phone", "email", "visit", "meeting"]),
-                    summary=f"Yhteydenotto {i}: sovittiin seuraavista työpaikkajaksoista.",
-                    date=today - datetime.timedelta(days=rng.randrange(0, 700)),
-                )
-                for i in range(sizes["contacts"])
-            ],
-            batch_size=2000,
-        )
+        contacts = [
+            Contact(
+                employer=employers[i % len(employers)],
+                author=(teacher if i % 4 == 1 else colleagues[i // 4 % len(colleagues)])
+                if i % 2
+                else coordinator,
+                channel=rng.choice(["phone", "email", "visit", "meeting"]),
+                summary=f"Yhteydenotto {i}: sovittiin seuraavista työpaikkajaksoista.",
+                date=today - datetime.timedelta(days=rng.randrange(0, 700)),
+            )
+            for i in range(sizes["contacts"])
+        ]
+        follow_ups = random.Random(8)  # its own draws: the data seeded after stays as it was
+        for contact in contacts[::7]:  # 7, prime to the 4 of the authors: every author has some
+            _follow_up(contact, today, follow_ups)
+        Contact.objects.bulk_create(contacts, batch_size=2000)
         unit_of_study = bench_unit("Bench-osa (sivut)")
         instructors = [p for p in people if p.is_instructor]
         by_employer = {p.employer_id: p for p in instructors}
