@@ -48,10 +48,11 @@ def querystring_without_page(request) -> str:
     return query.urlencode()
 
 
-def pk_urls(objects, viewname: str):
-    """Give each object its `url`, `reverse(viewname, args=[obj.pk])`, from one reverse for the
-    whole list: a list page of 25 rows otherwise resolves the same pattern 25 times."""
+def pk_urls(objects, viewname: str, *, attr: str = "url", pk: str = "pk"):
+    """Give each object its `url` (or `attr`), `reverse(viewname, args=[obj.pk])` (or the
+    object's `pk` attribute, e.g. "employer_id"), from one reverse for the whole list: a list
+    page of 25 rows otherwise resolves the same pattern 25 times."""
     prefix, suffix = reverse(viewname, args=[_PK_MARKER]).split(_PK_MARKER)
     for obj in objects:
-        obj.url = f"{prefix}{obj.pk}{suffix}"
+        setattr(obj, attr, f"{prefix}{getattr(obj, pk)}{suffix}")
     return objects

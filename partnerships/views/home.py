@@ -30,15 +30,18 @@ from .common import pk_urls, staff_required
 def home(request):
     user = request.user
     today = timezone.localdate()
-    follow_ups = (
+    # Up to 50 rows, each with two links: both from one reverse each (pk_urls).
+    follow_ups = list(
         Contact.objects.open_follow_ups()
         .filter(author=user)
         .select_related("employer")
-        .order_by("follow_up_date", "pk")
+        .order_by("follow_up_date", "pk")[:50]
     )
+    pk_urls(follow_ups, "partnerships:employer_detail", attr="employer_url", pk="employer_id")
+    pk_urls(follow_ups, "partnerships:follow_up_done", attr="done_url")
     context = {
         "today": today,
-        "follow_ups": follow_ups[:50],
+        "follow_ups": follow_ups,
         "recent_contacts": Contact.objects.filter(author=user).select_related("employer")[:8],
         "periods_at_risk": first_periods_at_risk(Q(agreement__responsible_teacher=user), today, limit=30),
         # The first 20 chosen by a narrow subquery, and only those joined with what the list

@@ -77,6 +77,34 @@ def test_the_home_page_runs_the_same_queries_for_2_and_40_agreements(teacher, te
     assert html.count(">Record the induction<") == 20
 
 
+def test_the_home_pages_follow_ups_link_to_their_employer_and_close_with_the_same_queries(
+    teacher, teacher_client
+):
+    today = timezone.localdate()
+
+    def follow_ups(n: int) -> list:
+        return [
+            ContactFactory(
+                author=teacher,
+                date=today - datetime.timedelta(days=3),
+                follow_up_date=today + datetime.timedelta(days=i % 5 - 2),
+                follow_up_note=f"Soita {i}",
+            )
+            for i in range(n)
+        ]
+
+    follow_ups(1)
+    few, _html = queries_of(teacher_client, reverse("partnerships:home"))
+    contacts = follow_ups(59)
+    many, html = queries_of(teacher_client, reverse("partnerships:home"))
+    assert few == many
+    assert html.count('id="follow-up-') == 50  # the first 50 by date
+    first = min(contacts, key=lambda c: (c.follow_up_date, c.pk))
+    done = reverse("partnerships:follow_up_done", args=[first.pk])
+    assert f'action="{done}" hx-post="{done}" hx-target="#follow-up-{first.pk}"' in html
+    assert f'<a href="{first.employer.get_absolute_url()}">{first.employer.name}</a>' in html
+
+
 def test_the_coordinators_home_page_runs_the_same_queries_for_2_and_40_agreements(
     coordinator, coordinator_client, teacher_group
 ):
