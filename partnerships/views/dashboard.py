@@ -10,6 +10,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.http import urlencode
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
@@ -135,12 +136,25 @@ def _figures(filters: dashboard.Filters) -> dict:
         logger.warning("The cache is unavailable: counting the dashboard anew", exc_info=True)
         return count()
     if figures is None:
-        figures = count()
+        figures = _plain(count())
         try:
             cache.set(key, figures, FIGURES_SECONDS)
         except Exception:
             logger.warning("The cache is unavailable: the dashboard's figures not kept", exc_info=True)
     return figures
+
+
+def _plain(value):
+    """The figures with their lazy labels (choices' `label`) translated: the language is in
+    the cache key, and each lazy string read back from the cache built a class of its own
+    (22 of them for every dashboard served from the cache)."""
+    if isinstance(value, Promise):
+        return str(value)
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(_plain(item) for item in value)
+    return value
 
 
 def _url(name: str, **query) -> str:

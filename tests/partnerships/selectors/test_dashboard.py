@@ -206,6 +206,34 @@ def test_the_figures_are_counted_anew_after_a_minute_and_say_when_they_were_coun
     assert len(kept.captured_queries) < 8
 
 
+def test_the_kept_figures_are_plain_data_in_the_language_they_were_counted_in(small_world):
+    from django.core.cache import cache
+    from django.utils import translation
+    from django.utils.functional import Promise
+
+    from partnerships.views.dashboard import _figures
+
+    def lazy(value) -> list:
+        if isinstance(value, Promise):
+            return [value]
+        if isinstance(value, dict):
+            return [found for item in value.values() for found in lazy(item)]
+        if isinstance(value, list | tuple):
+            return [found for item in value for found in lazy(item)]
+        return []
+
+    kept = {}
+    for language in ("fi", "sv"):
+        with translation.override(language):
+            counted = _figures(dashboard.Filters())
+            kept[language] = _figures(dashboard.Filters())  # the same, read back from the cache
+        assert kept[language] == counted
+        assert not lazy(counted)  # a lazy label read back from the cache built a class of its own
+    labels = {language: [row["label"] for row in kept[language]["coverage"]] for language in kept}
+    assert labels["fi"][0] == "Opiskelijan valmiudet käyty läpi" and labels["sv"][0] != labels["fi"][0]
+    cache.clear()
+
+
 def test_each_filter_choice_and_viewer_gets_figures_of_its_own(
     small_world, teacher_client, coordinator_client
 ):
