@@ -152,7 +152,7 @@ def _plain(value):
         return str(value)
     if isinstance(value, dict):
         return {key: _plain(item) for key, item in value.items()}
-    if isinstance(value, list | tuple):
+    if type(value) in (list, tuple):  # not a named tuple, whose fields are its arguments
         return type(value)(_plain(item) for item in value)
     return value
 
