@@ -81,7 +81,13 @@ class Contact(models.Model):
             # The employer's timeline: its first page is the first rows of this index, not a
             # sort of every contact of an employer logged with for years (the last contact too).
             models.Index(fields=["employer", "-date", "-created_at"], name="contact_employer_latest"),
-            models.Index(fields=["author", "follow_up_date"]),
+            # A teacher's open follow-ups on the home page, soonest first: only the open ones,
+            # not every follow-up done in the years before.
+            models.Index(
+                fields=["author", "follow_up_date"],
+                condition=Q(follow_up_date__isnull=False, follow_up_done_at__isnull=True),
+                name="contact_open_follow_up",
+            ),
             # A teacher's latest contacts on the home page: the first rows of this index,
             # not a sort of the thousands an active teacher logs in a few years.
             models.Index(fields=["author", "-date", "-created_at"], name="contact_author_latest"),
